@@ -1,0 +1,78 @@
+// @ts-check
+import eslint from "@eslint/js";
+import tseslint from "typescript-eslint";
+import globals from "globals";
+
+/** Everything the pure core must not reach: hosts, UI, I/O and Node. */
+const outsideCore = [
+  "react",
+  "react-dom",
+  "react/*",
+  "@fluentui/*",
+  "@microsoft/office-js",
+  "office-addin-*",
+  "exceljs",
+  "docx",
+  "mammoth",
+  "playwright-core",
+  "node:*",
+  "fs",
+  "path",
+  "os",
+  "child_process",
+  "zlib",
+  "stream",
+  "buffer",
+  "util",
+  "**/adapters/**",
+  "**/taskpane/**",
+  "**/cli/**",
+];
+
+export default tseslint.config(
+  { ignores: ["dist/**", "out/**", "node_modules/**", "coverage/**", "bin/**", "*.config.js", "*.config.mjs"] },
+  eslint.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      globals: { ...globals.node },
+    },
+    rules: {
+      "@typescript-eslint/ban-ts-comment": "error",
+      "@typescript-eslint/no-explicit-any": "error",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
+      "no-console": "error",
+    },
+  },
+  {
+    files: ["src/core/**/*.ts"],
+    ignores: ["src/core/**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: outsideCore,
+              message: "src/core is pure: no Office, React, DOM, Node or adapter imports. Put I/O in an adapter.",
+            },
+          ],
+        },
+      ],
+      "no-restricted-globals": [
+        "error",
+        ...["window", "document", "navigator", "Office", "Excel", "process", "Buffer", "require", "console"].map(
+          (name) => ({ name, message: "src/core is pure: pass what you need in as data." }),
+        ),
+      ],
+    },
+  },
+  {
+    files: ["**/*.test.ts", "**/*.test.tsx", "test/**/*.ts"],
+    rules: {
+      "@typescript-eslint/no-non-null-assertion": "off",
+      "@typescript-eslint/unbound-method": "off",
+    },
+  },
+);

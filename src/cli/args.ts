@@ -1,0 +1,45 @@
+/** A small argv reader: positionals, `--flag`, `--key value`, `-o value`. Unknown options are errors. */
+export interface ParsedArgs {
+  positionals: string[];
+  options: Map<string, string | true>;
+}
+
+export type ArgsResult = { ok: true; args: ParsedArgs } | { ok: false; message: string };
+
+/** `spec` maps each accepted option (long name, without dashes) to whether it takes a value. */
+export function parseArgs(
+  argv: readonly string[],
+  spec: Record<string, boolean>,
+  short: Record<string, string> = {},
+): ArgsResult {
+  const positionals: string[] = [];
+  const options = new Map<string, string | true>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? "";
+    if (arg === "--") {
+      positionals.push(...argv.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith("-") || arg === "-") {
+      positionals.push(arg);
+      continue;
+    }
+    const [rawName = "", inline] = arg.replace(/^--?/, "").split(/=(.*)/s, 2);
+    const name = arg.startsWith("--") ? rawName : (short[rawName] ?? rawName);
+    const takesValue = spec[name];
+    if (takesValue === undefined) return { ok: false, message: `未知选项：${arg}` };
+    if (!takesValue) {
+      options.set(name, true);
+      continue;
+    }
+    const value = inline ?? argv[++i];
+    if (value === undefined) return { ok: false, message: `选项 ${arg} 需要一个值` };
+    options.set(name, value);
+  }
+  return { ok: true, args: { positionals, options } };
+}
+
+export function stringOption(args: ParsedArgs, name: string): string | undefined {
+  const value = args.options.get(name);
+  return typeof value === "string" ? value : undefined;
+}

@@ -1,0 +1,108 @@
+/**
+ * What the parser makes of one policy document. Offsets in `Span` count UTF-16 code units of the
+ * text the parser was given (before any normalisation), so the UI can highlight the source.
+ */
+
+export type Op = ">=" | "<=" | "=" | ">" | "<" | "milestone";
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export type DiagnosticCode =
+  | "empty-input"
+  | "binary-input"
+  | "unreadable-input"
+  | "input-too-large"
+  | "no-tasks"
+  | "uncertain-indicator"
+  | "task-without-units"
+  | "formula-like-text";
+
+export type Severity = "error" | "warning" | "info";
+
+/** A problem the user should see; never thrown, always returned. */
+export interface Diagnostic {
+  code: DiagnosticCode;
+  severity: Severity;
+  /** Chinese, for the official reading it. */
+  message: string;
+  span?: Span;
+  /** 1-based line and column of `span.start`, when there is a span. */
+  line?: number;
+  column?: number;
+}
+
+export interface Indicator {
+  /** Stable: derived from the document ID and the indicator's position. */
+  id: string;
+  /** The task it belongs to; absent for document-level targets. */
+  taskId?: string;
+  metric: string;
+  op: Op;
+  value?: number;
+  /** Upper bound of a range such as `2至3个`; `value` holds the lower bound. */
+  maxValue?: number;
+  /** The document's own unit: `%`, `个`, `家`, `名`, `亩`… */
+  unit?: string;
+  /** ISO date `YYYY-MM-DD`; the end of the document's year when the text names none. */
+  deadline?: string;
+  /** True when the text named the deadline, false when it is the default. */
+  deadlineStated: boolean;
+  /** The phrase the indicator was read from, as normalised text. */
+  text: string;
+  span: Span;
+}
+
+export type DocumentKind = "work-points" | "implementation-plan" | "task-table" | "news" | "prose";
+
+export interface Section {
+  id: string;
+  /** `一`, `二`… or an article's ordinal for news. */
+  number: string;
+  title: string;
+  span: Span;
+}
+
+export interface Task {
+  id: string;
+  /** The document's own number: `8`, `二十`; news paragraphs are numbered 1, 2… */
+  number: string;
+  title: string;
+  /** The whole item, normalised, with the responsibility clause left in. */
+  text: string;
+  /** Title of the section (篇章) the task sits in; empty when the document has none. */
+  section: string;
+  sectionId?: string;
+  leadUnits: string[];
+  coUnits: string[];
+  /** `按职责分工负责`: the lead units share the lead. */
+  jointLead: boolean;
+  /** Units a standing note makes responsible (`以下均需各市(州)人民政府落实`). */
+  implementingUnits: string[];
+  /** The latest deadline the task names, ISO; absent when it names none. */
+  deadline?: string;
+  indicators: Indicator[];
+  /** Unit names that appear in the text, for suggestions when no unit is assigned. */
+  mentionedUnits: string[];
+  span: Span;
+}
+
+export interface PlanDocument {
+  /** Short hash of the source text: the same text always gets the same ID. */
+  id: string;
+  title: string;
+  year: number;
+  issuer?: string;
+  /** ISO date of issue when the document states it. */
+  date?: string;
+  kind: DocumentKind;
+  sections: Section[];
+  tasks: Task[];
+  /** Targets that belong to no task. */
+  indicators: Indicator[];
+  diagnostics: Diagnostic[];
+  /** File name or label the text came from. */
+  sourceName?: string;
+}
