@@ -1,0 +1,114 @@
+import { ledgerOf, ledgerRow, progressEntry } from "../../../test/helpers/ledger";
+import type { Ledger } from "../model";
+import type { PeriodAssessment } from "./assess";
+import { assessLedger, planStartOf } from "./assess";
+import { DEFAULT_STATUS_OPTIONS } from "./status";
+
+function assess(ledger: Ledger, period: string, options = DEFAULT_STATUS_OPTIONS): PeriodAssessment {
+  const result = assessLedger(ledger, period, options);
+  if (!result.ok) throw new Error(result.message);
+  return result.assessment;
+}
+
+const row = ledgerRow({ id: "r1", op: ">=", target: 90 });
+
+describe("a quarter rolls up its months", () => {
+  test("the quarter takes its latest month's cumulative value", () => {
+    const ledger = ledgerOf(
+      [row],
+      [
+        progressEntry({ rowId: "r1", period: "2024-08", actual: 70, progress: "八月" }),
+        progressEntry({ rowId: "r1", period: "2024-07", actual: 40, progress: "七月" }),
+      ],
+    );
+    const [q3] = assess(ledger, "2024-Q3").rows;
+    expect(q3?.entry?.progress).toBe("八月");
+    expect(q3?.completion).toBeCloseTo(70 / 90);
+    expect(q3?.status).toBe("序时推进");
+  });
+
+  test("a report for the quarter itself wins over its months", () => {
+    const ledger = ledgerOf(
+      [row],
+      [
+        progressEntry({ rowId: "r1", period: "2024-09", actual: 90 }),
+        progressEntry({ rowId: "r1", period: "2024-Q3", actual: 70 }),
+      ],
+    );
+    expect(assess(ledger, "2024-Q3").rows[0]?.entry?.actual).toBe(70);
+  });
+
+  test("months outside the quarter do not count", () => {
+    const ledger = ledgerOf([row], [progressEntry({ rowId: "r1", period: "2024-10", actual: 90 })]);
+    expect(assess(ledger, "2024-Q3").rows[0]?.status).toBe("未报送");
+  });
+
+  test("an empty later month does not hide an earlier report", () => {
+    const ledger = ledgerOf(
+      [row],
+      [
+        progressEntry({ rowId: "r1", period: "2024-07", actual: 80 }),
+        progressEntry({ rowId: "r1", period: "2024-09" }),
+      ],
+    );
+    expect(assess(ledger, "2024-Q3").rows[0]?.entry?.actual).toBe(80);
+  });
+
+  test("of two reports for the same period the later one counts", () => {
+    const ledger = ledgerOf(
+      [row],
+      [
+        progressEntry({ rowId: "r1", period: "2024-Q3", actual: 50 }),
+        progressEntry({ rowId: "r1", period: "2024-Q3", actual: 90 }),
+      ],
+    );
+    expect(assess(ledger, "2024-Q3").rows[0]?.status).toBe("已完成");
+  });
+});
+
+describe("completion carries forward", () => {
+  const ledger = ledgerOf(
+    [row, ledgerRow({ id: "r2", op: ">=", target: 10 })],
+    [
+      progressEntry({ rowId: "r1", period: "2024-Q1", actual: 95 }),
+      progressEntry({ rowId: "r2", period: "2024-Q1", actual: 5 }),
+    ],
+  );
+
+  test("a row complete earlier stays complete without a new report", () => {
+    const [first, second] = assess(ledger, "2024-Q2").rows;
+    expect(first).toMatchObject({ status: "已完成", carried: true });
+    expect(second).toMatchObject({ status: "未报送", carried: false });
+  });
+
+  test("unless the office turns it off", () => {
+    const rows = assess(ledger, "2024-Q2", { ...DEFAULT_STATUS_OPTIONS, carryCompletion: false }).rows;
+    expect(rows[0]?.status).toBe("未报送");
+  });
+});
+
+describe("assessLedger", () => {
+  test("an unreadable period is an error with a Chinese message", () => {
+    const result = assessLedger(ledgerOf([row], []), "2024年三季度");
+    expect(result).toMatchObject({ ok: false, code: "invalid-period" });
+    expect(result.ok ? "" : result.message).toContain("2024-Q3");
+  });
+
+  test("a row without a deadline is due at the end of its document's year", () => {
+    expect(assess(ledgerOf([row], []), "2024-Q1").rows[0]?.deadline).toBe("2024-12-31");
+  });
+
+  test("anyReport tells whether the period has any report", () => {
+    const ledger = ledgerOf([row], [progressEntry({ rowId: "r1", period: "2024-Q2", actual: 1 })]);
+    expect(assess(ledger, "2024-Q2").anyReport).toBe(true);
+    expect(assess(ledger, "2024-Q1").anyReport).toBe(false);
+  });
+
+  test("the plan starts on 1 January or on the document's later date", () => {
+    expect(planStartOf({ year: 2024 }, 2024)).toBe("2024-01-01");
+    expect(planStartOf({ year: 2024, date: "2024-02-02" }, 2024)).toBe("2024-02-02");
+    expect(planStartOf({ year: 2024, date: "2023-12-20" }, 2024)).toBe("2024-01-01");
+    expect(planStartOf({ year: 2024, date: "2024-02-30" }, 2024)).toBe("2024-01-01");
+    expect(planStartOf(undefined, 2025)).toBe("2025-01-01");
+  });
+});

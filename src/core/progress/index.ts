@@ -1,0 +1,4 @@
+export * from "./period";
+export * from "./status";
+export * from "./assess";
+export * from "./rollup";

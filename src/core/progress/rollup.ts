@@ -1,0 +1,161 @@
+import type { Status } from "../model";
+import { STATUSES } from "../model";
+import type { PeriodAssessment, RowAssessment } from "./assess";
+import { isBehind } from "./status";
+
+export type StatusCounts = { total: number } & Record<Status, number>;
+
+export function emptyCounts(): StatusCounts {
+  const counts = { total: 0 } as StatusCounts;
+  for (const status of STATUSES) counts[status] = 0;
+  return counts;
+}
+
+export function countStatuses(rows: readonly Pick<RowAssessment, "status">[]): StatusCounts {
+  const counts = emptyCounts();
+  for (const { status } of rows) {
+    counts[status]++;
+    counts.total++;
+  }
+  return counts;
+}
+
+/** 已完成 plus 序时推进: the rows that meet the schedule. */
+export function onPaceCount(counts: StatusCounts): number {
+  return counts["已完成"] + counts["序时推进"];
+}
+
+export function behindCount(counts: StatusCounts): number {
+  return counts["进度滞后"] + counts["逾期未完成"] + counts["未启动"];
+}
+
+/** A share 0–1 of the total; 0 when there is nothing to share. */
+export function share(part: number, total: number): number {
+  return total > 0 ? part / total : 0;
+}
+
+export interface UnitRollup {
+  unit: string;
+  /** Rows the unit leads (alone or jointly). */
+  lead: StatusCounts;
+  /** Rows the unit assists. */
+  co: StatusCounts;
+  leadRows: RowAssessment[];
+  coRows: RowAssessment[];
+  /** (已完成 + 序时推进) / led rows: what the ranking goes by. */
+  onPaceShare: number;
+  completeShare: number;
+  /** 1-based, shared by units with equal shares; absent for units that lead nothing. */
+  rank?: number;
+}
+
+function compareUnits(a: UnitRollup, b: UnitRollup): number {
+  return (
+    b.onPaceShare - a.onPaceShare ||
+    b.completeShare - a.completeShare ||
+    b.lead.total - a.lead.total ||
+    a.unit.localeCompare(b.unit, "zh-CN")
+  );
+}
+
+/**
+ * Per unit, the rows it leads and those it assists, ranked by the share of led rows on schedule,
+ * then by the share complete. Units that only assist come after the ranked ones, unranked.
+ */
+export function rollupByUnit(assessment: Pick<PeriodAssessment, "rows">): UnitRollup[] {
+  const lead = new Map<string, RowAssessment[]>();
+  const co = new Map<string, RowAssessment[]>();
+  const add = (map: Map<string, RowAssessment[]>, unit: string, row: RowAssessment): void => {
+    const list = map.get(unit);
+    if (list) list.push(row);
+    else map.set(unit, [row]);
+  };
+  for (const row of assessment.rows) {
+    for (const unit of new Set(row.row.leadUnits)) add(lead, unit, row);
+    for (const unit of new Set(row.row.coUnits)) add(co, unit, row);
+  }
+  const units = [...new Set([...lead.keys(), ...co.keys()])];
+  const rollups = units.map((unit): UnitRollup => {
+    const leadRows = lead.get(unit) ?? [];
+    const coRows = co.get(unit) ?? [];
+    const leadCounts = countStatuses(leadRows);
+    return {
+      unit,
+      lead: leadCounts,
+      co: countStatuses(coRows),
+      leadRows,
+      coRows,
+      onPaceShare: share(onPaceCount(leadCounts), leadCounts.total),
+      completeShare: share(leadCounts["已完成"], leadCounts.total),
+    };
+  });
+  const ranked = rollups.filter((r) => r.lead.total > 0).sort(compareUnits);
+  ranked.forEach((rollup, position) => {
+    const previous = ranked[position - 1];
+    const tied =
+      previous !== undefined &&
+      previous.onPaceShare === rollup.onPaceShare &&
+      previous.completeShare === rollup.completeShare;
+    rollup.rank = tied && previous.rank !== undefined ? previous.rank : position + 1;
+  });
+  const assistingOnly = rollups
+    .filter((r) => r.lead.total === 0)
+    .sort((a, b) => a.unit.localeCompare(b.unit, "zh-CN"));
+  return [...ranked, ...assistingOnly];
+}
+
+export interface SectionRollup {
+  section: string;
+  counts: StatusCounts;
+  rows: RowAssessment[];
+}
+
+/** Per 篇章, in the order the sections first appear in the ledger. */
+export function rollupBySection(assessment: Pick<PeriodAssessment, "rows">): SectionRollup[] {
+  const sections = new Map<string, RowAssessment[]>();
+  for (const row of assessment.rows) {
+    const list = sections.get(row.row.section);
+    if (list) list.push(row);
+    else sections.set(row.row.section, [row]);
+  }
+  return [...sections].map(([section, rows]) => ({ section, counts: countStatuses(rows), rows }));
+}
+
+export interface PeriodChange {
+  previousPeriod: string;
+  /** 已完成 now, not 已完成 in the previous period. */
+  newlyComplete: RowAssessment[];
+  /** Behind now (滞后, 逾期, 未启动), not behind in the previous period. */
+  newlyBehind: RowAssessment[];
+  /** Behind in the previous period, on schedule or complete now. */
+  caughtUp: RowAssessment[];
+  previousCounts: StatusCounts;
+}
+
+/**
+ * What changed since the previous period. Undefined when nobody reported for that period: a
+ * comparison with an empty period would call every row newly complete or newly behind.
+ */
+export function compareWithPrevious(
+  current: PeriodAssessment,
+  previous: PeriodAssessment,
+): PeriodChange | undefined {
+  if (!previous.anyReport) return undefined;
+  const before = new Map(previous.rows.map((row) => [row.row.id, row.status]));
+  const newlyComplete: RowAssessment[] = [];
+  const newlyBehind: RowAssessment[] = [];
+  const caughtUp: RowAssessment[] = [];
+  for (const row of current.rows) {
+    const was = before.get(row.row.id);
+    if (row.status === "已完成" && was !== "已完成") newlyComplete.push(row);
+    if (isBehind(row.status) && (was === undefined || !isBehind(was))) newlyBehind.push(row);
+    if (!isBehind(row.status) && row.status !== "未报送" && was !== undefined && isBehind(was)) caughtUp.push(row);
+  }
+  return {
+    previousPeriod: previous.period,
+    newlyComplete,
+    newlyBehind,
+    caughtUp,
+    previousCounts: countStatuses(previous.rows),
+  };
+}
