@@ -1,8 +1,9 @@
 import type { Command } from "./command";
 import { EXIT } from "./command";
 import type { CliIo } from "./io";
+import { parseCommand } from "./commands/parse";
 
-const commands: Command[] = [];
+const commands: Command[] = [parseCommand];
 
 function help(): string {
   const lines = commands.map((c) => `  ${c.name.padEnd(8)} ${c.summary}`);

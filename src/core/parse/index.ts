@@ -1,0 +1,434 @@
+/**
+ * Policy text → PlanDocument. The pipeline, after eemeli/yaml's: normalise → lex (paragraphs) →
+ * parse (skeleton of sections and items) → compose (tasks, units, indicators, diagnostics).
+ * Never throws on user input: problems come back as diagnostics.
+ */
+
+import type { Diagnostic, DiagnosticCode, Indicator, PlanDocument, Section, Severity, Span, Task } from "../model";
+import { shortHash } from "../util";
+import { extractIndicators, type IndicatorCandidate } from "./indicators";
+import { lex, toNormalizedOffset, type Paragraph } from "./lexer";
+import { normalize, type NormalizedText } from "./normalize";
+import { buildSkeleton, itemTitle, type SectionNode, type Skeleton, type TaskNode } from "./structure";
+import { findDeadlines, isRetrospectiveHeading, tenseOf } from "./time";
+import {
+  findResponsibility,
+  inlineLeads,
+  mentionedUnits,
+  splitUnitList,
+  unitNormalizer,
+  type UnitAliases,
+  type UnitNormalizer,
+} from "./units";
+
+export { DEFAULT_UNIT_ALIASES, unitNormalizer, type UnitAliases } from "./units";
+export { normalize } from "./normalize";
+
+export interface ParseOptions {
+  /** File name or label, kept in the result. */
+  sourceName?: string;
+  /** More unit names and their aliases, on top of the built-in table. */
+  aliases?: UnitAliases;
+  /** The year to assume when the document names none (default: the current year). */
+  fallbackYear?: number;
+}
+
+/** Larger inputs are refused: no policy document comes near it, and the pane must stay responsive. */
+export const MAX_INPUT_CHARS = 20_000_000;
+
+export function parseDocument(source: string, options: ParseOptions = {}): PlanDocument {
+  const id = shortHash(source);
+  const base = {
+    id,
+    title: "",
+    year: options.fallbackYear ?? new Date().getFullYear(),
+    kind: "prose" as const,
+    sections: [],
+    tasks: [],
+    indicators: [],
+    ...(options.sourceName !== undefined && { sourceName: options.sourceName }),
+  };
+  const refusal = refuse(source);
+  if (refusal) return { ...base, diagnostics: [refusal] };
+
+  const normalized = normalize(source);
+  const paragraphs = lex(normalized.text);
+  const composer = new Composer(source, normalized, paragraphs, id, options);
+  return composer.compose(base.year);
+}
+
+function refuse(source: string): Diagnostic | undefined {
+  if (source.length > MAX_INPUT_CHARS) {
+    return diagnostic("input-too-large", "error", `文件过大（${Math.round(source.length / 1e6)} 百万字符），无法作为政策文件解析。`);
+  }
+  if (!source.trim()) return diagnostic("empty-input", "error", "文件为空：没有可解析的文字。");
+  const sample = source.slice(0, 65536);
+  let suspicious = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const code = sample.charCodeAt(i);
+    if (code === 0 || code === 0xfffd || (code < 0x20 && code !== 9 && code !== 10 && code !== 13)) suspicious++;
+  }
+  if (suspicious > 0 && suspicious / sample.length > 0.01) {
+    return diagnostic("binary-input", "error", "这不是文本文件（内容像是二进制数据）。请提供 .txt、.md 或 .docx 文件，或直接粘贴文字。");
+  }
+  return undefined;
+}
+
+function diagnostic(code: DiagnosticCode, severity: Severity, message: string, span?: Span, source?: string): Diagnostic {
+  if (!span || source === undefined) return { code, severity, message, ...(span && { span }) };
+  const before = source.slice(0, span.start);
+  const line = before.split("\n").length;
+  const column = span.start - before.lastIndexOf("\n");
+  return { code, severity, message, span, line, column };
+}
+
+const pad = (n: number, width = 3): string => String(n).padStart(width, "0");
+
+class Composer {
+  private readonly normalizeUnit: UnitNormalizer;
+  private readonly diagnostics: Diagnostic[] = [];
+
+  constructor(
+    private readonly source: string,
+    private readonly normalized: NormalizedText,
+    private readonly paragraphs: Paragraph[],
+    private readonly id: string,
+    private readonly options: ParseOptions,
+  ) {
+    this.normalizeUnit = unitNormalizer(options.aliases);
+  }
+
+  compose(fallbackYear: number): PlanDocument {
+    const title = this.title();
+    const date = this.date();
+    const year = this.year(title, date, fallbackYear);
+    const skeleton = buildSkeleton(this.paragraphs, (heading) => isRetrospectiveHeading(heading, year));
+    const sections = skeleton.sections.map((s, k) => this.section(s, k));
+    const sectionId = new Map(skeleton.sections.map((s, k) => [s, sections[k]?.id ?? ""]));
+    const tasks =
+      skeleton.tasks.length > 0
+        ? this.numberedTasks(skeleton, year, sectionId)
+        : this.proseTasks(skeleton, year, sectionId);
+    const indicators = skeleton.tasks.length > 0 ? this.looseIndicators(skeleton, year) : [];
+    this.report(tasks, indicators, skeleton);
+    const issuer = this.issuer();
+    return {
+      id: this.id,
+      title,
+      year,
+      ...(issuer && { issuer }),
+      ...(date && { date }),
+      kind: skeleton.kind,
+      sections,
+      tasks,
+      indicators,
+      diagnostics: this.diagnostics,
+      ...(this.options.sourceName !== undefined && { sourceName: this.options.sourceName }),
+    };
+  }
+
+  private spanOf(paragraph: Paragraph, start: number, end: number): Span {
+    const { origin } = this.normalized;
+    const from = toNormalizedOffset(paragraph, start);
+    const to = toNormalizedOffset(paragraph, Math.max(start, end - 1)) + 1;
+    return { start: origin[from] ?? 0, end: origin[Math.min(to, origin.length - 1)] ?? this.source.length };
+  }
+
+  private paragraphSpan(paragraphs: Paragraph[]): Span {
+    const first = paragraphs[0];
+    const last = paragraphs[paragraphs.length - 1];
+    if (!first || !last) return { start: 0, end: 0 };
+    return { start: this.spanOf(first, 0, 1).start, end: this.spanOf(last, 0, last.text.length).end };
+  }
+
+  private title(): string {
+    const notice = this.paragraphs.find((p) => /关于印发《.+》的通知/.test(p.text));
+    const h1 = this.paragraphs.find((p) => p.headingLevel === 1);
+    if (h1) return h1.text;
+    const quoted = notice ? /关于印发《(.+)》的通知/.exec(notice.text)?.[1] : undefined;
+    if (quoted) return quoted;
+    const headline = this.paragraphs.find((p) => (p.headline || p.headingLevel !== undefined) && !/[…]$|关键词$/.test(p.text));
+    if (headline) return headline.text;
+    return itemTitle(this.paragraphs[0]?.text ?? "");
+  }
+
+  private date(): string | undefined {
+    const line = this.paragraphs.find((p) => p.dateLine);
+    const m = line ? /^(\d{4})年(\d{1,2})月(\d{1,2})日$/.exec(line.text) : null;
+    return m ? `${m[1]}-${pad(Number(m[2]), 2)}-${pad(Number(m[3]), 2)}` : undefined;
+  }
+
+  private year(title: string, date: string | undefined, fallback: number): number {
+    const inTitle = /(20\d{2})\s*年/.exec(title);
+    if (inTitle) return Number(inTitle[1]);
+    if (date) return Number(date.slice(0, 4));
+    const headlineYears = this.paragraphs
+      .filter((p) => p.headline || p.headingLevel !== undefined)
+      .flatMap((p) => [...p.text.matchAll(/(20\d{2})年/g)].map((m) => Number(m[1])));
+    if (headlineYears.length > 0) return Math.max(...headlineYears);
+    const counts = new Map<number, number>();
+    for (const p of this.paragraphs) {
+      for (const m of p.text.matchAll(/(?<![《\d])(20\d{2})年/g)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+    }
+    const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0]);
+    return ranked[0]?.[0] ?? fallback;
+  }
+
+  private issuer(): string | undefined {
+    const notice = this.paragraphs.find((p) => /关于印发/.test(p.text));
+    const fromNotice = notice ? /^(.+?(?:办公厅|办公室|人民政府|委员会|委|局|厅))关于印发/.exec(notice.text)?.[1] : undefined;
+    if (fromNotice) return fromNotice;
+    const dateAt = this.paragraphs.findIndex((p) => p.dateLine);
+    const signer = dateAt > 0 ? this.paragraphs[dateAt - 1] : undefined;
+    if (signer && signer.text.length <= 30 && /(?:办公厅|办公室|人民政府|委员会|委|局|厅|中心)$/.test(signer.text)) return signer.text;
+    return undefined;
+  }
+
+  private section(node: SectionNode, index: number): Section {
+    return {
+      id: `${this.id}-S${pad(index + 1, 2)}`,
+      number: node.number,
+      title: node.title,
+      span: this.paragraphSpan([node.paragraph]),
+    };
+  }
+
+  private numberedTasks(skeleton: Skeleton, year: number, sectionId: Map<SectionNode, string>): Task[] {
+    let standing: string[] = [];
+    return skeleton.tasks.map((node, index) => {
+      const taskId = `${this.id}-T${pad(index + 1)}`;
+      const text = node.paragraphs.map((p) => p.text).join("\n");
+      const first = node.paragraphs[0];
+      const content = first ? first.text.slice(first.contentStart) : "";
+      const units = this.unitsOf(node, text);
+      if (units.standing.length > 0) standing = units.standing;
+      const implementing = standing.filter((u) => !units.lead.includes(u) && !units.co.includes(u));
+      const candidates = this.candidatesOf(node, year, node.section?.retrospective ? "past" : "future");
+      const indicators = this.indicators(candidates, taskId, year);
+      const deadline = this.taskDeadline(node, indicators, year);
+      const mentioned = mentionedUnits(text, this.normalizeUnit).filter((u) => !units.lead.includes(u) && !units.co.includes(u));
+      return {
+        id: taskId,
+        number: node.number,
+        title: node.row ? itemTitle(node.row.task) : itemTitle(content),
+        text: node.row ? node.row.task : text,
+        section: node.section?.title ?? "",
+        ...(node.section && { sectionId: sectionId.get(node.section) ?? "" }),
+        leadUnits: units.lead,
+        coUnits: units.co,
+        jointLead: units.joint,
+        implementingUnits: implementing,
+        ...(deadline && { deadline }),
+        indicators,
+        mentionedUnits: mentioned,
+        span: this.paragraphSpan(node.paragraphs),
+      };
+    });
+  }
+
+  private unitsOf(node: TaskNode, text: string): { lead: string[]; co: string[]; joint: boolean; standing: string[] } {
+    const row = node.row;
+    if (row) {
+      const marked = (list: string | undefined): { lead: string[]; co: string[] } => {
+        const parts = splitUnitList(list ?? "");
+        const lead = parts.filter((p) => /（牵头）|\(牵头\)/.test(p)).map((p) => this.normalizeUnit(p.replace(/（牵头）|\(牵头\)/, "")));
+        const rest = parts.filter((p) => !/（牵头）|\(牵头\)/.test(p)).map((p) => this.normalizeUnit(p));
+        return lead.length > 0 ? { lead, co: rest } : { lead: rest.slice(0, 1), co: rest.slice(1) };
+      };
+      if (row.lead !== undefined || row.co !== undefined) {
+        const lead = splitUnitList(row.lead ?? "").map((u) => this.normalizeUnit(u));
+        const co = splitUnitList(row.co ?? "").map((u) => this.normalizeUnit(u));
+        return { lead, co, joint: lead.length > 1, standing: [] };
+      }
+      const responsible = findResponsibility(`责任单位：${row.responsible ?? ""}`, this.normalizeUnit);
+      if (responsible && /[，；]/.test(row.responsible ?? "")) {
+        return { lead: responsible.lead, co: responsible.co, joint: responsible.joint, standing: [] };
+      }
+      return { ...marked(row.responsible), joint: false, standing: [] };
+    }
+    for (const paragraph of [...node.paragraphs].reverse()) {
+      const found = findResponsibility(paragraph.text, this.normalizeUnit);
+      if (found) return { lead: found.lead, co: found.co, joint: found.joint, standing: found.standingImplementers };
+    }
+    return { lead: inlineLeads(text, this.normalizeUnit), co: [], joint: false, standing: [] };
+  }
+
+  private candidatesOf(
+    node: TaskNode,
+    year: number,
+    defaultTense: "past" | "future",
+  ): { paragraph: Paragraph; candidate: IndicatorCandidate }[] {
+    const out: { paragraph: Paragraph; candidate: IndicatorCandidate }[] = [];
+    for (const paragraph of node.paragraphs) {
+      const pieces = node.row ? [node.row.task, node.row.target ?? ""] : [paragraph.text];
+      for (const piece of pieces) {
+        if (!piece) continue;
+        const offset = node.row ? Math.max(0, paragraph.text.indexOf(piece)) : 0;
+        for (const candidate of extractIndicators(piece, { documentYear: year, defaultTense })) {
+          out.push({
+            paragraph,
+            candidate: { ...candidate, start: candidate.start + offset, end: candidate.end + offset },
+          });
+        }
+      }
+    }
+    return out;
+  }
+
+  private indicators(
+    found: { paragraph: Paragraph; candidate: IndicatorCandidate }[],
+    owner: string,
+    year: number,
+    prefix = "-I",
+  ): Indicator[] {
+    const kept = dedupe(found);
+    return kept.map(({ paragraph, candidate }, k) => {
+      const { metric, op, value, maxValue, unit, deadline } = candidate;
+      return {
+        id: `${owner}${prefix}${pad(k + 1, 2)}`,
+        ...(prefix === "-I" && { taskId: owner }),
+        metric,
+        op,
+        ...(value !== undefined && { value }),
+        ...(maxValue !== undefined && { maxValue }),
+        ...(unit !== undefined && { unit }),
+        deadline: deadline ?? `${year}-12-31`,
+        deadlineStated: deadline !== undefined,
+        text: paragraph.text.slice(candidate.start, candidate.end),
+        span: this.spanOf(paragraph, candidate.start, candidate.end),
+      };
+    });
+  }
+
+  private taskDeadline(node: TaskNode, indicators: Indicator[], year: number): string | undefined {
+    if (node.row?.deadline) {
+      const found = findDeadlines(node.row.deadline, year);
+      const bare = /^(20\d{2})年(?:(\d{1,2})月)?$/.exec(node.row.deadline.trim());
+      if (found.length > 0) return found.map((d) => d.date).sort().at(-1);
+      if (bare) return bare[2] ? `${bare[1]}-${pad(Number(bare[2]), 2)}-28` : `${bare[1]}-12-31`;
+    }
+    const stated = indicators.filter((i) => i.deadlineStated).map((i) => i.deadline ?? "");
+    return stated.sort().at(-1);
+  }
+
+  /** Targets in paragraphs outside any numbered task (a preamble's 主要目标). */
+  private looseIndicators(skeleton: Skeleton, year: number): Indicator[] {
+    const found = skeleton.loose.flatMap(({ paragraph, section }) =>
+      extractIndicators(paragraph.text, { documentYear: year, defaultTense: section?.retrospective ? "past" : "future" }).map(
+        (candidate) => ({ paragraph, candidate }),
+      ),
+    );
+    return this.indicators(found, this.id, year, "-D");
+  }
+
+  /** News and prose: each paragraph that states targets becomes a task, numbered in order. */
+  private proseTasks(skeleton: Skeleton, year: number, sectionId: Map<SectionNode, string>): Task[] {
+    const tenseBySection = new Map<SectionNode | undefined, "past" | "future">();
+    for (const node of [undefined, ...skeleton.sections]) {
+      let past = 0;
+      let future = 0;
+      for (const { paragraph, section } of skeleton.loose) {
+        if (section !== node) continue;
+        for (const sentence of paragraph.text.split(/[。！？]/)) {
+          const tense = tenseOf(sentence, year);
+          if (tense === "past") past++;
+          else if (tense === "future") future++;
+        }
+      }
+      tenseBySection.set(node, node?.retrospective || past > future ? "past" : "future");
+    }
+    const tasks: Task[] = [];
+    const seen: { paragraph: Paragraph; candidate: IndicatorCandidate }[] = [];
+    for (const { paragraph, section } of skeleton.loose) {
+      const defaultTense = tenseBySection.get(section) ?? "future";
+      const candidates = extractIndicators(paragraph.text, { documentYear: year, defaultTense })
+        .map((candidate) => ({ paragraph, candidate }))
+        .filter((c) => !seen.some((s) => sameTarget(s.candidate, c.candidate)));
+      if (candidates.length === 0) continue;
+      seen.push(...candidates);
+      const taskId = `${this.id}-T${pad(tasks.length + 1)}`;
+      const indicators = this.indicators(candidates, taskId, year);
+      const deadline = indicators.filter((i) => i.deadlineStated).map((i) => i.deadline ?? "").sort().at(-1);
+      const units = inlineLeads(paragraph.text, this.normalizeUnit);
+      tasks.push({
+        id: taskId,
+        number: String(tasks.length + 1),
+        title: proseTitle(paragraph.text),
+        text: paragraph.text,
+        section: section?.title ?? "",
+        ...(section && { sectionId: sectionId.get(section) ?? "" }),
+        leadUnits: units,
+        coUnits: [],
+        jointLead: false,
+        implementingUnits: [],
+        ...(deadline && { deadline }),
+        indicators,
+        mentionedUnits: mentionedUnits(paragraph.text, this.normalizeUnit).filter((u) => !units.includes(u)),
+        span: this.paragraphSpan([paragraph]),
+      });
+    }
+    return tasks;
+  }
+
+  private report(tasks: Task[], indicators: Indicator[], skeleton: Skeleton): void {
+    if (tasks.length === 0 && indicators.length === 0) {
+      this.diagnostics.push(
+        diagnostic(
+          "no-tasks",
+          "warning",
+          "没有识别出任务或量化目标。请确认这是一份工作要点、实施方案或工作报道；编号条目（如“一、”“（一）”“1.”）、“责任单位：”和带数字的目标有助于识别。",
+        ),
+      );
+      return;
+    }
+    if (skeleton.tasks.length === 0) return;
+    const without = tasks.filter((t) => t.leadUnits.length === 0);
+    const first = without[0];
+    if (first) {
+      const numbers = without.map((t) => t.number).join("、");
+      this.diagnostics.push(
+        diagnostic(
+          "task-without-units",
+          "info",
+          `${without.length} 项任务没有写明牵头单位（第 ${numbers} 项），请在校对时指定。`,
+          first.span,
+          this.source,
+        ),
+      );
+    }
+  }
+}
+
+/** Two readings of the same target: same value, unit and comparison, and a similar metric. */
+function sameTarget(a: IndicatorCandidate, b: IndicatorCandidate): boolean {
+  if (a.op !== b.op || a.value !== b.value || a.unit !== b.unit || a.op === "milestone") return false;
+  return similarity(a.metric, b.metric) >= 0.5;
+}
+
+function dedupe<T extends { candidate: IndicatorCandidate }>(found: T[]): T[] {
+  const kept: T[] = [];
+  for (const item of found) if (!kept.some((k) => sameTarget(k.candidate, item.candidate))) kept.push(item);
+  return kept;
+}
+
+function similarity(a: string, b: string): number {
+  const grams = (s: string): Set<string> => {
+    const out = new Set<string>();
+    for (let i = 0; i < s.length - 1; i++) out.add(s.slice(i, i + 2));
+    return out;
+  };
+  const x = grams(a);
+  const y = grams(b);
+  if (x.size === 0 || y.size === 0) return a === b ? 1 : 0;
+  let shared = 0;
+  for (const g of x) if (y.has(g)) shared++;
+  return (2 * shared) / (x.size + y.size);
+}
+
+/** A news paragraph's title: its first sentence without the reporter's lead-in, kept short. */
+function proseTitle(text: string): string {
+  const sentence = (text.split(/[。！？]/)[0] ?? text)
+    .replace(/^(?:据了解|据悉|记者了解到|同时|此外|另外|今年|20\d{2}年)[，]?/g, "")
+    .replace(/^(?:据了解|据悉|今年|20\d{2}年)[，]?/, "");
+  return itemTitle(sentence);
+}

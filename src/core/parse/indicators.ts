@@ -1,0 +1,548 @@
+/**
+ * Indicator grammar: finds the quantitative targets and dated milestones in a piece of text.
+ *
+ * A number becomes a target only with something that makes it one: a comparison (`不低于`, `以上`,
+ * `控制在…以下`), a verb of reaching (`达到`, `提升至`), a verb of making (`新建`, `创建`, `建成`), a
+ * share (`%`), or its place in an enumeration that has one. Numbers inside brackets, quotes and book
+ * titles, counts of listed things (`等8个项目`), per-unit quotas (`每县…1家`, `各1家`), ages that
+ * qualify a group (`65岁及以上老年人`) and anything said about the past are not targets.
+ */
+
+import type { Op } from "../model";
+import { chineseNumber, scale, tidy } from "./numbers";
+import { findDeadlines, tenseOf, type DeadlineMatch } from "./time";
+
+export interface IndicatorCandidate {
+  metric: string;
+  op: Op;
+  value?: number;
+  maxValue?: number;
+  unit?: string;
+  /** ISO date, when the text states one. */
+  deadline?: string;
+  /** Range in the text the candidate was read from. */
+  start: number;
+  end: number;
+}
+
+export interface ExtractionContext {
+  documentYear: number;
+  /** How to read a sentence that shows no tense of its own. */
+  defaultTense: "past" | "future";
+}
+
+const UNITS =
+  "个百分点|百分点|%|‰|人次|场次|项次|家|个|所|项|名|人|次|场|篇|亩|岁|级|张|床|台|套|元|平方米|公里|批|条|支|座|户|例|份|件|期|间|处|辆|架|倍|种|门|位|吨|册|轮|组|队";
+const ARABIC_QUANTITY = new RegExp(
+  `(?<![\\d.])(\\d+(?:\\.\\d+)?)(?:(?:至|到|-|~|—)(\\d+(?:\\.\\d+)?))?(万|亿)?(${UNITS})|(?<![\\d.])(\\d{1,2})\\/(\\d{1,2})(?![\\d])`,
+  "g",
+);
+const CHINESE_QUANTITY = /(?<![零〇一二三四五六七八九十百千万两第])([两二三四五六七八九十][十]?[一二三四五六七八九]?)(个|家|项|所|名|批|支|座|条)(?![“"大])/g;
+
+const OP_WORDS: [string, Op, boolean][] = [
+  ["大于等于", ">=", true],
+  ["不低于", ">=", true],
+  ["不少于", ">=", true],
+  ["不小于", ">=", true],
+  ["至少", ">=", true],
+  ["最少", ">=", true],
+  ["≥", ">=", true],
+  [">=", ">=", true],
+  ["不高于", "<=", true],
+  ["不超过", "<=", true],
+  ["不大于", "<=", true],
+  ["不多于", "<=", true],
+  ["≤", "<=", true],
+  ["<=", "<=", true],
+  ["控制在", "<=", true],
+  ["控制到", "<=", true],
+  ["降至", "<=", true],
+  ["降低至", "<=", true],
+  ["降低到", "<=", true],
+  ["下降至", "<=", true],
+  ["下降到", "<=", true],
+  ["减少至", "<=", true],
+  ["减少到", "<=", true],
+  ["压减至", "<=", true],
+  ["压缩至", "<=", true],
+  ["超过", ">", true],
+  ["高于", ">", true],
+  ["大于", ">", true],
+  ["多于", ">", true],
+  ["低于", "<", true],
+  ["少于", "<", true],
+  ["小于", "<", true],
+  ["达到", ">=", false],
+  ["提升至", ">=", false],
+  ["提升到", ">=", false],
+  ["提高至", ">=", false],
+  ["提高到", ">=", false],
+  ["增至", ">=", false],
+  ["增加到", ">=", false],
+  ["增加至", ">=", false],
+  ["上升至", ">=", false],
+  ["上升到", ">=", false],
+  ["扩大到", ">=", false],
+  ["扩大至", ">=", false],
+  ["保持在", ">=", false],
+  ["稳定在", ">=", false],
+  ["提升", ">=", false],
+  ["提高", ">=", false],
+  ["增长", ">=", false],
+  ["达", ">=", false],
+];
+const OP_WORD_PATTERN = new RegExp(
+  [...OP_WORDS]
+    .sort((a, b) => b[0].length - a[0].length)
+    .map(([word]) => word.replace(/[.*+?^${}()|[\]\\<>=]/g, "\\$&"))
+    .join("|"),
+  "g",
+);
+const OP_BY_WORD = new Map(OP_WORDS.map(([word, op, explicit]) => [word, { op, explicit }]));
+
+/** Verbs that make a count a target: what will be built, created, trained, put online. */
+const MAKING_VERBS =
+  "新（改、扩）建|新改扩建|规划设置|规划建设|组织开展|新建|新增|建成|建设|创建|打造|培育|建立|设立|设置|引进|招聘|招收|选派|派驻|培训|推进|推动|完成|申报|争创|认定|遴选|布局|改造|升级|发表|评选|命名|扶持|配备|配置|上线|开通|建强|救治|筛查";
+const MAKING_VERB = new RegExp(MAKING_VERBS, "g");
+const COMMITMENT = /力争|确保|争取|目标/;
+/** After `在Q…` or `为Q…` a count is a target only if a verb of doing follows. */
+const SCOPE_VERB = /上线|运行|实现|建成|开通|建立|设置|覆盖|推广|应用|提供|开展|接入|使用/;
+
+const LEADING_NOISE =
+  /^(?:[，、；：\s]|力争|确保|努力|争取|全力|着力|进一步|持续|逐步|基本|全面|要|将|并|同时|此外|另外|其中|以及|力求|积极|大力|加快|不断|稳步|切实|推动|推进|实现|使|让|在|为|对|以|通过|及时|每年|当年|年内|年底前|到年底|今年|明年)+/;
+const TRAILING_NOISE = /(?:[，、；：\s]|的|达|为|要|均|将|都|可|能|分别|基本|逐步|力争|实现)+$/;
+
+function cleanMetric(text: string): string {
+  let previous = "";
+  let current = text.trim();
+  while (current !== previous) {
+    previous = current;
+    current = current.replace(LEADING_NOISE, "").replace(TRAILING_NOISE, "");
+  }
+  return current;
+}
+
+/** Marks every character inside matched brackets, quotes or book-title marks. */
+function enclosedMask(text: string): Uint8Array {
+  const mask = new Uint8Array(text.length);
+  const pairs: Record<string, string> = { "（": "）", "〔": "〕", "【": "】", "《": "》", "“": "”", "[": "]" };
+  const stack: { ch: string; at: number }[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] ?? "";
+    const top = stack[stack.length - 1];
+    if (top && pairs[top.ch] === ch) {
+      stack.pop();
+      mask.fill(1, top.at, i + 1);
+      continue;
+    }
+    if (pairs[ch] !== undefined) stack.push({ ch, at: i });
+    // An unclosed quote or bracket must not swallow the rest of the paragraph.
+    if (ch === "。") stack.length = 0;
+  }
+  return mask;
+}
+
+interface Range {
+  start: number;
+  end: number;
+}
+
+function boundaries(text: string, mask: Uint8Array, separators: string, from: number, to: number): Range[] {
+  const ranges: Range[] = [];
+  let start = from;
+  for (let i = from; i < to; i++) {
+    if (separators.includes(text[i] ?? "") && !mask[i]) {
+      if (i > start) ranges.push({ start, end: i });
+      start = i + 1;
+    }
+  }
+  if (to > start) ranges.push({ start, end: to });
+  return ranges;
+}
+
+interface Quantity {
+  start: number;
+  end: number;
+  value: number;
+  maxValue?: number;
+  unit: string;
+  /** Written with Chinese numerals (`两个`). */
+  chinese: boolean;
+}
+
+function quantitiesIn(text: string, from: number, to: number): Quantity[] {
+  const slice = text.slice(from, to);
+  const found: Quantity[] = [];
+  for (const m of slice.matchAll(ARABIC_QUANTITY)) {
+    const start = from + (m.index ?? 0);
+    const end = start + m[0].length;
+    if (m[5] !== undefined && m[6] !== undefined) {
+      const numerator = Number(m[5]);
+      const denominator = Number(m[6]);
+      if (denominator > 0 && numerator < denominator) {
+        found.push({ start, end, value: tidy((100 * numerator) / denominator), unit: "%", chinese: false });
+      }
+      continue;
+    }
+    const value = tidy(scale(Number(m[1]), m[3]));
+    const maxValue = m[2] !== undefined ? tidy(scale(Number(m[2]), m[3])) : undefined;
+    const unit = m[4] ?? "";
+    found.push({ start, end, value, ...(maxValue !== undefined && { maxValue }), unit, chinese: false });
+  }
+  for (const m of slice.matchAll(CHINESE_QUANTITY)) {
+    const value = chineseNumber(m[1] ?? "");
+    if (value === undefined) continue;
+    const start = from + (m.index ?? 0);
+    found.push({ start, end: start + m[0].length, value, unit: m[2] ?? "", chinese: true });
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** A quantity that is not a target whatever surrounds it. */
+function excluded(text: string, q: Quantity, clause: Range, mask: Uint8Array): boolean {
+  if (mask[q.start]) return true;
+  const before = text.slice(Math.max(clause.start, q.start - 4), q.start);
+  const after = text.slice(q.end, q.end + 4);
+  if (/(?:等|各|第|前|近|每)$/.test(before)) return true;
+  if (/对[^，。；]{0,3}$/.test(before)) return true;
+  if (/^(?:多|余)/.test(after) && q.unit !== "%") return true;
+  if (q.unit === "岁" && (q.maxValue !== undefined || /^(?:及以上|以上|及以下|以下)?[\u4e00-\u9fa5]/.test(after) && !/^(?:及以上|以上)?(?:$|[，。；])/.test(after))) {
+    return true;
+  }
+  // `每县（市、区）至少1家`: a quota per unit, not a total.
+  const head = text.slice(clause.start, q.start);
+  if (/每(?:个|一个)?(?:县|市|区|乡|镇|村|家|所|年|月|季|周|单位|机构)/.test(head)) return true;
+  return false;
+}
+
+interface Trigger {
+  op: Op;
+  explicit: boolean;
+  /** Where the word sits, and the word itself. */
+  at: number;
+  word: string;
+  kind: "comparison" | "making" | "commitment";
+}
+
+function lastMatch(pattern: RegExp, text: string): { index: number; word: string } | undefined {
+  let last: { index: number; word: string } | undefined;
+  for (const m of text.matchAll(pattern)) last = { index: m.index ?? 0, word: m[0] };
+  return last;
+}
+
+/** The nearest word before the quantity (within its clause) that makes it a target. */
+function triggerBefore(text: string, from: number, to: number): Trigger | undefined {
+  const prefix = text.slice(from, to);
+  const comparison = lastMatch(OP_WORD_PATTERN, prefix);
+  const making = lastMatch(MAKING_VERB, prefix);
+  const candidates: Trigger[] = [];
+  if (comparison) {
+    const meaning = OP_BY_WORD.get(comparison.word);
+    if (meaning) candidates.push({ ...meaning, at: from + comparison.index, word: comparison.word, kind: "comparison" });
+  }
+  if (making) candidates.push({ op: ">=", explicit: false, at: from + making.index, word: making.word, kind: "making" });
+  const commitment = COMMITMENT.exec(prefix);
+  if (candidates.length === 0 && commitment) {
+    candidates.push({ op: ">=", explicit: false, at: from + commitment.index, word: commitment[0], kind: "commitment" });
+  }
+  return candidates.sort((a, b) => b.at + b.word.length - (a.at + a.word.length))[0];
+}
+
+/** The noun phrase right after a quantity: `5家|县域医疗卫生次中心|、2家…`. */
+function nounAfter(text: string, from: number, to: number): string {
+  const rest = text.slice(from, to);
+  const stop = rest.search(/[、，；。]|和\d|及\d|(?:到|赴|在|用于|参加|加入|开展|进行)(?![\u4e00-\u9fa5]?[级类])/);
+  return (stop >= 0 ? rest.slice(0, stop) : rest).replace(/^的/, "");
+}
+
+interface Suffix {
+  op?: Op;
+  explicit: boolean;
+  length: number;
+  covers: boolean;
+  approximate: boolean;
+}
+
+function suffixAfter(text: string, at: number): Suffix {
+  const rest = text.slice(at, at + 4);
+  const m = /^(?:及以上|或以上|以上|及以下|以下|以内|左右|覆盖)/.exec(rest);
+  if (!m) return { explicit: false, length: 0, covers: false, approximate: false };
+  const word = m[0];
+  if (word === "覆盖") return { op: "=", explicit: false, length: 2, covers: true, approximate: false };
+  if (word === "左右") return { op: "=", explicit: false, length: 2, covers: false, approximate: true };
+  const op: Op = word.endsWith("以上") ? ">=" : "<=";
+  return { op, explicit: true, length: word.length, covers: false, approximate: false };
+}
+
+/** Splits `市级和县级临床重点专科` into names for each value, sharing a short common head. */
+function distributeNames(parts: string[]): string[] {
+  const last = parts[parts.length - 1] ?? "";
+  const modifiers = parts.slice(0, -1);
+  if (modifiers.length === 0 || modifiers.some((m) => m.length > 4)) return parts;
+  const endings = new Set(modifiers.map((m) => m[m.length - 1]));
+  const ending = endings.size === 1 ? [...endings][0] : undefined;
+  let cut = ending ? last.indexOf(ending) + 1 : 0;
+  if (cut <= 0) {
+    const lengths = new Set(modifiers.map((m) => m.length));
+    cut = lengths.size === 1 ? (modifiers[0]?.length ?? 0) : 0;
+  }
+  const head = cut > 0 && cut < last.length ? last.slice(cut) : "";
+  return head ? [...modifiers.map((m) => m + head), last] : parts;
+}
+
+function splitParts(text: string): string[] {
+  return text
+    .split(/、|和|及|与/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+}
+
+export function extractIndicators(text: string, context: ExtractionContext): IndicatorCandidate[] {
+  const mask = enclosedMask(text);
+  const found: IndicatorCandidate[] = [];
+  for (const sentence of boundaries(text, mask, "。！？", 0, text.length)) {
+    const sentenceText = text.slice(sentence.start, sentence.end);
+    const tense = tenseOf(sentenceText, context.documentYear);
+    if (tense === "past" || (tense === "neutral" && context.defaultTense === "past")) continue;
+    const deadlines = findDeadlines(sentenceText, context.documentYear).map((d) => ({
+      ...d,
+      start: d.start + sentence.start,
+      end: d.end + sentence.start,
+    }));
+    const horizon = deadlines.find((d) => d.horizon);
+    let carried: Trigger | undefined;
+    for (const clause of boundaries(text, mask, "，；：", sentence.start, sentence.end)) {
+      const local = deadlines.find((d) => !d.horizon && d.start >= clause.start && d.end <= clause.end);
+      const deadline = (local ?? horizon)?.date;
+      const before = found.length;
+      carried = readClause(text, clause, mask, carried, deadline, found);
+      if (found.length === before) {
+        const covered = fullCoverage(text, clause, mask, deadline);
+        if (covered) found.push(covered);
+        else if (local) {
+          const milestone = milestoneOf(text, clause, local);
+          if (milestone) found.push(milestone);
+        }
+      }
+    }
+  }
+  return found;
+}
+
+/** Reads one clause; returns the trigger a following clause may inherit (`新增A8个，B30个`). */
+function readClause(
+  text: string,
+  clause: Range,
+  mask: Uint8Array,
+  carried: Trigger | undefined,
+  deadline: string | undefined,
+  out: IndicatorCandidate[],
+): Trigger | undefined {
+  const quantities = quantitiesIn(text, clause.start, clause.end).filter((q) => !excluded(text, q, clause, mask));
+  if (quantities.length === 0) return undefined;
+  const clauseText = text.slice(clause.start, clause.end);
+  const withDeadline = deadline ? { deadline } : {};
+
+  const distributed = readDistributive(text, clause, quantities, withDeadline);
+  if (distributed) {
+    out.push(...distributed);
+    return undefined;
+  }
+  const group = readGroupCount(text, clause, quantities, withDeadline);
+  if (group) {
+    out.push(...group);
+    return undefined;
+  }
+
+  let lastTrigger: Trigger | undefined;
+  let previousEnd = clause.start;
+  const enumeration = readSharedHead(text, quantities, clause);
+  quantities.forEach((q, k) => {
+    const suffix = suffixAfter(text, q.end);
+    const trigger = triggerBefore(text, clause.start, q.start);
+    const isShare = q.unit === "%" || q.unit === "‰";
+    const endsClause = q.end + suffix.length >= clause.end - 0 || /^[、]?$/.test(text.slice(q.end + suffix.length, clause.end));
+    const inherited = !trigger && carried && endsClause ? carried : undefined;
+    const scope = /(?:为|在)(?:不少于|不低于|至少)?$/.exec(text.slice(Math.max(clause.start, q.start - 4), q.start));
+    const scopeTarget = scope && SCOPE_VERB.test(text.slice(q.end, clause.end));
+    if (!trigger && !inherited && !isShare && !suffix.explicit && !scopeTarget) return;
+    if (q.chinese && !trigger) return;
+    if (suffix.approximate && !trigger) return;
+
+    let op: Op = suffix.op ?? trigger?.op ?? inherited?.op ?? ">=";
+    const explicit = suffix.explicit || (trigger?.explicit ?? false);
+    if (trigger?.explicit && !suffix.explicit) op = trigger.op;
+    if (q.value === 100 && q.unit === "%" && !explicit) op = "=";
+
+    const metric = enumeration.get(k) ?? metricFor(text, clause, q, suffix, trigger ?? inherited, previousEnd, quantities[k - 1]);
+    previousEnd = q.end + suffix.length;
+    if (!metric) return;
+    out.push({
+      metric,
+      op,
+      value: q.value,
+      ...(q.maxValue !== undefined && { maxValue: q.maxValue }),
+      unit: q.unit,
+      ...withDeadline,
+      start: q.start,
+      end: q.end + suffix.length,
+    });
+    lastTrigger = trigger ?? inherited;
+  });
+  return lastTrigger;
+}
+
+function metricFor(
+  text: string,
+  clause: Range,
+  q: Quantity,
+  suffix: Suffix,
+  trigger: Trigger | undefined,
+  previousEnd: number,
+  previous: Quantity | undefined,
+): string {
+  const after = q.end + suffix.length;
+  const rest = text.slice(after, clause.end);
+  const isShare = q.unit === "%" || q.unit === "‰";
+  const sharedVerb = trigger && previous && trigger.at < previous.start;
+  if (trigger && trigger.kind === "making") {
+    const between = sharedVerb ? "" : text.slice(trigger.at + trigger.word.length, q.start);
+    const noun = cleanMetric(between) || cleanMetric(nounAfter(text, after, clause.end));
+    return noun ? trigger.word + noun : "";
+  }
+  if (trigger && trigger.kind === "comparison" && !sharedVerb) {
+    const subject = cleanMetric(text.slice(Math.max(clause.start, previousEnd), trigger.at));
+    const between = text.slice(trigger.at + trigger.word.length, q.start);
+    if (subject) {
+      if (/的$/.test(between) && between.length > 1) return `${subject}占${between.slice(0, -1)}比例`;
+      return subject + (cleanMetric(between) && !isShare ? cleanMetric(between) : "");
+    }
+    const object = cleanMetric(between) || cleanMetric(rest.replace(/^的/, ""));
+    return object;
+  }
+  const subject = cleanMetric(text.slice(Math.max(clause.start, previousEnd), q.start));
+  const predicate = cleanMetric(rest.replace(/^的/, ""));
+  if (isShare) {
+    if (suffix.covers) return `${subject}覆盖率`;
+    if (!predicate) return subject;
+    const combined = subject + predicate;
+    return /(?:率|比例|比重|占比)$/.test(combined) ? combined : `${combined}比例`;
+  }
+  if (trigger && sharedVerb) return trigger.word + cleanMetric(nounAfter(text, after, clause.end));
+  return subject ? subject + (predicate ? predicate : "") : predicate;
+}
+
+/** `A和B分别7个、13个` / `A、B分别占比达36%、60%以上`: one indicator per name. */
+function readDistributive(
+  text: string,
+  clause: Range,
+  quantities: Quantity[],
+  withDeadline: { deadline?: string },
+): IndicatorCandidate[] | undefined {
+  const clauseText = text.slice(clause.start, clause.end);
+  const at = clauseText.indexOf("分别");
+  if (at < 0 || quantities.length < 2) return undefined;
+  const afterWord = clause.start + at + 2;
+  const values = quantities.filter((q) => q.start >= afterWord);
+  if (values.length < 2) return undefined;
+  const subjectText = cleanMetric(clauseText.slice(0, at));
+  const parts = distributeNames(splitParts(subjectText));
+  if (parts.length !== values.length) return undefined;
+  const link = text.slice(afterWord, values[0]?.start ?? afterWord);
+  const linkOp = lastMatch(OP_WORD_PATTERN, link);
+  const tail = cleanMetric(linkOp ? link.slice(0, linkOp.index) : link);
+  const last = values[values.length - 1];
+  const suffix = last ? suffixAfter(text, last.end) : undefined;
+  const meaning = linkOp ? OP_BY_WORD.get(linkOp.word) : undefined;
+  return values.map((q, k) => {
+    let op: Op = suffix?.op ?? meaning?.op ?? ">=";
+    if (q.value === 100 && q.unit === "%" && !(suffix?.explicit || meaning?.explicit)) op = "=";
+    return {
+      metric: `${parts[k] ?? ""}${tail}`,
+      op,
+      value: q.value,
+      unit: q.unit,
+      ...withDeadline,
+      start: q.start,
+      end: q.end + (k === values.length - 1 ? (suffix?.length ?? 0) : 0),
+    };
+  });
+}
+
+/** `实现A、B和C三个100%`: the count names how many listed measures share the value. */
+function readGroupCount(
+  text: string,
+  clause: Range,
+  quantities: Quantity[],
+  withDeadline: { deadline?: string },
+): IndicatorCandidate[] | undefined {
+  const clauseText = text.slice(clause.start, clause.end);
+  const m = /([两二三四五六七八九十])个(\d+(?:\.\d+)?)%/.exec(clauseText);
+  if (!m) return undefined;
+  const count = chineseNumber(m[1] ?? "");
+  const value = Number(m[2]);
+  const before = clauseText.slice(0, m.index);
+  const verb = lastMatch(/实现|达到|均达|保持/g, before);
+  const listText = cleanMetric(verb ? before.slice(verb.index + verb.word.length) : before);
+  const parts = splitParts(listText);
+  if (count === undefined || parts.length !== count) return undefined;
+  const start = clause.start + m.index;
+  const end = start + m[0].length;
+  const q = quantities.find((x) => x.start >= start && x.end <= end);
+  if (!q) return undefined;
+  return parts.map((metric) => ({
+    metric,
+    op: value === 100 ? ("=" as const) : (">=" as const),
+    value,
+    unit: "%",
+    ...withDeadline,
+    start,
+    end,
+  }));
+}
+
+/** `新建70个国家级、300个省级…临床重点专科`: modifiers share the head noun of the last item. */
+function readSharedHead(text: string, quantities: Quantity[], clause: Range): Map<number, string> {
+  const names = new Map<number, string>();
+  if (quantities.length < 2) return names;
+  const segments = quantities.map((q, k) => {
+    const next = quantities[k + 1];
+    const until = next ? next.start : clause.end;
+    const raw = text.slice(q.end, until);
+    return raw.replace(/[、，和及]+$/, "");
+  });
+  const modifiers = segments.slice(0, -1);
+  const joiners = quantities.slice(0, -1).map((q, k) => text.slice(q.end + (segments[k]?.length ?? 0), quantities[k + 1]?.start));
+  if (modifiers.some((m) => !m || m.length > 4) || joiners.some((j) => !/^[、和及]$/.test(j))) return names;
+  const parts = distributeNames([...modifiers, cleanMetric(segments[segments.length - 1] ?? "")]);
+  if (parts.length !== quantities.length || parts[0] === modifiers[0]) return names;
+  const trigger = triggerBefore(text, clause.start, quantities[0]?.start ?? clause.start);
+  const verb = trigger?.kind === "making" ? trigger.word : "";
+  parts.forEach((part, k) => names.set(k, verb + part));
+  return names;
+}
+
+/** `实现建制村每月巡诊全覆盖`: full coverage is a 100% target. */
+function fullCoverage(text: string, clause: Range, mask: Uint8Array, deadline: string | undefined): IndicatorCandidate | undefined {
+  const clauseText = text.slice(clause.start, clause.end);
+  if (!clauseText.endsWith("全覆盖") || mask[clause.end - 1]) return undefined;
+  const subject = cleanMetric(clauseText.slice(0, -3));
+  if (!subject) return undefined;
+  return {
+    metric: `${subject}覆盖率`,
+    op: "=",
+    value: 100,
+    unit: "%",
+    ...(deadline && { deadline }),
+    start: clause.end - 3,
+    end: clause.end,
+  };
+}
+
+/** `6月底前实现…`: a dated commitment without a number. */
+function milestoneOf(text: string, clause: Range, deadline: DeadlineMatch): IndicatorCandidate | undefined {
+  const without = text.slice(clause.start, deadline.start) + text.slice(deadline.end, clause.end);
+  const metric = cleanMetric(without.replace(/^(?:完成|实现)/, "")).replace(/^(?:完成|实现)/, "");
+  if (metric.length < 4) return undefined;
+  return { metric, op: "milestone", deadline: deadline.date, start: clause.start, end: clause.end };
+}

@@ -1,0 +1,139 @@
+/**
+ * Text cleanup before parsing, keeping a map from every output character back to the source offset,
+ * so spans can always point into the text the user gave us.
+ *
+ * - full-width letters, digits and `%+-/<=>` become half-width; `(),;:!?` become full-width
+ *   (the canonical form for Chinese text), except a comma or colon between digits (`1,000`, `8:30`);
+ * - spaces next to Chinese text disappear (`2023 年`, `达到 90% 以上`), a stray ` and ` between
+ *   Chinese words becomes `和`;
+ * - Markdown emphasis (`**`) and LaTeX math (`$\geq 100\%$`) are reduced to their text;
+ * - line endings become `\n`; zero-width characters go.
+ */
+
+export interface NormalizedText {
+  text: string;
+  /** `origin[i]` is the source offset of `text[i]`; `origin[text.length]` is the source length. */
+  origin: Uint32Array;
+}
+
+const CJK = /[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’—…·]/;
+
+export function isCjk(ch: string | undefined): boolean {
+  return ch !== undefined && CJK.test(ch);
+}
+
+const TO_FULL_WIDTH: Record<string, string> = {
+  "(": "（",
+  ")": "）",
+  ",": "，",
+  ";": "；",
+  ":": "：",
+  "!": "！",
+  "?": "？",
+};
+
+const LATEX: [string, string][] = [
+  ["\\geqslant", "≥"],
+  ["\\leqslant", "≤"],
+  ["\\geq", "≥"],
+  ["\\leq", "≤"],
+  ["\\ge", "≥"],
+  ["\\le", "≤"],
+  ["\\%", "%"],
+  ["\\times", "×"],
+  ["\\sim", "~"],
+  ["\\,", ""],
+  ["\\ ", ""],
+];
+
+const isDigit = (ch: string | undefined): boolean => ch !== undefined && ch >= "0" && ch <= "9";
+// Tabs are not spaces here: they separate the cells of a table pasted from Excel.
+const isSpace = (ch: string | undefined): boolean =>
+  ch === " " || ch === "\u3000" || ch === "\u00a0" || ch === "\u2002" || ch === "\u2003";
+const isAsciiWord = (ch: string | undefined): boolean => ch !== undefined && /[A-Za-z0-9]/.test(ch);
+
+/** Half-width form of a full-width ASCII variant (U+FF01..U+FF5E), or the character itself. */
+function halfWidth(ch: string): string {
+  const code = ch.charCodeAt(0);
+  if (code >= 0xff01 && code <= 0xff5e) return String.fromCharCode(code - 0xfee0);
+  return ch;
+}
+
+export function normalize(source: string): NormalizedText {
+  const out: string[] = [];
+  const origin = new Uint32Array(source.length + 1);
+  let length = 0;
+  const emit = (ch: string, at: number): void => {
+    out.push(ch);
+    origin[length++] = at;
+  };
+  const previous = (): string | undefined => (length > 0 ? out[length - 1] : undefined);
+
+  /** The next source character that is not a space, and where it is. */
+  const nextNonSpace = (from: number): [string | undefined, number] => {
+    let j = from;
+    while (j < source.length && isSpace(source[j])) j++;
+    return [source[j], j];
+  };
+
+  let i = 0;
+  while (i < source.length) {
+    const raw = source[i] ?? "";
+    if (raw === "\r") {
+      emit("\n", i);
+      i += source[i + 1] === "\n" ? 2 : 1;
+      continue;
+    }
+    if (raw === "\u200b" || raw === "\u200c" || raw === "\u200d" || raw === "\ufeff") {
+      i++;
+      continue;
+    }
+    if (raw === "*" && source[i + 1] === "*") {
+      i += 2;
+      continue;
+    }
+    if (raw === "$") {
+      i++;
+      continue;
+    }
+    if (raw === "\\") {
+      const latex = LATEX.find(([command]) => source.startsWith(command, i));
+      if (latex) {
+        for (const ch of latex[1]) emit(ch, i);
+        i += latex[0].length;
+        continue;
+      }
+    }
+    if (isSpace(raw)) {
+      const [after, at] = nextNonSpace(i);
+      const before = previous();
+      if (before === undefined || before === "\n" || after === "\n" || after === "\r" || after === undefined) {
+        i = at;
+        continue;
+      }
+      // ` and ` between Chinese words is a conversion artefact of `和`.
+      if (isCjk(before) && source.startsWith("and", at) && isSpace(source[at + 3])) {
+        const [afterAnd, atAfterAnd] = nextNonSpace(at + 3);
+        if (isCjk(afterAnd)) {
+          emit("和", at);
+          i = atAfterAnd;
+          continue;
+        }
+      }
+      if (isAsciiWord(before) && isAsciiWord(halfWidth(after))) emit(" ", i);
+      i = at;
+      continue;
+    }
+    let ch = halfWidth(raw);
+    if (raw === "．") ch = ".";
+    const full = TO_FULL_WIDTH[ch];
+    if (full !== undefined) {
+      const betweenDigits = (ch === "," || ch === ":") && isDigit(previous()) && isDigit(halfWidth(source[i + 1] ?? ""));
+      if (!betweenDigits) ch = full;
+    }
+    emit(ch, i);
+    i++;
+  }
+  origin[length] = source.length;
+  return { text: out.join(""), origin: origin.slice(0, length + 1) };
+}

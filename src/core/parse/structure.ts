@@ -1,0 +1,227 @@
+/**
+ * Parser: paragraphs → the document's skeleton (title, sections, task items with their paragraphs),
+ * whatever its shape: numbered items, a task table, or news prose.
+ */
+
+import type { DocumentKind } from "../model";
+import type { MarkerKind, Paragraph } from "./lexer";
+
+export interface SectionNode {
+  number: string;
+  title: string;
+  paragraph: Paragraph;
+  /** The section looks back (`过去五年`, `2022年工作回顾`): its sentences default to the past. */
+  retrospective?: boolean;
+}
+
+export interface TaskNode {
+  number: string;
+  paragraphs: Paragraph[];
+  section?: SectionNode;
+  /** For table rows: the cells by role. */
+  row?: TableRow;
+}
+
+export interface TableRow {
+  task: string;
+  lead?: string;
+  co?: string;
+  responsible?: string;
+  deadline?: string;
+  target?: string;
+}
+
+export interface Skeleton {
+  kind: DocumentKind;
+  sections: SectionNode[];
+  tasks: TaskNode[];
+  /** Paragraphs that belong to no task: a preamble, prose, news text. */
+  loose: { paragraph: Paragraph; section?: SectionNode }[];
+}
+
+const LEVEL_ORDER: MarkerKind[] = ["part", "cn-dun", "cn-paren", "arabic-dot", "arabic-paren", "circled"];
+
+/** The title of an item: its first sentence, or its first clause when the sentence runs long. */
+export function itemTitle(content: string): string {
+  const sentenceEnd = content.search(/[。；：！？]/);
+  const sentence = sentenceEnd >= 0 ? content.slice(0, sentenceEnd) : content;
+  if (sentence.length <= 40) return sentence;
+  const clauseEnd = sentence.indexOf("，");
+  if (clauseEnd >= 6 && clauseEnd <= 40) return sentence.slice(0, clauseEnd);
+  return `${sentence.slice(0, 40)}…`;
+}
+
+function hasBody(paragraph: Paragraph): boolean {
+  if (paragraph.headingLevel !== undefined) return false;
+  const content = paragraph.text.slice(paragraph.contentStart);
+  const title = itemTitle(content);
+  return content.length - title.length > 10;
+}
+
+/** Chooses the numbering level that holds the tasks: the shallowest whose items mostly have a body. */
+function taskLevel(items: Paragraph[]): { task?: MarkerKind; sections: MarkerKind[] } {
+  const kinds = LEVEL_ORDER.filter((kind) => items.some((p) => p.marker?.kind === kind));
+  for (const [index, kind] of kinds.entries()) {
+    const ofKind = items.filter((p) => p.marker?.kind === kind);
+    const withBody = ofKind.filter(hasBody).length;
+    if (ofKind.length >= 2 && withBody / ofKind.length >= 0.5) return { task: kind, sections: kinds.slice(0, index) };
+  }
+  return { sections: kinds };
+}
+
+function contentOf(paragraph: Paragraph): string {
+  return paragraph.text.slice(paragraph.contentStart);
+}
+
+export function buildSkeleton(paragraphs: Paragraph[], isRetrospective: (title: string) => boolean): Skeleton {
+  const glossaryAt = paragraphs.findIndex((p) => p.glossary);
+  const body = glossaryAt >= 0 ? paragraphs.slice(0, glossaryAt) : paragraphs;
+
+  const table = readTable(body, isRetrospective);
+  if (table) return table;
+
+  const items = body.filter((p) => p.marker);
+  const { task, sections: sectionKinds } = taskLevel(items);
+  if (task) return readNumbered(body, task, sectionKinds, isRetrospective);
+  return readProse(body, isRetrospective);
+}
+
+function readNumbered(
+  paragraphs: Paragraph[],
+  taskKind: MarkerKind,
+  sectionKinds: MarkerKind[],
+  isRetrospective: (title: string) => boolean,
+): Skeleton {
+  const sections: SectionNode[] = [];
+  const tasks: TaskNode[] = [];
+  const loose: Skeleton["loose"] = [];
+  let section: SectionNode | undefined;
+  let current: TaskNode | undefined;
+  const taskDepth = LEVEL_ORDER.indexOf(taskKind);
+  for (const paragraph of paragraphs) {
+    const kind = paragraph.marker?.kind;
+    if (kind && sectionKinds.includes(kind) && sectionKinds[0] === kind) {
+      section = { number: paragraph.marker?.number ?? "", title: paragraph.text, paragraph };
+      if (isRetrospective(paragraph.text)) section.retrospective = true;
+      sections.push(section);
+      current = undefined;
+      continue;
+    }
+    if (kind === taskKind) {
+      current = { number: paragraph.marker?.number ?? "", paragraphs: [paragraph], ...(section && { section }) };
+      tasks.push(current);
+      continue;
+    }
+    if (kind && LEVEL_ORDER.indexOf(kind) < taskDepth) {
+      // A sub-heading between the section and the tasks: it ends the task before it.
+      current = undefined;
+      continue;
+    }
+    if (paragraph.headingLevel !== undefined || paragraph.dateLine) {
+      current = undefined;
+      continue;
+    }
+    if (current && !paragraph.headline) current.paragraphs.push(paragraph);
+    else loose.push({ paragraph, ...(section && { section }) });
+  }
+  const kind: DocumentKind = tasks.some((t) => /责任单位|牵头单位/.test(t.paragraphs.map((p) => p.text).join("")))
+    ? "implementation-plan"
+    : "work-points";
+  return { kind, sections, tasks, loose };
+}
+
+function readProse(paragraphs: Paragraph[], isRetrospective: (title: string) => boolean): Skeleton {
+  const sections: SectionNode[] = [];
+  const loose: Skeleton["loose"] = [];
+  let section: SectionNode | undefined;
+  let parentRetrospective = false;
+  let parentLevel = Number.POSITIVE_INFINITY;
+  paragraphs.forEach((paragraph, index) => {
+    const next = paragraphs[index + 1];
+    const opensArticle = paragraph.headline && next?.newsStart === true;
+    if (paragraph.headingLevel !== undefined || opensArticle) {
+      const level = paragraph.headingLevel ?? 2;
+      if (level <= parentLevel) {
+        parentLevel = level;
+        parentRetrospective = isRetrospective(paragraph.text);
+      }
+      section = { number: String(sections.length + 1), title: paragraph.text, paragraph };
+      if (parentRetrospective || isRetrospective(paragraph.text)) section.retrospective = true;
+      sections.push(section);
+      return;
+    }
+    if (paragraph.headline || paragraph.dateLine) return;
+    loose.push({ paragraph, ...(section && { section }) });
+  });
+  const news = paragraphs.some((p) => /本报讯|记者|通讯员/.test(p.text));
+  return { kind: news ? "news" : "prose", sections, tasks: [], loose };
+}
+
+const COLUMN_ROLES: [keyof TableRow | "number" | "section", RegExp][] = [
+  ["number", /^(?:序号|编号|序)$/],
+  ["co", /配合|协作|协办|参与|协同/],
+  ["lead", /牵头/],
+  ["responsible", /责任单位|责任部门|责任主体|负责单位/],
+  ["deadline", /时限|时间|节点|进度安排/],
+  ["target", /目标|指标|标准|成果/],
+  ["section", /类别|领域|板块|方面/],
+  ["task", /任务|内容|措施|事项|工作/],
+];
+
+function roleOf(header: string): keyof TableRow | "number" | "section" | undefined {
+  return COLUMN_ROLES.find(([, pattern]) => pattern.test(header))?.[0];
+}
+
+/** A task table (`序号 | 工作任务 | 责任单位 | 完成时限`), pasted as Markdown or tab-separated text. */
+function readTable(paragraphs: Paragraph[], isRetrospective: (title: string) => boolean): Skeleton | undefined {
+  const headerAt = paragraphs.findIndex(
+    (p) => p.cells !== undefined && p.cells.some((c) => roleOf(c) === "task") && p.cells.some((c) => /单位|部门|时限/.test(c)),
+  );
+  if (headerAt < 0) return undefined;
+  const header = paragraphs[headerAt]?.cells ?? [];
+  const roles = header.map(roleOf);
+  const sections: SectionNode[] = [];
+  const tasks: TaskNode[] = [];
+  const loose: Skeleton["loose"] = [];
+  let section: SectionNode | undefined;
+  paragraphs.forEach((paragraph, index) => {
+    if (index < headerAt) {
+      if (!paragraph.headline && paragraph.headingLevel === undefined) loose.push({ paragraph });
+      return;
+    }
+    if (index === headerAt) return;
+    const cells = paragraph.cells;
+    if (!cells) {
+      if (paragraph.marker || paragraph.headingLevel !== undefined) {
+        section = { number: paragraph.marker?.number ?? "", title: paragraph.text, paragraph };
+        sections.push(section);
+      }
+      return;
+    }
+    if (cells.every((c) => /^:?-{2,}:?$/.test(c) || c === "")) return;
+    const filled = cells.filter(Boolean);
+    const sectionTitle = roles.includes("section") ? cells[roles.indexOf("section")] : undefined;
+    if (filled.length === 1 || (filled.length <= 2 && /^[一二三四五六七八九十]+、/.test(filled[0] ?? ""))) {
+      section = { number: String(sections.length + 1), title: filled.join(" "), paragraph };
+      if (isRetrospective(section.title)) section.retrospective = true;
+      sections.push(section);
+      return;
+    }
+    if (sectionTitle && sectionTitle !== section?.title) {
+      section = { number: String(sections.length + 1), title: sectionTitle, paragraph };
+      sections.push(section);
+    }
+    const row: TableRow = { task: "" };
+    let number = "";
+    roles.forEach((role, k) => {
+      const cell = cells[k] ?? "";
+      if (!role || role === "section") return;
+      if (role === "number") number = cell;
+      else if (role === "task") row.task = row.task ? `${row.task}${cell}` : cell;
+      else row[role] = cell;
+    });
+    if (!row.task) return;
+    tasks.push({ number: number || String(tasks.length + 1), paragraphs: [paragraph], row, ...(section && { section }) });
+  });
+  return { kind: "task-table", sections, tasks, loose };
+}

@@ -1,0 +1,121 @@
+/** Deadlines (`6月底前`, `年底前`, `到2025年`) and the tense of a sentence. */
+
+import { chineseNumber } from "./numbers";
+
+export interface DeadlineMatch {
+  start: number;
+  end: number;
+  /** ISO date. */
+  date: string;
+  /**
+   * A horizon stands alone before a comma (`到2025年，…`) and dates the whole sentence; otherwise the
+   * deadline belongs to its own clause (`6月底前实现…`).
+   */
+  horizon: boolean;
+}
+
+const MONTH = "(\\d{1,2}|十[一二]?|[一二三四五六七八九])";
+const DEADLINE = new RegExp(
+  [
+    `(?:到|至|于)?(?:(20\\d{2})年)?${MONTH}月(\\d{1,2})日(?:前|之前|以前)`,
+    `(?:到|至|于)?(?:(20\\d{2})年)?${MONTH}月(?:底|末)?(?:前|之前|以前)`,
+    `(?:到|至)(?:(20\\d{2})年)?${MONTH}月(?:底|末)`,
+    `(?:到|至|于)?(20\\d{2})年(?:底|末)(?:前|之前)?`,
+    `(?:到|至)(20\\d{2})年(?!\\d|度)`,
+    `(20\\d{2})年(?:前|之前|以前)`,
+    `(?:到|至|于)?(?<![\\d年])年(?:底|末|内)(?:前|之前)?`,
+    `(?:(20\\d{2})年)?(?:第)?(上半年|下半年|[一二三四1-4]季度)(?:末|底)?(?:前|之前)?`,
+  ].join("|"),
+  "g",
+);
+
+const pad = (n: number): string => String(n).padStart(2, "0");
+
+export function endOfMonth(year: number, month: number): string {
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${pad(month)}-${pad(last)}`;
+}
+
+function monthNumber(text: string | undefined): number | undefined {
+  if (!text) return undefined;
+  const value = /^\d+$/.test(text) ? Number(text) : chineseNumber(text);
+  return value !== undefined && value >= 1 && value <= 12 ? value : undefined;
+}
+
+const HALF_OR_QUARTER: Record<string, number> = {
+  上半年: 6,
+  下半年: 12,
+  一季度: 3,
+  "1季度": 3,
+  二季度: 6,
+  "2季度": 6,
+  三季度: 9,
+  "3季度": 9,
+  四季度: 12,
+  "4季度": 12,
+};
+
+/** Every deadline phrase in `text`, dated against the document's year when it names none. */
+export function findDeadlines(text: string, documentYear: number): DeadlineMatch[] {
+  const found: DeadlineMatch[] = [];
+  for (const m of text.matchAll(DEADLINE)) {
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    const date = dateOf(m, documentYear);
+    if (!date) continue;
+    found.push({ start, end, date, horizon: text[end] === "，" });
+  }
+  return found;
+}
+
+function dateOf(m: RegExpMatchArray, documentYear: number): string | undefined {
+  const year = (group: string | undefined): number => (group ? Number(group) : documentYear);
+  if (m[3] !== undefined) {
+    const month = monthNumber(m[2]);
+    return month ? `${year(m[1])}-${pad(month)}-${pad(Number(m[3]))}` : undefined;
+  }
+  for (const [y, mo] of [
+    [4, 5],
+    [6, 7],
+  ] as const) {
+    const month = monthNumber(m[mo]);
+    if (m[mo] !== undefined) return month ? endOfMonth(year(m[y]), month) : undefined;
+  }
+  for (const y of [8, 9, 10]) if (m[y] !== undefined) return `${m[y]}-12-31`;
+  if (m[12] !== undefined) {
+    const month = HALF_OR_QUARTER[m[12]];
+    return month ? endOfMonth(year(m[11]), month) : undefined;
+  }
+  return `${documentYear}-12-31`;
+}
+
+/** Plans and commitments, unmistakable. */
+const FUTURE =
+  /力争|确保|计划|争取|拟|预计|今年|明年|下一步|未来|力求|到20\d{2}年|目标是|将要|将会|即将|要(?:求|坚持)?(?:在|把|以|确保|加快|推动|推进|实现|完成|做好|建立)/;
+/** `将` is the future unless it is the object marker of `将X纳入Y`. */
+const WEAK_FUTURE = /将(?![^，。；]{0,30}?(?:引入|纳入|融入|建设成|打造成|作为|列入|转化为|送到|用于|建成))|要(?!求|点|素|害)/;
+/** Results, facts, reviews. */
+const PAST =
+  /已经|(?<![不尚早])已(?![成有])|截至|截止|(?<![为除据到])了(?!解)|取得|荣获|获评|获批|先后|相继|成功|过去|近年来|以来|同比|较上年|比上年|较合作前|翻一番|位居|位于|名列/;
+
+export type Tense = "past" | "future" | "neutral";
+
+/**
+ * The tense of one sentence: explicit plans first, then years earlier than the document's and
+ * markers of completed action, then a bare `将`/`要`.
+ */
+export function tenseOf(sentence: string, documentYear: number): Tense {
+  if (FUTURE.test(sentence)) return "future";
+  for (const m of sentence.matchAll(/(?<![到至—\-~《（\d])(20\d{2})年(?![底末前度])/g)) {
+    if (Number(m[1]) < documentYear) return "past";
+  }
+  if (PAST.test(sentence)) return "past";
+  return WEAK_FUTURE.test(sentence) ? "future" : "neutral";
+}
+
+/** True when a heading announces a look back: `过去五年`, `2022年工作回顾`, `主要成效`. */
+export function isRetrospectiveHeading(title: string, documentYear: number): boolean {
+  if (/过去|回顾|成效|成绩|成果|总结|取得/.test(title)) return true;
+  const years = [...title.matchAll(/(20\d{2})年/g)].map((m) => Number(m[1]));
+  return years.length > 0 && years.every((y) => y < documentYear);
+}

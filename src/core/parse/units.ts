@@ -1,0 +1,275 @@
+/**
+ * Responsible units: reading them from the clauses documents use, normalising their names, and
+ * recognising unit names mentioned in running text.
+ */
+
+/** Canonical name → other names for the same unit. Users extend it with their own table. */
+export type UnitAliases = Record<string, readonly string[]>;
+
+export const DEFAULT_UNIT_ALIASES: UnitAliases = {
+  省卫生健康委: ["省卫健委", "省卫生健康委员会", "省卫生和健康委员会"],
+  市卫生健康委: ["市卫健委", "市卫生健康委员会"],
+  人力资源社会保障厅: ["省人社厅", "人社厅", "省人力资源社会保障厅", "省人力资源和社会保障厅", "人力资源和社会保障厅"],
+  市人力资源社会保障局: ["市人社局", "市人力资源和社会保障局"],
+  省发展改革委: ["省发改委", "省发展和改革委员会", "省发展改革委员会"],
+  市发展改革委: ["市发改委", "市发展和改革委员会"],
+  省医保局: ["省医疗保障局"],
+  市医保局: ["市医疗保障局"],
+  省中医药局: ["省中医药管理局"],
+  省疾控局: ["省疾病预防控制局"],
+  省疾控中心: ["省疾病预防控制中心"],
+  市疾控中心: ["市疾病预防控制中心"],
+  省市场监管局: ["省市场监督管理局"],
+  省药监局: ["省药品监督管理局"],
+  省委编办: ["省委机构编制委员会办公室"],
+  经济和信息化厅: ["省经信厅", "省经济和信息化厅", "经信厅"],
+  省国资委: ["省政府国资委"],
+};
+
+export interface UnitNormalizer {
+  (name: string): string;
+}
+
+/** Builds the function that turns any written form of a unit name into its canonical form. */
+export function unitNormalizer(extra: UnitAliases = {}): UnitNormalizer {
+  const canonical = new Map<string, string>();
+  for (const table of [DEFAULT_UNIT_ALIASES, extra]) {
+    for (const [name, aliases] of Object.entries(table)) {
+      canonical.set(squash(name), name);
+      for (const alias of aliases) canonical.set(squash(alias), name);
+    }
+  }
+  return (name) => {
+    const clean = squash(name)
+      .replace(/^(?:由|请)/, "")
+      .replace(/(?:等(?:单位|部门)?|按职责分工负责|分别负责|负责)$/, "");
+    const known = canonical.get(clean);
+    if (known) return known;
+    const expanded = expandShortForms(clean);
+    return canonical.get(expanded) ?? expanded;
+  };
+}
+
+const SHORT_FORMS: [RegExp, string][] = [
+  [/卫健委$/, "卫生健康委"],
+  [/卫健局$/, "卫生健康局"],
+  [/发改委$/, "发展改革委"],
+  [/人社局$/, "人力资源社会保障局"],
+  [/人社厅$/, "人力资源社会保障厅"],
+  [/市监局$/, "市场监管局"],
+  // Provincial departments are named without 省 in provincial documents: 教育厅, 财政厅.
+  [/^省(?=.+厅$)/, ""],
+];
+
+function expandShortForms(name: string): string {
+  return SHORT_FORMS.reduce((current, [pattern, replacement]) => current.replace(pattern, replacement), name);
+}
+
+/** Removes spacing and unifies the width of brackets, so that written variants compare equal. */
+function squash(name: string): string {
+  return name
+    .replace(/\s+/g, "")
+    .replace(/\(/g, "（")
+    .replace(/\)/g, "）")
+    .replace(/[。；，、：]+$/, "");
+}
+
+/** Splits a list of units at top-level `、`, `，`, `；` or `/`, never inside `各市（州、县）`. */
+export function splitUnitList(text: string, separators = "、，；/"): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let current = "";
+  for (const ch of text) {
+    if (ch === "（" || ch === "(") depth++;
+    else if ((ch === "）" || ch === ")") && depth > 0) depth--;
+    if (depth === 0 && separators.includes(ch)) {
+      if (current.trim()) parts.push(current.trim());
+      current = "";
+      continue;
+    }
+    current += ch;
+  }
+  if (current.trim()) parts.push(current.trim());
+  return parts;
+}
+
+export interface Responsibility {
+  lead: string[];
+  co: string[];
+  joint: boolean;
+  /** Units a note says must carry out this and every later task (`以下均需…落实`). */
+  standingImplementers: string[];
+  /** Where the clause sits in the text it was found in. */
+  start: number;
+  end: number;
+}
+
+const OPENERS = "（〔【[";
+const CLOSERS: Record<string, string> = { "（": "）", "〔": "〕", "【": "】", "[": "]" };
+
+/** The index just past the bracket that closes the one at `open`, counting nested brackets. */
+function closingIndex(text: string, open: number): number {
+  const opener = text[open] ?? "";
+  const closer = CLOSERS[opener] ?? "）";
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === opener || (opener !== "（" && ch === "（")) depth++;
+    else if (ch === closer || (closer !== "）" && ch === "）")) {
+      depth--;
+      if (depth === 0) return i + 1;
+    }
+  }
+  return text.length;
+}
+
+const LEAD_LABEL = "(?:牵头责任单位|责任牵头单位|牵头单位|牵头部门|主责单位|主办单位|责任单位|责任部门|负责单位)";
+const CO_LABEL = "(?:主要协作单位|协作单位|配合单位|配合部门|协办单位|参与单位|协同单位|参加单位)";
+const LABEL = new RegExp(`(${LEAD_LABEL}|${CO_LABEL})：`, "g");
+const CO_LABEL_ONLY = new RegExp(`^${CO_LABEL}$`);
+
+/** Reads `A、B，C、D` after `责任单位：`: before the first comma lead, after it assist. */
+function readUnitList(list: string, normalize: UnitNormalizer): Pick<Responsibility, "lead" | "co" | "joint"> {
+  const joint = /(?:按职责分工负责|按职责分工落实|分别负责|共同负责)$/.test(list);
+  const body = list.replace(/(?:按职责分工负责|按职责分工落实|分别负责|共同负责)$/, "");
+  const byRole = /^(.+?)(?:牵头|负责)[，、；]?(.+?)(?:参与|配合|协助|协同|参加)$/.exec(body);
+  if (byRole?.[1] && byRole[2]) {
+    return { lead: names(byRole[1], normalize), co: names(byRole[2], normalize), joint: false };
+  }
+  if (joint) return { lead: names(body, normalize), co: [], joint: true };
+  const comma = topLevelIndexOf(body, "，");
+  if (comma >= 0) {
+    return { lead: names(body.slice(0, comma), normalize), co: names(body.slice(comma + 1), normalize), joint: false };
+  }
+  const all = names(body, normalize);
+  return { lead: all.slice(0, 1), co: all.slice(1), joint: false };
+}
+
+function topLevelIndexOf(text: string, ch: string): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === "（") depth++;
+    else if (c === "）" && depth > 0) depth--;
+    else if (depth === 0 && c === ch) return i;
+  }
+  return -1;
+}
+
+function names(list: string, normalize: UnitNormalizer): string[] {
+  const out: string[] = [];
+  for (const part of splitUnitList(list)) {
+    const name = normalize(part);
+    if (name && !out.includes(name)) out.push(name);
+  }
+  return out;
+}
+
+/** Units named after `以下均需` / `均需` in a note: they implement every task from here on. */
+function standingImplementers(notes: string, normalize: UnitNormalizer): string[] {
+  const match = /(?:以下|下列|各项任务)?均需(.+?)(?:落实|负责|实施)/.exec(notes);
+  return match?.[1] ? names(match[1], normalize) : [];
+}
+
+/**
+ * Finds the responsibility clause of a task, in any of the forms documents use:
+ * `（责任单位：A，B、C）`, `〔责任单位:…〕`, `牵头单位：A 配合单位：B`, `（A、B负责，C参与）`.
+ */
+export function findResponsibility(text: string, normalize: UnitNormalizer): Responsibility | undefined {
+  const bracketed = findBracketed(text, normalize);
+  if (bracketed) return bracketed;
+  return findLabelled(text, normalize);
+}
+
+function findBracketed(text: string, normalize: UnitNormalizer): Responsibility | undefined {
+  for (let i = text.length - 1; i >= 0; i--) {
+    if (!OPENERS.includes(text[i] ?? "")) continue;
+    const end = closingIndex(text, i);
+    const inner = text.slice(i + 1, end - 1);
+    const labelled = new RegExp(`^${LEAD_LABEL}：`).exec(inner);
+    if (labelled) {
+      const [list = "", ...notes] = splitSentences(inner.slice(labelled[0].length));
+      return {
+        ...readUnitList(list, normalize),
+        standingImplementers: standingImplementers(notes.join("。"), normalize),
+        start: i,
+        end,
+      };
+    }
+    if (/^[^（）]{2,60}?(?:牵头|负责)[，、；].{2,80}?(?:参与|配合|协助|协同)$/.test(inner)) {
+      return { ...readUnitList(inner, normalize), standingImplementers: [], start: i, end };
+    }
+  }
+  return undefined;
+}
+
+function findLabelled(text: string, normalize: UnitNormalizer): Responsibility | undefined {
+  const labels = [...text.matchAll(LABEL)];
+  if (labels.length === 0) return undefined;
+  const lead: string[] = [];
+  const co: string[] = [];
+  let joint = false;
+  const first = labels[0]?.index ?? 0;
+  let end = first;
+  labels.forEach((label, k) => {
+    const from = (label.index ?? 0) + label[0].length;
+    const until = labels[k + 1]?.index ?? text.length;
+    const value = text.slice(from, until).replace(/[。；，\s]+$/, "");
+    const stop = value.search(/[。；]/);
+    const list = stop >= 0 ? value.slice(0, stop) : value;
+    end = from + list.length;
+    if (CO_LABEL_ONLY.test(label[1] ?? "")) {
+      co.push(...names(list, normalize));
+      return;
+    }
+    const read = readUnitList(list, normalize);
+    lead.push(...read.lead);
+    co.push(...read.co);
+    joint ||= read.joint;
+  });
+  return { lead: unique(lead), co: unique(co).filter((u) => !lead.includes(u)), joint, standingImplementers: [], start: first, end };
+}
+
+function splitSentences(text: string): string[] {
+  return text
+    .split("。")
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+function unique(items: string[]): string[] {
+  return [...new Set(items)];
+}
+
+const UNIT_SUFFIX = "(?:卫生健康委员会|卫生健康委|卫健委|委员会|人民政府|政府|办公室|办公厅|管理局|监管局|中心|医院|保健院|委|局|厅|办|院|集团|协会)";
+const UNIT_PREFIX = "(?:省委|市委|县委|国家|省|市|县|区|州|各市|各县|各区)";
+const MENTION = new RegExp(
+  `(?<=^|[，。；、：（“\\s]|由|和|与|及|对|推动|推进|支持|指导|督促|依托)${UNIT_PREFIX}[\\u4e00-\\u9fa5（）]{0,12}?${UNIT_SUFFIX}(?=[，。；、：）”\\s]|牵头|负责|配合|等|和|与|及|$)`,
+  "g",
+);
+/** `X牵头做…`: a unit named as the lead inside the running text. */
+const INLINE_LEAD = new RegExp(
+  `(?<=^|[，。；：\\s])([\\u4e00-\\u9fa5（）]{2,20}?${UNIT_SUFFIX}(?:（[^）]{1,12}）)?)牵头(?!医院|单位|部门|的|建设|组建)`,
+  "g",
+);
+
+/** Unit names that running text mentions, for suggestions when a task has no responsible unit. */
+export function mentionedUnits(text: string, normalize: UnitNormalizer): string[] {
+  const found: string[] = [];
+  for (const match of text.matchAll(MENTION)) {
+    const name = normalize(match[0]);
+    if (!found.includes(name)) found.push(name);
+  }
+  for (const lead of inlineLeads(text, normalize)) if (!found.includes(lead)) found.push(lead);
+  return found;
+}
+
+/** Units the text itself names as leading a piece of work: `市疾控中心牵头做好…`. */
+export function inlineLeads(text: string, normalize: UnitNormalizer): string[] {
+  const found: string[] = [];
+  for (const match of text.matchAll(INLINE_LEAD)) {
+    const name = normalize(match[1] ?? "");
+    if (name && !found.includes(name)) found.push(name);
+  }
+  return found;
+}
