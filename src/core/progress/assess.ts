@@ -24,11 +24,13 @@ export interface PeriodAssessment {
 }
 
 export type AssessResult =
-  | { ok: true; assessment: PeriodAssessment }
-  | { ok: false; code: "invalid-period"; message: string };
+  { ok: true; assessment: PeriodAssessment } | { ok: false; code: "invalid-period"; message: string };
 
 /** The plan's start: 1 January of its year, or the document's date when that is later. */
-export function planStartOf(document: Pick<LedgerDocumentRef, "year" | "date"> | undefined, year: number): string {
+export function planStartOf(
+  document: Pick<LedgerDocumentRef, "year" | "date"> | undefined,
+  year: number,
+): string {
   const januaryFirst = `${document?.year ?? year}-01-01`;
   const date = document?.date?.slice(0, 10);
   if (date && isValidIsoDate(date) && dayNumber(date) > dayNumber(januaryFirst)) return date;
@@ -116,11 +118,22 @@ export function assessLedger(
       const earlierEnd = periodEnd(earlier.period);
       const before = judgeRow(row, earlier.entry, { planStart, deadline, periodEnd: earlierEnd }, options);
       if (before.status === "已完成") {
-        return { ...judgement, status: "已完成", completion: before.completion, row, entry: earlier.entry, carried: true, deadline };
+        return {
+          ...judgement,
+          status: "已完成",
+          completion: before.completion,
+          row,
+          entry: earlier.entry,
+          carried: true,
+          deadline,
+        };
       }
     }
     return { ...judgement, row, carried: false, deadline };
   });
 
-  return { ok: true, assessment: { period: formatPeriod(parsed), parsed, periodEnd: endDate, rows, anyReport } };
+  return {
+    ok: true,
+    assessment: { period: formatPeriod(parsed), parsed, periodEnd: endDate, rows, anyReport },
+  };
 }

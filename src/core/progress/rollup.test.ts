@@ -11,9 +11,23 @@ function assess(rows: LedgerRow[], progress: ProgressEntry[], period: string): P
 }
 
 const rows = [
-  ledgerRow({ id: "a", section: "一、医疗", op: ">=", target: 10, leadUnits: ["医政处"], coUnits: ["财务处"] }),
+  ledgerRow({
+    id: "a",
+    section: "一、医疗",
+    op: ">=",
+    target: 10,
+    leadUnits: ["医政处"],
+    coUnits: ["财务处"],
+  }),
   ledgerRow({ id: "b", section: "一、医疗", op: ">=", target: 10, leadUnits: ["医政处", "疾控处"] }),
-  ledgerRow({ id: "c", section: "二、公卫", op: ">=", target: 10, leadUnits: ["疾控处"], coUnits: ["医政处"] }),
+  ledgerRow({
+    id: "c",
+    section: "二、公卫",
+    op: ">=",
+    target: 10,
+    leadUnits: ["疾控处"],
+    coUnits: ["医政处"],
+  }),
   ledgerRow({ id: "d", section: "二、公卫", op: ">=", target: 10, leadUnits: ["妇幼处"] }),
   ledgerRow({ id: "e", section: "一、医疗", op: ">=", target: 10, leadUnits: ["基层处"] }),
 ];

@@ -149,7 +149,8 @@ export function compareWithPrevious(
     const was = before.get(row.row.id);
     if (row.status === "已完成" && was !== "已完成") newlyComplete.push(row);
     if (isBehind(row.status) && (was === undefined || !isBehind(was))) newlyBehind.push(row);
-    if (!isBehind(row.status) && row.status !== "未报送" && was !== undefined && isBehind(was)) caughtUp.push(row);
+    if (!isBehind(row.status) && row.status !== "未报送" && was !== undefined && isBehind(was))
+      caughtUp.push(row);
   }
   return {
     previousPeriod: previous.period,

@@ -77,8 +77,22 @@ const cases: (Case & { report?: typeof NO_REPORT })[] = [
     expected: "已完成",
   },
   // Leap years: February 2024 ends on day 60 of 366, February 2023 on day 59 of 365.
-  { name: "leap February at 序时", period: "2024-02", op: ">=", target: 366, actual: 60, expected: "序时推进" },
-  { name: "leap February below 序时", period: "2024-02", op: ">=", target: 366, actual: 59, expected: "进度滞后" },
+  {
+    name: "leap February at 序时",
+    period: "2024-02",
+    op: ">=",
+    target: 366,
+    actual: 60,
+    expected: "序时推进",
+  },
+  {
+    name: "leap February below 序时",
+    period: "2024-02",
+    op: ">=",
+    target: 366,
+    actual: 59,
+    expected: "进度滞后",
+  },
   {
     name: "common February at 序时",
     year: 2023,
@@ -107,8 +121,22 @@ const cases: (Case & { report?: typeof NO_REPORT })[] = [
     expected: "进度滞后",
   },
   // No deadline: the end of the document's year. Q3 ends on day 274 of 366.
-  { name: "no deadline, at 序时", period: "2024-Q3", op: ">=", target: 366, actual: 274, expected: "序时推进" },
-  { name: "no deadline, below 序时", period: "2024-Q3", op: ">=", target: 366, actual: 273, expected: "进度滞后" },
+  {
+    name: "no deadline, at 序时",
+    period: "2024-Q3",
+    op: ">=",
+    target: 366,
+    actual: 274,
+    expected: "序时推进",
+  },
+  {
+    name: "no deadline, below 序时",
+    period: "2024-Q3",
+    op: ">=",
+    target: 366,
+    actual: 273,
+    expected: "进度滞后",
+  },
   {
     name: "no deadline, last quarter short of target: year not over on its last day",
     period: "2024-Q4",
@@ -148,9 +176,27 @@ const cases: (Case & { report?: typeof NO_REPORT })[] = [
   },
   // Milestones and rows without a number: the unit's chosen status and the date.
   { name: "milestone done", period: "2024-Q2", op: "milestone", reported: "已完成", expected: "已完成" },
-  { name: "milestone under way", period: "2024-Q2", op: "milestone", reported: "序时推进", expected: "序时推进" },
-  { name: "milestone not started", period: "2024-Q2", op: "milestone", reported: "未启动", expected: "未启动" },
-  { name: "milestone said to lag", period: "2024-Q2", op: "milestone", reported: "进度滞后", expected: "进度滞后" },
+  {
+    name: "milestone under way",
+    period: "2024-Q2",
+    op: "milestone",
+    reported: "序时推进",
+    expected: "序时推进",
+  },
+  {
+    name: "milestone not started",
+    period: "2024-Q2",
+    op: "milestone",
+    reported: "未启动",
+    expected: "未启动",
+  },
+  {
+    name: "milestone said to lag",
+    period: "2024-Q2",
+    op: "milestone",
+    reported: "进度滞后",
+    expected: "进度滞后",
+  },
   {
     name: "milestone called overdue before its deadline",
     period: "2024-Q2",
@@ -300,7 +346,8 @@ describe("expectedProgress", () => {
 });
 
 describe("completion", () => {
-  const row = (op: Op, target?: number): LedgerRow => ledgerRow({ id: "r", op, ...(target !== undefined ? { target } : {}) });
+  const row = (op: Op, target?: number): LedgerRow =>
+    ledgerRow({ id: "r", op, ...(target !== undefined ? { target } : {}) });
 
   test.each([
     [">=", 20, 12, 0.6],
@@ -325,6 +372,11 @@ describe("completion", () => {
       { rowId: "r", period: "2024-Q2", actual: 12, progress: "", problems: "", reportedBy: "" },
       { planStart: "2024-01-01", deadline: "2024-12-31", periodEnd: "2024-06-30" },
     );
-    expect(judgement).toEqual({ status: "序时推进", completion: 0.6, expected: 182 / 366, deadlinePassed: false });
+    expect(judgement).toEqual({
+      status: "序时推进",
+      completion: 0.6,
+      expected: 182 / 366,
+      deadlinePassed: false,
+    });
   });
 });

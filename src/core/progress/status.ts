@@ -97,7 +97,9 @@ export function judgeRow(
   const expected = expectedProgress(schedule.planStart, schedule.deadline, schedule.periodEnd);
   const deadlinePassed = dayNumber(schedule.deadline) < dayNumber(schedule.periodEnd);
   const judged = (status: Status, share?: number): RowJudgement =>
-    share === undefined ? { status, expected, deadlinePassed } : { status, completion: share, expected, deadlinePassed };
+    share === undefined
+      ? { status, expected, deadlinePassed }
+      : { status, completion: share, expected, deadlinePassed };
 
   if (!hasReport(entry)) return judged("未报送");
 

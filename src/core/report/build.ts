@@ -1,0 +1,412 @@
+import type { Ledger, Period } from "../model";
+import type {
+  PeriodAssessment,
+  PeriodChange,
+  RowAssessment,
+  StatusCounts,
+  StatusOptions,
+  UnitRollup,
+} from "../progress";
+import {
+  DEFAULT_STATUS_OPTIONS,
+  assessLedger,
+  behindCount,
+  compareWithPrevious,
+  countStatuses,
+  formatPeriod,
+  isValidIsoDate,
+  onPaceCount,
+  periodEndLabel,
+  periodTitleLabel,
+  previousPeriod,
+  previousPeriodWord,
+  rollupBySection,
+  rollupByUnit,
+} from "../progress";
+import { detailAttachment, rankingAttachment } from "./attachments";
+import {
+  bookTitle,
+  chineseNumeral,
+  deadlinePhrase,
+  formatPercent,
+  joinNames,
+  sectionName,
+  targetAndActual,
+  withoutClosingPunctuation,
+} from "./phrases";
+import type { ReportBlock, ReportDoc, ReportFigures, ReportParagraph, ReportRun } from "./types";
+
+export interface ReportOptions {
+  period: Period;
+  /** ISO date of issue, printed under the 落款. */
+  date: string;
+  /** Inserted into the title: `关于2024年第三季度{scope}重点工作推进情况的通报`. */
+  scope: string;
+  /** 主送, ending with `：`. */
+  recipients: string;
+  /** 落款. When absent, the issuer of the ledger's first document that names one. */
+  issuer?: string;
+  /** Replaces the opening paragraph; `现将有关情况通报如下：` is added when missing. */
+  opening?: string;
+  /** 四、下步工作要求, one phrase per item, printed `一是…；二是…。`. Defaults: `defaultRequirements`. */
+  requirements?: string[];
+  status: StatusOptions;
+  /** Most tasks or units a list in the text names before pointing to the attachment for the rest. */
+  listLimit: number;
+  /** Adds `予以通报表扬` for units whose tasks are all on schedule; offices use it sparingly. */
+  praise: boolean;
+}
+
+export type ReportInput = Pick<ReportOptions, "period" | "date"> &
+  Partial<Omit<ReportOptions, "period" | "date">>;
+
+export const DEFAULT_REPORT_OPTIONS: Omit<ReportOptions, "period" | "date"> = {
+  scope: "",
+  recipients: "各有关单位：",
+  status: DEFAULT_STATUS_OPTIONS,
+  listLimit: 30,
+  praise: false,
+};
+
+const FALLBACK_ISSUER = "督查督办办公室";
+const OPENING_FORMULA = "现将有关情况通报如下：";
+const DETAIL_TITLE = "重点工作任务推进情况明细表";
+const RANKING_TITLE = "各单位重点工作推进情况排名表";
+
+/** The standard three: rectify what lags, report on time, and the office's own follow-up. */
+export function defaultRequirements(issuer: string): string[] {
+  return [
+    "加快推进滞后任务，对未达到序时进度和逾期未完成的目标任务，相关牵头单位要认真分析原因，倒排工期、压实责任，加大推进力度，确保按时保质完成",
+    "按时准确报送进展，各责任单位要按照时间节点如实报送完成值和进展情况，配合单位要主动对接、形成合力，未按要求报送的单位要及时补报",
+    `强化跟踪督办，${issuer}将对进度滞后和逾期未完成的任务进行重点督查，督查情况纳入年度目标绩效考核`,
+  ];
+}
+
+export type ReportErrorCode = "invalid-period" | "invalid-date" | "empty-ledger";
+
+export type BuildReportResult =
+  | { ok: true; report: ReportDoc; assessment: PeriodAssessment; change?: PeriodChange }
+  | { ok: false; code: ReportErrorCode; message: string };
+
+const paragraph = (...runs: ReportRun[]): ReportParagraph => ({ kind: "paragraph", runs });
+const text = (value: string): ReportRun => ({ text: value });
+const subheading = (value: string): ReportRun => ({ text: value, role: "subheading" });
+const item = (value: string): ReportRun => ({ text: value, role: "item" });
+
+/** The row's task as named in lists: `任务：指标` when the indicator adds something. */
+function rowSubject(row: RowAssessment): string {
+  const { task, metric } = row.row;
+  return metric && metric !== task && !task.includes(metric) ? `${task}：${metric}` : task;
+}
+
+function leadUnitsText(row: RowAssessment): string {
+  return row.row.leadUnits.length > 0 ? joinNames(row.row.leadUnits) : "未明确";
+}
+
+/** What a list entry quotes back: the target and the actual, or the deadline for rows judged by date. */
+function evidence(row: RowAssessment): string {
+  const quoted = targetAndActual(row.row, row.entry?.actual);
+  return quoted || deadlinePhrase(row.deadline);
+}
+
+/** `共N项，已完成A项、…` in the shares' standard order; categories with no rows are left out. */
+function shareClauses(counts: StatusCounts): string {
+  const total = counts.total;
+  const clause = (label: string, count: number): string =>
+    `${label}${count}项、占比${formatPercent(count, total)}%`;
+  const behind = counts["进度滞后"] + counts["未启动"];
+  const parts = [
+    clause("已完成", counts["已完成"]),
+    `${clause("达到序时进度", counts["序时推进"])}（序时进度指截至本期末已过时间占任务计划周期的比例，下同）`,
+    clause("未达到序时进度", behind) + (counts["未启动"] > 0 ? `（其中未启动${counts["未启动"]}项）` : ""),
+  ];
+  if (counts["逾期未完成"] > 0) parts.push(clause("逾期未完成", counts["逾期未完成"]));
+  if (counts["未报送"] > 0) parts.push(clause("未报送", counts["未报送"]));
+  return parts.join("；");
+}
+
+function overview(
+  assessment: PeriodAssessment,
+  counts: StatusCounts,
+  change: PeriodChange | undefined,
+): ReportBlock[] {
+  const blocks: ReportBlock[] = [{ kind: "heading", text: "一、总体情况" }];
+  blocks.push(
+    paragraph(
+      text(
+        `列入本次通报的目标任务共${counts.total}项。截至${periodEndLabel(assessment.parsed)}，${shareClauses(counts)}。`,
+      ),
+    ),
+  );
+  if (change) {
+    const word = previousPeriodWord(assessment.parsed.kind);
+    const caughtUp = change.caughtUp.length > 0 ? `，${change.caughtUp.length}项由滞后转为按序时推进` : "";
+    blocks.push(
+      paragraph(
+        text(
+          `与${word}相比，新增完成${change.newlyComplete.length}项，新增滞后${change.newlyBehind.length}项${caughtUp}。`,
+        ),
+      ),
+    );
+  }
+  const sections = rollupBySection(assessment);
+  if (sections.length > 1) {
+    const clauses = sections.map(({ section, counts: c }) => {
+      const behind = behindCount(c);
+      return `“${sectionName(section)}”${c.total}项，已完成${c["已完成"]}项、达到序时进度${c["序时推进"]}项、未达到序时进度${behind}项`;
+    });
+    blocks.push(paragraph(text(`分篇章看，${clauses.join("；")}。`)));
+  }
+  return blocks;
+}
+
+/** Units that lead at least one row, worst first: lowest on-schedule share, then most rows behind. */
+function unitsBehind(units: readonly UnitRollup[]): UnitRollup[] {
+  return units
+    .filter((u) => behindCount(u.lead) > 0)
+    .sort((a, b) => a.onPaceShare - b.onPaceShare || behindCount(b.lead) - behindCount(a.lead));
+}
+
+function unitCountsText(unit: UnitRollup): string {
+  const counts = unit.lead;
+  const parts = (["进度滞后", "逾期未完成", "未启动"] as const)
+    .filter((status) => counts[status] > 0)
+    .map((status) => `${status}${counts[status]}项`);
+  return `牵头${counts.total}项，其中${parts.join("、")}`;
+}
+
+function unitsPart(units: readonly UnitRollup[], options: ReportOptions): ReportBlock[] {
+  const ranked = units.filter((u) => u.rank !== undefined);
+  const blocks: ReportBlock[] = [{ kind: "heading", text: "二、各单位推进情况" }];
+  if (ranked.length === 0) {
+    blocks.push(paragraph(text("本期台账中的任务均未明确牵头单位，暂无法按单位排名。")));
+    return blocks;
+  }
+
+  const onPacePercent = (u: UnitRollup): string => `${formatPercent(onPaceCount(u.lead), u.lead.total)}%`;
+  const leaders = ranked.filter((u) => u.onPaceShare > 0).slice(0, 3);
+  const only = ranked.length === 1 ? ranked[0] : undefined;
+  const basis = "按各单位牵头任务中已完成和达到序时进度的比例排序（详见附件2），";
+  blocks.push(
+    paragraph(
+      subheading("（一）总体排名。"),
+      text(
+        only
+          ? `${only.unit}牵头任务中已完成和达到序时进度的比例为${onPacePercent(only)}（详见附件2）。`
+          : leaders.length === 0
+            ? `${basis}本期各单位牵头任务均未完成或达到序时进度。`
+            : `${basis}${joinNames(leaders.map((u) => `${u.unit}（${onPacePercent(u)}）`))}位列前${leaders.length}名。`,
+      ),
+    ),
+  );
+
+  const commended = ranked.filter((u) => onPaceCount(u.lead) === u.lead.total);
+  const praise = options.praise ? "，予以通报表扬" : "";
+  blocks.push(
+    paragraph(
+      subheading("（二）推进较好的单位。"),
+      text(
+        commended.length === 0
+          ? "本期没有牵头任务全部完成或达到序时进度的单位。"
+          : commended.length === 1
+            ? `${commended[0]?.unit ?? ""}牵头的${commended[0]?.lead.total ?? 0}项任务全部完成或达到序时进度${praise}。`
+            : `${listWithLimit(
+                commended.map((u) => u.unit),
+                options.listLimit,
+              )}等${commended.length}个单位牵头的任务全部完成或达到序时进度${praise}。`,
+      ),
+    ),
+  );
+
+  const behind = unitsBehind(ranked);
+  if (behind.length === 0) {
+    blocks.push(
+      paragraph(
+        subheading("（三）进度滞后的单位。"),
+        text("本期各单位牵头任务均未出现进度滞后或逾期未完成。"),
+      ),
+    );
+    return blocks;
+  }
+  blocks.push(
+    paragraph(
+      subheading("（三）进度滞后的单位。"),
+      text(`${behind.length}个单位有牵头任务未达到序时进度或逾期未完成，按比例由低到高依次为：`),
+    ),
+  );
+  behind.slice(0, options.listLimit).forEach((unit, index) => {
+    blocks.push(paragraph(item(`${index + 1}.`), text(`${unit.unit}：${unitCountsText(unit)}。`)));
+  });
+  if (behind.length > options.listLimit) {
+    blocks.push(paragraph(text(`另有${behind.length - options.listLimit}个单位，详见附件2。`)));
+  }
+  return blocks;
+}
+
+/** `甲、乙、丙` up to the limit; the count after `等` says how many there are in all. */
+function listWithLimit(names: readonly string[], limit: number): string {
+  return joinNames(names.slice(0, limit));
+}
+
+function rowList(rows: readonly RowAssessment[], limit: number): ReportBlock[] {
+  const blocks: ReportBlock[] = rows.slice(0, limit).map((row, index) => {
+    const notStarted = row.status === "未启动" ? "，尚未启动" : "";
+    return paragraph(
+      item(`${index + 1}.`),
+      text(`${rowSubject(row)}${evidence(row)}${notStarted}，牵头单位：${leadUnitsText(row)}。`),
+    );
+  });
+  if (rows.length > limit) blocks.push(paragraph(text(`另有${rows.length - limit}项，详见附件1。`)));
+  return blocks;
+}
+
+function problemsPart(
+  assessment: PeriodAssessment,
+  units: readonly UnitRollup[],
+  options: ReportOptions,
+): ReportBlock[] {
+  const blocks: ReportBlock[] = [{ kind: "heading", text: "三、存在问题" }];
+  const lagging = assessment.rows.filter((r) => r.status === "进度滞后" || r.status === "未启动");
+  const overdue = assessment.rows.filter((r) => r.status === "逾期未完成");
+  const missingRows = assessment.rows.filter((r) => r.status === "未报送");
+  const missingUnits = units.filter((u) => u.lead["未报送"] > 0).map((u) => u.unit);
+  const reportedProblems = assessment.rows.filter(
+    (r) => !r.carried && r.entry !== undefined && r.entry.problems.trim() !== "",
+  );
+
+  if (lagging.length + overdue.length + missingRows.length + reportedProblems.length === 0) {
+    blocks.push(
+      paragraph(text("本期各项任务均已完成或达到序时进度，未发现进度滞后、逾期未完成和未报送的情况。")),
+    );
+    return blocks;
+  }
+  let number = 0;
+  const next = (title: string): ReportRun => subheading(`（${chineseNumeral(++number)}）${title}`);
+  if (lagging.length > 0) {
+    blocks.push(paragraph(next("部分任务未达到序时进度。"), text(`共${lagging.length}项：`)));
+    blocks.push(...rowList(lagging, options.listLimit));
+  }
+  if (overdue.length > 0) {
+    blocks.push(paragraph(next("部分任务逾期未完成。"), text(`共${overdue.length}项，已超过完成时限：`)));
+    blocks.push(...rowList(overdue, options.listLimit));
+  }
+  if (missingRows.length > 0) {
+    const who =
+      missingUnits.length === 0
+        ? "部分未明确牵头单位的任务未报送"
+        : missingUnits.length === 1
+          ? `${missingUnits[0] ?? ""}未按要求报送`
+          : `${listWithLimit(missingUnits, options.listLimit)}等单位未按要求报送`;
+    blocks.push(paragraph(next("部分单位未按时报送。"), text(`${who}，涉及任务${missingRows.length}项。`)));
+  }
+  if (reportedProblems.length > 0) {
+    blocks.push(paragraph(next("单位反映的主要困难。")));
+    reportedProblems.slice(0, options.listLimit).forEach((row, index) => {
+      const said = withoutClosingPunctuation(row.entry?.problems ?? "");
+      blocks.push(
+        paragraph(item(`${index + 1}.`), text(`${leadUnitsText(row)}反映（${row.row.task}）：${said}。`)),
+      );
+    });
+    if (reportedProblems.length > options.listLimit) {
+      blocks.push(paragraph(text(`另有${reportedProblems.length - options.listLimit}条，详见附件1。`)));
+    }
+  }
+  return blocks;
+}
+
+function requirementsPart(requirements: readonly string[]): ReportBlock[] {
+  const items = requirements.map(withoutClosingPunctuation).filter((r) => r !== "");
+  const joined = items.map((r, index) => `${chineseNumeral(index + 1)}是${r}`).join("；");
+  return [{ kind: "heading", text: "四、下步工作要求" }, paragraph(text(`${joined}。`))];
+}
+
+function openingParagraph(
+  ledger: Pick<Ledger, "documents" | "title">,
+  assessment: PeriodAssessment,
+  issuer: string,
+  custom?: string,
+): ReportParagraph {
+  if (custom !== undefined) {
+    const trimmed = custom.trim();
+    return paragraph(
+      text(
+        trimmed.endsWith(OPENING_FORMULA)
+          ? trimmed
+          : `${withoutClosingPunctuation(trimmed)}。${OPENING_FORMULA}`,
+      ),
+    );
+  }
+  const titles = ledger.documents.map((d) => bookTitle(d.title)).join("");
+  const basis = titles || bookTitle(ledger.title);
+  return paragraph(
+    text(
+      `为推动${basis}确定的各项目标任务落地见效，按照重点工作督查督办有关要求，${issuer}对截至${periodEndLabel(assessment.parsed)}各项目标任务推进情况进行了调度。${OPENING_FORMULA}`,
+    ),
+  );
+}
+
+/** Builds the 通报 for one period from the ledger's reports. Problems with the input come back as data. */
+export function buildReport(ledger: Ledger, input: ReportInput): BuildReportResult {
+  const options: ReportOptions = { ...DEFAULT_REPORT_OPTIONS, ...input };
+  if (!isValidIsoDate(options.date)) {
+    return {
+      ok: false,
+      code: "invalid-date",
+      message: `成文日期“${options.date}”无效，请写成 2024-10-08 的形式。`,
+    };
+  }
+  if (ledger.rows.length === 0) {
+    return { ok: false, code: "empty-ledger", message: "台账中没有任务，无法生成通报。" };
+  }
+  const current = assessLedger(ledger, options.period, options.status);
+  if (!current.ok) return current;
+  const assessment = current.assessment;
+  const previous = assessLedger(ledger, formatPeriod(previousPeriod(assessment.parsed)), options.status);
+  const change = previous.ok ? compareWithPrevious(assessment, previous.assessment) : undefined;
+
+  const issuer = options.issuer?.trim() || ledger.documents.find((d) => d.issuer)?.issuer || FALLBACK_ISSUER;
+  const counts = countStatuses(assessment.rows);
+  const units = rollupByUnit(assessment);
+
+  const body: ReportBlock[] = [
+    openingParagraph(ledger, assessment, issuer, options.opening),
+    ...overview(assessment, counts, change),
+    ...unitsPart(units, options),
+    ...problemsPart(assessment, units, options),
+    ...requirementsPart(options.requirements ?? defaultRequirements(issuer)),
+  ];
+
+  const ranked = units.filter((u) => u.rank !== undefined);
+  const figures: ReportFigures = {
+    period: assessment.period,
+    periodEnd: assessment.periodEnd,
+    counts,
+    missingUnits: ranked.filter((u) => u.lead["未报送"] > 0).map((u) => u.unit),
+    commendedUnits: ranked.filter((u) => onPaceCount(u.lead) === u.lead.total).map((u) => u.unit),
+    namedUnits: unitsBehind(ranked).map((u) => u.unit),
+    ...(change
+      ? {
+          change: {
+            previousPeriod: change.previousPeriod,
+            newlyComplete: change.newlyComplete.length,
+            newlyBehind: change.newlyBehind.length,
+            caughtUp: change.caughtUp.length,
+          },
+        }
+      : {}),
+  };
+
+  const report: ReportDoc = {
+    title: `关于${periodTitleLabel(assessment.parsed)}${options.scope.trim()}重点工作推进情况的通报`,
+    recipients: options.recipients.trim().replace(/[:：]?$/, "："),
+    body,
+    attachments: [
+      { title: DETAIL_TITLE, table: detailAttachment(assessment) },
+      { title: RANKING_TITLE, table: rankingAttachment(ranked) },
+    ],
+    issuer,
+    date: options.date,
+    figures,
+  };
+  return change ? { ok: true, report, assessment, change } : { ok: true, report, assessment };
+}

@@ -1,0 +1,4 @@
+export * from "./types";
+export * from "./phrases";
+export * from "./build";
+export * from "./text";
