@@ -285,3 +285,10 @@ describe("buildReport", () => {
     );
   });
 });
+
+test("numbered leads are marked for bold print, second-level headings for 楷体", () => {
+  const runs = build().body.flatMap((b) => (b.kind === "paragraph" ? b.runs : []));
+  expect(runs.filter((r) => r.role === "item").map((r) => r.text)).toContain("1.疾控处：");
+  expect(runs.filter((r) => r.role === "subheading").map((r) => r.text)).toContain("（一）总体排名。");
+  expect(build().titleLines).toEqual(["关于2024年第三季度", "重点工作推进情况的通报"]);
+});

@@ -235,7 +235,7 @@ function unitsPart(units: readonly UnitRollup[], options: ReportOptions): Report
     ),
   );
   behind.slice(0, options.listLimit).forEach((unit, index) => {
-    blocks.push(paragraph(item(`${index + 1}.`), text(`${unit.unit}：${unitCountsText(unit)}。`)));
+    blocks.push(paragraph(item(`${index + 1}.${unit.unit}：`), text(`${unitCountsText(unit)}。`)));
   });
   if (behind.length > options.listLimit) {
     blocks.push(paragraph(text(`另有${behind.length - options.listLimit}个单位，详见附件2。`)));
@@ -252,8 +252,8 @@ function rowList(rows: readonly RowAssessment[], limit: number): ReportBlock[] {
   const blocks: ReportBlock[] = rows.slice(0, limit).map((row, index) => {
     const notStarted = row.status === "未启动" ? "，尚未启动" : "";
     return paragraph(
-      item(`${index + 1}.`),
-      text(`${rowSubject(row)}${evidence(row)}${notStarted}，牵头单位：${leadUnitsText(row)}。`),
+      item(`${index + 1}.${rowSubject(row)}`),
+      text(`${evidence(row)}${notStarted}，牵头单位：${leadUnitsText(row)}。`),
     );
   });
   if (rows.length > limit) blocks.push(paragraph(text(`另有${rows.length - limit}项，详见附件1。`)));
@@ -304,7 +304,7 @@ function problemsPart(
     reportedProblems.slice(0, options.listLimit).forEach((row, index) => {
       const said = withoutClosingPunctuation(row.entry?.problems ?? "");
       blocks.push(
-        paragraph(item(`${index + 1}.`), text(`${leadUnitsText(row)}反映（${row.row.task}）：${said}。`)),
+        paragraph(item(`${index + 1}.${leadUnitsText(row)}反映`), text(`（${row.row.task}）：${said}。`)),
       );
     });
     if (reportedProblems.length > options.listLimit) {
@@ -396,8 +396,14 @@ export function buildReport(ledger: Ledger, input: ReportInput): BuildReportResu
       : {}),
   };
 
+  // The break falls before the fixed words, so the subject of each line stays whole (GB/T 9704 7.3.3).
+  const titleLines = [
+    `关于${periodTitleLabel(assessment.parsed)}${options.scope.trim()}`,
+    "重点工作推进情况的通报",
+  ];
   const report: ReportDoc = {
-    title: `关于${periodTitleLabel(assessment.parsed)}${options.scope.trim()}重点工作推进情况的通报`,
+    title: titleLines.join(""),
+    titleLines,
     recipients: options.recipients.trim().replace(/[:：]?$/, "："),
     body,
     attachments: [

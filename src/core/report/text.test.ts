@@ -4,6 +4,7 @@ import { emptyCounts } from "../progress";
 
 const report: ReportDoc = {
   title: "关于2024年第三季度重点工作推进情况的通报",
+  titleLines: ["关于2024年第三季度", "重点工作推进情况的通报"],
   recipients: "各有关单位：",
   body: [
     { kind: "paragraph", runs: [{ text: "开头。现将有关情况通报如下：" }] },

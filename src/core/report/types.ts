@@ -9,6 +9,8 @@ import type { StatusCounts } from "../progress";
 export interface ReportDoc {
   /** `关于2024年第三季度…重点工作推进情况的通报` */
   title: string;
+  /** The title cut where a line may break without splitting a word, for print on more than one line. */
+  titleLines: string[];
   /** 主送, ending with a full-width colon. */
   recipients: string;
   /** The opening and the four numbered parts. */
@@ -39,7 +41,7 @@ export type ReportBlock = ReportHeading | ReportParagraph;
 
 /**
  * A stretch of text. `subheading` is a second-level heading (`（一）…`, 楷体 in print) that may stand
- * alone or lead into its paragraph; `item` is a third-level number (`1.`, bold in print).
+ * alone or lead into its paragraph; `item` is a numbered lead (`1.疾控处：`), third level, bold in print.
  */
 export interface ReportRun {
   text: string;
