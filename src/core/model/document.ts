@@ -32,6 +32,8 @@ export interface Diagnostic {
   /** 1-based line and column of `span.start`, when there is a span. */
   line?: number;
   column?: number;
+  /** For `uncertain-indicator`: the reading the parser offers, for the user to adopt or drop. */
+  indicator?: Indicator;
 }
 
 export interface Indicator {

@@ -4,7 +4,16 @@
  * Never throws on user input: problems come back as diagnostics.
  */
 
-import type { Diagnostic, DiagnosticCode, Indicator, PlanDocument, Section, Severity, Span, Task } from "../model";
+import type {
+  Diagnostic,
+  DiagnosticCode,
+  Indicator,
+  PlanDocument,
+  Section,
+  Severity,
+  Span,
+  Task,
+} from "../model";
 import { shortHash } from "../util";
 import { extractIndicators, type IndicatorCandidate } from "./indicators";
 import { lex, toNormalizedOffset, type Paragraph } from "./lexer";
@@ -59,22 +68,37 @@ export function parseDocument(source: string, options: ParseOptions = {}): PlanD
 
 function refuse(source: string): Diagnostic | undefined {
   if (source.length > MAX_INPUT_CHARS) {
-    return diagnostic("input-too-large", "error", `文件过大（${Math.round(source.length / 1e6)} 百万字符），无法作为政策文件解析。`);
+    return diagnostic(
+      "input-too-large",
+      "error",
+      `文件过大（${Math.round(source.length / 1e6)} 百万字符），无法作为政策文件解析。`,
+    );
   }
   if (!source.trim()) return diagnostic("empty-input", "error", "文件为空：没有可解析的文字。");
   const sample = source.slice(0, 65536);
   let suspicious = 0;
   for (let i = 0; i < sample.length; i++) {
     const code = sample.charCodeAt(i);
-    if (code === 0 || code === 0xfffd || (code < 0x20 && code !== 9 && code !== 10 && code !== 13)) suspicious++;
+    if (code === 0 || code === 0xfffd || (code < 0x20 && code !== 9 && code !== 10 && code !== 13))
+      suspicious++;
   }
   if (suspicious > 0 && suspicious / sample.length > 0.01) {
-    return diagnostic("binary-input", "error", "这不是文本文件（内容像是二进制数据）。请提供 .txt、.md 或 .docx 文件，或直接粘贴文字。");
+    return diagnostic(
+      "binary-input",
+      "error",
+      "这不是文本文件（内容像是二进制数据）。请提供 .txt、.md 或 .docx 文件，或直接粘贴文字。",
+    );
   }
   return undefined;
 }
 
-function diagnostic(code: DiagnosticCode, severity: Severity, message: string, span?: Span, source?: string): Diagnostic {
+function diagnostic(
+  code: DiagnosticCode,
+  severity: Severity,
+  message: string,
+  span?: Span,
+  source?: string,
+): Diagnostic {
   if (!span || source === undefined) return { code, severity, message, ...(span && { span }) };
   const before = source.slice(0, span.start);
   const line = before.split("\n").length;
@@ -147,7 +171,9 @@ class Composer {
     if (h1) return h1.text;
     const quoted = notice ? /关于印发《(.+)》的通知/.exec(notice.text)?.[1] : undefined;
     if (quoted) return quoted;
-    const headline = this.paragraphs.find((p) => (p.headline || p.headingLevel !== undefined) && !/[…]$|关键词$/.test(p.text));
+    const headline = this.paragraphs.find(
+      (p) => (p.headline || p.headingLevel !== undefined) && !/[…]$|关键词$/.test(p.text),
+    );
     if (headline) return headline.text;
     return itemTitle(this.paragraphs[0]?.text ?? "");
   }
@@ -168,7 +194,8 @@ class Composer {
     if (headlineYears.length > 0) return Math.max(...headlineYears);
     const counts = new Map<number, number>();
     for (const p of this.paragraphs) {
-      for (const m of p.text.matchAll(/(?<![《\d])(20\d{2})年/g)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+      for (const m of p.text.matchAll(/(?<![《\d])(20\d{2})年/g))
+        counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
     }
     const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0]);
     return ranked[0]?.[0] ?? fallback;
@@ -176,11 +203,18 @@ class Composer {
 
   private issuer(): string | undefined {
     const notice = this.paragraphs.find((p) => /关于印发/.test(p.text));
-    const fromNotice = notice ? /^(.+?(?:办公厅|办公室|人民政府|委员会|委|局|厅))关于印发/.exec(notice.text)?.[1] : undefined;
+    const fromNotice = notice
+      ? /^(.+?(?:办公厅|办公室|人民政府|委员会|委|局|厅))关于印发/.exec(notice.text)?.[1]
+      : undefined;
     if (fromNotice) return fromNotice;
     const dateAt = this.paragraphs.findIndex((p) => p.dateLine);
     const signer = dateAt > 0 ? this.paragraphs[dateAt - 1] : undefined;
-    if (signer && signer.text.length <= 30 && /(?:办公厅|办公室|人民政府|委员会|委|局|厅|中心)$/.test(signer.text)) return signer.text;
+    if (
+      signer &&
+      signer.text.length <= 30 &&
+      /(?:办公厅|办公室|人民政府|委员会|委|局|厅|中心)$/.test(signer.text)
+    )
+      return signer.text;
     return undefined;
   }
 
@@ -206,7 +240,9 @@ class Composer {
       const candidates = this.candidatesOf(node, year, node.section?.retrospective ? "past" : "future");
       const indicators = this.indicators(candidates, taskId, year);
       const deadline = this.taskDeadline(node, indicators, year);
-      const mentioned = mentionedUnits(text, this.normalizeUnit).filter((u) => !units.lead.includes(u) && !units.co.includes(u));
+      const mentioned = mentionedUnits(text, this.normalizeUnit).filter(
+        (u) => !units.lead.includes(u) && !units.co.includes(u),
+      );
       return {
         id: taskId,
         number: node.number,
@@ -226,12 +262,17 @@ class Composer {
     });
   }
 
-  private unitsOf(node: TaskNode, text: string): { lead: string[]; co: string[]; joint: boolean; standing: string[] } {
+  private unitsOf(
+    node: TaskNode,
+    text: string,
+  ): { lead: string[]; co: string[]; joint: boolean; standing: string[] } {
     const row = node.row;
     if (row) {
       const marked = (list: string | undefined): { lead: string[]; co: string[] } => {
         const parts = splitUnitList(list ?? "");
-        const lead = parts.filter((p) => /（牵头）|\(牵头\)/.test(p)).map((p) => this.normalizeUnit(p.replace(/（牵头）|\(牵头\)/, "")));
+        const lead = parts
+          .filter((p) => /（牵头）|\(牵头\)/.test(p))
+          .map((p) => this.normalizeUnit(p.replace(/（牵头）|\(牵头\)/, "")));
         const rest = parts.filter((p) => !/（牵头）|\(牵头\)/.test(p)).map((p) => this.normalizeUnit(p));
         return lead.length > 0 ? { lead, co: rest } : { lead: rest.slice(0, 1), co: rest.slice(1) };
       };
@@ -248,7 +289,8 @@ class Composer {
     }
     for (const paragraph of [...node.paragraphs].reverse()) {
       const found = findResponsibility(paragraph.text, this.normalizeUnit);
-      if (found) return { lead: found.lead, co: found.co, joint: found.joint, standing: found.standingImplementers };
+      if (found)
+        return { lead: found.lead, co: found.co, joint: found.joint, standing: found.standingImplementers };
     }
     return { lead: inlineLeads(text, this.normalizeUnit), co: [], joint: false, standing: [] };
   }
@@ -275,36 +317,75 @@ class Composer {
     return out;
   }
 
+  /**
+   * Turns candidates into indicators with stable IDs (numbered in text order, doubtful ones too, so
+   * adopting one later does not renumber the others). Doubtful readings become diagnostics.
+   */
   private indicators(
     found: { paragraph: Paragraph; candidate: IndicatorCandidate }[],
     owner: string,
     year: number,
     prefix = "-I",
   ): Indicator[] {
-    const kept = dedupe(found);
-    return kept.map(({ paragraph, candidate }, k) => {
-      const { metric, op, value, maxValue, unit, deadline } = candidate;
-      return {
-        id: `${owner}${prefix}${pad(k + 1, 2)}`,
-        ...(prefix === "-I" && { taskId: owner }),
-        metric,
-        op,
-        ...(value !== undefined && { value }),
-        ...(maxValue !== undefined && { maxValue }),
-        ...(unit !== undefined && { unit }),
-        deadline: deadline ?? `${year}-12-31`,
-        deadlineStated: deadline !== undefined,
-        text: paragraph.text.slice(candidate.start, candidate.end),
-        span: this.spanOf(paragraph, candidate.start, candidate.end),
-      };
-    });
+    const all = dedupe(found).map(({ paragraph, candidate }, k) => ({
+      indicator: this.indicator(
+        paragraph,
+        candidate,
+        `${owner}${prefix}${pad(k + 1, 2)}`,
+        prefix === "-I" ? owner : undefined,
+        year,
+      ),
+      doubt: candidate.doubt,
+    }));
+    for (const { indicator, doubt } of all) {
+      if (!doubt) continue;
+      const where = indicator.text ? `“${indicator.text}”` : "";
+      this.diagnostics.push({
+        ...diagnostic(
+          "uncertain-indicator",
+          "warning",
+          `${where}可能是目标“${indicator.metric}”，但${doubt}；请在校对时确认是否采纳。`,
+          indicator.span,
+          this.source,
+        ),
+        indicator,
+      });
+    }
+    return all.filter((x) => !x.doubt).map((x) => x.indicator);
+  }
+
+  private indicator(
+    paragraph: Paragraph,
+    candidate: IndicatorCandidate,
+    id: string,
+    taskId: string | undefined,
+    year: number,
+  ): Indicator {
+    const { metric, op, value, maxValue, unit, deadline } = candidate;
+    return {
+      id,
+      ...(taskId !== undefined && { taskId }),
+      metric,
+      op,
+      ...(value !== undefined && { value }),
+      ...(maxValue !== undefined && { maxValue }),
+      ...(unit !== undefined && { unit }),
+      deadline: deadline ?? `${year}-12-31`,
+      deadlineStated: deadline !== undefined,
+      text: paragraph.text.slice(candidate.start, candidate.end),
+      span: this.spanOf(paragraph, candidate.start, candidate.end),
+    };
   }
 
   private taskDeadline(node: TaskNode, indicators: Indicator[], year: number): string | undefined {
     if (node.row?.deadline) {
       const found = findDeadlines(node.row.deadline, year);
       const bare = /^(20\d{2})年(?:(\d{1,2})月)?$/.exec(node.row.deadline.trim());
-      if (found.length > 0) return found.map((d) => d.date).sort().at(-1);
+      if (found.length > 0)
+        return found
+          .map((d) => d.date)
+          .sort()
+          .at(-1);
       if (bare) return bare[2] ? `${bare[1]}-${pad(Number(bare[2]), 2)}-28` : `${bare[1]}-12-31`;
     }
     const stated = indicators.filter((i) => i.deadlineStated).map((i) => i.deadline ?? "");
@@ -314,9 +395,10 @@ class Composer {
   /** Targets in paragraphs outside any numbered task (a preamble's 主要目标). */
   private looseIndicators(skeleton: Skeleton, year: number): Indicator[] {
     const found = skeleton.loose.flatMap(({ paragraph, section }) =>
-      extractIndicators(paragraph.text, { documentYear: year, defaultTense: section?.retrospective ? "past" : "future" }).map(
-        (candidate) => ({ paragraph, candidate }),
-      ),
+      extractIndicators(paragraph.text, {
+        documentYear: year,
+        defaultTense: section?.retrospective ? "past" : "future",
+      }).map((candidate) => ({ paragraph, candidate })),
     );
     return this.indicators(found, this.id, year, "-D");
   }
@@ -343,12 +425,18 @@ class Composer {
       const defaultTense = tenseBySection.get(section) ?? "future";
       const candidates = extractIndicators(paragraph.text, { documentYear: year, defaultTense })
         .map((candidate) => ({ paragraph, candidate }))
-        .filter((c) => !seen.some((s) => sameTarget(s.candidate, c.candidate)));
-      if (candidates.length === 0) continue;
+        .filter(
+          (c) => !seen.some((s) => s.paragraph !== c.paragraph && sameTarget(s.candidate, c.candidate)),
+        );
+      if (!candidates.some((c) => !c.candidate.doubt)) continue;
       seen.push(...candidates);
       const taskId = `${this.id}-T${pad(tasks.length + 1)}`;
       const indicators = this.indicators(candidates, taskId, year);
-      const deadline = indicators.filter((i) => i.deadlineStated).map((i) => i.deadline ?? "").sort().at(-1);
+      const deadline = indicators
+        .filter((i) => i.deadlineStated)
+        .map((i) => i.deadline ?? "")
+        .sort()
+        .at(-1);
       const units = inlineLeads(paragraph.text, this.normalizeUnit);
       tasks.push({
         id: taskId,
@@ -405,9 +493,17 @@ function sameTarget(a: IndicatorCandidate, b: IndicatorCandidate): boolean {
   return similarity(a.metric, b.metric) >= 0.5;
 }
 
-function dedupe<T extends { candidate: IndicatorCandidate }>(found: T[]): T[] {
+/** Drops a target the text states again elsewhere (a summary, a sidebar); one sentence never repeats itself. */
+function dedupe<T extends { paragraph: Paragraph; candidate: IndicatorCandidate }>(found: T[]): T[] {
   const kept: T[] = [];
-  for (const item of found) if (!kept.some((k) => sameTarget(k.candidate, item.candidate))) kept.push(item);
+  const sameSentence = (a: T, b: T): boolean => {
+    if (a.paragraph !== b.paragraph) return false;
+    const [from, to] = [a.candidate.start, b.candidate.start].sort((x, y) => x - y);
+    return !/[。！？]/.test(a.paragraph.text.slice(from, to));
+  };
+  for (const item of found) {
+    if (!kept.some((k) => !sameSentence(k, item) && sameTarget(k.candidate, item.candidate))) kept.push(item);
+  }
   return kept;
 }
 

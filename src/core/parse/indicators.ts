@@ -23,6 +23,11 @@ export interface IndicatorCandidate {
   /** Range in the text the candidate was read from. */
   start: number;
   end: number;
+  /**
+   * Why the reading is uncertain, when it is: the verb or the name was inferred rather than read.
+   * Uncertain candidates are offered to the user instead of entering the ledger on their own.
+   */
+  doubt?: string;
 }
 
 export interface ExtractionContext {
@@ -37,7 +42,8 @@ const ARABIC_QUANTITY = new RegExp(
   `(?<![\\d.])(\\d+(?:\\.\\d+)?)(?:(?:至|到|-|~|—)(\\d+(?:\\.\\d+)?))?(万|亿)?(${UNITS})|(?<![\\d.])(\\d{1,2})\\/(\\d{1,2})(?![\\d])`,
   "g",
 );
-const CHINESE_QUANTITY = /(?<![零〇一二三四五六七八九十百千万两第])([两二三四五六七八九十][十]?[一二三四五六七八九]?)(个|家|项|所|名|批|支|座|条)(?![“"大])/g;
+const CHINESE_QUANTITY =
+  /(?<![零〇一二三四五六七八九十百千万两第])([两二三四五六七八九十][十]?[一二三四五六七八九]?)(个|家|项|所|名|批|支|座|条)(?![“"大])/g;
 
 const OP_WORDS: [string, Op, boolean][] = [
   ["大于等于", ">=", true],
@@ -102,11 +108,16 @@ const OP_BY_WORD = new Map(OP_WORDS.map(([word, op, explicit]) => [word, { op, e
 
 /** Verbs that make a count a target: what will be built, created, trained, put online. */
 const MAKING_VERBS =
-  "新（改、扩）建|新改扩建|规划设置|规划建设|组织开展|新建|新增|建成|建设|创建|打造|培育|建立|设立|设置|引进|招聘|招收|选派|派驻|培训|推进|推动|完成|申报|争创|认定|遴选|布局|改造|升级|发表|评选|命名|扶持|配备|配置|上线|开通|建强|救治|筛查";
-const MAKING_VERB = new RegExp(MAKING_VERBS, "g");
+  "新（改、扩）建|新改扩建|规划设置|规划建设|组织开展|新建|新增|建成|建设|创建|打造|培育|建立|设立|设置|引进|招聘|招收|选派|派驻|培训|完成|申报|争创|认定|遴选|布局|改造|升级|发表|评选|命名|扶持|配备|配置|上线|开通|建强|救治|筛查";
+// Commitment words are matched too, so that `力争创建` reads as 力争|创建 rather than 力|争创|建.
+const MAKING_VERB = new RegExp(`力争|争取|确保|${MAKING_VERBS}`, "g");
+const NOT_MAKING = new Set(["力争", "争取", "确保"]);
 const COMMITMENT = /力争|确保|争取|目标/;
 /** After `在Q…` or `为Q…` a count is a target only if a verb of doing follows. */
-const SCOPE_VERB = /上线|运行|实现|建成|开通|建立|设置|覆盖|推广|应用|提供|开展|接入|使用/;
+const SCOPE_VERB = /上线|运行|实现|建成|开通|建立|设置|覆盖|推广|应用|提供|接入|使用/;
+/** A share followed by one of these says what share of the subject does it (`100%设置公共卫生科`). */
+const SHARE_VERB =
+  /(?:开展|设置|设立|实现|达到|建成|完成|接入|使用|配备|开通|纳入|参加|加入|覆盖|通过|落实|具备|提供|签约|接种|参保|上线|建立)/;
 
 const LEADING_NOISE =
   /^(?:[，、；：\s]|力争|确保|努力|争取|全力|着力|进一步|持续|逐步|基本|全面|要|将|并|同时|此外|另外|其中|以及|力求|积极|大力|加快|不断|稳步|切实|推动|推进|实现|使|让|在|为|对|以|通过|及时|每年|当年|年内|年底前|到年底|今年|明年)+/;
@@ -125,7 +136,14 @@ function cleanMetric(text: string): string {
 /** Marks every character inside matched brackets, quotes or book-title marks. */
 function enclosedMask(text: string): Uint8Array {
   const mask = new Uint8Array(text.length);
-  const pairs: Record<string, string> = { "（": "）", "〔": "〕", "【": "】", "《": "》", "“": "”", "[": "]" };
+  const pairs: Record<string, string> = {
+    "（": "）",
+    "〔": "〕",
+    "【": "】",
+    "《": "》",
+    "“": "”",
+    "[": "]",
+  };
   const stack: { ch: string; at: number }[] = [];
   for (let i = 0; i < text.length; i++) {
     const ch = text[i] ?? "";
@@ -206,12 +224,18 @@ function excluded(text: string, q: Quantity, clause: Range, mask: Uint8Array): b
   if (/(?:等|各|第|前|近|每)$/.test(before)) return true;
   if (/对[^，。；]{0,3}$/.test(before)) return true;
   if (/^(?:多|余)/.test(after) && q.unit !== "%") return true;
-  if (q.unit === "岁" && (q.maxValue !== undefined || /^(?:及以上|以上|及以下|以下)?[\u4e00-\u9fa5]/.test(after) && !/^(?:及以上|以上)?(?:$|[，。；])/.test(after))) {
+  if (
+    q.unit === "岁" &&
+    (q.maxValue !== undefined ||
+      (/^(?:及以上|以上|及以下|以下)?[\u4e00-\u9fa5]/.test(after) &&
+        !/^(?:及以上|以上)?(?:$|[，。；])/.test(after)))
+  ) {
     return true;
   }
   // `每县（市、区）至少1家`: a quota per unit, not a total.
   const head = text.slice(clause.start, q.start);
   if (/每(?:个|一个)?(?:县|市|区|乡|镇|村|家|所|年|月|季|周|单位|机构)/.test(head)) return true;
+  if (/^各(?:县|市|区|乡|镇|地|级|单位|医院|机构)/.test(head)) return true;
   return false;
 }
 
@@ -224,26 +248,56 @@ interface Trigger {
   kind: "comparison" | "making" | "commitment";
 }
 
-function lastMatch(pattern: RegExp, text: string): { index: number; word: string } | undefined {
+function lastMatch(
+  pattern: RegExp,
+  text: string,
+  accept: (word: string, index: number) => boolean = () => true,
+): { index: number; word: string } | undefined {
   let last: { index: number; word: string } | undefined;
-  for (const m of text.matchAll(pattern)) last = { index: m.index ?? 0, word: m[0] };
+  for (const m of text.matchAll(pattern))
+    if (accept(m[0], m.index ?? 0)) last = { index: m.index ?? 0, word: m[0] };
   return last;
 }
 
-/** The nearest word before the quantity (within its clause) that makes it a target. */
-function triggerBefore(text: string, from: number, to: number): Trigger | undefined {
+/** A making verb used as a noun (`培训率`, `建设达标率`) does not make anything. */
+function isVerbUse(prefix: string, word: string, index: number): boolean {
+  if (NOT_MAKING.has(word)) return false;
+  return !/^(?:率|比例|的)/.test(prefix.slice(index + word.length));
+}
+
+/**
+ * The nearest word before the quantity (within its clause) that makes it a target. A share is
+ * named by its subject, so making verbs do not count for it (`从业人员岗位培训率100%`).
+ */
+function triggerBefore(text: string, from: number, to: number, share = false): Trigger | undefined {
   const prefix = text.slice(from, to);
   const comparison = lastMatch(OP_WORD_PATTERN, prefix);
-  const making = lastMatch(MAKING_VERB, prefix);
+  const making = share
+    ? undefined
+    : lastMatch(MAKING_VERB, prefix, (word, index) => isVerbUse(prefix, word, index));
   const candidates: Trigger[] = [];
   if (comparison) {
     const meaning = OP_BY_WORD.get(comparison.word);
-    if (meaning) candidates.push({ ...meaning, at: from + comparison.index, word: comparison.word, kind: "comparison" });
+    if (meaning)
+      candidates.push({ ...meaning, at: from + comparison.index, word: comparison.word, kind: "comparison" });
   }
-  if (making) candidates.push({ op: ">=", explicit: false, at: from + making.index, word: making.word, kind: "making" });
+  if (making)
+    candidates.push({
+      op: ">=",
+      explicit: false,
+      at: from + making.index,
+      word: making.word,
+      kind: "making",
+    });
   const commitment = COMMITMENT.exec(prefix);
   if (candidates.length === 0 && commitment) {
-    candidates.push({ op: ">=", explicit: false, at: from + commitment.index, word: commitment[0], kind: "commitment" });
+    candidates.push({
+      op: ">=",
+      explicit: false,
+      at: from + commitment.index,
+      word: commitment[0],
+      kind: "commitment",
+    });
   }
   return candidates.sort((a, b) => b.at + b.word.length - (a.at + a.word.length))[0];
 }
@@ -251,7 +305,9 @@ function triggerBefore(text: string, from: number, to: number): Trigger | undefi
 /** The noun phrase right after a quantity: `5家|县域医疗卫生次中心|、2家…`. */
 function nounAfter(text: string, from: number, to: number): string {
   const rest = text.slice(from, to);
-  const stop = rest.search(/[、，；。]|和\d|及\d|(?:到|赴|在|用于|参加|加入|开展|进行)(?![\u4e00-\u9fa5]?[级类])/);
+  const stop = rest.search(
+    /[、，；。]|和\d|及\d|(?:到|赴|在|用于|参加|加入|开展|进行)(?![\u4e00-\u9fa5]?[级类])/,
+  );
   return (stop >= 0 ? rest.slice(0, stop) : rest).replace(/^的/, "");
 }
 
@@ -315,7 +371,7 @@ export function extractIndicators(text: string, context: ExtractionContext): Ind
       const local = deadlines.find((d) => !d.horizon && d.start >= clause.start && d.end <= clause.end);
       const deadline = (local ?? horizon)?.date;
       const before = found.length;
-      carried = readClause(text, clause, mask, carried, deadline, found);
+      carried = readClause(text, sentenceText, clause, mask, carried, deadline, found);
       if (found.length === before) {
         const covered = fullCoverage(text, clause, mask, deadline);
         if (covered) found.push(covered);
@@ -332,13 +388,16 @@ export function extractIndicators(text: string, context: ExtractionContext): Ind
 /** Reads one clause; returns the trigger a following clause may inherit (`新增A8个，B30个`). */
 function readClause(
   text: string,
+  sentenceText: string,
   clause: Range,
   mask: Uint8Array,
   carried: Trigger | undefined,
   deadline: string | undefined,
   out: IndicatorCandidate[],
 ): Trigger | undefined {
-  const quantities = quantitiesIn(text, clause.start, clause.end).filter((q) => !excluded(text, q, clause, mask));
+  const quantities = quantitiesIn(text, clause.start, clause.end).filter(
+    (q) => !excluded(text, q, clause, mask),
+  );
   if (quantities.length === 0) return undefined;
   const clauseText = text.slice(clause.start, clause.end);
   const withDeadline = deadline ? { deadline } : {};
@@ -357,28 +416,44 @@ function readClause(
   let lastTrigger: Trigger | undefined;
   let previousEnd = clause.start;
   const enumeration = readSharedHead(text, quantities, clause);
+  const sentenceCommits = COMMITMENT.test(sentenceText);
   quantities.forEach((q, k) => {
     const suffix = suffixAfter(text, q.end);
-    const trigger = triggerBefore(text, clause.start, q.start);
     const isShare = q.unit === "%" || q.unit === "‰";
-    const endsClause = q.end + suffix.length >= clause.end - 0 || /^[、]?$/.test(text.slice(q.end + suffix.length, clause.end));
+    const trigger = triggerBefore(text, clause.start, q.start, isShare);
+    const endsClause = /^[、]?$/.test(text.slice(q.end + suffix.length, clause.end));
     const inherited = !trigger && carried && endsClause ? carried : undefined;
-    const scope = /(?:为|在)(?:不少于|不低于|至少)?$/.exec(text.slice(Math.max(clause.start, q.start - 4), q.start));
-    const scopeTarget = scope && SCOPE_VERB.test(text.slice(q.end, clause.end));
+    const scope = /(?:为|在)(?:全市|全省|全区|全县|全国)?(?:不少于|不低于|至少)?$/.exec(
+      text.slice(Math.max(clause.start, q.start - 8), q.start),
+    );
+    const scopeTarget = scope !== null && SCOPE_VERB.test(text.slice(q.end, clause.end));
     if (!trigger && !inherited && !isShare && !suffix.explicit && !scopeTarget) return;
-    if (q.chinese && !trigger) return;
-    if (suffix.approximate && !trigger) return;
+    // Chinese numerals count an enumeration just before them (`儿童和妇产两个…中心`); otherwise
+    // they are names (`两项改革`, `五大中心`), not quantities.
+    if (
+      q.chinese &&
+      (!trigger || splitParts(text.slice(trigger.at + trigger.word.length, q.start)).length !== q.value)
+    )
+      return;
 
     let op: Op = suffix.op ?? trigger?.op ?? inherited?.op ?? ">=";
     const explicit = suffix.explicit || (trigger?.explicit ?? false);
     if (trigger?.explicit && !suffix.explicit) op = trigger.op;
     if (q.value === 100 && q.unit === "%" && !explicit) op = "=";
 
-    const metric = enumeration.get(k) ?? metricFor(text, clause, q, suffix, trigger ?? inherited, previousEnd, quantities[k - 1]);
+    const named = enumeration.get(k);
+    const reading =
+      named !== undefined
+        ? { metric: named }
+        : metricFor(text, clause, q, suffix, trigger ?? inherited, previousEnd, quantities[k - 1]);
     previousEnd = q.end + suffix.length;
-    if (!metric) return;
+    if (!reading.metric) return;
+    const doubt =
+      reading.doubt ??
+      (suffix.approximate ? "目标是约数（“左右”）" : undefined) ??
+      (inherited && !explicit && !sentenceCommits ? "动词承接前文推断，原文此处只有数字" : undefined);
     out.push({
-      metric,
+      metric: reading.metric,
       op,
       value: q.value,
       ...(q.maxValue !== undefined && { maxValue: q.maxValue }),
@@ -386,10 +461,16 @@ function readClause(
       ...withDeadline,
       start: q.start,
       end: q.end + suffix.length,
+      ...(doubt && { doubt }),
     });
     lastTrigger = trigger ?? inherited;
   });
   return lastTrigger;
+}
+
+interface Reading {
+  metric: string;
+  doubt?: string;
 }
 
 function metricFor(
@@ -400,36 +481,51 @@ function metricFor(
   trigger: Trigger | undefined,
   previousEnd: number,
   previous: Quantity | undefined,
-): string {
+): Reading {
   const after = q.end + suffix.length;
   const rest = text.slice(after, clause.end);
   const isShare = q.unit === "%" || q.unit === "‰";
-  const sharedVerb = trigger && previous && trigger.at < previous.start;
-  if (trigger && trigger.kind === "making") {
-    const between = sharedVerb ? "" : text.slice(trigger.at + trigger.word.length, q.start);
-    const noun = cleanMetric(between) || cleanMetric(nounAfter(text, after, clause.end));
-    return noun ? trigger.word + noun : "";
+  const sharedVerb = trigger !== undefined && previous !== undefined && trigger.at < previous.start;
+  if (trigger?.kind === "making") {
+    let noun: string;
+    if (trigger.at < clause.start || sharedVerb) {
+      // The verb stands earlier (`新建A12个，B10个`, `新建5家A、2家B`): the noun is this item's own.
+      const itemStart = Math.max(clause.start, previousEnd, text.lastIndexOf("、", q.start - 1) + 1);
+      noun = cleanMetric(text.slice(itemStart, q.start)) || cleanMetric(nounAfter(text, after, clause.end));
+    } else {
+      noun =
+        cleanMetric(text.slice(trigger.at + trigger.word.length, q.start)) ||
+        cleanMetric(nounAfter(text, after, clause.end));
+    }
+    if (!noun) return { metric: "" };
+    return {
+      metric: trigger.word + noun,
+      ...(noun.length <= 2 && { doubt: `“${noun}”过于笼统，看不出统计的是什么` }),
+    };
   }
-  if (trigger && trigger.kind === "comparison" && !sharedVerb) {
+  if (trigger?.kind === "comparison" && !sharedVerb) {
     const subject = cleanMetric(text.slice(Math.max(clause.start, previousEnd), trigger.at));
     const between = text.slice(trigger.at + trigger.word.length, q.start);
+    const object = /^的/.test(rest) ? cleanMetric(nounAfter(text, after + 1, clause.end)) : "";
     if (subject) {
-      if (/的$/.test(between) && between.length > 1) return `${subject}占${between.slice(0, -1)}比例`;
-      return subject + (cleanMetric(between) && !isShare ? cleanMetric(between) : "");
+      if (/的$/.test(between) && between.length > 1)
+        return { metric: `${subject}占${between.slice(0, -1)}比例` };
+      return { metric: subject + (cleanMetric(between) && !isShare ? cleanMetric(between) : "") + object };
     }
-    const object = cleanMetric(between) || cleanMetric(rest.replace(/^的/, ""));
-    return object;
+    return { metric: cleanMetric(between) || object || cleanMetric(rest) };
   }
   const subject = cleanMetric(text.slice(Math.max(clause.start, previousEnd), q.start));
-  const predicate = cleanMetric(rest.replace(/^的/, ""));
   if (isShare) {
-    if (suffix.covers) return `${subject}覆盖率`;
-    if (!predicate) return subject;
+    if (suffix.covers) return { metric: `${subject}覆盖率` };
+    const predicate = cleanMetric(rest.replace(/^的/, ""));
+    if (!predicate) return { metric: subject };
     const combined = subject + predicate;
-    return /(?:率|比例|比重|占比)$/.test(combined) ? combined : `${combined}比例`;
+    const metric = /(?:率|比例|比重|占比)$/.test(combined) ? combined : `${combined}比例`;
+    const readable = /^的/.test(rest) || SHARE_VERB.test(rest);
+    return { metric, ...(!readable && { doubt: "看不出百分比指的是什么，指标名称由上下文拼成" }) };
   }
-  if (trigger && sharedVerb) return trigger.word + cleanMetric(nounAfter(text, after, clause.end));
-  return subject ? subject + (predicate ? predicate : "") : predicate;
+  const predicate = cleanMetric(rest.replace(/^的/, ""));
+  return { metric: subject ? subject + predicate : predicate };
 }
 
 /** `A和B分别7个、13个` / `A、B分别占比达36%、60%以上`: one indicator per name. */
@@ -512,7 +608,9 @@ function readSharedHead(text: string, quantities: Quantity[], clause: Range): Ma
     return raw.replace(/[、，和及]+$/, "");
   });
   const modifiers = segments.slice(0, -1);
-  const joiners = quantities.slice(0, -1).map((q, k) => text.slice(q.end + (segments[k]?.length ?? 0), quantities[k + 1]?.start));
+  const joiners = quantities
+    .slice(0, -1)
+    .map((q, k) => text.slice(q.end + (segments[k]?.length ?? 0), quantities[k + 1]?.start));
   if (modifiers.some((m) => !m || m.length > 4) || joiners.some((j) => !/^[、和及]$/.test(j))) return names;
   const parts = distributeNames([...modifiers, cleanMetric(segments[segments.length - 1] ?? "")]);
   if (parts.length !== quantities.length || parts[0] === modifiers[0]) return names;
@@ -523,7 +621,12 @@ function readSharedHead(text: string, quantities: Quantity[], clause: Range): Ma
 }
 
 /** `实现建制村每月巡诊全覆盖`: full coverage is a 100% target. */
-function fullCoverage(text: string, clause: Range, mask: Uint8Array, deadline: string | undefined): IndicatorCandidate | undefined {
+function fullCoverage(
+  text: string,
+  clause: Range,
+  mask: Uint8Array,
+  deadline: string | undefined,
+): IndicatorCandidate | undefined {
   const clauseText = text.slice(clause.start, clause.end);
   if (!clauseText.endsWith("全覆盖") || mask[clause.end - 1]) return undefined;
   const subject = cleanMetric(clauseText.slice(0, -3));
@@ -536,6 +639,7 @@ function fullCoverage(text: string, clause: Range, mask: Uint8Array, deadline: s
     ...(deadline && { deadline }),
     start: clause.end - 3,
     end: clause.end,
+    doubt: "“全覆盖”没有写出数值，按 100% 记录",
   };
 }
 

@@ -171,7 +171,8 @@ function finish(builder: ParagraphBuilder, headingLevel: number | undefined): Pa
 function continues(paragraph: Paragraph, next: Paragraph): boolean {
   if (paragraph.cells || paragraph.headline || paragraph.glossary || paragraph.dateLine) return false;
   if (paragraph.headingLevel !== undefined || next.headingLevel !== undefined) return false;
-  if (next.marker || next.cells || next.headline || next.newsStart || next.glossary || next.dateLine) return false;
+  if (next.marker || next.cells || next.headline || next.newsStart || next.glossary || next.dateLine)
+    return false;
   return !TERMINAL.test(paragraph.text);
 }
 
@@ -213,7 +214,8 @@ export function lex(text: string): Paragraph[] {
       TERMINAL.test(builder.text) &&
       builder.lines > 1 &&
       builder.lastLineLength < 0.75 * builder.longestLine;
-    const previousIsStandalone = builderHeading !== undefined || (builder !== undefined && cellsOf(builder.text) !== undefined);
+    const previousIsStandalone =
+      builderHeading !== undefined || (builder !== undefined && cellsOf(builder.text) !== undefined);
     if (!builder || startsStructure || endedShort || previousIsStandalone) {
       close();
       builder = new ParagraphBuilder();

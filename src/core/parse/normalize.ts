@@ -107,7 +107,13 @@ export function normalize(source: string): NormalizedText {
     if (isSpace(raw)) {
       const [after, at] = nextNonSpace(i);
       const before = previous();
-      if (before === undefined || before === "\n" || after === "\n" || after === "\r" || after === undefined) {
+      if (
+        before === undefined ||
+        before === "\n" ||
+        after === "\n" ||
+        after === "\r" ||
+        after === undefined
+      ) {
         i = at;
         continue;
       }
@@ -128,7 +134,8 @@ export function normalize(source: string): NormalizedText {
     if (raw === "．") ch = ".";
     const full = TO_FULL_WIDTH[ch];
     if (full !== undefined) {
-      const betweenDigits = (ch === "," || ch === ":") && isDigit(previous()) && isDigit(halfWidth(source[i + 1] ?? ""));
+      const betweenDigits =
+        (ch === "," || ch === ":") && isDigit(previous()) && isDigit(halfWidth(source[i + 1] ?? ""));
       if (!betweenDigits) ch = full;
     }
     emit(ch, i);

@@ -64,7 +64,8 @@ function taskLevel(items: Paragraph[]): { task?: MarkerKind; sections: MarkerKin
   for (const [index, kind] of kinds.entries()) {
     const ofKind = items.filter((p) => p.marker?.kind === kind);
     const withBody = ofKind.filter(hasBody).length;
-    if (ofKind.length >= 2 && withBody / ofKind.length >= 0.5) return { task: kind, sections: kinds.slice(0, index) };
+    if (ofKind.length >= 2 && withBody / ofKind.length >= 0.5)
+      return { task: kind, sections: kinds.slice(0, index) };
   }
   return { sections: kinds };
 }
@@ -73,7 +74,10 @@ function contentOf(paragraph: Paragraph): string {
   return paragraph.text.slice(paragraph.contentStart);
 }
 
-export function buildSkeleton(paragraphs: Paragraph[], isRetrospective: (title: string) => boolean): Skeleton {
+export function buildSkeleton(
+  paragraphs: Paragraph[],
+  isRetrospective: (title: string) => boolean,
+): Skeleton {
   const glossaryAt = paragraphs.findIndex((p) => p.glossary);
   const body = glossaryAt >= 0 ? paragraphs.slice(0, glossaryAt) : paragraphs;
 
@@ -108,7 +112,11 @@ function readNumbered(
       continue;
     }
     if (kind === taskKind) {
-      current = { number: paragraph.marker?.number ?? "", paragraphs: [paragraph], ...(section && { section }) };
+      current = {
+        number: paragraph.marker?.number ?? "",
+        paragraphs: [paragraph],
+        ...(section && { section }),
+      };
       tasks.push(current);
       continue;
     }
@@ -124,7 +132,9 @@ function readNumbered(
     if (current && !paragraph.headline) current.paragraphs.push(paragraph);
     else loose.push({ paragraph, ...(section && { section }) });
   }
-  const kind: DocumentKind = tasks.some((t) => /责任单位|牵头单位/.test(t.paragraphs.map((p) => p.text).join("")))
+  const kind: DocumentKind = tasks.some((t) =>
+    /责任单位|牵头单位/.test(t.paragraphs.map((p) => p.text).join("")),
+  )
     ? "implementation-plan"
     : "work-points";
   return { kind, sections, tasks, loose };
@@ -173,9 +183,15 @@ function roleOf(header: string): keyof TableRow | "number" | "section" | undefin
 }
 
 /** A task table (`序号 | 工作任务 | 责任单位 | 完成时限`), pasted as Markdown or tab-separated text. */
-function readTable(paragraphs: Paragraph[], isRetrospective: (title: string) => boolean): Skeleton | undefined {
+function readTable(
+  paragraphs: Paragraph[],
+  isRetrospective: (title: string) => boolean,
+): Skeleton | undefined {
   const headerAt = paragraphs.findIndex(
-    (p) => p.cells !== undefined && p.cells.some((c) => roleOf(c) === "task") && p.cells.some((c) => /单位|部门|时限/.test(c)),
+    (p) =>
+      p.cells !== undefined &&
+      p.cells.some((c) => roleOf(c) === "task") &&
+      p.cells.some((c) => /单位|部门|时限/.test(c)),
   );
   if (headerAt < 0) return undefined;
   const header = paragraphs[headerAt]?.cells ?? [];
@@ -221,7 +237,12 @@ function readTable(paragraphs: Paragraph[], isRetrospective: (title: string) => 
       else row[role] = cell;
     });
     if (!row.task) return;
-    tasks.push({ number: number || String(tasks.length + 1), paragraphs: [paragraph], row, ...(section && { section }) });
+    tasks.push({
+      number: number || String(tasks.length + 1),
+      paragraphs: [paragraph],
+      row,
+      ...(section && { section }),
+    });
   });
   return { kind: "task-table", sections, tasks, loose };
 }

@@ -93,16 +93,20 @@ function dateOf(m: RegExpMatchArray, documentYear: number): string | undefined {
 const FUTURE =
   /力争|确保|计划|争取|拟|预计|今年|明年|下一步|未来|力求|到20\d{2}年|目标是|将要|将会|即将|要(?:求|坚持)?(?:在|把|以|确保|加快|推动|推进|实现|完成|做好|建立)/;
 /** `将` is the future unless it is the object marker of `将X纳入Y`. */
-const WEAK_FUTURE = /将(?![^，。；]{0,30}?(?:引入|纳入|融入|建设成|打造成|作为|列入|转化为|送到|用于|建成))|要(?!求|点|素|害)/;
+const WEAK_FUTURE =
+  /将(?![^，。；]{0,30}?(?:引入|纳入|融入|建设成|打造成|作为|列入|转化为|送到|用于|建成))|要(?!求|点|素|害)/;
 /** Results, facts, reviews. */
 const PAST =
-  /已经|(?<![不尚早])已(?![成有])|截至|截止|(?<![为除据到])了(?!解)|取得|荣获|获评|获批|先后|相继|成功|过去|近年来|以来|同比|较上年|比上年|较合作前|翻一番|位居|位于|名列/;
+  /已经|截至|截止|(?<![为除据到])了(?!解)|取得|荣获|获评|获批|先后|相继|成功|过去|近年来|以来|同比|较上年|比上年|较合作前|翻一番|位居|位于|名列/;
+/** `已` alone may be an attribute (`已定级医疗机构`), so it yields to an imperative verb. */
+const WEAK_PAST = /(?<![不尚早])已(?![成有])/;
+const IMPERATIVE = /推动|推进|加快|加大|加强|深化|实施|开展|健全|完善|落实|提升|提高/;
 
 export type Tense = "past" | "future" | "neutral";
 
 /**
  * The tense of one sentence: explicit plans first, then years earlier than the document's and
- * markers of completed action, then a bare `将`/`要`.
+ * markers of completed action, then a bare `将`/`要`, then a bare `已`.
  */
 export function tenseOf(sentence: string, documentYear: number): Tense {
   if (FUTURE.test(sentence)) return "future";
@@ -110,7 +114,9 @@ export function tenseOf(sentence: string, documentYear: number): Tense {
     if (Number(m[1]) < documentYear) return "past";
   }
   if (PAST.test(sentence)) return "past";
-  return WEAK_FUTURE.test(sentence) ? "future" : "neutral";
+  if (WEAK_FUTURE.test(sentence)) return "future";
+  if (WEAK_PAST.test(sentence)) return IMPERATIVE.test(sentence) ? "neutral" : "past";
+  return "neutral";
 }
 
 /** True when a heading announces a look back: `过去五年`, `2022年工作回顾`, `主要成效`. */

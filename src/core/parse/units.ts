@@ -9,7 +9,13 @@ export type UnitAliases = Record<string, readonly string[]>;
 export const DEFAULT_UNIT_ALIASES: UnitAliases = {
   省卫生健康委: ["省卫健委", "省卫生健康委员会", "省卫生和健康委员会"],
   市卫生健康委: ["市卫健委", "市卫生健康委员会"],
-  人力资源社会保障厅: ["省人社厅", "人社厅", "省人力资源社会保障厅", "省人力资源和社会保障厅", "人力资源和社会保障厅"],
+  人力资源社会保障厅: [
+    "省人社厅",
+    "人社厅",
+    "省人力资源社会保障厅",
+    "省人力资源和社会保障厅",
+    "人力资源和社会保障厅",
+  ],
   市人力资源社会保障局: ["市人社局", "市人力资源和社会保障局"],
   省发展改革委: ["省发改委", "省发展和改革委员会", "省发展改革委员会"],
   市发展改革委: ["市发改委", "市发展和改革委员会"],
@@ -123,13 +129,17 @@ function closingIndex(text: string, open: number): number {
   return text.length;
 }
 
-const LEAD_LABEL = "(?:牵头责任单位|责任牵头单位|牵头单位|牵头部门|主责单位|主办单位|责任单位|责任部门|负责单位)";
+const LEAD_LABEL =
+  "(?:牵头责任单位|责任牵头单位|牵头单位|牵头部门|主责单位|主办单位|责任单位|责任部门|负责单位)";
 const CO_LABEL = "(?:主要协作单位|协作单位|配合单位|配合部门|协办单位|参与单位|协同单位|参加单位)";
 const LABEL = new RegExp(`(${LEAD_LABEL}|${CO_LABEL})：`, "g");
 const CO_LABEL_ONLY = new RegExp(`^${CO_LABEL}$`);
 
 /** Reads `A、B，C、D` after `责任单位：`: before the first comma lead, after it assist. */
-function readUnitList(list: string, normalize: UnitNormalizer): Pick<Responsibility, "lead" | "co" | "joint"> {
+function readUnitList(
+  list: string,
+  normalize: UnitNormalizer,
+): Pick<Responsibility, "lead" | "co" | "joint"> {
   const joint = /(?:按职责分工负责|按职责分工落实|分别负责|共同负责)$/.test(list);
   const body = list.replace(/(?:按职责分工负责|按职责分工落实|分别负责|共同负责)$/, "");
   const byRole = /^(.+?)(?:牵头|负责)[，、；]?(.+?)(?:参与|配合|协助|协同|参加)$/.exec(body);
@@ -139,7 +149,11 @@ function readUnitList(list: string, normalize: UnitNormalizer): Pick<Responsibil
   if (joint) return { lead: names(body, normalize), co: [], joint: true };
   const comma = topLevelIndexOf(body, "，");
   if (comma >= 0) {
-    return { lead: names(body.slice(0, comma), normalize), co: names(body.slice(comma + 1), normalize), joint: false };
+    return {
+      lead: names(body.slice(0, comma), normalize),
+      co: names(body.slice(comma + 1), normalize),
+      joint: false,
+    };
   }
   const all = names(body, normalize);
   return { lead: all.slice(0, 1), co: all.slice(1), joint: false };
@@ -227,7 +241,14 @@ function findLabelled(text: string, normalize: UnitNormalizer): Responsibility |
     co.push(...read.co);
     joint ||= read.joint;
   });
-  return { lead: unique(lead), co: unique(co).filter((u) => !lead.includes(u)), joint, standingImplementers: [], start: first, end };
+  return {
+    lead: unique(lead),
+    co: unique(co).filter((u) => !lead.includes(u)),
+    joint,
+    standingImplementers: [],
+    start: first,
+    end,
+  };
 }
 
 function splitSentences(text: string): string[] {
@@ -241,7 +262,8 @@ function unique(items: string[]): string[] {
   return [...new Set(items)];
 }
 
-const UNIT_SUFFIX = "(?:卫生健康委员会|卫生健康委|卫健委|委员会|人民政府|政府|办公室|办公厅|管理局|监管局|中心|医院|保健院|委|局|厅|办|院|集团|协会)";
+const UNIT_SUFFIX =
+  "(?:卫生健康委员会|卫生健康委|卫健委|委员会|人民政府|政府|办公室|办公厅|管理局|监管局|中心|医院|保健院|委|局|厅|办|院|集团|协会)";
 const UNIT_PREFIX = "(?:省委|市委|县委|国家|省|市|县|区|州|各市|各县|各区)";
 const MENTION = new RegExp(
   `(?<=^|[，。；、：（“\\s]|由|和|与|及|对|推动|推进|支持|指导|督促|依托)${UNIT_PREFIX}[\\u4e00-\\u9fa5（）]{0,12}?${UNIT_SUFFIX}(?=[，。；、：）”\\s]|牵头|负责|配合|等|和|与|及|$)`,
