@@ -1,0 +1,215 @@
+import type { Indicator, Ledger, LedgerDocumentRef, LedgerRow, Period, PeriodKind, PlanDocument, Task } from "../model";
+import { formatPeriod, parsePeriod } from "../progress/period";
+import { shortHash } from "../util";
+import { periodContaining } from "./periods";
+
+export const LEDGER_SCHEMA_VERSION = 1;
+
+export interface BuildLedgerOptions {
+  /** The period tracked now, `2024-09` or `2024-Q3`; sets the period kind too. */
+  period?: Period;
+  /** Used when no period is given (default: quarters). */
+  periodKind?: PeriodKind;
+  /** ISO date; without a period, the ledger tracks the period containing it, kept within the plan's year. */
+  today?: string;
+  title?: string;
+}
+
+export type LedgerDiagnosticCode = "duplicate-document" | "row-without-lead-unit";
+
+export interface LedgerDiagnostic {
+  code: LedgerDiagnosticCode;
+  severity: "warning" | "info";
+  message: string;
+  rowId?: string;
+}
+
+export type BuildLedgerResult =
+  | { ok: true; ledger: Ledger; diagnostics: LedgerDiagnostic[] }
+  | { ok: false; code: "no-documents" | "no-rows" | "invalid-period"; message: string };
+
+/** Task numbers written in Chinese numerals are shown in brackets, as the documents print them: `（二十）`. */
+function displayTaskNumber(number: string): string {
+  return /^[一二三四五六七八九十百零〇两]+$/.test(number) ? `（${number}）` : number;
+}
+
+function taskTitle(task: Task): string {
+  if (task.title.trim()) return task.title.trim();
+  const text = task.text.trim();
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
+function documentRef(document: PlanDocument): LedgerDocumentRef {
+  return {
+    id: document.id,
+    title: document.title,
+    year: document.year,
+    ...(document.issuer !== undefined && { issuer: document.issuer }),
+    ...(document.date !== undefined && { date: document.date }),
+    ...(document.sourceName !== undefined && { sourceName: document.sourceName }),
+  };
+}
+
+function documentName(document: PlanDocument): string {
+  return `《${document.title || document.sourceName || "未命名文件"}》`;
+}
+
+/**
+ * Units a standing note makes responsible (`以下均需各市(州)人民政府落实`) assist every later task,
+ * and lead it when the task names no lead of its own.
+ */
+function unitsOf(task: Task): { leadUnits: string[]; coUnits: string[] } {
+  const implementing = task.implementingUnits.filter((u) => !task.leadUnits.includes(u) && !task.coUnits.includes(u));
+  if (task.leadUnits.length === 0) return { leadUnits: [...implementing], coUnits: [...task.coUnits] };
+  return { leadUnits: [...task.leadUnits], coUnits: [...task.coUnits, ...implementing] };
+}
+
+type IndicatorFields = Pick<LedgerRow, "metric" | "op" | "target" | "unit" | "deadline">;
+
+function indicatorFields(indicator: Indicator, fallbackDeadline: string | undefined): IndicatorFields {
+  const deadline = indicator.deadline ?? fallbackDeadline;
+  return {
+    metric: indicator.metric,
+    op: indicator.op,
+    ...(indicator.value !== undefined && { target: indicator.value }),
+    ...(indicator.unit !== undefined && { unit: indicator.unit }),
+    ...(deadline !== undefined && { deadline }),
+  };
+}
+
+function rowsOfDocument(document: PlanDocument, numberPrefix: string): LedgerRow[] {
+  const rows: LedgerRow[] = [];
+  const name = documentName(document);
+  for (const task of document.tasks) {
+    const base = {
+      taskId: task.id,
+      docId: document.id,
+      section: task.section,
+      task: taskTitle(task),
+      ...unitsOf(task),
+    };
+    const number = `${numberPrefix}${displayTaskNumber(task.number)}`;
+    if (task.indicators.length === 0) {
+      rows.push({
+        ...base,
+        id: task.id,
+        number,
+        metric: "",
+        ...(task.deadline !== undefined && { deadline: task.deadline }),
+        source: name,
+      });
+      continue;
+    }
+    task.indicators.forEach((indicator, index) => {
+      rows.push({
+        ...base,
+        ...indicatorFields(indicator, task.deadline),
+        id: indicator.id,
+        number: task.indicators.length > 1 ? `${number}-${index + 1}` : number,
+        source: `${name}：${indicator.text}`,
+      });
+    });
+  }
+  // Targets that belong to no task are the document's headline goals; no unit is named for them.
+  document.indicators.forEach((indicator, index) => {
+    rows.push({
+      id: indicator.id,
+      taskId: indicator.id,
+      docId: document.id,
+      number: `${numberPrefix}总${index + 1}`,
+      section: "总体目标",
+      task: "总体目标",
+      leadUnits: [],
+      coUnits: [],
+      ...indicatorFields(indicator, undefined),
+      source: `${name}：${indicator.text}`,
+    });
+  });
+  return rows;
+}
+
+/** Identifies the ledger across email round trips: the same documents always give the same ID. */
+export function ledgerIdOf(documentIds: readonly string[]): string {
+  return shortHash(`duban-ledger|${[...documentIds].sort().join("|")}`);
+}
+
+function choosePeriod(options: BuildLedgerOptions, year: number): { period: Period; kind: PeriodKind } | undefined {
+  if (options.period !== undefined) {
+    const parsed = parsePeriod(options.period);
+    return parsed ? { period: formatPeriod(parsed), kind: parsed.kind } : undefined;
+  }
+  const kind = options.periodKind ?? "quarter";
+  const today = options.today?.slice(0, 10);
+  const todayYear = today ? Number(today.slice(0, 4)) : Number.NaN;
+  if (!today || todayYear < year) return { period: formatPeriod({ kind, year, index: 1 }), kind };
+  if (todayYear > year) return { period: formatPeriod({ kind, year, index: kind === "month" ? 12 : 4 }), kind };
+  return { period: periodContaining(today, kind), kind };
+}
+
+/**
+ * The 台账 of one or more parsed documents: one row per indicator, one for each task without
+ * indicators, and one for each document-level target. Row IDs are the parser's, so rebuilding the
+ * ledger from the same text gives the same IDs and progress stays attached.
+ */
+export function buildLedger(documents: readonly PlanDocument[], options: BuildLedgerOptions = {}): BuildLedgerResult {
+  if (documents.length === 0) return { ok: false, code: "no-documents", message: "没有可用于生成台账的文件。" };
+  const diagnostics: LedgerDiagnostic[] = [];
+  const unique: PlanDocument[] = [];
+  for (const document of documents) {
+    if (unique.some((d) => d.id === document.id)) {
+      diagnostics.push({
+        code: "duplicate-document",
+        severity: "warning",
+        message: `${documentName(document)}与前面的文件内容相同，只计入一次。`,
+      });
+      continue;
+    }
+    unique.push(document);
+  }
+
+  const year = Math.max(...unique.map((d) => d.year));
+  const chosen = choosePeriod(options, year);
+  if (!chosen) {
+    return {
+      ok: false,
+      code: "invalid-period",
+      message: `无法识别的期间“${options.period ?? ""}”：月份请写成 ${year}-09，季度请写成 ${year}-Q3。`,
+    };
+  }
+
+  const rows = unique.flatMap((document, index) => rowsOfDocument(document, unique.length > 1 ? `${index + 1}.` : ""));
+  if (rows.length === 0) {
+    return { ok: false, code: "no-rows", message: "文件中没有识别出任务或量化目标，无法生成台账。" };
+  }
+  const reported = new Set<string>();
+  for (const row of rows) {
+    if (row.leadUnits.length === 0 && !reported.has(row.taskId)) {
+      reported.add(row.taskId);
+      diagnostics.push({
+        code: "row-without-lead-unit",
+        severity: "info",
+        rowId: row.id,
+        message: `第 ${row.number} 项“${row.task}”没有写明牵头单位，请在任务清单中补充。`,
+      });
+    }
+  }
+
+  const first = unique[0];
+  const title =
+    options.title ?? (unique.length === 1 && first?.title ? `${first.title}重点任务督办台账` : `${year}年重点任务督办台账`);
+  return {
+    ok: true,
+    diagnostics,
+    ledger: {
+      schemaVersion: LEDGER_SCHEMA_VERSION,
+      id: ledgerIdOf(unique.map((d) => d.id)),
+      title,
+      year,
+      periodKind: chosen.kind,
+      period: chosen.period,
+      documents: unique.map(documentRef),
+      rows,
+      progress: [],
+    },
+  };
+}
