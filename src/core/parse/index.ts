@@ -524,7 +524,6 @@ function similarity(a: string, b: string): number {
 /** A news paragraph's title: its first sentence without the reporter's lead-in, kept short. */
 function proseTitle(text: string): string {
   const sentence = (text.split(/[。！？]/)[0] ?? text)
-    .replace(/^(?:据了解|据悉|记者了解到|同时|此外|另外|今年|20\d{2}年)[，]?/g, "")
-    .replace(/^(?:据了解|据悉|今年|20\d{2}年)[，]?/, "");
+    .replace(/^(?:(?:据了解|据悉|记者了解到|同时|此外|另外|今年|20\d{2}年|[^，。]{1,8}(?:要求|提出|明确|指出|强调|表示))，)+/, "");
   return itemTitle(sentence);
 }

@@ -120,7 +120,7 @@ const SHARE_VERB =
   /(?:开展|设置|设立|实现|达到|建成|完成|接入|使用|配备|开通|纳入|参加|加入|覆盖|通过|落实|具备|提供|签约|接种|参保|上线|建立)/;
 
 const LEADING_NOISE =
-  /^(?:[，、；：\s]|力争|确保|努力|争取|全力|着力|进一步|持续|逐步|基本|全面|要|将|并|同时|此外|另外|其中|以及|力求|积极|大力|加快|不断|稳步|切实|推动|推进|实现|使|让|在|为|对|以|通过|及时|每年|当年|年内|年底前|到年底|今年|明年)+/;
+  /^(?:(?:到|至)?20\d{2}年(?:底|末)?(?:前)?|\d{1,2}月底前|[，、；：\s]|力争|确保|努力|争取|全力|着力|进一步|持续|逐步|基本|全面|要|将|并|同时|此外|另外|其中|以及|力求|积极|大力|加快|不断|稳步|切实|推动|推进|实现|使|让|在|为|对|以|通过|及时|每年|当年|年内|年底前|到年底|今年|明年)+/;
 const TRAILING_NOISE = /(?:[，、；：\s]|的|达|为|要|均|将|都|可|能|分别|基本|逐步|力争|实现)+$/;
 
 function cleanMetric(text: string): string {
@@ -271,7 +271,8 @@ function isVerbUse(prefix: string, word: string, index: number): boolean {
  */
 function triggerBefore(text: string, from: number, to: number, share = false): Trigger | undefined {
   const prefix = text.slice(from, to);
-  const comparison = lastMatch(OP_WORD_PATTERN, prefix);
+  // A lone `达` is a comparison only right before its number (`率达90%`), not in `表达`, `发达`.
+  const comparison = lastMatch(OP_WORD_PATTERN, prefix, (word, index) => word !== "达" || index === prefix.length - 1);
   const making = share
     ? undefined
     : lastMatch(MAKING_VERB, prefix, (word, index) => isVerbUse(prefix, word, index));
@@ -365,10 +366,10 @@ export function extractIndicators(text: string, context: ExtractionContext): Ind
       start: d.start + sentence.start,
       end: d.end + sentence.start,
     }));
-    const horizon = deadlines.find((d) => d.horizon);
     let carried: Trigger | undefined;
     for (const clause of boundaries(text, mask, "，；：", sentence.start, sentence.end)) {
       const local = deadlines.find((d) => !d.horizon && d.start >= clause.start && d.end <= clause.end);
+      const horizon = deadlines.filter((d) => d.horizon && d.start < clause.end).at(-1);
       const deadline = (local ?? horizon)?.date;
       const before = found.length;
       carried = readClause(text, sentenceText, clause, mask, carried, deadline, found);
@@ -430,18 +431,17 @@ function readClause(
     if (!trigger && !inherited && !isShare && !suffix.explicit && !scopeTarget) return;
     // Chinese numerals count an enumeration just before them (`儿童和妇产两个…中心`); otherwise
     // they are names (`两项改革`, `五大中心`), not quantities.
-    if (
-      q.chinese &&
-      (!trigger || splitParts(text.slice(trigger.at + trigger.word.length, q.start)).length !== q.value)
-    )
-      return;
+    const counted = trigger ? splitParts(text.slice(trigger.at + trigger.word.length, q.start)) : [];
+    if (q.chinese && counted.length !== q.value) return;
 
     let op: Op = suffix.op ?? trigger?.op ?? inherited?.op ?? ">=";
     const explicit = suffix.explicit || (trigger?.explicit ?? false);
     if (trigger?.explicit && !suffix.explicit) op = trigger.op;
     if (q.value === 100 && q.unit === "%" && !explicit) op = "=";
 
-    const named = enumeration.get(k);
+    const named =
+      enumeration.get(k) ??
+      (q.chinese && trigger ? `${trigger.word}${cleanMetric(nounAfter(text, q.end, clause.end))}（${counted.join("、")}）` : undefined);
     const reading =
       named !== undefined
         ? { metric: named }

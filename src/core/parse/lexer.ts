@@ -169,6 +169,9 @@ function finish(builder: ParagraphBuilder, headingLevel: number | undefined): Pa
 
 /** True when a paragraph visibly continues in the next one (a page or column break cut it). */
 function continues(paragraph: Paragraph, next: Paragraph): boolean {
+  // No sentence starts with a one- or two-character fragment (`法。`): the line before was cut.
+  const cutShort = /^[\u4e00-\u9fa5]{1,2}[。，；、]/.test(next.text);
+  if (paragraph.headline && paragraph.headingLevel === undefined && !next.marker && cutShort) return true;
   if (paragraph.cells || paragraph.headline || paragraph.glossary || paragraph.dateLine) return false;
   if (paragraph.headingLevel !== undefined || next.headingLevel !== undefined) return false;
   if (next.marker || next.cells || next.headline || next.newsStart || next.glossary || next.dateLine)

@@ -144,19 +144,18 @@ function readProse(paragraphs: Paragraph[], isRetrospective: (title: string) => 
   const sections: SectionNode[] = [];
   const loose: Skeleton["loose"] = [];
   let section: SectionNode | undefined;
-  let parentRetrospective = false;
-  let parentLevel = Number.POSITIVE_INFINITY;
+  // Open headings, outermost first: a look back (`## 2022年`) covers the headings under it.
+  const open: { level: number; retrospective: boolean }[] = [];
   paragraphs.forEach((paragraph, index) => {
     const next = paragraphs[index + 1];
     const opensArticle = paragraph.headline && next?.newsStart === true;
     if (paragraph.headingLevel !== undefined || opensArticle) {
-      const level = paragraph.headingLevel ?? 2;
-      if (level <= parentLevel) {
-        parentLevel = level;
-        parentRetrospective = isRetrospective(paragraph.text);
-      }
+      const level = paragraph.headingLevel ?? 1;
+      while ((open.at(-1)?.level ?? 0) >= level) open.pop();
+      const retrospective = isRetrospective(paragraph.text) || open.some((h) => h.retrospective);
+      open.push({ level, retrospective });
       section = { number: String(sections.length + 1), title: paragraph.text, paragraph };
-      if (parentRetrospective || isRetrospective(paragraph.text)) section.retrospective = true;
+      if (retrospective) section.retrospective = true;
       sections.push(section);
       return;
     }

@@ -91,7 +91,7 @@ function dateOf(m: RegExpMatchArray, documentYear: number): string | undefined {
 
 /** Plans and commitments, unmistakable. */
 const FUTURE =
-  /力争|确保|计划|争取|拟|预计|今年|明年|下一步|未来|力求|到20\d{2}年|目标是|将要|将会|即将|要(?:求|坚持)?(?:在|把|以|确保|加快|推动|推进|实现|完成|做好|建立)/;
+  /力争|确保|(?<!行动)计划(?![和及与、，。；》”（])|争取|拟|预计|今年|明年|下一步|未来|力求|到20\d{2}年|目标是|将要|将会|即将|要(?:求|坚持)?(?:在|把|以|确保|加快|推动|推进|实现|完成|做好|建立)/;
 /** `将` is the future unless it is the object marker of `将X纳入Y`. */
 const WEAK_FUTURE =
   /将(?![^，。；]{0,30}?(?:引入|纳入|融入|建设成|打造成|作为|列入|转化为|送到|用于|建成))|要(?!求|点|素|害)/;
