@@ -16,14 +16,6 @@ const outsideCore = [
   "mammoth",
   "playwright-core",
   "node:*",
-  "fs",
-  "path",
-  "os",
-  "child_process",
-  "zlib",
-  "stream",
-  "buffer",
-  "util",
   "**/adapters/**",
   "**/taskpane/**",
   "**/cli/**",
@@ -56,6 +48,11 @@ export default tseslint.config(
             {
               group: outsideCore,
               message: "src/core is pure: no Office, React, DOM, Node or adapter imports. Put I/O in an adapter.",
+            },
+            {
+              // Bare Node built-ins by exact name: a gitignore-style "util" would also ban src/core/util.ts.
+              regex: "^(fs|path|os|child_process|zlib|stream|buffer|util)(/.*)?$",
+              message: "src/core is pure: no Node imports. Put I/O in an adapter.",
             },
           ],
         },
