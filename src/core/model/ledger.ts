@@ -27,6 +27,8 @@ export interface LedgerRow {
   coUnits: string[];
   /** Where the row came from: document title and the quoted phrase. */
   source: string;
+  /** 备注: what people wrote beside the row, and cell text that could not be read as a number or date. */
+  note?: string;
 }
 
 /** What a unit reported for one row in one period; values are cumulative to the period's end. */
