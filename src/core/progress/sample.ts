@@ -80,13 +80,13 @@ function roundLike(target: number, value: number): number {
 function sampleActual(row: LedgerRow, behaviour: Behaviour, elapsed: number, jitter: number): number {
   const target = row.target ?? 0;
   if (row.op === "<=" || row.op === "<") {
-    const over = behaviour === "behind" || behaviour === "idle" ? 1.15 : 0.95;
+    const over = behaviour === "behind" ? 1.15 : 0.95;
     return roundLike(target, target * (over + jitter * 0.1));
   }
   const reached = Math.min(1, PACE[behaviour] * elapsed * (0.95 + jitter * 0.1));
   // Rates do not start the year at zero; counts of new things do.
   const base = row.unit === "%" ? 0.8 : 0;
-  return roundLike(target, target * (behaviour === "idle" ? 0 : base + (1 - base) * reached));
+  return roundLike(target, target * (base + (1 - base) * reached));
 }
 
 function milestoneStatus(behaviour: Behaviour, elapsed: number): Status {
@@ -130,7 +130,8 @@ export function sampleProgress(
       if (behaviour === "silent" && isLatest) return;
       const end = periodEnd(period);
       const elapsed = expectedProgress(planStart, deadline, end);
-      const numeric = isNumericRow(row);
+      // A unit that has not started reports no number: a rate of 0% would be nonsense.
+      const numeric = isNumericRow(row) && behaviour !== "idle";
       const actual = numeric ? sampleActual(row, behaviour, elapsed, jitter) : undefined;
       const status =
         actual !== undefined ? statusForActual(row, actual, elapsed) : milestoneStatus(behaviour, elapsed);

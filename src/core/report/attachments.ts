@@ -1,6 +1,6 @@
 import type { PeriodAssessment, RowAssessment, UnitRollup } from "../progress";
 import { chineseDate, onPaceCount } from "../progress";
-import { formatNumber, formatPercent, joinNames, targetPhrase, withoutClosingPunctuation } from "./phrases";
+import { formatPercent, formatQuantity, joinNames, targetPhrase, withoutClosingPunctuation } from "./phrases";
 import type { ReportTable, ReportTableRow } from "./types";
 
 /** `县域就诊率不低于90%；时限：2024年12月31日`, or `2024年6月30日前完成` for a milestone. */
@@ -21,7 +21,7 @@ function progressCell(row: RowAssessment): string {
   if (actual !== undefined) {
     const word = row.row.op === "<=" || row.row.op === "<" ? "实际" : "完成";
     const rate = row.completion !== undefined ? `（完成率${formatPercent(row.completion, 1)}%）` : "";
-    parts.push(`${word}${formatNumber(actual)}${row.row.unit ?? ""}${rate}`);
+    parts.push(`${word}${formatQuantity(actual)}${row.row.unit ?? ""}${rate}`);
   }
   const words = withoutClosingPunctuation(row.entry?.progress ?? "");
   if (words && !row.carried) parts.push(words);
@@ -49,12 +49,12 @@ export function detailAttachment(assessment: Pick<PeriodAssessment, "rows">): Re
   });
   return {
     columns: [
-      { header: "序号", width: 5, align: "center" },
-      { header: "任务", width: 26, align: "left" },
-      { header: "目标", width: 22, align: "left" },
-      { header: "完成情况", width: 26, align: "left" },
-      { header: "状态", width: 9, align: "center" },
-      { header: "责任单位", width: 14, align: "left" },
+      { header: "序号", width: 7, align: "center" },
+      { header: "任务", width: 24, align: "left" },
+      { header: "目标", width: 21, align: "left" },
+      { header: "完成情况", width: 25, align: "left" },
+      { header: "状态", width: 12, align: "center" },
+      { header: "责任单位", width: 15, align: "left" },
     ],
     rows,
   };

@@ -203,6 +203,14 @@ describe("buildReport", () => {
     expect(text).toContain("疾控处反映（建设示范社区卫生服务中心）：用地审批未完成。");
   });
 
+  test("a row without a lead unit says so", () => {
+    const ledger = fixture();
+    ledger.rows = ledger.rows.map((row) => (row.id === "r3" ? { ...row, leadUnits: [] } : row));
+    const text = bodyText(build({}, ledger));
+    expect(text).toContain("（目标：不少于20家，完成12家），牵头单位未明确。");
+    expect(text).toContain("1.有关单位反映（建设示范社区卫生服务中心）：用地审批未完成。");
+  });
+
   test("long lists stop at the limit and point to the attachment", () => {
     const text = bodyText(build({ listLimit: 1 }));
     expect(text).toContain("另有1项，详见附件1。");

@@ -99,8 +99,9 @@ function rowSubject(row: RowAssessment): string {
   return metric && metric !== task && !task.includes(metric) ? `${task}：${metric}` : task;
 }
 
-function leadUnitsText(row: RowAssessment): string {
-  return row.row.leadUnits.length > 0 ? joinNames(row.row.leadUnits) : "未明确";
+/** `，牵头单位：甲、乙` or `，牵头单位未明确`. */
+function leadUnitsClause(row: RowAssessment): string {
+  return row.row.leadUnits.length > 0 ? `，牵头单位：${joinNames(row.row.leadUnits)}` : "，牵头单位未明确";
 }
 
 /** What a list entry quotes back: the target and the actual, or the deadline for rows judged by date. */
@@ -253,7 +254,7 @@ function rowList(rows: readonly RowAssessment[], limit: number): ReportBlock[] {
     const notStarted = row.status === "未启动" ? "，尚未启动" : "";
     return paragraph(
       item(`${index + 1}.${rowSubject(row)}`),
-      text(`${evidence(row)}${notStarted}，牵头单位：${leadUnitsText(row)}。`),
+      text(`${evidence(row)}${notStarted}${leadUnitsClause(row)}。`),
     );
   });
   if (rows.length > limit) blocks.push(paragraph(text(`另有${rows.length - limit}项，详见附件1。`)));
@@ -304,7 +305,10 @@ function problemsPart(
     reportedProblems.slice(0, options.listLimit).forEach((row, index) => {
       const said = withoutClosingPunctuation(row.entry?.problems ?? "");
       blocks.push(
-        paragraph(item(`${index + 1}.${leadUnitsText(row)}反映`), text(`（${row.row.task}）：${said}。`)),
+        paragraph(
+          item(`${index + 1}.${joinNames(row.row.leadUnits) || "有关单位"}反映`),
+          text(`（${row.row.task}）：${said}。`),
+        ),
       );
     });
     if (reportedProblems.length > options.listLimit) {

@@ -3,6 +3,7 @@ import {
   chineseNumeral,
   formatNumber,
   formatPercent,
+  formatQuantity,
   sectionName,
   targetAndActual,
   targetPhrase,
@@ -29,6 +30,16 @@ describe("phrases", () => {
     [35, "三十五"],
   ])("%d → %s", (n, expected) => {
     expect(chineseNumeral(n)).toBe(expected);
+  });
+
+  test("large quantities are written in 万, as documents do", () => {
+    expect(formatQuantity(1450000)).toBe("145万");
+    expect(formatQuantity(674493)).toBe("67.45万");
+    expect(formatQuantity(41000)).toBe("4.1万");
+    expect(formatQuantity(9999)).toBe("9999");
+    expect(targetAndActual({ op: ">=", target: 1450000, unit: "亩" }, 674493)).toBe(
+      "（目标：不少于145万亩，完成67.45万亩）",
+    );
   });
 
   test("numbers print without noise", () => {

@@ -6,6 +6,11 @@ export function formatNumber(value: number): string {
   return String(Math.round(value * 100) / 100);
 }
 
+/** A quantity as documents write it: `2000`, `4.1万`, `145万`, `67.45万`. */
+export function formatQuantity(value: number): string {
+  return Math.abs(value) >= 10_000 ? `${formatNumber(value / 10_000)}万` : formatNumber(value);
+}
+
 /** A share as 通报 print it: one decimal, `80.0`. Rounds half up on the tenth, not on binary noise. */
 export function formatPercent(part: number, total: number): string {
   if (total <= 0) return "0.0";
@@ -56,7 +61,7 @@ function comparisonWord(op: Op | undefined, unit: string | undefined): string {
 /** `不少于20家`, `不低于90%`, `不高于10%`: the target as the 通报 quotes it back. */
 export function targetPhrase(row: Pick<LedgerRow, "op" | "target" | "unit">): string | undefined {
   if (row.target === undefined || row.op === undefined || row.op === "milestone") return undefined;
-  return `${comparisonWord(row.op, row.unit)}${formatNumber(row.target)}${row.unit ?? ""}`;
+  return `${comparisonWord(row.op, row.unit)}${formatQuantity(row.target)}${row.unit ?? ""}`;
 }
 
 /** `（目标：不少于20家，完成12家）`; ceilings say `实际`, since a rate is not "completed". */
@@ -68,7 +73,7 @@ export function targetAndActual(
   if (target === undefined) return "";
   if (actual === undefined) return `（目标：${target}）`;
   const word = row.op === "<=" || row.op === "<" ? "实际" : "完成";
-  return `（目标：${target}，${word}${formatNumber(actual)}${row.unit ?? ""}）`;
+  return `（目标：${target}，${word}${formatQuantity(actual)}${row.unit ?? ""}）`;
 }
 
 /** `（时限：2024年6月30日）` for rows judged by date. */
