@@ -1,0 +1,332 @@
+import {
+  AlignmentType,
+  Document,
+  LineRuleType,
+  DocumentGridType,
+  Footer,
+  Packer,
+  PageNumber,
+  Paragraph,
+  SectionType,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  VerticalAlignTable,
+  WidthType,
+} from "docx";
+import type { IRunOptions, ISectionOptions } from "docx";
+import type { ReportBlock, ReportDoc, ReportRun, ReportTable } from "../../core/report";
+import { attachmentNoteLines } from "../../core/report";
+import { chineseDate } from "../../core/progress";
+import {
+  CHAR_PITCH,
+  BODY_CHARACTER_SPACING,
+  FONT,
+  FOOTER_DISTANCE,
+  LINE_PITCH,
+  PAGE,
+  SIZE,
+  TEXT_WIDTH,
+  HEADER_DISTANCE,
+} from "./layout";
+
+type FontName = (typeof FONT)[keyof typeof FONT];
+
+/** Drops the characters XML 1.0 cannot carry; a unit's pasted text sometimes has them. */
+function xmlSafe(text: string): string {
+  let safe = "";
+  for (const char of text) {
+    const code = char.charCodeAt(0);
+    const allowed =
+      (code >= 0x20 && code !== 0xfffe && code !== 0xffff) || char === "\t" || char === "\n" || char === "\r";
+    if (allowed) safe += char;
+  }
+  return safe;
+}
+
+/**
+ * A run in one of the standard's fonts. 3号 runs (the default size) get the spacing that puts 28
+ * characters on a line.
+ */
+function run(text: string, font: FontName, options: Omit<IRunOptions, "text" | "font"> = {}): TextRun {
+  const bodySize = options.size === undefined || options.size === SIZE.body;
+  return new TextRun({
+    text: xmlSafe(text),
+    font: { ascii: font, hAnsi: font, eastAsia: font, cs: font },
+    ...(bodySize ? { characterSpacing: BODY_CHARACTER_SPACING } : {}),
+    ...options,
+  });
+}
+
+/** Width in characters of the grid: CJK and full-width count 1, ASCII 1/2. */
+export function widthInChars(text: string): number {
+  let width = 0;
+  for (const char of text) width += char.charCodeAt(0) < 0x2000 ? 0.5 : 1;
+  return width;
+}
+
+const indentChars = (chars: number): number => Math.round(chars * CHAR_PITCH);
+
+/** Justified, first line indented two characters. */
+function bodyParagraph(children: TextRun[]): Paragraph {
+  return new Paragraph({
+    children,
+    alignment: AlignmentType.JUSTIFIED,
+    indent: { firstLineChars: 200, firstLine: indentChars(2) },
+  });
+}
+
+const blankLine = (): Paragraph => new Paragraph({ children: [] });
+
+function runFor(part: ReportRun): TextRun {
+  switch (part.role) {
+    case "subheading":
+      return run(part.text, FONT.heading2);
+    case "item":
+      return run(part.text, FONT.body, { bold: true });
+    default:
+      return run(part.text, FONT.body);
+  }
+}
+
+function blockParagraph(block: ReportBlock): Paragraph {
+  if (block.kind === "heading") return bodyParagraph([run(block.text, FONT.heading1)]);
+  return bodyParagraph(block.runs.map(runFor));
+}
+
+const TITLE_STYLE_ID = "GongwenTitle";
+/** About 1.4 lines of 2号, the spacing titles are set at in practice. */
+const TITLE_LINE_HEIGHT = SIZE.title * 14;
+
+/**
+ * The title's paragraph style. It leaves the line grid (w:snapToGrid off, which the docx package
+ * only offers on runs), so each title line is one line of its own height instead of two grid lines.
+ */
+const TITLE_STYLE_XML = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+  <w:style w:type="paragraph" w:customStyle="1" w:styleId="${TITLE_STYLE_ID}">
+    <w:name w:val="公文标题"/>
+    <w:basedOn w:val="Normal"/>
+    <w:pPr><w:snapToGrid w:val="0"/><w:jc w:val="center"/></w:pPr>
+  </w:style>
+</w:styles>`;
+
+/** The title in 2号 小标宋, centred; broken where the report says a line may break when it is too long for one. */
+function titleParagraph(report: ReportDoc): Paragraph {
+  const fitsOneLine = widthInChars(report.title) * (SIZE.title / 2) * 20 <= TEXT_WIDTH;
+  const lines = fitsOneLine ? [report.title] : report.titleLines;
+  return new Paragraph({
+    style: TITLE_STYLE_ID,
+    alignment: AlignmentType.CENTER,
+    spacing: { line: TITLE_LINE_HEIGHT, lineRule: LineRuleType.EXACT },
+    children: lines.map((line, index) =>
+      run(line, FONT.title, { size: SIZE.title, break: index > 0 ? 1 : 0 }),
+    ),
+  });
+}
+
+/**
+ * `附件：1.…` two characters in; the later numbers line up under the first through the full-width
+ * spaces the note lines carry, and a long name wraps to the numbers' column.
+ */
+function attachmentNote(titles: readonly string[]): Paragraph[] {
+  return attachmentNoteLines(titles).map(
+    (line) =>
+      new Paragraph({
+        alignment: AlignmentType.JUSTIFIED,
+        children: [run(line, FONT.body)],
+        indent: { left: indentChars(5), hanging: indentChars(3) },
+      }),
+  );
+}
+
+/**
+ * 落款 for a sealed document (GB/T 9704 7.3.5.1): the date four characters from the right, the
+ * issuer centred over the date.
+ */
+function signature(issuer: string, isoDate: string): Paragraph[] {
+  const date = chineseDate(isoDate);
+  const dateIndent = 4;
+  const issuerIndent = Math.max(0, dateIndent + (widthInChars(date) - widthInChars(issuer)) / 2);
+  return [
+    blankLine(),
+    blankLine(),
+    new Paragraph({
+      alignment: AlignmentType.RIGHT,
+      indent: { right: indentChars(issuerIndent) },
+      children: [run(issuer, FONT.body)],
+    }),
+    new Paragraph({
+      alignment: AlignmentType.RIGHT,
+      indent: { right: indentChars(dateIndent) },
+      children: [run(date, FONT.body)],
+    }),
+  ];
+}
+
+/** `— 1 —` in 4号 宋体, one character in from the outer edge: right on odd pages, left on even. */
+function pageNumberFooter(side: "odd" | "even"): Footer {
+  const size = SIZE.pageNumber;
+  const oneChar = size * 10;
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: side === "odd" ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        indent: side === "odd" ? { right: oneChar } : { left: oneChar },
+        children: [
+          new TextRun({
+            children: ["— ", PageNumber.CURRENT, " —"],
+            size,
+            font: {
+              ascii: FONT.pageNumber,
+              hAnsi: FONT.pageNumber,
+              eastAsia: FONT.pageNumber,
+              cs: FONT.pageNumber,
+            },
+          }),
+        ],
+      }),
+    ],
+  });
+}
+
+function cellParagraphs(text: string, font: FontName, align: "left" | "center", bold = false): Paragraph[] {
+  return text.split(/\r?\n/).map(
+    (line) =>
+      new Paragraph({
+        alignment: align === "center" ? AlignmentType.CENTER : AlignmentType.LEFT,
+        children: [run(line, font, { size: SIZE.table, bold })],
+      }),
+  );
+}
+
+const CELL_MARGIN = { top: 40, bottom: 40, left: 80, right: 80 };
+
+function attachmentTable(table: ReportTable): Table {
+  const totalWeight = table.columns.reduce((sum, c) => sum + c.width, 0);
+  const widths = table.columns.map((c) => Math.floor((c.width / totalWeight) * TEXT_WIDTH));
+  const header = new TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    children: table.columns.map(
+      (column, index) =>
+        new TableCell({
+          width: { size: widths[index] ?? 0, type: WidthType.DXA },
+          verticalAlign: VerticalAlignTable.CENTER,
+          margins: CELL_MARGIN,
+          children: cellParagraphs(column.header, FONT.heading1, "center"),
+        }),
+    ),
+  });
+  const rows = table.rows.map((row) =>
+    row.kind === "group"
+      ? new TableRow({
+          cantSplit: true,
+          children: [
+            new TableCell({
+              columnSpan: table.columns.length,
+              margins: CELL_MARGIN,
+              children: cellParagraphs(row.text, FONT.body, "left", true),
+            }),
+          ],
+        })
+      : new TableRow({
+          cantSplit: true,
+          children: row.cells.map(
+            (cell, index) =>
+              new TableCell({
+                width: { size: widths[index] ?? 0, type: WidthType.DXA },
+                verticalAlign: VerticalAlignTable.CENTER,
+                margins: CELL_MARGIN,
+                children: cellParagraphs(cell, FONT.body, table.columns[index]?.align ?? "left"),
+              }),
+          ),
+        }),
+  );
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: "fixed",
+    rows: [header, ...rows],
+  });
+}
+
+function attachmentPages(report: ReportDoc): (Paragraph | Table)[] {
+  return report.attachments.flatMap((attachment, index) => [
+    new Paragraph({ pageBreakBefore: index > 0, children: [run(`附件${index + 1}`, FONT.heading1)] }),
+    blankLine(),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      children: [run(attachment.title, FONT.title, { size: SIZE.title })],
+    }),
+    blankLine(),
+    attachmentTable(attachment.table),
+  ]);
+}
+
+const footers = { default: pageNumberFooter("odd"), even: pageNumberFooter("even") };
+const page = {
+  size: { width: PAGE.width, height: PAGE.height },
+  margin: {
+    top: PAGE.top,
+    bottom: PAGE.bottom,
+    left: PAGE.left,
+    right: PAGE.right,
+    footer: FOOTER_DISTANCE,
+    header: HEADER_DISTANCE,
+  },
+};
+
+const bodyRun = {
+  size: SIZE.body,
+  font: { ascii: FONT.body, hAnsi: FONT.body, eastAsia: FONT.body, cs: FONT.body },
+};
+
+/** The 通报 as a Word document laid out to GB/T 9704-2012. */
+export function reportDocument(report: ReportDoc): Document {
+  const main: ISectionOptions = {
+    properties: {
+      page,
+      grid: { type: DocumentGridType.LINES, linePitch: LINE_PITCH },
+    },
+    footers,
+    children: [
+      titleParagraph(report),
+      blankLine(),
+      new Paragraph({ children: [run(report.recipients, FONT.body)] }),
+      ...report.body.map(blockParagraph),
+      ...(report.attachments.length > 0
+        ? [blankLine(), ...attachmentNote(report.attachments.map((a) => a.title))]
+        : []),
+      ...signature(report.issuer, report.date),
+    ],
+  };
+  // Attachments are tables in 五号; off the 3号 grid their rows keep their own height.
+  const attachments: ISectionOptions = {
+    properties: { type: SectionType.NEXT_PAGE, page },
+    footers,
+    children: attachmentPages(report),
+  };
+  return new Document({
+    title: report.title,
+    evenAndOddHeaderAndFooters: true,
+    externalStyles: TITLE_STYLE_XML,
+    styles: {
+      default: {
+        document: {
+          run: { ...bodyRun, language: { value: "zh-CN", eastAsia: "zh-CN" } },
+          paragraph: { spacing: { before: 0, after: 0 } },
+        },
+      },
+      // The grid's character pitch is charSpace plus Normal's own size: LibreOffice reads that size
+      // from the Normal style itself, not from the document defaults, so Normal states it.
+      paragraphStyles: [{ id: "Normal", name: "Normal", quickFormat: true, run: bodyRun }],
+    },
+    sections: report.attachments.length > 0 ? [main, attachments] : [main],
+  });
+}
+
+export function renderReportDocx(report: ReportDoc): Promise<Uint8Array> {
+  return Packer.pack(reportDocument(report), "uint8array");
+}
