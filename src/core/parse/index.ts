@@ -19,7 +19,7 @@ import { extractIndicators, type IndicatorCandidate } from "./indicators";
 import { lex, toNormalizedOffset, type Paragraph } from "./lexer";
 import { normalize, type NormalizedText } from "./normalize";
 import { buildSkeleton, itemTitle, type SectionNode, type Skeleton, type TaskNode } from "./structure";
-import { findDeadlines, isRetrospectiveHeading, tenseOf } from "./time";
+import { endOfMonth, findDeadlines, isRetrospectiveHeading, tenseOf } from "./time";
 import {
   findResponsibility,
   inlineLeads,
@@ -46,7 +46,9 @@ export interface ParseOptions {
 export const MAX_INPUT_CHARS = 20_000_000;
 
 export function parseDocument(source: string, options: ParseOptions = {}): PlanDocument {
-  const id = shortHash(source);
+  const refusal = refuse(source);
+  // A refused text is not hashed whole: it may be enormous.
+  const id = shortHash(refusal ? source.slice(0, 65536) : source);
   const base = {
     id,
     title: "",
@@ -57,7 +59,6 @@ export function parseDocument(source: string, options: ParseOptions = {}): PlanD
     indicators: [],
     ...(options.sourceName !== undefined && { sourceName: options.sourceName }),
   };
-  const refusal = refuse(source);
   if (refusal) return { ...base, diagnostics: [refusal] };
 
   const normalized = normalize(source);
@@ -152,10 +153,10 @@ class Composer {
   }
 
   private spanOf(paragraph: Paragraph, start: number, end: number): Span {
-    const { origin } = this.normalized;
+    const { origin, originEnd } = this.normalized;
     const from = toNormalizedOffset(paragraph, start);
-    const to = toNormalizedOffset(paragraph, Math.max(start, end - 1)) + 1;
-    return { start: origin[from] ?? 0, end: origin[Math.min(to, origin.length - 1)] ?? this.source.length };
+    const last = toNormalizedOffset(paragraph, Math.max(start, end - 1));
+    return { start: origin[from] ?? 0, end: originEnd[last] ?? this.source.length };
   }
 
   private paragraphSpan(paragraphs: Paragraph[]): Span {
@@ -238,8 +239,9 @@ class Composer {
       if (units.standing.length > 0) standing = units.standing;
       const implementing = standing.filter((u) => !units.lead.includes(u) && !units.co.includes(u));
       const candidates = this.candidatesOf(node, year, node.section?.retrospective ? "past" : "future");
-      const indicators = this.indicators(candidates, taskId, year);
-      const deadline = this.taskDeadline(node, indicators, year);
+      const stated = this.rowDeadline(node, year);
+      const indicators = this.indicators(candidates, taskId, year, "-I", stated);
+      const deadline = stated ?? latestStated(indicators);
       const mentioned = mentionedUnits(text, this.normalizeUnit).filter(
         (u) => !units.lead.includes(u) && !units.co.includes(u),
       );
@@ -326,6 +328,7 @@ class Composer {
     owner: string,
     year: number,
     prefix = "-I",
+    taskDeadline?: string,
   ): Indicator[] {
     const all = dedupe(found).map(({ paragraph, candidate }, k) => ({
       indicator: this.indicator(
@@ -333,7 +336,8 @@ class Composer {
         candidate,
         `${owner}${prefix}${pad(k + 1, 2)}`,
         prefix === "-I" ? owner : undefined,
-        year,
+        taskDeadline ?? `${year}-12-31`,
+        taskDeadline !== undefined,
       ),
       doubt: candidate.doubt,
     }));
@@ -359,7 +363,8 @@ class Composer {
     candidate: IndicatorCandidate,
     id: string,
     taskId: string | undefined,
-    year: number,
+    fallbackDeadline: string,
+    fallbackStated: boolean,
   ): Indicator {
     const { metric, op, value, maxValue, unit, deadline } = candidate;
     return {
@@ -370,26 +375,22 @@ class Composer {
       ...(value !== undefined && { value }),
       ...(maxValue !== undefined && { maxValue }),
       ...(unit !== undefined && { unit }),
-      deadline: deadline ?? `${year}-12-31`,
-      deadlineStated: deadline !== undefined,
+      deadline: deadline ?? fallbackDeadline,
+      deadlineStated: deadline !== undefined || fallbackStated,
       text: paragraph.text.slice(candidate.start, candidate.end),
       span: this.spanOf(paragraph, candidate.start, candidate.end),
     };
   }
 
-  private taskDeadline(node: TaskNode, indicators: Indicator[], year: number): string | undefined {
-    if (node.row?.deadline) {
-      const found = findDeadlines(node.row.deadline, year);
-      const bare = /^(20\d{2})年(?:(\d{1,2})月)?$/.exec(node.row.deadline.trim());
-      if (found.length > 0)
-        return found
-          .map((d) => d.date)
-          .sort()
-          .at(-1);
-      if (bare) return bare[2] ? `${bare[1]}-${pad(Number(bare[2]), 2)}-28` : `${bare[1]}-12-31`;
-    }
-    const stated = indicators.filter((i) => i.deadlineStated).map((i) => i.deadline ?? "");
-    return stated.sort().at(-1);
+  /** The 完成时限 column of a task table: `2025年6月底前`, `2025年6月`, `2025年`; `长期` has none. */
+  private rowDeadline(node: TaskNode, year: number): string | undefined {
+    const cell = node.row?.deadline?.trim();
+    if (!cell) return undefined;
+    const found = findDeadlines(cell, year).map((d) => d.date);
+    if (found.length > 0) return found.sort().at(-1);
+    const bare = /^(20\d{2})年(?:(\d{1,2})月)?/.exec(cell);
+    if (!bare) return undefined;
+    return bare[2] ? endOfMonth(Number(bare[1]), Number(bare[2])) : `${bare[1]}-12-31`;
   }
 
   /** Targets in paragraphs outside any numbered task (a preamble's 主要目标). */
@@ -420,23 +421,21 @@ class Composer {
       tenseBySection.set(node, node?.retrospective || past > future ? "past" : "future");
     }
     const tasks: Task[] = [];
-    const seen: { paragraph: Paragraph; candidate: IndicatorCandidate }[] = [];
+    const seen = new SeenTargets();
     for (const { paragraph, section } of skeleton.loose) {
       const defaultTense = tenseBySection.get(section) ?? "future";
       const candidates = extractIndicators(paragraph.text, { documentYear: year, defaultTense })
         .map((candidate) => ({ paragraph, candidate }))
-        .filter(
-          (c) => !seen.some((s) => s.paragraph !== c.paragraph && sameTarget(s.candidate, c.candidate)),
-        );
-      if (!candidates.some((c) => !c.candidate.doubt)) continue;
-      seen.push(...candidates);
+        .filter((c) => !seen.repeats(c));
+      if (!candidates.some((c) => !c.candidate.doubt)) {
+        // Only doubtful readings: offer them, but the paragraph is no task of its own.
+        this.indicators(candidates, this.id, year, "-D");
+        continue;
+      }
+      candidates.forEach((c) => seen.add(c));
       const taskId = `${this.id}-T${pad(tasks.length + 1)}`;
       const indicators = this.indicators(candidates, taskId, year);
-      const deadline = indicators
-        .filter((i) => i.deadlineStated)
-        .map((i) => i.deadline ?? "")
-        .sort()
-        .at(-1);
+      const deadline = latestStated(indicators);
       const units = inlineLeads(paragraph.text, this.normalizeUnit);
       tasks.push({
         id: taskId,
@@ -487,24 +486,57 @@ class Composer {
   }
 }
 
-/** Two readings of the same target: same value, unit and comparison, and a similar metric. */
-function sameTarget(a: IndicatorCandidate, b: IndicatorCandidate): boolean {
-  if (a.op !== b.op || a.value !== b.value || a.unit !== b.unit || a.op === "milestone") return false;
-  return similarity(a.metric, b.metric) >= 0.5;
+function latestStated(indicators: Indicator[]): string | undefined {
+  return indicators
+    .filter((i) => i.deadlineStated && i.deadline)
+    .map((i) => i.deadline ?? "")
+    .sort()
+    .at(-1);
 }
 
-/** Drops a target the text states again elsewhere (a summary, a sidebar); one sentence never repeats itself. */
-function dedupe<T extends { paragraph: Paragraph; candidate: IndicatorCandidate }>(found: T[]): T[] {
-  const kept: T[] = [];
-  const sameSentence = (a: T, b: T): boolean => {
-    if (a.paragraph !== b.paragraph) return false;
-    const [from, to] = [a.candidate.start, b.candidate.start].sort((x, y) => x - y);
-    return !/[。！？]/.test(a.paragraph.text.slice(from, to));
-  };
-  for (const item of found) {
-    if (!kept.some((k) => !sameSentence(k, item) && sameTarget(k.candidate, item.candidate))) kept.push(item);
+interface Located {
+  paragraph: Paragraph;
+  candidate: IndicatorCandidate;
+}
+
+/**
+ * Targets seen so far, bucketed by comparison, value and unit so that finding a repeat stays
+ * cheap however long the document is.
+ */
+class SeenTargets {
+  private readonly buckets = new Map<string, Located[]>();
+
+  /** True when the text already stated this target in another sentence (a summary, a sidebar). */
+  repeats(item: Located): boolean {
+    const { op, value, unit } = item.candidate;
+    if (op === "milestone") return false;
+    const bucket = this.buckets.get(`${op}|${value ?? ""}|${unit ?? ""}`) ?? [];
+    return bucket.some((seen) => !sameSentence(seen, item) && similarity(seen.candidate.metric, item.candidate.metric) >= 0.5);
   }
-  return kept;
+
+  add(item: Located): void {
+    const { op, value, unit } = item.candidate;
+    const key = `${op}|${value ?? ""}|${unit ?? ""}`;
+    const bucket = this.buckets.get(key);
+    if (bucket) bucket.push(item);
+    else this.buckets.set(key, [item]);
+  }
+}
+
+/** One sentence never repeats itself: two equal readings there are two targets. */
+function sameSentence(a: Located, b: Located): boolean {
+  if (a.paragraph !== b.paragraph) return false;
+  const [from, to] = [a.candidate.start, b.candidate.start].sort((x, y) => x - y);
+  return !/[。！？]/.test(a.paragraph.text.slice(from, to));
+}
+
+function dedupe<T extends Located>(found: T[]): T[] {
+  const seen = new SeenTargets();
+  return found.filter((item) => {
+    if (seen.repeats(item)) return false;
+    seen.add(item);
+    return true;
+  });
 }
 
 function similarity(a: string, b: string): number {
@@ -524,6 +556,10 @@ function similarity(a: string, b: string): number {
 /** A news paragraph's title: its first sentence without the reporter's lead-in, kept short. */
 function proseTitle(text: string): string {
   const sentence = (text.split(/[。！？]/)[0] ?? text)
-    .replace(/^(?:(?:据了解|据悉|记者了解到|同时|此外|另外|今年|20\d{2}年|[^，。]{1,8}(?:要求|提出|明确|指出|强调|表示))，)+/, "");
+    .replace(/^本报讯（[^）]*）/, "")
+    .replace(
+      /^(?:(?:据了解|据悉|记者了解到|同时|此外|另外|今年|20\d{2}年|[^，。]{1,30}(?:要求|提出|明确|指出|强调|表示))，)+/,
+      "",
+    );
   return itemTitle(sentence);
 }

@@ -39,7 +39,7 @@ export interface ExtractionContext {
 const UNITS =
   "个百分点|百分点|%|‰|人次|场次|项次|家|个|所|项|名|人|次|场|篇|亩|岁|级|张|床|台|套|元|平方米|公里|批|条|支|座|户|例|份|件|期|间|处|辆|架|倍|种|门|位|吨|册|轮|组|队";
 const ARABIC_QUANTITY = new RegExp(
-  `(?<![\\d.])(\\d+(?:\\.\\d+)?)(?:(?:至|到|-|~|—)(\\d+(?:\\.\\d+)?))?(万|亿)?(${UNITS})|(?<![\\d.])(\\d{1,2})\\/(\\d{1,2})(?![\\d])`,
+  `(?<![\\d.])(\\d+(?:\\.\\d+)?)(?:(?:至|到|-|~|—)(\\d+(?:\\.\\d+)?))?(万|亿)?(${UNITS})|(?<![\\d.])(\\d{1,2})\\/(\\d{1,2})(?![\\d万])|(?<![\\d.])(\\d+(?:\\.\\d+)?)\\/(10万|十万|万|千|1000|10000|100000)`,
   "g",
 );
 const CHINESE_QUANTITY =
@@ -120,7 +120,7 @@ const SHARE_VERB =
   /(?:开展|设置|设立|实现|达到|建成|完成|接入|使用|配备|开通|纳入|参加|加入|覆盖|通过|落实|具备|提供|签约|接种|参保|上线|建立)/;
 
 const LEADING_NOISE =
-  /^(?:(?:到|至)?20\d{2}年(?:底|末)?(?:前)?|\d{1,2}月底前|[，、；：\s]|力争|确保|努力|争取|全力|着力|进一步|持续|逐步|基本|全面|要|将|并|同时|此外|另外|其中|以及|力求|积极|大力|加快|不断|稳步|切实|推动|推进|实现|使|让|在|为|对|以|通过|及时|每年|当年|年内|年底前|到年底|今年|明年)+/;
+  /^(?:(?:到|至)?20\d{2}年(?:底|末)?(?:前)?|\d{1,2}月底前|[，、；：\s]|力争|确保|努力|争取|全力|着力|进一步|持续|逐步|基本|全面|要|将|并|同时|此外|另外|其中|以及|力求|积极|大力|加快|不断|稳步|切实|推动|推进|实现|使|让|在|为|对|以|通过|及时|每年|当年|年内|年底前|到年底|年底|今年|明年)+/;
 const TRAILING_NOISE = /(?:[，、；：\s]|的|达|为|要|均|将|都|可|能|分别|基本|逐步|力争|实现)+$/;
 
 function cleanMetric(text: string): string {
@@ -194,6 +194,17 @@ function quantitiesIn(text: string, from: number, to: number): Quantity[] {
   for (const m of slice.matchAll(ARABIC_QUANTITY)) {
     const start = from + (m.index ?? 0);
     const end = start + m[0].length;
+    if (m[7] !== undefined && m[8] !== undefined) {
+      // A rate per population: `10/10万`.
+      found.push({
+        start,
+        end,
+        value: Number(m[7]),
+        unit: `/${m[8].replace("十万", "10万")}`,
+        chinese: false,
+      });
+      continue;
+    }
     if (m[5] !== undefined && m[6] !== undefined) {
       const numerator = Number(m[5]);
       const denominator = Number(m[6]);
@@ -272,10 +283,23 @@ function isVerbUse(prefix: string, word: string, index: number): boolean {
 function triggerBefore(text: string, from: number, to: number, share = false): Trigger | undefined {
   const prefix = text.slice(from, to);
   // A lone `达` is a comparison only right before its number (`率达90%`), not in `表达`, `发达`.
-  const comparison = lastMatch(OP_WORD_PATTERN, prefix, (word, index) => word !== "达" || index === prefix.length - 1);
-  const making = share
+  const comparison = lastMatch(
+    OP_WORD_PATTERN,
+    prefix,
+    (word, index) => word !== "达" || index === prefix.length - 1,
+  );
+  // The clause's main verb comes first; later ones are usually nouns (`打造公园城市建设…示范点`).
+  let making = share
     ? undefined
-    : lastMatch(MAKING_VERB, prefix, (word, index) => isVerbUse(prefix, word, index));
+    : [...prefix.matchAll(MAKING_VERB)]
+        .map((m) => ({ index: m.index ?? 0, word: m[0] }))
+        .find(({ word, index }) => isVerbUse(prefix, word, index));
+  // Verbs in a row are one verb: `布局建设3个…`.
+  while (making) {
+    const next = new RegExp(`^(?:${MAKING_VERBS})`).exec(prefix.slice(making.index + making.word.length));
+    if (!next) break;
+    making = { index: making.index, word: making.word + next[0] };
+  }
   const candidates: Trigger[] = [];
   if (comparison) {
     const meaning = OP_BY_WORD.get(comparison.word);
@@ -441,7 +465,9 @@ function readClause(
 
     const named =
       enumeration.get(k) ??
-      (q.chinese && trigger ? `${trigger.word}${cleanMetric(nounAfter(text, q.end, clause.end))}（${counted.join("、")}）` : undefined);
+      (q.chinese && trigger
+        ? `${trigger.word}${cleanMetric(nounAfter(text, q.end, clause.end))}（${counted.join("、")}）`
+        : undefined);
     const reading =
       named !== undefined
         ? { metric: named }

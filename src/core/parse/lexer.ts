@@ -132,7 +132,7 @@ class ParagraphBuilder {
 
   add(line: Line): void {
     // Tabs only matter in table rows; elsewhere they are layout.
-    const clean = line.text.replace(/\t/g, "");
+    const clean = cellsOf(line.text) ? line.text : line.text.replace(/\t/g, "");
     this.pieces.push({ at: this.text.length, from: line.from });
     this.text += clean;
     this.lines++;
@@ -170,10 +170,12 @@ function finish(builder: ParagraphBuilder, headingLevel: number | undefined): Pa
 /** True when a paragraph visibly continues in the next one (a page or column break cut it). */
 function continues(paragraph: Paragraph, next: Paragraph): boolean {
   // No sentence starts with a one- or two-character fragment (`法。`): the line before was cut.
-  const cutShort = /^[\u4e00-\u9fa5]{1,2}[。，；、]/.test(next.text);
+  const cutShort = /^[\u4e00-\u9fa5]{1,2}[。；]/.test(next.text);
   if (paragraph.headline && paragraph.headingLevel === undefined && !next.marker && cutShort) return true;
   if (paragraph.cells || paragraph.headline || paragraph.glossary || paragraph.dateLine) return false;
   if (paragraph.headingLevel !== undefined || next.headingLevel !== undefined) return false;
+  // A numbered line without sentence punctuation is a heading (`一、主要目标`), complete in itself.
+  if (paragraph.marker && !/[，。；]/.test(paragraph.text)) return false;
   if (next.marker || next.cells || next.headline || next.newsStart || next.glossary || next.dateLine)
     return false;
   return !TERMINAL.test(paragraph.text);

@@ -14,6 +14,8 @@ export interface NormalizedText {
   text: string;
   /** `origin[i]` is the source offset of `text[i]`; `origin[text.length]` is the source length. */
   origin: Uint32Array;
+  /** `originEnd[i]` is the source offset just past what became `text[i]` (`\\%` → `%` spans two). */
+  originEnd: Uint32Array;
 }
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’—…·]/;
@@ -62,10 +64,12 @@ function halfWidth(ch: string): string {
 export function normalize(source: string): NormalizedText {
   const out: string[] = [];
   const origin = new Uint32Array(source.length + 1);
+  const originEnd = new Uint32Array(source.length + 1);
   let length = 0;
-  const emit = (ch: string, at: number): void => {
+  const emit = (ch: string, at: number, end = at + 1): void => {
     out.push(ch);
-    origin[length++] = at;
+    origin[length] = at;
+    originEnd[length++] = end;
   };
   const previous = (): string | undefined => (length > 0 ? out[length - 1] : undefined);
 
@@ -80,7 +84,7 @@ export function normalize(source: string): NormalizedText {
   while (i < source.length) {
     const raw = source[i] ?? "";
     if (raw === "\r") {
-      emit("\n", i);
+      emit("\n", i, i + (source[i + 1] === "\n" ? 2 : 1));
       i += source[i + 1] === "\n" ? 2 : 1;
       continue;
     }
@@ -99,7 +103,7 @@ export function normalize(source: string): NormalizedText {
     if (raw === "\\") {
       const latex = LATEX.find(([command]) => source.startsWith(command, i));
       if (latex) {
-        for (const ch of latex[1]) emit(ch, i);
+        for (const ch of latex[1]) emit(ch, i, i + latex[0].length);
         i += latex[0].length;
         continue;
       }
@@ -121,7 +125,7 @@ export function normalize(source: string): NormalizedText {
       if (isCjk(before) && source.startsWith("and", at) && isSpace(source[at + 3])) {
         const [afterAnd, atAfterAnd] = nextNonSpace(at + 3);
         if (isCjk(afterAnd)) {
-          emit("和", at);
+          emit("和", at, at + 3);
           i = atAfterAnd;
           continue;
         }
@@ -142,5 +146,6 @@ export function normalize(source: string): NormalizedText {
     i++;
   }
   origin[length] = source.length;
-  return { text: out.join(""), origin: origin.slice(0, length + 1) };
+  originEnd[length] = source.length;
+  return { text: out.join(""), origin: origin.slice(0, length + 1), originEnd: originEnd.slice(0, length + 1) };
 }

@@ -1,0 +1,136 @@
+import { extractIndicators, type IndicatorCandidate } from "./indicators";
+import { normalize } from "./normalize";
+
+const read = (text: string, year = 2024): IndicatorCandidate[] =>
+  extractIndicators(normalize(text).text, { documentYear: year, defaultTense: "future" });
+
+const brief = (c: IndicatorCandidate): string =>
+  `${c.metric}|${c.op}|${c.value ?? ""}${c.maxValue !== undefined ? `-${c.maxValue}` : ""}|${c.unit ?? ""}${c.deadline ? `|${c.deadline}` : ""}${c.doubt ? "|?" : ""}`;
+
+describe("indicator grammar", () => {
+  it.each([
+    ["力争县域就诊率达到90%以上。", "县域就诊率|>=|90|%"],
+    ["家庭医生签约服务率达42%。", "家庭医生签约服务率|>=|42|%"],
+    ["基层医疗卫生机构诊疗量占比提升至60%以上。", "基层医疗卫生机构诊疗量占比|>=|60|%"],
+    ["职业病危害企业治理完成率不低于55%。", "职业病危害企业治理完成率|>=|55|%"],
+    ["组织开展招才引智活动不少于10场次。", "组织开展招才引智活动|>=|10|场次"],
+    ["引进硕博士300名以上。", "引进硕博士|>=|300|名"],
+    ["全市二级以上医疗机构检查结果互认项目超过200项。", "全市二级以上医疗机构检查结果互认项目|>|200|项"],
+    ["推进胸痛、卒中、创伤等“五大中心”建设100%覆盖。", "胸痛、卒中、创伤等“五大中心”建设覆盖率|=|100|%"],
+    ["新建5家县域医疗卫生次中心。", "新建县域医疗卫生次中心|>=|5|家"],
+    ["创建国家级临床重点专科1个。", "创建国家级临床重点专科|>=|1|个"],
+    ["累计建成智慧医院不少于57家。", "累计建成智慧医院|>=|57|家"],
+    ["为4.1万名失能老年人提供免费上门健康服务。", "失能老年人提供免费上门健康服务|>=|41000|名"],
+    ["力争年底种植面积达到145万亩。", "种植面积|>=|1450000|亩|2024-12-31"],
+    ["打造示范点位2至3个。", "打造示范点位|>=|2-3|个"],
+    ["二级及以上医疗机构100%设置公共卫生科。", "二级及以上医疗机构设置公共卫生科比例|=|100|%"],
+    ["50%的县开展紧密型县域医共体试点。", "县开展紧密型县域医共体试点比例|>=|50|%"],
+    ["二级以上公立医院医责险覆盖率$\\geq 100\\%$。", "二级以上公立医院医责险覆盖率|>=|100|%"],
+    ["全市人均期望寿命达 78 岁以上。", "全市人均期望寿命|>=|78|岁"],
+    ["三级医院达到4级。", "三级医院|>=|4|级"],
+  ])("%s", (text, expected) => {
+    expect(read(text).map(brief)).toEqual([expected]);
+  });
+
+  it("reads rates per population and per mille", () => {
+    expect(read("孕产妇死亡率控制在10/10万以下，婴儿死亡率控制在5‰以下。").map(brief)).toEqual([
+      "孕产妇死亡率|<=|10|/10万",
+      "婴儿死亡率|<=|5|‰",
+    ]);
+  });
+
+  it("reads an enumeration that shares its head noun, one indicator each", () => {
+    expect(
+      read("到2025年，力争新建70个国家级、300个省级、500个市级、1000个县级临床重点专科。").map(brief),
+    ).toEqual([
+      "新建国家级临床重点专科|>=|70|个|2025-12-31",
+      "新建省级临床重点专科|>=|300|个|2025-12-31",
+      "新建市级临床重点专科|>=|500|个|2025-12-31",
+      "新建县级临床重点专科|>=|1000|个|2025-12-31",
+    ]);
+  });
+
+  it("distributes 分别 over the names before it", () => {
+    expect(read("市级和县级临床重点专科分别7个、13个。").map(brief)).toEqual([
+      "市级临床重点专科|>=|7|个",
+      "县级临床重点专科|>=|13|个",
+    ]);
+    expect(read("实现医疗服务收入、收支平衡分别占比达36%、60%以上。").map(brief)).toEqual([
+      "医疗服务收入占比|>=|36|%",
+      "收支平衡占比|>=|60|%",
+    ]);
+    expect(read("门诊号源和住院床位下沉比例分别达到1/3和1/4。").map((c) => c.value)).toEqual([33.33, 25]);
+  });
+
+  it("reads 三个100% as one target per listed measure", () => {
+    expect(read("行政许可事项办理实现按时办结率、现场办结率和群众评议满意率三个100%。").map(brief)).toEqual([
+      "按时办结率|=|100|%",
+      "现场办结率|=|100|%",
+      "群众评议满意率|=|100|%",
+    ]);
+  });
+
+  it("carries a verb over to the clauses that only list nouns and numbers", () => {
+    expect(read("力争新增省级临床重点专科8个，市级临床重点专科30个。").map(brief)).toEqual([
+      "新增省级临床重点专科|>=|8|个",
+      "新增市级临床重点专科|>=|30|个",
+    ]);
+  });
+
+  it("reads Chinese numerals only where they count a list", () => {
+    expect(read("申报儿童和妇产两个省级区域医疗中心。").map(brief)).toEqual([
+      "申报省级区域医疗中心（儿童、妇产）|>=|2|个",
+    ]);
+    expect(read("持续推进两项改革“后半篇”文章。")).toEqual([]);
+  });
+
+  it("dates targets by their own clause, or by a horizon stated before them", () => {
+    expect(
+      read("6月底前实现二级及以上医疗机构法定传染病监测信息报告自动交换，12月底前完成平台对接。", 2023).map(
+        brief,
+      ),
+    ).toEqual([
+      "二级及以上医疗机构法定传染病监测信息报告自动交换|milestone|||2023-06-30",
+      "平台对接|milestone|||2023-12-31",
+    ]);
+    expect(read("年底前建成社区医院3家。", 2023)[0]?.deadline).toBe("2023-12-31");
+    expect(read("新增托位100个，到2025年底，建成社区医院3家。", 2024).map((c) => c.deadline)).toEqual([
+      undefined,
+      "2025-12-31",
+    ]);
+    expect(read("新增托位100个。")[0]?.deadline).toBeUndefined();
+  });
+
+  it.each([
+    ["2022年，全市新建省级无烟单位149个。", "a past year"],
+    ["目前已建成智慧医院40家。", "已"],
+    ["截至目前，全疆在87个项目点开展老年心理关爱行动。", "截至目前"],
+    ["新建社区医院2家（各县市区各1家）。", "brackets: only the total"],
+    ["推动市三医院等8个项目按时完工。", "a count of listed things"],
+    ["每县（市、区）至少新建1家示范基地。", "a quota per county"],
+    ["持续提升60岁及以上老年人群接种率。", "an age qualifying a group"],
+    ["以“12个专项”推动落实。", "a quoted name"],
+    ["对首批19个次中心开展绩效评价。", "the object of an evaluation"],
+    ["作为一个拥有2100万人口的超大城市。", "a number without a target word"],
+  ])("does not read %s as a target (%s)", (text) => {
+    expect(
+      read(text, 2024)
+        .filter((c) => c.op !== "milestone")
+        .filter((c) => !c.doubt),
+    ).toEqual(text === "新建社区医院2家（各县市区各1家）。" ? [expect.objectContaining({ value: 2 })] : []);
+  });
+
+  it("offers doubtful readings with the reason instead of asserting them", () => {
+    const [coverage] = read("实现建制村每月巡诊全覆盖。");
+    expect(coverage).toMatchObject({ op: "=", value: 100, unit: "%" });
+    expect(coverage?.doubt).toContain("全覆盖");
+    const [vague] = read("重点打造10个专科。");
+    expect(vague?.doubt).toContain("笼统");
+  });
+
+  it("keeps spans on the quantity and its comparison word", () => {
+    const text = normalize("力争县域就诊率达到90%以上。").text;
+    const [found] = extractIndicators(text, { documentYear: 2024, defaultTense: "future" });
+    expect(text.slice(found?.start, found?.end)).toBe("90%以上");
+  });
+});

@@ -1,0 +1,192 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { PlanDocument, Task } from "../model";
+import { parseDocument } from ".";
+
+const fixture = (name: string): PlanDocument =>
+  parseDocument(readFileSync(join(__dirname, "../../../test/fixtures/parse", name), "utf8"), {
+    fallbackYear: 2026,
+  });
+
+const brief = (task: Task): string[] =>
+  task.indicators.map(
+    (i) =>
+      `${i.metric}|${i.op}|${i.value ?? ""}|${i.unit ?? ""}|${i.deadlineStated ? (i.deadline ?? "") : ""}`,
+  );
+
+describe("document shapes", () => {
+  it("reads a Markdown task table with section rows and its own columns for lead, co-units and deadline", () => {
+    const doc = fixture("task-table.md");
+    expect(doc.kind).toBe("task-table");
+    expect(doc.sections.map((s) => s.title)).toEqual(["一、基层能力提升", "二、公共卫生"]);
+    expect(doc.tasks.map((t) => [t.number, t.section, t.leadUnits, t.coUnits, t.deadline])).toEqual([
+      ["1", "一、基层能力提升", ["市卫生健康委"], ["市发展改革委", "市财政局"], "2025-12-31"],
+      ["2", "一、基层能力提升", ["市卫生健康委"], ["各县（市、区）人民政府"], "2025-06-30"],
+      ["3", "二、公共卫生", ["市疾控中心"], [], undefined],
+      ["4", "二、公共卫生", ["市卫生健康委"], ["市妇幼保健院"], "2025-12-31"],
+    ]);
+    expect(brief(doc.tasks[3]!)).toEqual([
+      "孕产妇死亡率|<=|10|/10万|2025-12-31",
+      "婴儿死亡率|<=|5|‰|2025-12-31",
+    ]);
+  });
+
+  it("reads a tab-separated table pasted from Excel, with 牵头 marked in the unit list", () => {
+    const doc = fixture("tab-table.txt");
+    expect(doc.tasks.map((t) => [t.leadUnits, t.coUnits, t.deadline])).toEqual([
+      [["县医保局"], ["县卫生健康局"], "2024-09-30"],
+      [["县卫生健康局"], ["县数据局"], "2024-12-31"],
+    ]);
+  });
+
+  it("reads labelled units on their own lines and bracketed roles", () => {
+    const doc = fixture("labelled.txt");
+    expect(doc.tasks.map((t) => [t.title, t.leadUnits, t.coUnits])).toEqual([
+      ["提升疾控能力", ["市疾控中心"], ["市卫生健康委", "市财政局"]],
+      ["加强精神卫生", ["市卫生健康委"], ["市公安局", "市民政局"]],
+      ["优化就医体验", ["市卫生健康委", "市医保局"], ["各区县政府", "市属医院"]],
+      ["加强人才队伍", ["市人力资源社会保障局"], ["市卫生健康委"]],
+    ]);
+  });
+
+  it("finds the task level under sub-headings and keeps the top-level section", () => {
+    const doc = fixture("nested-levels.txt");
+    expect(doc.tasks.map((t) => `${t.number}:${t.section}`)).toEqual([
+      "1:一、深化医药卫生体制改革",
+      "2:一、深化医药卫生体制改革",
+      "3:一、深化医药卫生体制改革",
+      "4:二、加强公共卫生体系建设",
+    ]);
+    expect(brief(doc.tasks[0]!)).toEqual(["紧密型县域医共体覆盖率|>=|90|%|2024-12-31"]);
+  });
+
+  it("reads an implementation plan inside its notice: issuer, date, joint leads, standing implementers", () => {
+    const doc = fixture("implementation-plan.txt");
+    expect(doc).toMatchObject({
+      title: "某市促进中医药传承创新发展实施方案",
+      year: 2024,
+      issuer: "某市人民政府办公室",
+      date: "2024-03-05",
+    });
+    const [first, second, third] = doc.tasks;
+    expect(first).toMatchObject({
+      leadUnits: ["市卫生健康委"],
+      coUnits: ["市发展改革委", "市财政局"],
+      implementingUnits: ["各区（县）人民政府"],
+    });
+    expect(second).toMatchObject({
+      jointLead: true,
+      leadUnits: ["市卫生健康委", "市医保局"],
+      implementingUnits: ["各区（县）人民政府"],
+    });
+    expect(third?.implementingUnits).toEqual(["各区（县）人民政府"]);
+    expect(doc.indicators.map((i) => `${i.metric}|${i.value ?? ""}|${i.deadline ?? ""}`)).toEqual([
+      "每千人口公立中医医院床位数|0.85|2025-12-31",
+    ]);
+    expect(brief(first!)).toEqual([
+      "新建省级中医重点专科|>=|5|个|2025-12-31",
+      "新建市级中医重点专科|>=|10|个|2025-12-31",
+    ]);
+  });
+
+  it("reads news: articles as sections, targets in prose, and no targets from a look back", () => {
+    const doc = fixture("news-two-articles.txt");
+    expect(doc.kind).toBe("news");
+    expect(doc.sections.map((s) => s.title)).toEqual(["甲市部署今年卫生健康工作", "乙县回顾去年工作成效"]);
+    expect(doc.tasks).toHaveLength(1);
+    expect(brief(doc.tasks[0]!)).toEqual([
+      "新建社区医院|>=|4|家|",
+      "基层诊疗量占比|>=|65|%|",
+      "每千人口托位数|>=|4.5|个|",
+    ]);
+    expect(
+      doc.diagnostics.filter((d) => d.code === "uncertain-indicator").map((d) => d.indicator?.metric),
+    ).toEqual(["县域医共体覆盖率"]);
+  });
+
+  it("repairs conversion damage: column breaks, full-width digits, LaTeX, a stray `and`", () => {
+    const doc = fixture("damaged.txt");
+    expect(doc.title).toBe("丙市卫生健康工作这样干");
+    expect(doc.tasks.flatMap(brief)).toEqual([
+      "二级及以上公立医疗机构预约诊疗率|>=|80|%|",
+      "新增普惠托位|>=|1200|个|",
+      "基层医疗卫生机构诊疗量占比|>=|60|%|",
+      "新建智慧医院|>=|5|家|",
+      "医疗卫生机构上线“信用就医”服务|>=|30|家|",
+    ]);
+    expect(doc.tasks[0]?.text).toContain("精神和心理健康服务");
+  });
+
+  it("points every indicator's span at the source text, before normalisation", () => {
+    const source = readFileSync(join(__dirname, "../../../test/fixtures/parse/damaged.txt"), "utf8");
+    const doc = parseDocument(source);
+    const quoted = doc.tasks.flatMap((t) => t.indicators).map((i) => source.slice(i.span.start, i.span.end));
+    expect(quoted).toEqual(["８０％ 以上", "１２００个", "60\\%", "5家", "30家"]);
+  });
+
+  it("gives stable IDs: the same text, the same IDs", () => {
+    const a = fixture("labelled.txt");
+    const b = fixture("labelled.txt");
+    expect(a.id).toMatch(/^[0-9a-z]{7}$/);
+    expect(b.tasks.map((t) => t.id)).toEqual(a.tasks.map((t) => t.id));
+    expect(a.tasks[0]?.indicators[1]?.id).toBe(`${a.id}-T001-I02`);
+  });
+
+  it("lets the user extend the unit alias table", () => {
+    const text =
+      "1.加强基层建设。新建社区医院3家。（责任单位：市卫健委，市编办）\n\n2.加强人才。招聘医生20名。（责任单位：市委编办）";
+    const doc = parseDocument(text, { aliases: { 市委编办: ["市编办"] } });
+    expect(doc.tasks.map((t) => [...t.leadUnits, ...t.coUnits])).toEqual([
+      ["市卫生健康委", "市委编办"],
+      ["市委编办"],
+    ]);
+  });
+});
+
+describe("bad input", () => {
+  it("refuses an empty text with a Chinese message", () => {
+    const doc = parseDocument("  \n\n ");
+    expect(doc.diagnostics).toEqual([expect.objectContaining({ code: "empty-input", severity: "error" })]);
+    expect(doc.diagnostics[0]?.message).toMatch(/为空/);
+  });
+
+  it("refuses binary data decoded as text", () => {
+    const binary = Array.from({ length: 4000 }, (_, i) => String.fromCharCode(i % 7 === 0 ? 0 : 0xfffd)).join(
+      "",
+    );
+    expect(parseDocument(binary).diagnostics.map((d) => d.code)).toEqual(["binary-input"]);
+  });
+
+  it("says so when a document holds no tasks or targets", () => {
+    const doc = parseDocument("关于召开座谈会的通知\n\n定于下周三下午召开座谈会，请各单位派员参加。");
+    expect(doc.tasks).toEqual([]);
+    expect(doc.diagnostics.map((d) => d.code)).toEqual(["no-tasks"]);
+  });
+
+  it("parses a 5 MB document without error, finding every item", () => {
+    const filler = "加强统筹协调，压实工作责任，强化督促检查，确保各项措施落到实处。".repeat(40);
+    const item = (n: number): string =>
+      `${n}.推进第${n}项工作。新建社区医院${n}家，签约服务率达到${n % 100}%以上。${filler}（责任单位：市卫健委，市财政局）`;
+    const lines: string[] = ["# 压力测试工作要点", ""];
+    let bytes = 0;
+    let items = 0;
+    for (let section = 1; bytes < 5 * 1024 * 1024; section++) {
+      lines.push(`## 第${section}部分`, "");
+      for (let n = 1; n <= 50; n++, items++) {
+        const line = item(n);
+        lines.push(line, "");
+        bytes += line.length * 3;
+      }
+    }
+    const doc = parseDocument(lines.join("\n"));
+    expect(doc.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(doc.tasks).toHaveLength(items);
+    expect(doc.tasks.at(-1)?.indicators.map((i) => i.unit)).toEqual(["家", "%"]);
+  });
+
+  it("refuses text far beyond any policy document", () => {
+    expect(parseDocument("字".repeat(20_000_001)).diagnostics.map((d) => d.code)).toEqual([
+      "input-too-large",
+    ]);
+  });
+});
