@@ -27,7 +27,10 @@ export async function loadDocument(path: string, io: CliIo, aliases?: UnitAliase
 }
 
 /** Reads a unit alias table: `{ "省卫生健康委": ["省卫健委"] }`. */
-export async function loadAliases(path: string, io: CliIo): Promise<{ ok: true; aliases: UnitAliases } | { ok: false; message: string }> {
+export async function loadAliases(
+  path: string,
+  io: CliIo,
+): Promise<{ ok: true; aliases: UnitAliases } | { ok: false; message: string }> {
   try {
     const parsed: unknown = JSON.parse(new TextDecoder().decode(await io.readFile(path)));
     if (

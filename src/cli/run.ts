@@ -7,7 +7,17 @@ const commands: Command[] = [parseCommand];
 
 function help(): string {
   const lines = commands.map((c) => `  ${c.name.padEnd(8)} ${c.summary}`);
-  return ["duban — 督办台账命令行", "", "用法：duban <命令> [参数]", "", "命令：", ...lines, "", "duban <命令> --help 查看各命令的用法。", ""].join("\n");
+  return [
+    "duban — 督办台账命令行",
+    "",
+    "用法：duban <命令> [参数]",
+    "",
+    "命令：",
+    ...lines,
+    "",
+    "duban <命令> --help 查看各命令的用法。",
+    "",
+  ].join("\n");
 }
 
 /** The whole CLI: returns the exit code instead of exiting, so tests can call it. */

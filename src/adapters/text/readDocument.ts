@@ -17,38 +17,57 @@ const refuse = (code: Diagnostic["code"], message: string): ReadResult => ({
 /** The largest file we try to read: policy documents are far smaller; a zip bomb is not. */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
-const startsWith = (bytes: Uint8Array, ...signature: number[]): boolean => signature.every((b, i) => bytes[i] === b);
+const startsWith = (bytes: Uint8Array, ...signature: number[]): boolean =>
+  signature.every((b, i) => bytes[i] === b);
 
 export async function readPolicyDocument(bytes: Uint8Array, fileName: string): Promise<ReadResult> {
   if (bytes.length === 0) return refuse("empty-input", `“${fileName}”是空文件。`);
   if (bytes.length > MAX_FILE_BYTES) {
-    return refuse("input-too-large", `“${fileName}”有 ${Math.round(bytes.length / 1048576)} MB，超过 50 MB 上限，不像是一份政策文件。`);
+    return refuse(
+      "input-too-large",
+      `“${fileName}”有 ${Math.round(bytes.length / 1048576)} MB，超过 50 MB 上限，不像是一份政策文件。`,
+    );
   }
   const lower = fileName.toLowerCase();
   if (startsWith(bytes, 0x50, 0x4b, 0x03, 0x04)) {
     if (!lower.endsWith(".docx")) {
-      return refuse("unreadable-input", `“${fileName}”是压缩包或其他 Office 文件，不是 .docx 文档。请提供 .docx、.txt 或 .md 文件。`);
+      return refuse(
+        "unreadable-input",
+        `“${fileName}”是压缩包或其他 Office 文件，不是 .docx 文档。请提供 .docx、.txt 或 .md 文件。`,
+      );
     }
     return readDocx(bytes, fileName);
   }
   if (startsWith(bytes, 0xd0, 0xcf, 0x11, 0xe0)) {
-    return refuse("unreadable-input", `“${fileName}”是旧版 Word（.doc）格式。请在 Word 或 WPS 中另存为 .docx 后再导入。`);
+    return refuse(
+      "unreadable-input",
+      `“${fileName}”是旧版 Word（.doc）格式。请在 Word 或 WPS 中另存为 .docx 后再导入。`,
+    );
   }
   if (startsWith(bytes, 0x25, 0x50, 0x44, 0x46)) {
-    return refuse("unreadable-input", `“${fileName}”是 PDF 文件，暂不支持。请复制其中的文字粘贴进来，或另存为 .docx。`);
+    return refuse(
+      "unreadable-input",
+      `“${fileName}”是 PDF 文件，暂不支持。请复制其中的文字粘贴进来，或另存为 .docx。`,
+    );
   }
-  if (lower.endsWith(".docx")) return refuse("unreadable-input", `“${fileName}”不是有效的 .docx 文件（文件可能已损坏）。`);
+  if (lower.endsWith(".docx"))
+    return refuse("unreadable-input", `“${fileName}”不是有效的 .docx 文件（文件可能已损坏）。`);
   return decodeText(bytes, fileName);
 }
 
 function decodeText(bytes: Uint8Array, fileName: string): ReadResult {
-  if (startsWith(bytes, 0xff, 0xfe)) return { ok: true, text: new TextDecoder("utf-16le").decode(bytes.subarray(2)) };
-  if (startsWith(bytes, 0xfe, 0xff)) return { ok: true, text: new TextDecoder("utf-16be").decode(bytes.subarray(2)) };
+  if (startsWith(bytes, 0xff, 0xfe))
+    return { ok: true, text: new TextDecoder("utf-16le").decode(bytes.subarray(2)) };
+  if (startsWith(bytes, 0xfe, 0xff))
+    return { ok: true, text: new TextDecoder("utf-16be").decode(bytes.subarray(2)) };
   const sample = bytes.subarray(0, 8192);
   let controls = 0;
   for (const b of sample) if (b === 0 || (b < 0x09 && b !== 0x1b)) controls++;
   if (controls > 0) {
-    return refuse("binary-input", `“${fileName}”不是文本文件（内容像是二进制数据）。请提供 .txt、.md 或 .docx 文件。`);
+    return refuse(
+      "binary-input",
+      `“${fileName}”不是文本文件（内容像是二进制数据）。请提供 .txt、.md 或 .docx 文件。`,
+    );
   }
   try {
     return { ok: true, text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes) };
@@ -58,7 +77,10 @@ function decodeText(bytes: Uint8Array, fileName: string): ReadResult {
   try {
     return { ok: true, text: new TextDecoder("gb18030", { fatal: true }).decode(bytes) };
   } catch {
-    return refuse("unreadable-input", `“${fileName}”的文字编码无法识别（既不是 UTF-8 也不是 GBK）。请另存为 UTF-8 文本后再导入。`);
+    return refuse(
+      "unreadable-input",
+      `“${fileName}”的文字编码无法识别（既不是 UTF-8 也不是 GBK）。请另存为 UTF-8 文本后再导入。`,
+    );
   }
 }
 
@@ -67,7 +89,12 @@ async function readDocx(bytes: Uint8Array, fileName: string): Promise<ReadResult
   const input =
     typeof Buffer !== "undefined"
       ? { buffer: Buffer.from(bytes) }
-      : { arrayBuffer: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer };
+      : {
+          arrayBuffer: bytes.buffer.slice(
+            bytes.byteOffset,
+            bytes.byteOffset + bytes.byteLength,
+          ) as ArrayBuffer,
+        };
   try {
     const result = await mammoth.convertToHtml(input);
     const text = docxHtmlToText(result.value);

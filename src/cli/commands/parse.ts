@@ -14,13 +14,18 @@ const OP_TEXT: Record<Indicator["op"], string> = {
 
 export function describeIndicator(indicator: Indicator): string {
   if (indicator.op === "milestone") return `${indicator.metric}（${indicator.deadline ?? ""}前完成）`;
-  const range = indicator.maxValue !== undefined ? `${indicator.value}~${indicator.maxValue}` : `${indicator.value ?? ""}`;
+  const range =
+    indicator.maxValue !== undefined
+      ? `${indicator.value}~${indicator.maxValue}`
+      : `${indicator.value ?? ""}`;
   const deadline = indicator.deadlineStated ? `，时限 ${indicator.deadline ?? ""}` : "";
   return `${indicator.metric} ${OP_TEXT[indicator.op]} ${range}${indicator.unit ?? ""}${deadline}`;
 }
 
 function units(task: Task): string {
-  const lead = task.leadUnits.length ? `牵头：${task.leadUnits.join("、")}${task.jointLead ? "（按职责分工负责）" : ""}` : "牵头：（未写明）";
+  const lead = task.leadUnits.length
+    ? `牵头：${task.leadUnits.join("、")}${task.jointLead ? "（按职责分工负责）" : ""}`
+    : "牵头：（未写明）";
   const co = task.coUnits.length ? `；配合：${task.coUnits.join("、")}` : "";
   return lead + co;
 }
@@ -46,7 +51,9 @@ export function summarize(document: PlanDocument): string {
     for (const indicator of document.indicators) lines.push(`       · ${describeIndicator(indicator)}`);
   }
   for (const d of document.diagnostics) {
-    lines.push(`  [${d.severity === "error" ? "错误" : d.severity === "warning" ? "警告" : "提示"}] ${d.message}${d.line ? `（第 ${d.line} 行）` : ""}`);
+    lines.push(
+      `  [${d.severity === "error" ? "错误" : d.severity === "warning" ? "警告" : "提示"}] ${d.message}${d.line ? `（第 ${d.line} 行）` : ""}`,
+    );
   }
   return lines.join("\n") + "\n";
 }
@@ -63,7 +70,7 @@ export const parseCommand: Command = {
     "用法：duban parse 文件… [--json] [--aliases 别名表.json]",
     "",
     "  --json       输出 JSON（单个文件时为一个对象，多个文件时为数组）",
-    "  --aliases    补充单位别名表：{\"规范名称\": [\"别名\", …]}",
+    '  --aliases    补充单位别名表：{"规范名称": ["别名", …]}',
   ].join("\n"),
   async run(argv, io) {
     const parsed = parseArgs(argv, { json: false, aliases: true });
@@ -98,12 +105,17 @@ export const parseCommand: Command = {
       documents.push(loaded.document);
     }
     if (parsed.args.options.has("json")) {
-      const json = documents.length === 1 && positionals.length === 1 ? toJson(documents[0] as PlanDocument) : documents.map(toJson);
+      const json =
+        documents.length === 1 && positionals.length === 1
+          ? toJson(documents[0] as PlanDocument)
+          : documents.map(toJson);
       io.stdout(`${JSON.stringify(json, null, 2)}\n`);
     } else {
       io.stdout(documents.map(summarize).join("\n"));
     }
     if (failed) return documents.length === 0 ? EXIT.cannotRead : EXIT.dataError;
-    return documents.some((d) => d.tasks.length === 0 && d.indicators.length === 0) ? EXIT.dataError : EXIT.ok;
+    return documents.some((d) => d.tasks.length === 0 && d.indicators.length === 0)
+      ? EXIT.dataError
+      : EXIT.ok;
   },
 };
