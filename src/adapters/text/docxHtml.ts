@@ -23,7 +23,7 @@ export function docxHtmlToText(html: string): string {
   let headingLevel = 0;
   const flush = (): void => {
     const text = decodeEntities(line).trim();
-    if (cell !== undefined) cell += (cell ? " " : "") + text;
+    if (cell !== undefined) cell += text && cell ? ` ${text}` : text;
     else if (text) lines.push(headingLevel > 0 ? `${"#".repeat(headingLevel)} ${text}` : text, "");
     line = "";
   };

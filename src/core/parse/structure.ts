@@ -58,14 +58,19 @@ function hasBody(paragraph: Paragraph): boolean {
   return content.length - title.length > 10;
 }
 
-/** Chooses the numbering level that holds the tasks: the shallowest whose items mostly have a body. */
+/**
+ * Chooses the numbering level that holds the tasks: the shallowest whose items mostly have a body,
+ * or else the deepest level, when its items are lines of their own (`1.新建社区医院3家。`).
+ */
 function taskLevel(items: Paragraph[]): { task?: MarkerKind; sections: MarkerKind[] } {
   const kinds = LEVEL_ORDER.filter((kind) => items.some((p) => p.marker?.kind === kind));
   for (const [index, kind] of kinds.entries()) {
     const ofKind = items.filter((p) => p.marker?.kind === kind);
     const withBody = ofKind.filter(hasBody).length;
-    if (ofKind.length >= 2 && withBody / ofKind.length >= 0.5)
+    const deepest = index === kinds.length - 1 && ofKind.every((p) => p.headingLevel === undefined);
+    if (ofKind.length >= 2 && (withBody / ofKind.length >= 0.5 || deepest)) {
       return { task: kind, sections: kinds.slice(0, index) };
+    }
   }
   return { sections: kinds };
 }

@@ -1,0 +1,39 @@
+import { readFile } from "node:fs/promises";
+import { basename, join } from "node:path";
+import type { CliIo } from "../../src/cli/io";
+
+/** A CliIo over an in-memory file system, with real files readable underneath when asked for. */
+export interface MemoryIo extends CliIo {
+  files: Map<string, Uint8Array | string>;
+  out: string[];
+  err: string[];
+}
+
+export function memoryIo(files: Record<string, Uint8Array | string> = {}, now = new Date("2024-10-08T09:00:00+08:00")): MemoryIo {
+  const map = new Map(Object.entries(files));
+  const out: string[] = [];
+  const err: string[] = [];
+  return {
+    files: map,
+    out,
+    err,
+    stdout: (text) => void out.push(text),
+    stderr: (text) => void err.push(text),
+    readFile: async (path) => {
+      const found = map.get(path);
+      if (found !== undefined) return typeof found === "string" ? new TextEncoder().encode(found) : found;
+      if (path.startsWith("/")) return new Uint8Array(await readFile(path));
+      throw Object.assign(new Error(`ENOENT: ${path}`), { code: "ENOENT" });
+    },
+    writeFile: async (path, data) => void map.set(path, data),
+    listDir: async (path) =>
+      [...map.keys()]
+        .filter((k) => k.startsWith(`${path}/`))
+        .map((k) => k.slice(path.length + 1))
+        .sort(),
+    makeDir: async () => undefined,
+    join,
+    basename,
+    now: () => now,
+  };
+}
