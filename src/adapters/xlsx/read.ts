@@ -1,0 +1,75 @@
+/**
+ * .xlsx bytes → SheetGrids (values only) with ExcelJS; src/core/sheets turns the grids into a Ledger,
+ * the same way it does for grids read through Office.js.
+ */
+import ExcelJS from "exceljs";
+import type { GridValue, ReadLedgerResult, SheetGrid, SheetVisibility } from "../../core/sheets";
+import { readLedger } from "../../core/sheets";
+
+function isoDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** A number shown as a percentage (someone typed `85%`) is read as its text, so `85%` stays 85 in a % column. */
+function numberValue(value: number, numberFormat: string | undefined): GridValue {
+  if (numberFormat?.includes("%")) return `${Number((value * 100).toPrecision(12))}%`;
+  return value;
+}
+
+function gridValue(value: ExcelJS.CellValue, numberFormat: string | undefined): GridValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "number") return numberValue(value, numberFormat);
+  if (typeof value === "string" || typeof value === "boolean") return value;
+  if (value instanceof Date) return { kind: "date", iso: isoDate(value) };
+  if ("richText" in value) return value.richText.map((run) => run.text).join("");
+  if ("hyperlink" in value) return typeof value.text === "string" ? value.text : gridValue(value.text, numberFormat);
+  if ("error" in value) return value.error;
+  if ("formula" in value || "sharedFormula" in value) {
+    const result = value.result;
+    if (result === undefined) return null;
+    if (typeof result === "object" && result !== null && !(result instanceof Date)) return result.error;
+    return gridValue(result, numberFormat);
+  }
+  return null;
+}
+
+const VISIBILITY: Record<string, SheetVisibility> = { visible: "visible", hidden: "hidden", veryHidden: "veryHidden" };
+
+export function worksheetGrid(worksheet: ExcelJS.Worksheet): SheetGrid {
+  const rows: GridValue[][] = [];
+  worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const cells: GridValue[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
+      // Merged cells repeat their master's value; only the master holds it.
+      if (cell.isMerged && cell.master !== cell) return;
+      cells[columnNumber - 1] = gridValue(cell.value, cell.numFmt);
+    });
+    rows[rowNumber - 1] = Array.from(cells, (v) => v ?? null);
+  });
+  return { name: worksheet.name, visibility: VISIBILITY[worksheet.state] ?? "visible", rows };
+}
+
+export type GridsResult = { ok: true; grids: SheetGrid[] } | { ok: false; code: "unreadable-workbook"; message: string };
+
+export async function readGrids(bytes: Uint8Array): Promise<GridsResult> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  } catch {
+    return {
+      ok: false,
+      code: "unreadable-workbook",
+      message: "无法打开这个文件：它不是有效的 .xlsx 工作簿（可能已损坏，或是旧版 .xls 格式，请在 Excel 或 WPS 中另存为 .xlsx）。",
+    };
+  }
+  return { ok: true, grids: workbook.worksheets.map(worksheetGrid) };
+}
+
+export type ReadWorkbookResult = ReadLedgerResult | { ok: false; code: "unreadable-workbook"; message: string };
+
+/** A 台账 .xlsx back into its Ledger, with diagnostics for everything read other than as written. */
+export async function readLedgerWorkbook(bytes: Uint8Array): Promise<ReadWorkbookResult> {
+  const read = await readGrids(bytes);
+  if (!read.ok) return read;
+  return readLedger(read.grids);
+}

@@ -1,0 +1,113 @@
+import type { Op } from "../model";
+import { COLUMN_STYLES } from "./styles";
+import type { ColumnPlan } from "./types";
+
+/**
+ * The columns of the two table sheets. Readers find each column by its header text, so people may
+ * reorder columns or add their own; the `key` names what a column holds.
+ */
+export const SHEET_NAMES = {
+  tasks: "任务清单",
+  progress: "进度填报",
+  summary: "单位汇总",
+  report: "通报",
+  metadata: "_duban",
+} as const;
+
+export type TaskColumnKey =
+  | "number"
+  | "section"
+  | "task"
+  | "metric"
+  | "op"
+  | "target"
+  | "unit"
+  | "deadline"
+  | "leadUnits"
+  | "coUnits"
+  | "source"
+  | "note"
+  | "rowId";
+
+interface KeyedColumn<K extends string> extends ColumnPlan {
+  key: K;
+}
+
+export const TASK_COLUMNS: readonly KeyedColumn<TaskColumnKey>[] = [
+  { key: "number", header: "编号", width: 8, style: COLUMN_STYLES.short },
+  { key: "section", header: "篇章", width: 16, style: COLUMN_STYLES.text },
+  { key: "task", header: "任务", width: 24, style: COLUMN_STYLES.text },
+  { key: "metric", header: "指标", width: 26, style: COLUMN_STYLES.text },
+  { key: "op", header: "比较", width: 6, style: COLUMN_STYLES.short },
+  { key: "target", header: "目标值", width: 9, style: COLUMN_STYLES.number },
+  { key: "unit", header: "单位", width: 7, style: COLUMN_STYLES.short },
+  { key: "deadline", header: "时限", width: 12, style: COLUMN_STYLES.date },
+  { key: "leadUnits", header: "牵头单位", width: 16, style: COLUMN_STYLES.text },
+  { key: "coUnits", header: "配合单位", width: 20, style: COLUMN_STYLES.text },
+  { key: "source", header: "来源", width: 32, style: COLUMN_STYLES.text },
+  { key: "note", header: "备注", width: 12, style: COLUMN_STYLES.text },
+  { key: "rowId", header: "行ID", width: 18, style: COLUMN_STYLES.id, hidden: true },
+];
+
+export type ProgressColumnKey =
+  | "period"
+  | "number"
+  | "item"
+  | "leadUnits"
+  | "target"
+  | "unit"
+  | "expected"
+  | "actual"
+  | "reportedStatus"
+  | "judgedStatus"
+  | "progress"
+  | "problems"
+  | "reportedBy"
+  | "reportedAt"
+  | "section"
+  | "coUnits"
+  | "rowId";
+
+export const PROGRESS_COLUMNS: readonly KeyedColumn<ProgressColumnKey>[] = [
+  { key: "period", header: "期间", width: 9, style: COLUMN_STYLES.short },
+  { key: "number", header: "编号", width: 8, style: COLUMN_STYLES.short },
+  { key: "item", header: "任务及指标", width: 28, style: COLUMN_STYLES.text },
+  { key: "leadUnits", header: "牵头单位", width: 14, style: COLUMN_STYLES.text },
+  { key: "target", header: "目标值", width: 8, style: COLUMN_STYLES.number },
+  { key: "unit", header: "单位", width: 6, style: COLUMN_STYLES.short },
+  { key: "expected", header: "序时进度", width: 9, style: { ...COLUMN_STYLES.percent, numberFormat: "0%" } },
+  { key: "actual", header: "完成值", width: 9, style: COLUMN_STYLES.number, input: true },
+  { key: "reportedStatus", header: "填报状态", width: 11, style: COLUMN_STYLES.short, input: true },
+  { key: "judgedStatus", header: "判定状态", width: 11, style: COLUMN_STYLES.short },
+  { key: "progress", header: "进展情况", width: 30, style: COLUMN_STYLES.text, input: true },
+  { key: "problems", header: "存在问题", width: 22, style: COLUMN_STYLES.text, input: true },
+  { key: "reportedBy", header: "报送单位", width: 12, style: COLUMN_STYLES.text, input: true },
+  { key: "reportedAt", header: "报送时间", width: 12, style: COLUMN_STYLES.short, input: true },
+  // Read by the 单位汇总 formulas, not by people.
+  { key: "section", header: "篇章", width: 16, style: COLUMN_STYLES.text, hidden: true },
+  { key: "coUnits", header: "配合单位", width: 16, style: COLUMN_STYLES.text, hidden: true },
+  { key: "rowId", header: "行ID", width: 18, style: COLUMN_STYLES.id, hidden: true },
+];
+
+/** 1-based column number of `key` in `columns`. */
+export function columnOf<K extends string>(columns: readonly KeyedColumn<K>[], key: K): number {
+  return columns.findIndex((c) => c.key === key) + 1;
+}
+
+/** How 任务清单 shows a comparison; the reader also accepts the ASCII forms. */
+export const OP_SYMBOLS: Record<Op, string> = {
+  ">=": "≥",
+  "<=": "≤",
+  "=": "=",
+  ">": ">",
+  "<": "<",
+  milestone: "节点",
+};
+
+/** Units in one cell are joined with 、, as documents list them. */
+export const UNIT_SEPARATOR = "、";
+
+/** Sections in 进度填报's hidden 篇章 column need a name the 单位汇总 can show and match. */
+export function sectionLabel(section: string): string {
+  return section || "（未分篇章）";
+}

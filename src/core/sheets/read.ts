@@ -1,0 +1,402 @@
+import type { Ledger, LedgerRow, Op, Period, ProgressEntry, Status } from "../model";
+import { STATUSES } from "../model";
+import { sortProgress } from "../plan/progress";
+import { formatPeriod, parsePeriod } from "../progress/period";
+import { shortHash } from "../util";
+import { cellAddress } from "./cells";
+import type { ProgressColumnKey, TaskColumnKey } from "./columns";
+import { PROGRESS_COLUMNS, SHEET_NAMES, TASK_COLUMNS } from "./columns";
+import type { GridValue, SheetGrid } from "./grid";
+import { cellDate, cellNumber, cellText, gridCell, trimmedText } from "./grid";
+import type { RowIdentity } from "./metadata";
+import { readMetadata } from "./metadata";
+import type { ColumnPlan } from "./types";
+
+export type ReadDiagnosticCode =
+  | "missing-sheet"
+  | "missing-column"
+  | "extra-column"
+  | "row-added"
+  | "row-copied"
+  | "row-removed"
+  | "row-matched-by-number"
+  | "unknown-comparison"
+  | "text-in-number"
+  | "unreadable-date"
+  | "unknown-status"
+  | "status-synonym"
+  | "progress-without-row"
+  | "progress-without-period"
+  | "unreadable-period";
+
+/** Something the reader noticed and how it handled it; nothing it reads is dropped without one. */
+export interface ReadDiagnostic {
+  code: ReadDiagnosticCode;
+  severity: "warning" | "info";
+  message: string;
+  sheet?: string;
+  /** A1 address of the cell concerned. */
+  cell?: string;
+}
+
+export type ReadLedgerResult =
+  | { ok: true; ledger: Ledger; diagnostics: ReadDiagnostic[] }
+  | { ok: false; code: "not-a-ledger" | "newer-schema" | "damaged-metadata" | "missing-sheet" | "missing-column"; message: string };
+
+const SYMBOL_OPS: Record<string, Op> = {
+  "≥": ">=",
+  ">=": ">=",
+  "≧": ">=",
+  "≤": "<=",
+  "<=": "<=",
+  "≦": "<=",
+  "=": "=",
+  "＝": "=",
+  ">": ">",
+  "＞": ">",
+  "<": "<",
+  "＜": "<",
+  节点: "milestone",
+};
+
+/** Words people type instead of the listed statuses. */
+const STATUS_SYNONYMS: Record<string, Status> = {
+  完成: "已完成",
+  已完成: "已完成",
+  按序时推进: "序时推进",
+  正常推进: "序时推进",
+  推进中: "序时推进",
+  滞后: "进度滞后",
+  逾期: "逾期未完成",
+  未开始: "未启动",
+};
+
+const normaliseHeader = (text: string): string => text.replace(/\s+/g, "");
+
+interface ColumnMap<K extends string> {
+  headerRow: number;
+  columns: Map<K, number>;
+}
+
+/** The row, among the first ten, that names the most known columns; columns found by header text. */
+function findColumns<K extends string>(
+  grid: SheetGrid,
+  known: readonly ColumnPlan[],
+  diagnostics: ReadDiagnostic[],
+): ColumnMap<K> | undefined {
+  const byHeader = new Map(known.map((c) => [normaliseHeader(c.header), c.key as K]));
+  let best: { row: number; hits: number } | undefined;
+  for (let row = 1; row <= Math.min(10, grid.rows.length); row++) {
+    const hits = (grid.rows[row - 1] ?? []).filter((v) => byHeader.has(normaliseHeader(cellText(v)))).length;
+    if (hits >= 3 && (!best || hits > best.hits)) best = { row, hits };
+  }
+  if (!best) return undefined;
+  const columns = new Map<K, number>();
+  const extras: string[] = [];
+  (grid.rows[best.row - 1] ?? []).forEach((value, index) => {
+    const header = normaliseHeader(cellText(value));
+    const key = byHeader.get(header);
+    if (key !== undefined && !columns.has(key)) columns.set(key, index + 1);
+    else if (header) extras.push(header);
+  });
+  if (extras.length > 0) {
+    diagnostics.push({
+      code: "extra-column",
+      severity: "info",
+      sheet: grid.name,
+      message: `“${grid.name}”中的列 ${extras.map((e) => `“${e}”`).join("、")} 不属于台账，读取时未使用，内容仍保留在原文件中。`,
+    });
+  }
+  return { headerRow: best.row, columns };
+}
+
+function splitUnits(text: string): string[] {
+  return text
+    .split(/[、，,；;／/\n]+/)
+    .map((u) => u.trim())
+    .filter((u) => u !== "");
+}
+
+function appendNote(note: string | undefined, addition: string): string {
+  return note ? `${note}；${addition}` : addition;
+}
+
+class SheetReader<K extends string> {
+  constructor(
+    readonly grid: SheetGrid,
+    readonly map: ColumnMap<K>,
+  ) {}
+
+  value(row: number, key: K): GridValue {
+    const column = this.map.columns.get(key);
+    return column === undefined ? null : gridCell(this.grid, row, column);
+  }
+
+  address(row: number, key: K): string {
+    return cellAddress(row, this.map.columns.get(key) ?? 1);
+  }
+
+  isEmpty(row: number, keys: readonly K[]): boolean {
+    return keys.every((key) => trimmedText(this.value(row, key)) === "");
+  }
+}
+
+interface TaskRead {
+  rows: LedgerRow[];
+}
+
+function readTasks(
+  grid: SheetGrid,
+  ledgerId: string,
+  identities: readonly RowIdentity[],
+  diagnostics: ReadDiagnostic[],
+): TaskRead | { error: string } {
+  const map = findColumns<TaskColumnKey>(grid, TASK_COLUMNS, diagnostics);
+  if (!map || !map.columns.has("task")) return { error: `“${grid.name}”中找不到表头（编号、任务、指标……），无法读取任务。` };
+  const sheet = new SheetReader(grid, map);
+  const warn = (code: ReadDiagnosticCode, row: number, key: TaskColumnKey, message: string): void => {
+    diagnostics.push({ code, severity: "warning", sheet: grid.name, cell: sheet.address(row, key), message });
+  };
+  const byId = new Map(identities.map((identity) => [identity.id, identity]));
+  const byNumber = new Map(identities.map((identity) => [identity.number, identity]));
+  const hasIdColumn = map.columns.has("rowId");
+  if (!hasIdColumn) {
+    diagnostics.push({
+      code: "missing-column",
+      severity: "warning",
+      sheet: grid.name,
+      message: `“${grid.name}”缺少隐藏的“行ID”列，已按编号对应各行；编号被改动的行将作为新增行。`,
+    });
+  }
+
+  const known = new Map<string, LedgerRow>();
+  const added: LedgerRow[] = [];
+  const addedIds = new Set<string>();
+  const keys = TASK_COLUMNS.map((c) => c.key);
+  for (let row = map.headerRow + 1; row <= grid.rows.length; row++) {
+    if (sheet.isEmpty(row, keys)) continue;
+    const text = (key: TaskColumnKey): string => cellText(sheet.value(row, key));
+    let note: string | undefined = text("note") || undefined;
+
+    const opText = trimmedText(sheet.value(row, "op"));
+    const op = SYMBOL_OPS[opText];
+    if (opText && !op) {
+      warn("unknown-comparison", row, "op", `比较符“${opText}”无法识别（应为 ≥、≤、=、>、< 或“节点”），已记入备注。`);
+      note = appendNote(note, `比较：${opText}`);
+    }
+
+    let target: number | undefined;
+    const targetValue = sheet.value(row, "target");
+    if (trimmedText(targetValue)) {
+      const number = cellNumber(targetValue);
+      if (number) target = number.value;
+      if (!number?.exact) {
+        warn("text-in-number", row, "target", `目标值“${cellText(targetValue)}”含有文字，${number ? `按 ${number.value} 读取，` : ""}原文已记入备注。`);
+        note = appendNote(note, `目标值原文：${cellText(targetValue)}`);
+      }
+    }
+
+    let deadline: string | undefined;
+    const deadlineValue = sheet.value(row, "deadline");
+    if (trimmedText(deadlineValue)) {
+      deadline = cellDate(deadlineValue);
+      if (!deadline) {
+        warn("unreadable-date", row, "deadline", `时限“${cellText(deadlineValue)}”不是日期，已记入备注。`);
+        note = appendNote(note, `时限原文：${cellText(deadlineValue)}`);
+      }
+    }
+
+    const fields = {
+      number: text("number"),
+      section: text("section"),
+      task: text("task"),
+      metric: text("metric"),
+      ...(op !== undefined && { op }),
+      ...(target !== undefined && { target }),
+      ...(text("unit") !== "" && { unit: text("unit") }),
+      ...(deadline !== undefined && { deadline }),
+      leadUnits: splitUnits(text("leadUnits")),
+      coUnits: splitUnits(text("coUnits")),
+      source: text("source"),
+      ...(note !== undefined && { note }),
+    };
+
+    const written = trimmedText(sheet.value(row, "rowId"));
+    const identity = hasIdColumn ? byId.get(written) : byNumber.get(fields.number.trim());
+    if (identity && !known.has(identity.id)) {
+      if (!hasIdColumn) {
+        diagnostics.push({
+          code: "row-matched-by-number",
+          severity: "info",
+          sheet: grid.name,
+          cell: sheet.address(row, "number"),
+          message: `第 ${fields.number} 项按编号对应到台账中的原有任务。`,
+        });
+      }
+      known.set(identity.id, { id: identity.id, taskId: identity.taskId, docId: identity.docId, ...fields });
+      continue;
+    }
+    // A row people added, or copied from another (same ID twice): a new row with an ID of its own.
+    const copied = identity !== undefined;
+    const base = copied ? `${identity.id}-copy` : `${ledgerId}-M${shortHash(`${fields.number}|${fields.task}|${fields.metric}`)}`;
+    let id = base;
+    for (let n = 2; known.has(id) || byId.has(id) || addedIds.has(id); n++) id = `${base}${n}`;
+    addedIds.add(id);
+    diagnostics.push({
+      code: copied ? "row-copied" : "row-added",
+      severity: "info",
+      sheet: grid.name,
+      cell: sheet.address(row, "number"),
+      message: copied
+        ? `第 ${row} 行与另一行的行ID相同（可能是复制的行），已作为新增任务读取。`
+        : `第 ${row} 行（${fields.task || fields.metric || fields.number}）是新增的任务，已分配新的行ID。`,
+    });
+    added.push({ id, taskId: id, docId: "", ...fields });
+  }
+
+  const missing = identities.filter((identity) => !known.has(identity.id));
+  if (missing.length > 0) {
+    diagnostics.push({
+      code: "row-removed",
+      severity: "warning",
+      sheet: grid.name,
+      message: `“${grid.name}”中少了 ${missing.length} 项任务（编号 ${missing.map((m) => m.number).join("、")}），可能被删除；其进度记录仍保留。`,
+    });
+  }
+  const ordered = identities.flatMap((identity) => known.get(identity.id) ?? []);
+  return { rows: [...ordered, ...added] };
+}
+
+function periodOf(value: GridValue): Period | undefined {
+  if (value !== null && typeof value !== "string") {
+    const iso = cellDate(value);
+    return iso ? iso.slice(0, 7) : undefined;
+  }
+  const parsed = parsePeriod(trimmedText(value));
+  return parsed ? formatPeriod(parsed) : undefined;
+}
+
+const PROGRESS_INPUTS: readonly ProgressColumnKey[] = ["actual", "reportedStatus", "progress", "problems", "reportedBy", "reportedAt"];
+
+function readProgress(grid: SheetGrid, rows: readonly LedgerRow[], defaultPeriod: Period, diagnostics: ReadDiagnostic[]): ProgressEntry[] | { error: string } {
+  const map = findColumns<ProgressColumnKey>(grid, PROGRESS_COLUMNS, diagnostics);
+  if (!map || !map.columns.has("period")) return { error: `“${grid.name}”中找不到表头（期间、编号、完成值……），无法读取进度。` };
+  const sheet = new SheetReader(grid, map);
+  const report = (code: ReadDiagnosticCode, severity: ReadDiagnostic["severity"], row: number, key: ProgressColumnKey, message: string): void => {
+    diagnostics.push({ code, severity, sheet: grid.name, cell: sheet.address(row, key), message });
+  };
+  const ids = new Set(rows.map((r) => r.id));
+  const byNumber = new Map(rows.map((r) => [r.number.trim(), r.id]));
+  const entries: ProgressEntry[] = [];
+  for (let line = map.headerRow + 1; line <= grid.rows.length; line++) {
+    // Lines nobody wrote in are the blank forms of the current period.
+    if (sheet.isEmpty(line, PROGRESS_INPUTS)) continue;
+    const text = (key: ProgressColumnKey): string => cellText(sheet.value(line, key));
+    let progress = text("progress");
+    const keep = (addition: string): void => {
+      progress = progress ? `${progress}（${addition}）` : addition;
+    };
+
+    let rowId = trimmedText(sheet.value(line, "rowId"));
+    if (!rowId || !ids.has(rowId)) {
+      const matched = byNumber.get(trimmedText(sheet.value(line, "number")));
+      if (!rowId && matched) {
+        rowId = matched;
+        report("row-matched-by-number", "info", line, "number", `第 ${line} 行没有行ID，已按编号对应到任务。`);
+      } else {
+        report("progress-without-row", "warning", line, "rowId", `第 ${line} 行的进度对应不到任务清单中的任务，已原样保留，请核对。`);
+      }
+    }
+
+    const periodValue = sheet.value(line, "period");
+    let period = periodOf(periodValue);
+    if (!trimmedText(periodValue)) {
+      period = defaultPeriod;
+      report("progress-without-period", "info", line, "period", `第 ${line} 行没有填写期间，按本期（${defaultPeriod}）读取。`);
+    } else if (!period) {
+      period = trimmedText(periodValue);
+      report("unreadable-period", "warning", line, "period", `第 ${line} 行的期间“${period}”无法识别（应为 2024-09 或 2024-Q3），已原样保留。`);
+    }
+
+    let actual: number | undefined;
+    const actualValue = sheet.value(line, "actual");
+    if (trimmedText(actualValue)) {
+      const number = cellNumber(actualValue);
+      if (number) actual = number.value;
+      if (!number?.exact) {
+        report("text-in-number", "warning", line, "actual", `完成值“${cellText(actualValue)}”含有文字，${number ? `按 ${number.value} 读取，` : ""}原文已记入进展情况。`);
+        keep(`完成值原文：${cellText(actualValue)}`);
+      }
+    }
+
+    let status: Status | undefined;
+    const statusText = trimmedText(sheet.value(line, "reportedStatus"));
+    if (statusText) {
+      status = (STATUSES as readonly string[]).includes(statusText) ? (statusText as Status) : STATUS_SYNONYMS[statusText];
+      if (!status) {
+        report("unknown-status", "warning", line, "reportedStatus", `填报状态“${statusText}”不在列表中，已记入进展情况。`);
+        keep(`填报状态原文：${statusText}`);
+      } else if (status !== statusText) {
+        report("status-synonym", "info", line, "reportedStatus", `填报状态“${statusText}”按“${status}”读取。`);
+      }
+    }
+
+    const reportedAtValue = sheet.value(line, "reportedAt");
+    const reportedAt = typeof reportedAtValue === "string" ? reportedAtValue.trim() || undefined : cellDate(reportedAtValue);
+    entries.push({
+      rowId,
+      period,
+      ...(actual !== undefined && { actual }),
+      ...(status !== undefined && { status }),
+      progress,
+      problems: text("problems"),
+      reportedBy: text("reportedBy"),
+      ...(reportedAt !== undefined && { reportedAt }),
+    });
+  }
+  return entries;
+}
+
+/**
+ * A 台账 workbook back into a Ledger: identity from `_duban`, rows from 任务清单, progress from
+ * 进度填报. Columns are found by their headers and rows by their hidden IDs, so reordered rows and
+ * columns and added columns read the same; what cannot be read as it should is kept and reported.
+ */
+export function readLedger(grids: readonly SheetGrid[]): ReadLedgerResult {
+  const find = (name: string): SheetGrid | undefined => grids.find((g) => g.name.trim() === name);
+  const metadata = readMetadata(find(SHEET_NAMES.metadata));
+  if (!metadata.ok) return metadata;
+  const meta = metadata.metadata;
+  const diagnostics: ReadDiagnostic[] = [];
+
+  const tasksGrid = find(SHEET_NAMES.tasks);
+  if (!tasksGrid) return { ok: false, code: "missing-sheet", message: `台账缺少“${SHEET_NAMES.tasks}”表，无法读取任务。` };
+  const tasks = readTasks(tasksGrid, meta.id, meta.rows, diagnostics);
+  if ("error" in tasks) return { ok: false, code: "missing-column", message: tasks.error };
+
+  let progress: ProgressEntry[] = [];
+  const progressGrid = find(SHEET_NAMES.progress);
+  if (progressGrid) {
+    const read = readProgress(progressGrid, tasks.rows, meta.period, diagnostics);
+    if (!Array.isArray(read)) return { ok: false, code: "missing-column", message: read.error };
+    progress = read;
+  } else {
+    diagnostics.push({ code: "missing-sheet", severity: "warning", message: `台账缺少“${SHEET_NAMES.progress}”表，未读取到进度。` });
+  }
+
+  return {
+    ok: true,
+    diagnostics,
+    ledger: {
+      schemaVersion: meta.schemaVersion,
+      id: meta.id,
+      title: meta.title,
+      year: meta.year,
+      periodKind: meta.periodKind,
+      period: meta.period,
+      documents: meta.documents,
+      rows: tasks.rows,
+      progress: sortProgress(tasks.rows, progress),
+    },
+  };
+}

@@ -1,0 +1,271 @@
+import type { Ledger, Status } from "../model";
+import type { SectionRollup, StatusCounts, UnitRollup } from "../progress";
+import { absoluteRange, columnLetter, displayWidth, formulaCell, rangeAddress } from "./cells";
+import type { ProgressColumnKey } from "./columns";
+import { PROGRESS_COLUMNS, SHEET_NAMES, columnOf, sectionLabel } from "./columns";
+import { ALERT_AMBER, ALERT_RED, COLUMN_STYLES, STATUS_COLOURS, STYLES, a4Print } from "./styles";
+import { rowHeight, wrappedLines } from "./text";
+import type { CellValue, ColumnPlan, ConditionalFormatPlan, RowPlan, SheetPlan } from "./types";
+
+/** The statuses counted in their own columns, in the order the 通报 names them. */
+const COUNTED: readonly Status[] = ["已完成", "序时推进", "进度滞后", "逾期未完成", "未启动", "未报送"];
+
+/** Columns: A name, B tasks, C–H the statuses, I 完成率, J 序时推进率, K 排名, L 配合任务. */
+const TASKS = 2;
+const FIRST_STATUS = 3;
+const COMPLETE_RATE = FIRST_STATUS + COUNTED.length;
+const PACE_RATE = COMPLETE_RATE + 1;
+const RANK = PACE_RATE + 1;
+const CO_TASKS = RANK + 1;
+const COLUMN_COUNT = CO_TASKS;
+
+const PERIOD_CELL = "$B$2";
+const UNIT_HEADER_ROW = 4;
+
+export interface SummaryInput {
+  ledger: Ledger;
+  /** The 进度填报 sheet as laid out, for the ranges the formulas count over. */
+  progressSheet: SheetPlan;
+  /** The core's figures for the ledger's period, in ranking order: the rows to list and their cached results. */
+  units: readonly UnitRollup[];
+  sections: readonly SectionRollup[];
+  title: string;
+  note: string;
+}
+
+interface ProgressRanges {
+  period: string;
+  status: string;
+  lead: string;
+  co: string;
+  section: string;
+}
+
+function progressRanges(sheet: SheetPlan): ProgressRanges {
+  const first = sheet.table?.firstDataRow ?? 3;
+  const last = Math.max(first, sheet.table?.lastDataRow ?? first);
+  const range = (key: ProgressColumnKey): string =>
+    absoluteRange(SHEET_NAMES.progress, columnOf(PROGRESS_COLUMNS, key), first, last);
+  return {
+    period: range("period"),
+    status: range("judgedStatus"),
+    lead: range("leadUnits"),
+    co: range("coUnits"),
+    section: range("section"),
+  };
+}
+
+/** 1 where a unit's name is one of the 、-separated names in a cell: FIND is exact and has no wildcards. */
+function unitMatch(unitCell: string, unitsRange: string): string {
+  return `ISNUMBER(FIND("、"&${unitCell}&"、","、"&${unitsRange}&"、"))`;
+}
+
+function rates(row: number, counts: StatusCounts | undefined): CellValue[] {
+  const total = `$${columnLetter(TASKS)}${row}`;
+  const complete = `${columnLetter(FIRST_STATUS)}${row}`;
+  const onPace = `${columnLetter(FIRST_STATUS + 1)}${row}`;
+  const has = counts !== undefined && counts.total > 0;
+  return [
+    formulaCell(`IF(${total}=0,"",${complete}/${total})`, has ? counts["已完成"] / counts.total : ""),
+    formulaCell(
+      `IF(${total}=0,"",(${complete}+${onPace})/${total})`,
+      has ? (counts["已完成"] + counts["序时推进"]) / counts.total : "",
+    ),
+  ];
+}
+
+function unitRow(
+  row: number,
+  rollup: UnitRollup,
+  ranges: ProgressRanges,
+  firstUnitRow: number,
+  lastUnitRow: number,
+): RowPlan {
+  const match = unitMatch(`$A${row}`, ranges.lead);
+  const inPeriod = `(${ranges.period}=${PERIOD_CELL})`;
+  const statusCells = COUNTED.map((status, i) => {
+    const header = `${columnLetter(FIRST_STATUS + i)}$${UNIT_HEADER_ROW}`;
+    return formulaCell(`SUMPRODUCT(${inPeriod}*(${ranges.status}=${header})*${match})`, rollup.lead[status]);
+  });
+  const column = (n: number): string => columnLetter(n);
+  const span = (n: number): string => `$${column(n)}$${firstUnitRow}:$${column(n)}$${lastUnitRow}`;
+  const pace = `${column(PACE_RATE)}${row}`;
+  const complete = `${column(COMPLETE_RATE)}${row}`;
+  // Competition ranking (1, 1, 3) among units that lead something: one plus the units strictly ahead.
+  const rank = formulaCell(
+    `IF($${column(TASKS)}${row}=0,"",1+SUMPRODUCT((${span(TASKS)}>0)*(((${span(PACE_RATE)}>${pace})+(${span(PACE_RATE)}=${pace})*(${span(COMPLETE_RATE)}>${complete}))>0)))`,
+    rollup.rank ?? "",
+  );
+  return {
+    cells: [
+      rollup.unit,
+      formulaCell(`SUMPRODUCT(${inPeriod}*(${ranges.status}<>"")*${match})`, rollup.lead.total),
+      ...statusCells,
+      ...rates(row, rollup.lead),
+      rank,
+      formulaCell(
+        `SUMPRODUCT(${inPeriod}*(${ranges.status}<>"")*${unitMatch(`$A${row}`, ranges.co)})`,
+        rollup.co.total,
+      ),
+    ],
+    style: STYLES.body,
+  };
+}
+
+function sectionRow(row: number, headerRow: number, rollup: SectionRollup, ranges: ProgressRanges): RowPlan {
+  const inSection = `(${ranges.period}=${PERIOD_CELL})*(${ranges.section}=$A${row})`;
+  return {
+    cells: [
+      sectionLabel(rollup.section),
+      formulaCell(`SUMPRODUCT(${inSection}*(${ranges.status}<>""))`, rollup.counts.total),
+      ...COUNTED.map((status, i) =>
+        formulaCell(
+          `SUMPRODUCT(${inSection}*(${ranges.status}=${columnLetter(FIRST_STATUS + i)}$${headerRow}))`,
+          rollup.counts[status],
+        ),
+      ),
+      ...rates(row, rollup.counts),
+    ],
+    style: STYLES.body,
+  };
+}
+
+function totalRow(
+  row: number,
+  firstRow: number,
+  lastRow: number,
+  sections: readonly SectionRollup[],
+): RowPlan {
+  const counts = sections.reduce<StatusCounts | undefined>((sum, s) => {
+    if (!sum) return { ...s.counts };
+    const next = { ...sum };
+    next.total += s.counts.total;
+    for (const status of COUNTED) next[status] += s.counts[status];
+    return next;
+  }, undefined);
+  const sum = (column: number, value: number): CellValue =>
+    formulaCell(`SUM(${rangeAddress(firstRow, column, lastRow, column)})`, value);
+  return {
+    cells: [
+      "合计",
+      sum(TASKS, counts?.total ?? 0),
+      ...COUNTED.map((status, i) => sum(FIRST_STATUS + i, counts?.[status] ?? 0)),
+      ...rates(row, counts),
+    ],
+    style: STYLES.total,
+  };
+}
+
+function headerCells(first: string, second: string, withRank: boolean): CellValue[] {
+  return [
+    first,
+    second,
+    ...COUNTED,
+    "完成率",
+    "序时推进率",
+    withRank ? "排名" : null,
+    withRank ? "配合任务" : null,
+  ];
+}
+
+function alertFormats(firstRow: number, lastRow: number): ConditionalFormatPlan[] {
+  const column = (status: Status): number => FIRST_STATUS + COUNTED.indexOf(status);
+  const range = (status: Status): string => rangeAddress(firstRow, column(status), lastRow, column(status));
+  return [
+    { range: range("逾期未完成"), rules: [{ kind: "greaterThan", value: 0, style: ALERT_RED }] },
+    { range: range("进度滞后"), rules: [{ kind: "greaterThan", value: 0, style: ALERT_AMBER }] },
+    { range: range("未启动"), rules: [{ kind: "greaterThan", value: 0, style: ALERT_AMBER }] },
+    { range: range("未报送"), rules: [{ kind: "greaterThan", value: 0, style: STATUS_COLOURS["未报送"] }] },
+  ];
+}
+
+function nameColumnWidth(names: readonly string[]): number {
+  const widest = Math.max(0, ...names.map(displayWidth));
+  return Math.min(34, Math.max(14, widest + 2));
+}
+
+/**
+ * 单位汇总: per unit (the units it leads, ranked, and those it assists) and per 篇章, counts by
+ * 判定状态 for the period in B2, as SUMPRODUCT formulas over 进度填报, so the sheet stays right when
+ * someone edits statuses without Duban. Cached results are the core's own figures.
+ */
+export function summarySheet(input: SummaryInput): SheetPlan {
+  const ranges = progressRanges(input.progressSheet);
+  const nameWidth = nameColumnWidth([
+    ...input.units.map((u) => u.unit),
+    ...input.sections.map((s) => sectionLabel(s.section)),
+  ]);
+  const columns: ColumnPlan[] = [
+    { key: "name", header: "单位", width: nameWidth, style: COLUMN_STYLES.text },
+    { key: "tasks", header: "牵头任务", width: 9, style: COLUMN_STYLES.integer },
+    ...COUNTED.map((status) => ({
+      key: status,
+      header: status,
+      width: status.length > 4 ? 11 : 9,
+      style: COLUMN_STYLES.integer,
+    })),
+    { key: "completeRate", header: "完成率", width: 9, style: COLUMN_STYLES.percent },
+    { key: "paceRate", header: "序时推进率", width: 11, style: COLUMN_STYLES.percent },
+    { key: "rank", header: "排名", width: 7, style: COLUMN_STYLES.integer },
+    { key: "coTasks", header: "配合任务", width: 9, style: COLUMN_STYLES.integer },
+  ];
+  const heightFor = (name: string): number => rowHeight(wrappedLines(name, nameWidth));
+
+  const rows: RowPlan[] = [
+    { cells: [input.title], style: STYLES.title, height: 30 },
+    {
+      cells: ["统计期间", input.ledger.period, input.note],
+      style: STYLES.note,
+      cellStyles: [
+        undefined,
+        { horizontal: "center", font: { bold: true, color: "1F1F1F" } },
+        { wrap: true },
+      ],
+      height: rowHeight(2, 10),
+    },
+    { cells: [] },
+    { cells: headerCells("单位", "牵头任务", true), style: STYLES.header, height: rowHeight(1) + 4 },
+  ];
+  const firstUnitRow = UNIT_HEADER_ROW + 1;
+  const lastUnitRow = UNIT_HEADER_ROW + input.units.length;
+  input.units.forEach((rollup, i) => {
+    const row = firstUnitRow + i;
+    rows.push({ ...unitRow(row, rollup, ranges, firstUnitRow, lastUnitRow), height: heightFor(rollup.unit) });
+  });
+  if (input.units.length === 0) {
+    rows.push({
+      cells: ["台账中的任务都没有写明牵头单位，请在“任务清单”中补充后重新生成。"],
+      style: STYLES.note,
+    });
+  }
+  rows.push({ cells: [] });
+
+  const sectionHeaderRow = rows.length + 1;
+  rows.push({ cells: headerCells("篇章", "任务数", false), style: STYLES.header, height: rowHeight(1) + 4 });
+  const firstSectionRow = sectionHeaderRow + 1;
+  input.sections.forEach((rollup, i) => {
+    rows.push({
+      ...sectionRow(firstSectionRow + i, sectionHeaderRow, rollup, ranges),
+      height: heightFor(sectionLabel(rollup.section)),
+    });
+  });
+  const lastSectionRow = sectionHeaderRow + input.sections.length;
+  rows.push(totalRow(lastSectionRow + 1, firstSectionRow, lastSectionRow, input.sections));
+
+  const lastUnitOrHeader = Math.max(lastUnitRow, UNIT_HEADER_ROW);
+  return {
+    name: SHEET_NAMES.summary,
+    visibility: "visible",
+    columns,
+    rows,
+    merges: [rangeAddress(1, 1, 1, COLUMN_COUNT), rangeAddress(2, 3, 2, COLUMN_COUNT)],
+    freeze: { rows: UNIT_HEADER_ROW, columns: 1 },
+    table: { headerRow: UNIT_HEADER_ROW, firstDataRow: firstUnitRow, lastDataRow: lastUnitOrHeader },
+    conditionalFormats: [
+      ...(input.units.length > 0 ? alertFormats(firstUnitRow, lastUnitRow) : []),
+      ...(input.sections.length > 0 ? alertFormats(firstSectionRow, lastSectionRow + 1) : []),
+    ],
+    print: a4Print("landscape", { first: UNIT_HEADER_ROW, last: UNIT_HEADER_ROW }),
+    showGridLines: true,
+  };
+}
