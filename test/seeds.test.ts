@@ -26,9 +26,13 @@ interface Score {
 function score(name: string): Score {
   const parsed = join(work, `${name}.json`);
   writeFileSync(parsed, JSON.stringify(toJson(parseDocument(seed(name), { fallbackYear: 2024 }))));
-  const out = execFileSync(process.execPath, [join(root, "test/tools/score-parse.mjs"), join(root, "test/fixtures/seed-gold.json"), name, parsed], {
-    encoding: "utf8",
-  });
+  const out = execFileSync(
+    process.execPath,
+    [join(root, "test/tools/score-parse.mjs"), join(root, "test/fixtures/seed-gold.json"), name, parsed],
+    {
+      encoding: "utf8",
+    },
+  );
   const last = /score: tasks=(\d+)% units=(\d+)% recall=(\d+)% extras=(\d+) mustnot=(\d+)/.exec(out);
   const printed = /printed (\d+)/.exec(out);
   if (!last || !printed) throw new Error(`unexpected scorer output:\n${out}`);
@@ -47,14 +51,17 @@ describe("seed documents against the gold", () => {
     ["002_864f5150332c02db.txt", 95],
     ["003_440203b1828586b3.txt", 95],
     ["000_94b0ec7e5a21699d.txt", 85],
-  ])("%s: every task and unit, recall ≥ %i%, fewer than 1 in 5 printed indicators off the gold", (name, recall) => {
-    const result = score(name);
-    expect(result.tasks).toBe(100);
-    expect(result.units).toBe(100);
-    expect(result.recall).toBeGreaterThanOrEqual(recall);
-    expect(result.extras * 5).toBeLessThan(result.printed);
-    expect(result.mustNot).toBe(0);
-  });
+  ])(
+    "%s: every task and unit, recall ≥ %i%, fewer than 1 in 5 printed indicators off the gold",
+    (name, recall) => {
+      const result = score(name);
+      expect(result.tasks).toBe(100);
+      expect(result.units).toBe(100);
+      expect(result.recall).toBeGreaterThanOrEqual(recall);
+      expect(result.extras * 5).toBeLessThan(result.printed);
+      expect(result.mustNot).toBe(0);
+    },
+  );
 });
 
 describe("seed documents without gold", () => {

@@ -9,7 +9,10 @@ export interface MemoryIo extends CliIo {
   err: string[];
 }
 
-export function memoryIo(files: Record<string, Uint8Array | string> = {}, now = new Date("2024-10-08T09:00:00+08:00")): MemoryIo {
+export function memoryIo(
+  files: Record<string, Uint8Array | string> = {},
+  now = new Date("2024-10-08T09:00:00+08:00"),
+): MemoryIo {
   const map = new Map(Object.entries(files));
   const out: string[] = [];
   const err: string[] = [];
@@ -25,13 +28,15 @@ export function memoryIo(files: Record<string, Uint8Array | string> = {}, now = 
       if (path.startsWith("/")) return new Uint8Array(await readFile(path));
       throw Object.assign(new Error(`ENOENT: ${path}`), { code: "ENOENT" });
     },
-    writeFile: async (path, data) => void map.set(path, data),
-    listDir: async (path) =>
-      [...map.keys()]
-        .filter((k) => k.startsWith(`${path}/`))
-        .map((k) => k.slice(path.length + 1))
-        .sort(),
-    makeDir: async () => undefined,
+    writeFile: (path, data) => Promise.resolve(void map.set(path, data)),
+    listDir: (path) =>
+      Promise.resolve(
+        [...map.keys()]
+          .filter((k) => k.startsWith(`${path}/`))
+          .map((k) => k.slice(path.length + 1))
+          .sort(),
+      ),
+    makeDir: () => Promise.resolve(),
     join,
     basename,
     now: () => now,

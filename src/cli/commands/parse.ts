@@ -43,7 +43,7 @@ export function summarize(document: PlanDocument): string {
       section = task.section;
       lines.push(`  ${section}`);
     }
-    lines.push(`    ${task.number}. ${task.title}　${units(task)}`);
+    lines.push(`    ${task.number}. ${task.title}\u3000${units(task)}`);
     for (const indicator of task.indicators) lines.push(`       · ${describeIndicator(indicator)}`);
   }
   if (document.indicators.length > 0) {

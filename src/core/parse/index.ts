@@ -511,7 +511,9 @@ class SeenTargets {
     const { op, value, unit } = item.candidate;
     if (op === "milestone") return false;
     const bucket = this.buckets.get(`${op}|${value ?? ""}|${unit ?? ""}`) ?? [];
-    return bucket.some((seen) => !sameSentence(seen, item) && similarity(seen.candidate.metric, item.candidate.metric) >= 0.5);
+    return bucket.some(
+      (seen) => !sameSentence(seen, item) && similarity(seen.candidate.metric, item.candidate.metric) >= 0.5,
+    );
   }
 
   add(item: Located): void {

@@ -424,7 +424,6 @@ function readClause(
     (q) => !excluded(text, q, clause, mask),
   );
   if (quantities.length === 0) return undefined;
-  const clauseText = text.slice(clause.start, clause.end);
   const withDeadline = deadline ? { deadline } : {};
 
   const distributed = readDistributive(text, clause, quantities, withDeadline);

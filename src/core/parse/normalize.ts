@@ -147,5 +147,9 @@ export function normalize(source: string): NormalizedText {
   }
   origin[length] = source.length;
   originEnd[length] = source.length;
-  return { text: out.join(""), origin: origin.slice(0, length + 1), originEnd: originEnd.slice(0, length + 1) };
+  return {
+    text: out.join(""),
+    origin: origin.slice(0, length + 1),
+    originEnd: originEnd.slice(0, length + 1),
+  };
 }

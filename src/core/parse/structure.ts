@@ -75,10 +75,6 @@ function taskLevel(items: Paragraph[]): { task?: MarkerKind; sections: MarkerKin
   return { sections: kinds };
 }
 
-function contentOf(paragraph: Paragraph): string {
-  return paragraph.text.slice(paragraph.contentStart);
-}
-
 export function buildSkeleton(
   paragraphs: Paragraph[],
   isRetrospective: (title: string) => boolean,

@@ -1,0 +1,50 @@
+/** Parse time for the five seeds and for 1 MB and 2 MB documents: the ratio shows the parser is linear. */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseDocument } from "../src/core/parse";
+import { printTable, timeIt } from "./measure";
+
+/** A synthetic 工作要点 of about `bytes` UTF-8 bytes, in the shape of the seeds. */
+export function syntheticPlan(bytes: number): string {
+  const lines = ["# 性能测试工作要点", ""];
+  let size = 0;
+  for (let section = 1; size < bytes; section++) {
+    lines.push(`## 第${section}部分`, "");
+    for (let n = 1; n <= 30 && size < bytes; n++) {
+      const line = `${n}.推进第${n}项重点工作。新建社区医院${n}家、乡镇卫生院${n + 1}家，家庭医生签约服务率达到${40 + (n % 50)}%以上，6月底前完成信息平台对接。加强统筹协调，压实工作责任，确保各项措施落到实处。（责任单位：市卫健委，市财政局、市医保局）`;
+      lines.push(line, "");
+      size += new TextEncoder().encode(line).length + 2;
+    }
+  }
+  return lines.join("\n");
+}
+
+export async function benchParse(): Promise<void> {
+  const seedDir = join(__dirname, "../../seeds");
+  const rows: (string | number)[][] = [["文档", "大小 (KB)", "任务", "指标", "解析 (ms)"]];
+  for (const name of readdirSync(seedDir).sort()) {
+    const text = readFileSync(join(seedDir, name), "utf8");
+    const doc = parseDocument(text);
+    const ms = await timeIt(() => parseDocument(text), 9);
+    const indicators = doc.tasks.reduce((n, t) => n + t.indicators.length, doc.indicators.length);
+    rows.push([name, Buffer.byteLength(text) / 1024, doc.tasks.length, indicators, ms]);
+  }
+  const times: number[] = [];
+  for (const mb of [1, 2]) {
+    const text = syntheticPlan(mb * 1024 * 1024);
+    const doc = parseDocument(text);
+    const ms = await timeIt(() => parseDocument(text), 3);
+    times.push(ms);
+    rows.push([
+      `合成文档 ${mb} MB`,
+      Buffer.byteLength(text) / 1024,
+      doc.tasks.length,
+      doc.tasks.reduce((n, t) => n + t.indicators.length, 0),
+      ms,
+    ]);
+  }
+  printTable("解析速度（中位数）", rows);
+  process.stdout.write(
+    `  2 MB / 1 MB 耗时比：${((times[1] ?? 0) / (times[0] ?? 1)).toFixed(2)}（线性时约为 2）\n`,
+  );
+}
