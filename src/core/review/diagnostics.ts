@@ -1,0 +1,42 @@
+/**
+ * The parser's diagnostics as the review shows them: attached to the task they are about, with the
+ * "tasks without units" summary recomputed from the document as it is now, not as it was parsed.
+ */
+
+import type { Diagnostic, PlanDocument, Task } from "../model";
+import { needsUnits } from "./units";
+
+export interface ReviewDiagnostics {
+  /** About the document as a whole, or about no task in particular. */
+  general: Diagnostic[];
+  /** Task ID → the diagnostics about that task. */
+  byTask: ReadonlyMap<string, Diagnostic[]>;
+}
+
+function taskOf(diagnostic: Diagnostic, tasks: readonly Task[]): Task | undefined {
+  const taskId = diagnostic.indicator?.taskId;
+  if (taskId !== undefined) return tasks.find((task) => task.id === taskId);
+  const span = diagnostic.span;
+  if (!span) return undefined;
+  return tasks.find((task) => task.span.start <= span.start && span.end <= task.span.end);
+}
+
+export function reviewDiagnostics(document: PlanDocument): ReviewDiagnostics {
+  const general: Diagnostic[] = [];
+  const byTask = new Map<string, Diagnostic[]>();
+  // The parser's summary goes stale as units are assigned; the live one below replaces it.
+  for (const diagnostic of document.diagnostics.filter((d) => d.code !== "task-without-units")) {
+    const task = taskOf(diagnostic, document.tasks);
+    if (!task) general.push(diagnostic);
+    else byTask.set(task.id, [...(byTask.get(task.id) ?? []), diagnostic]);
+  }
+  const unassigned = document.tasks.filter(needsUnits);
+  if (unassigned.length > 0) {
+    general.push({
+      code: "task-without-units",
+      severity: "warning",
+      message: `${unassigned.length} 项任务还没有牵头单位（第 ${unassigned.map((t) => t.number).join("、")} 项），请逐项指定。`,
+    });
+  }
+  return { general, byTask };
+}

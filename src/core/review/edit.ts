@@ -1,0 +1,150 @@
+/**
+ * Edits a person makes while reviewing a parsed document. Each returns a new PlanDocument and leaves
+ * the one it was given untouched, so the pane can compare, undo or discard.
+ */
+
+import type { Diagnostic, Indicator, Op, PlanDocument, Task } from "../model";
+
+/** What the task editor hands back for one indicator. */
+export interface IndicatorEdit {
+  id: string;
+  op: Op;
+  /** Required unless `op` is `milestone`. */
+  value?: number;
+  unit?: string;
+  /** ISO date; absent to follow the task's deadline. */
+  deadline?: string;
+}
+
+/** What the task editor hands back for one task. */
+export interface TaskEdit {
+  leadUnits: string[];
+  coUnits: string[];
+  /** ISO date; absent when the task names none. */
+  deadline?: string;
+  indicators: IndicatorEdit[];
+}
+
+export type EditProblem =
+  | { field: "deadline"; message: string }
+  | { field: "value" | "deadline"; indicatorId: string; message: string };
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function isIsoDate(text: string): boolean {
+  const m = ISO_DATE.exec(text);
+  if (!m) return false;
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return date.toISOString().slice(0, 10) === text;
+}
+
+/** What is wrong with an edit, in Chinese, field by field; empty when it can be applied. */
+export function checkTaskEdit(edit: TaskEdit): EditProblem[] {
+  const problems: EditProblem[] = [];
+  if (edit.deadline !== undefined && !isIsoDate(edit.deadline))
+    problems.push({ field: "deadline", message: "时限不是有效日期。" });
+  for (const indicator of edit.indicators) {
+    if (indicator.op !== "milestone") {
+      if (indicator.value === undefined)
+        problems.push({ field: "value", indicatorId: indicator.id, message: "请填写目标值，或把比较方式改为“里程碑”。" });
+      else if (!Number.isFinite(indicator.value) || indicator.value < 0)
+        problems.push({ field: "value", indicatorId: indicator.id, message: "目标值应是不小于 0 的数。" });
+    }
+    if (indicator.deadline !== undefined && !isIsoDate(indicator.deadline))
+      problems.push({ field: "deadline", indicatorId: indicator.id, message: "时限不是有效日期。" });
+  }
+  return problems;
+}
+
+/** The editor's starting point for a task. */
+export function taskEditOf(task: Task): TaskEdit {
+  return {
+    leadUnits: [...task.leadUnits],
+    coUnits: [...task.coUnits],
+    ...(task.deadline !== undefined && { deadline: task.deadline }),
+    indicators: task.indicators.map((indicator) => ({
+      id: indicator.id,
+      op: indicator.op,
+      ...(indicator.value !== undefined && { value: indicator.value }),
+      ...(indicator.unit !== undefined && { unit: indicator.unit }),
+      ...(indicator.deadlineStated && indicator.deadline !== undefined && { deadline: indicator.deadline }),
+    })),
+  };
+}
+
+function editedIndicator(indicator: Indicator, edit: IndicatorEdit, fallbackDeadline: string): Indicator {
+  const { id, taskId, metric, maxValue, text, span } = indicator;
+  const milestone = edit.op === "milestone";
+  // A changed value replaces a range such as `2至3个` by the single value typed.
+  const keepsRange = !milestone && maxValue !== undefined && edit.value === indicator.value;
+  const unit = edit.unit?.trim();
+  return {
+    id,
+    ...(taskId !== undefined && { taskId }),
+    metric,
+    text,
+    span,
+    op: edit.op,
+    ...(!milestone && edit.value !== undefined && { value: edit.value }),
+    ...(keepsRange && { maxValue }),
+    ...(!milestone && unit && { unit }),
+    deadline: edit.deadline ?? fallbackDeadline,
+    deadlineStated: edit.deadline !== undefined,
+  };
+}
+
+/**
+ * Applies an edit to one task. Indicators whose deadline the text did not state follow the task's
+ * deadline (or the end of the document's year when the task has none); co-units never repeat a lead.
+ * Throws on an edit `checkTaskEdit` rejects: the pane checks before it applies.
+ */
+export function applyTaskEdit(document: PlanDocument, taskId: string, edit: TaskEdit): PlanDocument {
+  const problems = checkTaskEdit(edit);
+  if (problems.length > 0) throw new Error(`applyTaskEdit: ${problems.map((p) => p.message).join(" ")}`);
+  const fallbackDeadline = edit.deadline ?? `${document.year}-12-31`;
+  const edits = new Map(edit.indicators.map((indicator) => [indicator.id, indicator]));
+  const tasks = document.tasks.map((task): Task => {
+    if (task.id !== taskId) return task;
+    const edited: Task = {
+      ...task,
+      leadUnits: [...edit.leadUnits],
+      coUnits: edit.coUnits.filter((unit) => !edit.leadUnits.includes(unit)),
+      indicators: task.indicators.map((indicator) => {
+        const change = edits.get(indicator.id);
+        return change ? editedIndicator(indicator, change, fallbackDeadline) : indicator;
+      }),
+    };
+    if (edit.deadline === undefined) delete edited.deadline;
+    else edited.deadline = edit.deadline;
+    return edited;
+  });
+  if (!tasks.some((task) => task.id === taskId)) throw new Error(`applyTaskEdit: no task ${taskId}`);
+  return { ...document, tasks };
+}
+
+/**
+ * Takes up the reading an `uncertain-indicator` diagnostic offers: the indicator joins its task (in
+ * source order) and the diagnostic goes. Diagnostics without an offer are left as they are.
+ */
+export function adoptSuggestedIndicator(document: PlanDocument, diagnostic: Diagnostic): PlanDocument {
+  const offered = diagnostic.indicator;
+  if (!offered || !document.diagnostics.includes(diagnostic)) return document;
+  const diagnostics = document.diagnostics.filter((d) => d !== diagnostic);
+  const owner = document.tasks.find((task) => task.id === offered.taskId);
+  if (!owner) {
+    const indicators = [...document.indicators, offered].sort((a, b) => a.span.start - b.span.start);
+    return { ...document, indicators, diagnostics };
+  }
+  const tasks = document.tasks.map((task) => {
+    if (task !== owner || task.indicators.some((indicator) => indicator.id === offered.id)) return task;
+    const indicators = [...task.indicators, offered].sort((a, b) => a.span.start - b.span.start);
+    return { ...task, indicators };
+  });
+  return { ...document, tasks, diagnostics };
+}
+
+/** Drops a diagnostic the person has read and decided to leave as it is. */
+export function dismissDiagnostic(document: PlanDocument, diagnostic: Diagnostic): PlanDocument {
+  if (!document.diagnostics.includes(diagnostic)) return document;
+  return { ...document, diagnostics: document.diagnostics.filter((d) => d !== diagnostic) };
+}

@@ -1,0 +1,13 @@
+export { reviewDiagnostics, type ReviewDiagnostics } from "./diagnostics";
+export {
+  adoptSuggestedIndicator,
+  applyTaskEdit,
+  checkTaskEdit,
+  dismissDiagnostic,
+  taskEditOf,
+  type EditProblem,
+  type IndicatorEdit,
+  type TaskEdit,
+} from "./edit";
+export { formatUnitList, needsUnits, parseUnitList, unitSuggestions } from "./units";
+export { formatTargetValue, parseTargetValue } from "./values";
