@@ -68,16 +68,20 @@ export function widthInChars(text: string): number {
 
 const indentChars = (chars: number): number => Math.round(chars * CHAR_PITCH);
 
-/** Justified, first line indented two characters. */
-function bodyParagraph(children: TextRun[]): Paragraph {
+/**
+ * First line indented two characters. Aligned left rather than justified: full-width characters
+ * already fill the line, and LibreOffice drops a comma that hangs at the end of a justified line.
+ */
+function bodyParagraph(children: TextRun[], keepNext = false): Paragraph {
   return new Paragraph({
     children,
-    alignment: AlignmentType.JUSTIFIED,
+    keepNext,
+    alignment: AlignmentType.LEFT,
     indent: { firstLineChars: 200, firstLine: indentChars(2) },
   });
 }
 
-const blankLine = (): Paragraph => new Paragraph({ children: [] });
+const blankLine = (keepNext = false): Paragraph => new Paragraph({ keepNext, children: [] });
 
 function runFor(part: ReportRun): TextRun {
   switch (part.role) {
@@ -90,9 +94,9 @@ function runFor(part: ReportRun): TextRun {
   }
 }
 
-function blockParagraph(block: ReportBlock): Paragraph {
-  if (block.kind === "heading") return bodyParagraph([run(block.text, FONT.heading1)]);
-  return bodyParagraph(block.runs.map(runFor));
+function blockParagraph(block: ReportBlock, keepNext: boolean): Paragraph {
+  if (block.kind === "heading") return bodyParagraph([run(block.text, FONT.heading1)], true);
+  return bodyParagraph(block.runs.map(runFor), keepNext);
 }
 
 const TITLE_STYLE_ID = "GongwenTitle";
@@ -100,11 +104,22 @@ const TITLE_STYLE_ID = "GongwenTitle";
 const TITLE_LINE_HEIGHT = SIZE.title * 14;
 
 /**
- * The title's paragraph style. It leaves the line grid (w:snapToGrid off, which the docx package
- * only offers on runs), so each title line is one line of its own height instead of two grid lines.
+ * Styles the docx package cannot express through its options, written as Word XML:
+ * - Normal states 3号 仿宋 itself, for programs that read the body size from Normal rather than
+ *   from the document defaults.
+ * - The title leaves the line grid (w:snapToGrid off), so each title line is one line of its own
+ *   height instead of two grid lines.
  */
-const TITLE_STYLE_XML = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+const STYLES_XML = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+  <w:style w:type="paragraph" w:default="1" w:styleId="Normal">
+    <w:name w:val="Normal"/>
+    <w:qFormat/>
+    <w:rPr>
+      <w:rFonts w:ascii="${FONT.body}" w:hAnsi="${FONT.body}" w:eastAsia="${FONT.body}" w:cs="${FONT.body}"/>
+      <w:sz w:val="${SIZE.body}"/><w:szCs w:val="${SIZE.body}"/>
+    </w:rPr>
+  </w:style>
   <w:style w:type="paragraph" w:customStyle="1" w:styleId="${TITLE_STYLE_ID}">
     <w:name w:val="公文标题"/>
     <w:basedOn w:val="Normal"/>
@@ -114,7 +129,8 @@ const TITLE_STYLE_XML = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 
 /** The title in 2号 小标宋, centred; broken where the report says a line may break when it is too long for one. */
 function titleParagraph(report: ReportDoc): Paragraph {
-  const fitsOneLine = widthInChars(report.title) * (SIZE.title / 2) * 20 <= TEXT_WIDTH;
+  // One character to spare: renderers add a little space where digits meet Chinese.
+  const fitsOneLine = (widthInChars(report.title) + 1) * (SIZE.title / 2) * 20 <= TEXT_WIDTH;
   const lines = fitsOneLine ? [report.title] : report.titleLines;
   return new Paragraph({
     style: TITLE_STYLE_ID,
@@ -134,7 +150,8 @@ function attachmentNote(titles: readonly string[]): Paragraph[] {
   return attachmentNoteLines(titles).map(
     (line) =>
       new Paragraph({
-        alignment: AlignmentType.JUSTIFIED,
+        keepNext: true,
+        alignment: AlignmentType.LEFT,
         children: [run(line, FONT.body)],
         indent: { left: indentChars(5), hanging: indentChars(3) },
       }),
@@ -150,9 +167,10 @@ function signature(issuer: string, isoDate: string): Paragraph[] {
   const dateIndent = 4;
   const issuerIndent = Math.max(0, dateIndent + (widthInChars(date) - widthInChars(issuer)) / 2);
   return [
-    blankLine(),
-    blankLine(),
+    blankLine(true),
+    blankLine(true),
     new Paragraph({
+      keepNext: true,
       alignment: AlignmentType.RIGHT,
       indent: { right: indentChars(issuerIndent) },
       children: [run(issuer, FONT.body)],
@@ -278,11 +296,6 @@ const page = {
   },
 };
 
-const bodyRun = {
-  size: SIZE.body,
-  font: { ascii: FONT.body, hAnsi: FONT.body, eastAsia: FONT.body, cs: FONT.body },
-};
-
 /** The 通报 as a Word document laid out to GB/T 9704-2012. */
 export function reportDocument(report: ReportDoc): Document {
   const main: ISectionOptions = {
@@ -295,9 +308,11 @@ export function reportDocument(report: ReportDoc): Document {
       titleParagraph(report),
       blankLine(),
       new Paragraph({ children: [run(report.recipients, FONT.body)] }),
-      ...report.body.map(blockParagraph),
+      // The last paragraph, the attachment note and the 落款 keep together: GB/T 9704 allows no
+      // page that carries the 落款 without text of the body.
+      ...report.body.map((block, index) => blockParagraph(block, index === report.body.length - 1)),
       ...(report.attachments.length > 0
-        ? [blankLine(), ...attachmentNote(report.attachments.map((a) => a.title))]
+        ? [blankLine(true), ...attachmentNote(report.attachments.map((a) => a.title))]
         : []),
       ...signature(report.issuer, report.date),
     ],
@@ -311,17 +326,18 @@ export function reportDocument(report: ReportDoc): Document {
   return new Document({
     title: report.title,
     evenAndOddHeaderAndFooters: true,
-    externalStyles: TITLE_STYLE_XML,
+    externalStyles: STYLES_XML,
     styles: {
       default: {
         document: {
-          run: { ...bodyRun, language: { value: "zh-CN", eastAsia: "zh-CN" } },
+          run: {
+            size: SIZE.body,
+            font: { ascii: FONT.body, hAnsi: FONT.body, eastAsia: FONT.body, cs: FONT.body },
+            language: { value: "zh-CN", eastAsia: "zh-CN" },
+          },
           paragraph: { spacing: { before: 0, after: 0 } },
         },
       },
-      // The grid's character pitch is charSpace plus Normal's own size: LibreOffice reads that size
-      // from the Normal style itself, not from the document defaults, so Normal states it.
-      paragraphStyles: [{ id: "Normal", name: "Normal", quickFormat: true, run: bodyRun }],
     },
     sections: report.attachments.length > 0 ? [main, attachments] : [main],
   });
