@@ -65,8 +65,8 @@ export function rankingAttachment(ranked: readonly UnitRollup[]): ReportTable {
   const count = (n: number): string => String(n);
   return {
     columns: [
-      { header: "排名", width: 5, align: "center" },
-      { header: "单位", width: 20, align: "left" },
+      { header: "排名", width: 7, align: "center" },
+      { header: "单位", width: 17, align: "left" },
       { header: "牵头任务", width: 7, align: "center" },
       { header: "已完成", width: 7, align: "center" },
       { header: "序时推进", width: 7, align: "center" },
@@ -74,7 +74,7 @@ export function rankingAttachment(ranked: readonly UnitRollup[]): ReportTable {
       { header: "逾期未完成", width: 7, align: "center" },
       { header: "未启动", width: 7, align: "center" },
       { header: "未报送", width: 7, align: "center" },
-      { header: "达标率", width: 8, align: "center" },
+      { header: "达标率", width: 9, align: "center" },
       { header: "配合任务", width: 7, align: "center" },
     ],
     rows: ranked.map((unit) => ({
