@@ -24,6 +24,7 @@ import {
   findResponsibility,
   inlineLeads,
   mentionedUnits,
+  readUnitList,
   splitUnitList,
   unitNormalizer,
   type UnitAliases,
@@ -106,6 +107,8 @@ function diagnostic(
   const column = span.start - before.lastIndexOf("\n");
   return { code, severity, message, span, line, column };
 }
+
+const DEADLINE_LABEL = /(?:完成时限|完成时间|时间节点|时限要求)：([^\n。；]+)/;
 
 const pad = (n: number, width = 3): string => String(n).padStart(width, "0");
 
@@ -239,7 +242,7 @@ class Composer {
       if (units.standing.length > 0) standing = units.standing;
       const implementing = standing.filter((u) => !units.lead.includes(u) && !units.co.includes(u));
       const candidates = this.candidatesOf(node, year, node.section?.retrospective ? "past" : "future");
-      const stated = this.rowDeadline(node, year);
+      const stated = this.statedDeadline(node, text, year);
       const indicators = this.indicators(candidates, taskId, year, "-I", stated);
       const deadline = stated ?? latestStated(indicators);
       const mentioned = mentionedUnits(text, this.normalizeUnit).filter(
@@ -270,24 +273,12 @@ class Composer {
   ): { lead: string[]; co: string[]; joint: boolean; standing: string[] } {
     const row = node.row;
     if (row) {
-      const marked = (list: string | undefined): { lead: string[]; co: string[] } => {
-        const parts = splitUnitList(list ?? "");
-        const lead = parts
-          .filter((p) => /（牵头）|\(牵头\)/.test(p))
-          .map((p) => this.normalizeUnit(p.replace(/（牵头）|\(牵头\)/, "")));
-        const rest = parts.filter((p) => !/（牵头）|\(牵头\)/.test(p)).map((p) => this.normalizeUnit(p));
-        return lead.length > 0 ? { lead, co: rest } : { lead: rest.slice(0, 1), co: rest.slice(1) };
-      };
       if (row.lead !== undefined || row.co !== undefined) {
         const lead = splitUnitList(row.lead ?? "").map((u) => this.normalizeUnit(u));
         const co = splitUnitList(row.co ?? "").map((u) => this.normalizeUnit(u));
         return { lead, co, joint: lead.length > 1, standing: [] };
       }
-      const responsible = findResponsibility(`责任单位：${row.responsible ?? ""}`, this.normalizeUnit);
-      if (responsible && /[，；]/.test(row.responsible ?? "")) {
-        return { lead: responsible.lead, co: responsible.co, joint: responsible.joint, standing: [] };
-      }
-      return { ...marked(row.responsible), joint: false, standing: [] };
+      return { ...readUnitList(row.responsible ?? "", this.normalizeUnit), standing: [] };
     }
     for (const paragraph of [...node.paragraphs].reverse()) {
       const found = findResponsibility(paragraph.text, this.normalizeUnit);
@@ -382,9 +373,9 @@ class Composer {
     };
   }
 
-  /** The 完成时限 column of a task table: `2025年6月底前`, `2025年6月`, `2025年`; `长期` has none. */
-  private rowDeadline(node: TaskNode, year: number): string | undefined {
-    const cell = node.row?.deadline?.trim();
+  /** The task's own 完成时限: a table column, or a labelled line in the item (`完成时限：2024年6月底前`). */
+  private statedDeadline(node: TaskNode, text: string, year: number): string | undefined {
+    const cell = (node.row?.deadline ?? DEADLINE_LABEL.exec(text)?.[1])?.trim();
     if (!cell) return undefined;
     const found = findDeadlines(cell, year).map((d) => d.date);
     if (found.length > 0) return found.sort().at(-1);

@@ -108,7 +108,7 @@ const OP_BY_WORD = new Map(OP_WORDS.map(([word, op, explicit]) => [word, { op, e
 
 /** Verbs that make a count a target: what will be built, created, trained, put online. */
 const MAKING_VERBS =
-  "新（改、扩）建|新改扩建|规划设置|规划建设|组织开展|新建|新增|建成|建设|创建|打造|培育|建立|设立|设置|引进|招聘|招收|选派|派驻|培训|完成|申报|争创|认定|遴选|布局|改造|升级|发表|评选|命名|扶持|配备|配置|上线|开通|建强|救治|筛查";
+  "新（改、扩）建|新改扩建|改扩建|组建|增设|开设|新设|成立|启用|规划设置|规划建设|组织开展|新建|新增|建成|建设|创建|打造|培育|建立|设立|设置|引进|招聘|招收|选派|派驻|培训|完成|申报|争创|认定|遴选|布局|改造|升级|发表|评选|命名|扶持|配备|配置|上线|开通|建强|救治|筛查";
 // Commitment words are matched too, so that `力争创建` reads as 力争|创建 rather than 力|争创|建.
 const MAKING_VERB = new RegExp(`力争|争取|确保|${MAKING_VERBS}`, "g");
 const NOT_MAKING = new Set(["力争", "争取", "确保"]);

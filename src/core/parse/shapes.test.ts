@@ -46,6 +46,24 @@ describe("document shapes", () => {
       ["加强精神卫生", ["市卫生健康委"], ["市公安局", "市民政局"]],
       ["优化就医体验", ["市卫生健康委", "市医保局"], ["各区县政府", "市属医院"]],
       ["加强人才队伍", ["市人力资源社会保障局"], ["市卫生健康委"]],
+      ["推进医疗联合体建设", ["市卫生健康委"], []],
+      ["完善医保支付", ["市医保局"], ["市卫生健康委"]],
+    ]);
+    expect(doc.tasks[4]?.deadline).toBe("2024-09-30");
+    expect(doc.tasks[4]?.indicators[0]).toMatchObject({
+      metric: "组建城市医疗集团",
+      value: 2,
+      deadline: "2024-09-30",
+    });
+  });
+
+  it("reads a table with two text columns as one item, titled by the first", () => {
+    const doc = parseDocument(
+      "| 序号 | 重点任务 | 具体措施 | 牵头单位 |\n|---|---|---|---|\n| 1 | 加强基层建设 | 新建社区医院3家 | 市卫健委 |\n| 2 | 提升服务 | 预约诊疗率达到60% | 市卫健委 |",
+    );
+    expect(doc.tasks.map((t) => [t.title, t.indicators.map((i) => i.value)])).toEqual([
+      ["加强基层建设", [3]],
+      ["提升服务", [60]],
     ]);
   });
 

@@ -233,7 +233,8 @@ function readTable(
       const cell = cells[k] ?? "";
       if (!role || role === "section") return;
       if (role === "number") number = cell;
-      else if (role === "task") row.task = row.task ? `${row.task}${cell}` : cell;
+      // Two text columns (重点任务, 具体措施) read as one item: the first is its title.
+      else if (role === "task") row.task = row.task ? `${row.task.replace(/[。：；]$/, "")}：${cell}` : cell;
       else row[role] = cell;
     });
     if (!row.task) return;

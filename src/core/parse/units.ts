@@ -135,8 +135,12 @@ const CO_LABEL = "(?:主要协作单位|协作单位|配合单位|配合部门|�
 const LABEL = new RegExp(`(${LEAD_LABEL}|${CO_LABEL})：`, "g");
 const CO_LABEL_ONLY = new RegExp(`^${CO_LABEL}$`);
 
-/** Reads `A、B，C、D` after `责任单位：`: before the first comma lead, after it assist. */
-function readUnitList(
+/**
+ * Reads a list of responsible units as documents write it: `A，B、C` (before the first comma lead),
+ * `A、B按职责分工负责` (joint lead), `A（牵头）、B`, `A牵头，B配合`, `A、B负责，C参与`, `A牵头`.
+ * Without any of these marks the first unit leads.
+ */
+export function readUnitList(
   list: string,
   normalize: UnitNormalizer,
 ): Pick<Responsibility, "lead" | "co" | "joint"> {
@@ -146,7 +150,19 @@ function readUnitList(
   if (byRole?.[1] && byRole[2]) {
     return { lead: names(byRole[1], normalize), co: names(byRole[2], normalize), joint: false };
   }
+  const leadOnly = /^(.+?)(?:牵头负责|牵头)$/.exec(body);
+  if (leadOnly?.[1]) return { lead: names(leadOnly[1], normalize), co: [], joint: false };
   if (joint) return { lead: names(body, normalize), co: [], joint: true };
+  const parts = splitUnitList(body, "、，；/");
+  const marked = parts.filter((p) => LEAD_MARK.test(p));
+  if (marked.length > 0) {
+    const lead = names(marked.map((p) => p.replace(LEAD_MARK, "")).join("、"), normalize);
+    return {
+      lead,
+      co: names(parts.filter((p) => !LEAD_MARK.test(p)).join("、"), normalize),
+      joint: lead.length > 1,
+    };
+  }
   const comma = topLevelIndexOf(body, "，");
   if (comma >= 0) {
     return {
@@ -157,6 +173,14 @@ function readUnitList(
   }
   const all = names(body, normalize);
   return { lead: all.slice(0, 1), co: all.slice(1), joint: false };
+}
+
+const LEAD_MARK = /[（(]牵头[）)]/;
+
+/** `（市卫生健康委牵头）` names units; `（含中医）` or `（牵头医院负责）` does not. */
+function looksLikeUnits(text: string): boolean {
+  const first = splitUnitList(text.replace(/(?:牵头|负责).*$/, ""))[0] ?? "";
+  return new RegExp(`${UNIT_SUFFIX}$`).test(first);
 }
 
 function topLevelIndexOf(text: string, ch: string): number {
@@ -210,7 +234,10 @@ function findBracketed(text: string, normalize: UnitNormalizer): Responsibility 
         end,
       };
     }
-    if (/^[^（）]{2,60}?(?:牵头|负责)[，、；].{2,80}?(?:参与|配合|协助|协同)$/.test(inner)) {
+    if (
+      /^[^（）]{2,60}?(?:牵头|负责)(?:[，、；].{2,80}?(?:参与|配合|协助|协同))?$/.test(inner) &&
+      looksLikeUnits(inner)
+    ) {
       return { ...readUnitList(inner, normalize), standingImplementers: [], start: i, end };
     }
   }
