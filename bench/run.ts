@@ -1,7 +1,11 @@
 /** `npm run bench`: every benchmark in turn. Speed is measured here, never in timed tests. */
 import { benchParse } from "./parse";
+import { benchReport } from "./report";
 
-const benches: [string, () => Promise<void>][] = [["parse", benchParse]];
+const benches: [string, () => Promise<void>][] = [
+  ["parse", benchParse],
+  ["report", benchReport],
+];
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);
