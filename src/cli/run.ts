@@ -2,8 +2,10 @@ import type { Command } from "./command";
 import { EXIT } from "./command";
 import type { CliIo } from "./io";
 import { parseCommand } from "./commands/parse";
+import { buildCommand } from "./commands/build";
+import { demoCommand } from "./commands/demo";
 
-const commands: Command[] = [parseCommand];
+const commands: Command[] = [parseCommand, buildCommand, demoCommand];
 
 function help(): string {
   const lines = commands.map((c) => `  ${c.name.padEnd(8)} ${c.summary}`);

@@ -57,8 +57,23 @@ export function workPoints(): PlanDocument {
         leadUnits: ["市卫生健康委"],
         coUnits: ["市发展改革委", "市财政局"],
         indicators: [
-          indicator({ id: "wp2024-T001-I01", taskId: "wp2024-T001", metric: "新建省级临床重点专科", value: 5, unit: "个", text: "新建省级临床重点专科5个" }),
-          indicator({ id: "wp2024-T001-I02", taskId: "wp2024-T001", metric: "县域就诊率", value: 90, unit: "%", deadline: "2024-06-30", deadlineStated: true }),
+          indicator({
+            id: "wp2024-T001-I01",
+            taskId: "wp2024-T001",
+            metric: "新建省级临床重点专科",
+            value: 5,
+            unit: "个",
+            text: "新建省级临床重点专科5个",
+          }),
+          indicator({
+            id: "wp2024-T001-I02",
+            taskId: "wp2024-T001",
+            metric: "县域就诊率",
+            value: 90,
+            unit: "%",
+            deadline: "2024-06-30",
+            deadlineStated: true,
+          }),
         ],
       }),
       task({
@@ -78,7 +93,14 @@ export function workPoints(): PlanDocument {
         leadUnits: ["市疾控中心"],
         coUnits: ["市卫生健康委"],
         indicators: [
-          indicator({ id: "wp2024-T003-I01", taskId: "wp2024-T003", metric: "甲乙类传染病报告发病率", op: "<=", value: 180, unit: "/10万" }),
+          indicator({
+            id: "wp2024-T003-I01",
+            taskId: "wp2024-T003",
+            metric: "甲乙类传染病报告发病率",
+            op: "<=",
+            value: 180,
+            unit: "/10万",
+          }),
         ],
       }),
     ],

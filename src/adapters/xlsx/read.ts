@@ -22,7 +22,8 @@ function gridValue(value: ExcelJS.CellValue, numberFormat: string | undefined): 
   if (typeof value === "string" || typeof value === "boolean") return value;
   if (value instanceof Date) return { kind: "date", iso: isoDate(value) };
   if ("richText" in value) return value.richText.map((run) => run.text).join("");
-  if ("hyperlink" in value) return typeof value.text === "string" ? value.text : gridValue(value.text, numberFormat);
+  if ("hyperlink" in value)
+    return typeof value.text === "string" ? value.text : gridValue(value.text, numberFormat);
   if ("error" in value) return value.error;
   if ("formula" in value || "sharedFormula" in value) {
     const result = value.result;
@@ -33,7 +34,11 @@ function gridValue(value: ExcelJS.CellValue, numberFormat: string | undefined): 
   return null;
 }
 
-const VISIBILITY: Record<string, SheetVisibility> = { visible: "visible", hidden: "hidden", veryHidden: "veryHidden" };
+const VISIBILITY: Record<string, SheetVisibility> = {
+  visible: "visible",
+  hidden: "hidden",
+  veryHidden: "veryHidden",
+};
 
 export function worksheetGrid(worksheet: ExcelJS.Worksheet): SheetGrid {
   const rows: GridValue[][] = [];
@@ -49,23 +54,28 @@ export function worksheetGrid(worksheet: ExcelJS.Worksheet): SheetGrid {
   return { name: worksheet.name, visibility: VISIBILITY[worksheet.state] ?? "visible", rows };
 }
 
-export type GridsResult = { ok: true; grids: SheetGrid[] } | { ok: false; code: "unreadable-workbook"; message: string };
+export type GridsResult =
+  { ok: true; grids: SheetGrid[] } | { ok: false; code: "unreadable-workbook"; message: string };
 
 export async function readGrids(bytes: Uint8Array): Promise<GridsResult> {
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    await workbook.xlsx.load(
+      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+    );
   } catch {
     return {
       ok: false,
       code: "unreadable-workbook",
-      message: "无法打开这个文件：它不是有效的 .xlsx 工作簿（可能已损坏，或是旧版 .xls 格式，请在 Excel 或 WPS 中另存为 .xlsx）。",
+      message:
+        "无法打开这个文件：它不是有效的 .xlsx 工作簿（可能已损坏，或是旧版 .xls 格式，请在 Excel 或 WPS 中另存为 .xlsx）。",
     };
   }
   return { ok: true, grids: workbook.worksheets.map(worksheetGrid) };
 }
 
-export type ReadWorkbookResult = ReadLedgerResult | { ok: false; code: "unreadable-workbook"; message: string };
+export type ReadWorkbookResult =
+  ReadLedgerResult | { ok: false; code: "unreadable-workbook"; message: string };
 
 /** A 台账 .xlsx back into its Ledger, with diagnostics for everything read other than as written. */
 export async function readLedgerWorkbook(bytes: Uint8Array): Promise<ReadWorkbookResult> {

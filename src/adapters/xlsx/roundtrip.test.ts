@@ -27,7 +27,9 @@ function canonical(ledger: Ledger): Ledger {
 
 async function edit(bytes: Uint8Array, change: (workbook: ExcelJS.Workbook) => void): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  await workbook.xlsx.load(
+    bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+  );
   change(workbook);
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
@@ -36,9 +38,24 @@ describe("xlsx round trip", () => {
   it("reads back the ledger it wrote: rows, documents, identity and progress", async () => {
     const ledger = ledgerFromFixture();
     ledger.progress = [
-      progressEntry({ rowId: "wp2024-T001-I01", period: "2024-Q3", actual: 3, status: "序时推进", progress: "已完成2个专科评审", problems: "经费未到位", reportedBy: "市卫生健康委", reportedAt: "2024-10-05T09:00:00+08:00" }),
+      progressEntry({
+        rowId: "wp2024-T001-I01",
+        period: "2024-Q3",
+        actual: 3,
+        status: "序时推进",
+        progress: "已完成2个专科评审",
+        problems: "经费未到位",
+        reportedBy: "市卫生健康委",
+        reportedAt: "2024-10-05T09:00:00+08:00",
+      }),
       progressEntry({ rowId: "wp2024-T002", period: "2024-Q2", status: "进度滞后", progress: "招标延期" }),
-      progressEntry({ rowId: "wp2024-T001-I01", period: "2024-Q2", actual: 1, progress: "" , reportedBy: "市卫生健康委" }),
+      progressEntry({
+        rowId: "wp2024-T001-I01",
+        period: "2024-Q2",
+        actual: 1,
+        progress: "",
+        reportedBy: "市卫生健康委",
+      }),
       progressEntry({ rowId: "wp2024-T003-I01", period: "2024-Q3", actual: 150.5, progress: "监测正常" }),
     ];
     const { ledger: read, diagnostics } = await roundTrip(ledger);
@@ -47,23 +64,50 @@ describe("xlsx round trip", () => {
   });
 
   it("keeps Chinese text, empty cells and text that looks like a formula exactly", async () => {
-    const awkward = ["=HYPERLINK(\"http://x\",\"点我\")", "+86 028", "-5%以内", "@所有人", "  前后空格  ", "第一行\n第二行", "“引号”与'单引号'"];
+    const awkward = [
+      '=HYPERLINK("http://x","点我")',
+      "+86 028",
+      "-5%以内",
+      "@所有人",
+      "  前后空格  ",
+      "第一行\n第二行",
+      "“引号”与'单引号'",
+    ];
     const rows = awkward.map((text, i) =>
-      ledgerRow({ id: `r${i}`, number: text, task: text, metric: i % 2 ? "" : text, section: "", source: text, leadUnits: i % 3 ? [] : ["市卫生健康委", "市疾控中心"], note: text }),
+      ledgerRow({
+        id: `r${i}`,
+        number: text,
+        task: text,
+        metric: i % 2 ? "" : text,
+        section: "",
+        source: text,
+        leadUnits: i % 3 ? [] : ["市卫生健康委", "市疾控中心"],
+        note: text,
+      }),
     );
-    const progress = awkward.map((text, i) => progressEntry({ rowId: `r${i}`, period: "2024-Q1", progress: text, problems: text, reportedBy: text }));
+    const progress = awkward.map((text, i) =>
+      progressEntry({ rowId: `r${i}`, period: "2024-Q1", progress: text, problems: text, reportedBy: text }),
+    );
     const ledger = ledgerOf(rows, progress);
     const { ledger: read } = await roundTrip(ledger);
     expect(read).toEqual(canonical(ledger));
   });
 
   it("writes text beginning with = + - @ as strings, never as formulas", async () => {
-    const ledger = ledgerOf([ledgerRow({ id: "r1", task: "=1+1", metric: "@SUM(A1)", source: "+A1", number: "-1" })], []);
+    const ledger = ledgerOf(
+      [ledgerRow({ id: "r1", task: "=1+1", metric: "@SUM(A1)", source: "+A1", number: "-1" })],
+      [],
+    );
     const bytes = await renderWorkbook(buildWorkbookPlan(ledger));
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(bytes.buffer as ArrayBuffer);
     const row = workbook.getWorksheet("任务清单")!.getRow(3);
-    for (const [column, text] of [[1, "-1"], [3, "=1+1"], [4, "@SUM(A1)"], [11, "+A1"]] as const) {
+    for (const [column, text] of [
+      [1, "-1"],
+      [3, "=1+1"],
+      [4, "@SUM(A1)"],
+      [11, "+A1"],
+    ] as const) {
       expect(row.getCell(column).type).toBe(ExcelJS.ValueType.String);
       expect(row.getCell(column).value).toBe(text);
     }
@@ -77,7 +121,9 @@ describe("xlsx round trip", () => {
         section: `${"一二三四五"[i % 5]}、篇章`,
         task: `第${i + 1}项任务：推进医疗卫生服务体系建设`,
         metric: i % 4 === 0 ? "" : `指标${i}`,
-        ...(i % 4 === 0 ? {} : { op: i % 7 === 0 ? "<=" : ">=", target: (i % 50) + 1, unit: i % 2 ? "%" : "个" }),
+        ...(i % 4 === 0
+          ? {}
+          : { op: i % 7 === 0 ? "<=" : ">=", target: (i % 50) + 1, unit: i % 2 ? "%" : "个" }),
         deadline: i % 3 ? "2024-12-31" : "2024-06-30",
         leadUnits: [`单位${i % 17}`],
         coUnits: i % 5 ? [`单位${(i + 3) % 17}`] : [],
@@ -110,7 +156,15 @@ describe("xlsx round trip", () => {
 describe("reading what people do to a workbook", () => {
   async function written(): Promise<{ ledger: Ledger; bytes: Uint8Array }> {
     const ledger = ledgerFromFixture();
-    ledger.progress = [progressEntry({ rowId: "wp2024-T001-I01", period: "2024-Q3", actual: 3, progress: "推进中", reportedBy: "市卫生健康委" })];
+    ledger.progress = [
+      progressEntry({
+        rowId: "wp2024-T001-I01",
+        period: "2024-Q3",
+        actual: 3,
+        progress: "推进中",
+        reportedBy: "市卫生健康委",
+      }),
+    ];
     return { ledger, bytes: await renderWorkbook(buildWorkbookPlan(ledger)) };
   }
 
@@ -155,7 +209,10 @@ describe("reading what people do to a workbook", () => {
     expect(rate?.deadline).toBeUndefined();
     expect(rate?.note).toBe("时限原文：年内");
     const byRow = new Map(read.ledger.progress.map((e) => [e.rowId, e]));
-    expect(byRow.get("wp2024-T001-I01")).toMatchObject({ actual: 3, progress: "推进中（完成值原文：3（含在建1个））" });
+    expect(byRow.get("wp2024-T001-I01")).toMatchObject({
+      actual: 3,
+      progress: "推进中（完成值原文：3（含在建1个））",
+    });
     expect(byRow.get("wp2024-T001-I02")).toMatchObject({ progress: "完成值原文：已完成验收" });
     expect(byRow.get("wp2024-T001-I02")?.actual).toBeUndefined();
     expect(byRow.get("wp2024-T002")?.status).toBe("已完成");
@@ -230,7 +287,11 @@ describe("reading what people do to a workbook", () => {
     });
     const read = await readLedgerWorkbook(edited);
     if (!read.ok) throw new Error(read.message);
-    const entries = read.ledger.progress.map((e): Pick<ProgressEntry, "rowId" | "period" | "actual"> => ({ rowId: e.rowId, period: e.period, actual: e.actual }));
+    const entries = read.ledger.progress.map((e): Pick<ProgressEntry, "rowId" | "period" | "actual"> => ({
+      rowId: e.rowId,
+      period: e.period,
+      actual: e.actual,
+    }));
     expect(entries).toEqual([
       { rowId: "wp2024-T002", period: "2024-09", actual: 1 },
       { rowId: "wp2024-T001-I01", period: "2024-Q3", actual: 3 },
@@ -244,7 +305,10 @@ describe("reading what people do to a workbook", () => {
   });
 
   it("refuses files that are not 台账 workbooks, with a Chinese message", async () => {
-    expect(await readLedgerWorkbook(new TextEncoder().encode("not a zip"))).toMatchObject({ ok: false, code: "unreadable-workbook" });
+    expect(await readLedgerWorkbook(new TextEncoder().encode("not a zip"))).toMatchObject({
+      ok: false,
+      code: "unreadable-workbook",
+    });
     const plain = new ExcelJS.Workbook();
     plain.addWorksheet("Sheet1").getCell("A1").value = "hello";
     const bytes = new Uint8Array(await plain.xlsx.writeBuffer());

@@ -66,7 +66,10 @@ function highlight(style: HighlightStyle): Partial<ExcelJS.Style> {
   return {
     ...(style.fill && { fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(style.fill) } } }),
     ...((style.fontColor || style.bold) && {
-      font: { ...(style.fontColor && { color: { argb: argb(style.fontColor) } }), ...(style.bold && { bold: true }) },
+      font: {
+        ...(style.fontColor && { color: { argb: argb(style.fontColor) } }),
+        ...(style.bold && { bold: true }),
+      },
     }),
   };
 }
@@ -90,7 +93,11 @@ function validation(plan: ValidationPlan): ExcelJS.DataValidation {
     showErrorMessage: true,
     errorStyle: plan.strict ? "error" : "warning",
     ...(plan.error && { errorTitle: plan.error.title, error: plan.error.message }),
-    ...(plan.prompt && { showInputMessage: true, promptTitle: plan.prompt.title, prompt: plan.prompt.message }),
+    ...(plan.prompt && {
+      showInputMessage: true,
+      promptTitle: plan.prompt.title,
+      prompt: plan.prompt.message,
+    }),
   };
 }
 
@@ -116,7 +123,9 @@ function pageSetup(print: PrintPlan): Partial<ExcelJS.PageSetup> {
 function cellValue(value: CellValue): ExcelJS.CellValue {
   if (value === null || typeof value !== "object") return value;
   if (value.kind === "date") return excelSerial(value.iso);
-  return value.result === undefined ? { formula: value.formula, date1904: false } : { formula: value.formula, result: value.result, date1904: false };
+  return value.result === undefined
+    ? { formula: value.formula, date1904: false }
+    : { formula: value.formula, result: value.result, date1904: false };
 }
 
 /**
@@ -138,14 +147,16 @@ class StyleCache {
   }
 }
 
-function writeRows(worksheet: ExcelJS.Worksheet, sheet: SheetPlan, columnStyles: readonly (CellStyle | undefined)[]): void {
+function writeRows(
+  worksheet: ExcelJS.Worksheet,
+  sheet: SheetPlan,
+  columnStyles: readonly (CellStyle | undefined)[],
+): void {
   const styles = new StyleCache(columnStyles);
   sheet.rows.forEach((plan: RowPlan, index) => {
     const row = worksheet.getRow(index + 1);
     if (plan.height !== undefined) row.height = plan.height;
-    // Styled rows reach across every column, so empty cells in a table still get their borders.
-    const width = plan.style ? Math.max(plan.cells.length, sheet.columns.length) : plan.cells.length;
-    for (let column = 0; column < width; column++) {
+    for (let column = 0; column < plan.cells.length; column++) {
       const value = plan.cells[column] ?? null;
       const extra = plan.cellStyles?.[column];
       if (value === null && !plan.style && !extra) continue;
@@ -164,7 +175,12 @@ async function writeSheet(workbook: ExcelJS.Workbook, sheet: SheetPlan): Promise
     state: sheet.visibility,
     views: [
       frozen
-        ? { state: "frozen", xSplit: sheet.freeze?.columns ?? 0, ySplit: sheet.freeze?.rows ?? 0, showGridLines: sheet.showGridLines ?? true }
+        ? {
+            state: "frozen",
+            xSplit: sheet.freeze?.columns ?? 0,
+            ySplit: sheet.freeze?.rows ?? 0,
+            showGridLines: sheet.showGridLines ?? true,
+          }
         : { showGridLines: sheet.showGridLines ?? true },
     ],
     ...(sheet.tabColor && { properties: { tabColor: { argb: argb(sheet.tabColor) } } }),
@@ -191,7 +207,10 @@ async function writeSheet(workbook: ExcelJS.Workbook, sheet: SheetPlan): Promise
   if (sheet.autoFilter) worksheet.autoFilter = sheet.autoFilter;
   let priority = 1;
   for (const format of sheet.conditionalFormats ?? []) {
-    worksheet.addConditionalFormatting({ ref: format.range, rules: format.rules.map((rule) => conditionalRule(rule, priority++)) });
+    worksheet.addConditionalFormatting({
+      ref: format.range,
+      rules: format.rules.map((rule) => conditionalRule(rule, priority++)),
+    });
   }
   for (const plan of sheet.validations ?? []) worksheet.dataValidations.add(plan.range, validation(plan));
   if (sheet.protection) {
@@ -213,8 +232,21 @@ export async function renderWorkbook(plan: WorkbookPlan): Promise<Uint8Array> {
   workbook.title = plan.title;
   if (plan.recalculateOnOpen) workbook.calcProperties = { fullCalcOnLoad: true };
   for (const sheet of plan.sheets) await writeSheet(workbook, sheet);
-  const firstVisible = Math.max(0, plan.sheets.findIndex((s) => s.visibility === "visible"));
-  workbook.views = [{ x: 0, y: 0, width: 24000, height: 16000, firstSheet: 0, activeTab: firstVisible, visibility: "visible" }];
+  const firstVisible = Math.max(
+    0,
+    plan.sheets.findIndex((s) => s.visibility === "visible"),
+  );
+  workbook.views = [
+    {
+      x: 0,
+      y: 0,
+      width: 24000,
+      height: 16000,
+      firstSheet: 0,
+      activeTab: firstVisible,
+      visibility: "visible",
+    },
+  ];
   const buffer = await workbook.xlsx.writeBuffer();
   return new Uint8Array(buffer);
 }

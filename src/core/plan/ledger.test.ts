@@ -21,10 +21,21 @@ describe("buildLedger", () => {
   it("carries targets, units, deadlines and sources from the indicators", () => {
     const { ledger } = built([workPoints()], { period: "2024-Q3" });
     const [specialties, rate, smart, ceiling] = ledger.rows;
-    expect(specialties).toMatchObject({ metric: "新建省级临床重点专科", op: ">=", target: 5, unit: "个", leadUnits: ["市卫生健康委"], coUnits: ["市发展改革委", "市财政局"] });
+    expect(specialties).toMatchObject({
+      metric: "新建省级临床重点专科",
+      op: ">=",
+      target: 5,
+      unit: "个",
+      leadUnits: ["市卫生健康委"],
+      coUnits: ["市发展改革委", "市财政局"],
+    });
     expect(specialties?.source).toBe("《2024年全市卫生健康工作要点》：新建省级临床重点专科5个");
     expect(rate?.deadline).toBe("2024-06-30");
-    expect(smart).toMatchObject({ metric: "", leadUnits: ["市卫生健康委", "市大数据中心"], deadline: "2024-09-30" });
+    expect(smart).toMatchObject({
+      metric: "",
+      leadUnits: ["市卫生健康委", "市大数据中心"],
+      deadline: "2024-09-30",
+    });
     expect(smart?.op).toBeUndefined();
     expect(ceiling).toMatchObject({ op: "<=", target: 180, section: "二、强化公共卫生" });
   });
@@ -32,13 +43,19 @@ describe("buildLedger", () => {
   it("gives an indicator without its own deadline the task's", () => {
     const document = planDocument({
       id: "d",
-      tasks: [task({ id: "d-T1", number: "1", deadline: "2024-06-30", indicators: [indicator({ id: "d-T1-I1" })] })],
+      tasks: [
+        task({ id: "d-T1", number: "1", deadline: "2024-06-30", indicators: [indicator({ id: "d-T1-I1" })] }),
+      ],
     });
     expect(built([document]).ledger.rows[0]?.deadline).toBe("2024-06-30");
   });
 
   it("shows Chinese task numbers in brackets and prefixes numbers by document when there are several", () => {
-    const plan = planDocument({ id: "ip", title: "实施方案", tasks: [task({ id: "ip-T1", number: "二十" })] });
+    const plan = planDocument({
+      id: "ip",
+      title: "实施方案",
+      tasks: [task({ id: "ip-T1", number: "二十" })],
+    });
     expect(built([plan]).ledger.rows[0]?.number).toBe("（二十）");
     const both = built([workPoints(), plan]).ledger;
     expect(both.rows.map((r) => r.number)).toEqual(["1.1-1", "1.1-2", "1.2", "1.3", "2.（二十）"]);
@@ -49,7 +66,12 @@ describe("buildLedger", () => {
     const document = planDocument({
       id: "n",
       tasks: [
-        task({ id: "n-T1", number: "1", leadUnits: ["省卫生健康委"], implementingUnits: ["各市（州）人民政府"] }),
+        task({
+          id: "n-T1",
+          number: "1",
+          leadUnits: ["省卫生健康委"],
+          implementingUnits: ["各市（州）人民政府"],
+        }),
         task({ id: "n-T2", number: "2", leadUnits: [], implementingUnits: ["各市（州）人民政府"] }),
       ],
     });
@@ -64,11 +86,24 @@ describe("buildLedger", () => {
   it("keeps document-level targets as rows under 总体目标 and says which rows lack a lead unit", () => {
     const document = planDocument({
       id: "g",
-      tasks: [task({ id: "g-T1", number: "1", leadUnits: [], indicators: [indicator({ id: "g-T1-I1" }), indicator({ id: "g-T1-I2" })] })],
+      tasks: [
+        task({
+          id: "g-T1",
+          number: "1",
+          leadUnits: [],
+          indicators: [indicator({ id: "g-T1-I1" }), indicator({ id: "g-T1-I2" })],
+        }),
+      ],
       indicators: [indicator({ id: "g-I1", metric: "人均预期寿命", value: 79, unit: "岁" })],
     });
     const { ledger, diagnostics } = built([document]);
-    expect(ledger.rows[2]).toMatchObject({ id: "g-I1", section: "总体目标", number: "总1", target: 79, leadUnits: [] });
+    expect(ledger.rows[2]).toMatchObject({
+      id: "g-I1",
+      section: "总体目标",
+      number: "总1",
+      target: 79,
+      leadUnits: [],
+    });
     expect(diagnostics.map((d) => [d.code, d.rowId])).toEqual([
       ["row-without-lead-unit", "g-T1-I1"],
       ["row-without-lead-unit", "g-I1"],
@@ -92,8 +127,14 @@ describe("buildLedger", () => {
   });
 
   it("tracks the given period, or the one containing today within the plan's year", () => {
-    expect(built([workPoints()], { period: "2024-09" }).ledger).toMatchObject({ period: "2024-09", periodKind: "month" });
-    expect(built([workPoints()], { period: "2024-q3" }).ledger).toMatchObject({ period: "2024-Q3", periodKind: "quarter" });
+    expect(built([workPoints()], { period: "2024-09" }).ledger).toMatchObject({
+      period: "2024-09",
+      periodKind: "month",
+    });
+    expect(built([workPoints()], { period: "2024-q3" }).ledger).toMatchObject({
+      period: "2024-Q3",
+      periodKind: "quarter",
+    });
     expect(built([workPoints()], { today: "2024-08-15" }).ledger.period).toBe("2024-Q3");
     expect(built([workPoints()], { today: "2024-08-15", periodKind: "month" }).ledger.period).toBe("2024-08");
     expect(built([workPoints()], { today: "2025-03-01" }).ledger.period).toBe("2024-Q4");
@@ -102,7 +143,10 @@ describe("buildLedger", () => {
 
   it("returns errors as data", () => {
     expect(buildLedger([])).toMatchObject({ ok: false, code: "no-documents" });
-    expect(buildLedger([workPoints()], { period: "2024年三季度" })).toMatchObject({ ok: false, code: "invalid-period" });
+    expect(buildLedger([workPoints()], { period: "2024年三季度" })).toMatchObject({
+      ok: false,
+      code: "invalid-period",
+    });
     expect(buildLedger([planDocument({ id: "empty" })])).toMatchObject({ ok: false, code: "no-rows" });
   });
 

@@ -1,4 +1,13 @@
-import type { Indicator, Ledger, LedgerDocumentRef, LedgerRow, Period, PeriodKind, PlanDocument, Task } from "../model";
+import type {
+  Indicator,
+  Ledger,
+  LedgerDocumentRef,
+  LedgerRow,
+  Period,
+  PeriodKind,
+  PlanDocument,
+  Task,
+} from "../model";
 import { formatPeriod, parsePeriod } from "../progress/period";
 import { shortHash } from "../util";
 import { periodContaining } from "./periods";
@@ -59,7 +68,9 @@ function documentName(document: PlanDocument): string {
  * and lead it when the task names no lead of its own.
  */
 function unitsOf(task: Task): { leadUnits: string[]; coUnits: string[] } {
-  const implementing = task.implementingUnits.filter((u) => !task.leadUnits.includes(u) && !task.coUnits.includes(u));
+  const implementing = task.implementingUnits.filter(
+    (u) => !task.leadUnits.includes(u) && !task.coUnits.includes(u),
+  );
   if (task.leadUnits.length === 0) return { leadUnits: [...implementing], coUnits: [...task.coUnits] };
   return { leadUnits: [...task.leadUnits], coUnits: [...task.coUnits, ...implementing] };
 }
@@ -133,7 +144,10 @@ export function ledgerIdOf(documentIds: readonly string[]): string {
   return shortHash(`duban-ledger|${[...documentIds].sort().join("|")}`);
 }
 
-function choosePeriod(options: BuildLedgerOptions, year: number): { period: Period; kind: PeriodKind } | undefined {
+function choosePeriod(
+  options: BuildLedgerOptions,
+  year: number,
+): { period: Period; kind: PeriodKind } | undefined {
   if (options.period !== undefined) {
     const parsed = parsePeriod(options.period);
     return parsed ? { period: formatPeriod(parsed), kind: parsed.kind } : undefined;
@@ -142,7 +156,8 @@ function choosePeriod(options: BuildLedgerOptions, year: number): { period: Peri
   const today = options.today?.slice(0, 10);
   const todayYear = today ? Number(today.slice(0, 4)) : Number.NaN;
   if (!today || todayYear < year) return { period: formatPeriod({ kind, year, index: 1 }), kind };
-  if (todayYear > year) return { period: formatPeriod({ kind, year, index: kind === "month" ? 12 : 4 }), kind };
+  if (todayYear > year)
+    return { period: formatPeriod({ kind, year, index: kind === "month" ? 12 : 4 }), kind };
   return { period: periodContaining(today, kind), kind };
 }
 
@@ -151,8 +166,12 @@ function choosePeriod(options: BuildLedgerOptions, year: number): { period: Peri
  * indicators, and one for each document-level target. Row IDs are the parser's, so rebuilding the
  * ledger from the same text gives the same IDs and progress stays attached.
  */
-export function buildLedger(documents: readonly PlanDocument[], options: BuildLedgerOptions = {}): BuildLedgerResult {
-  if (documents.length === 0) return { ok: false, code: "no-documents", message: "没有可用于生成台账的文件。" };
+export function buildLedger(
+  documents: readonly PlanDocument[],
+  options: BuildLedgerOptions = {},
+): BuildLedgerResult {
+  if (documents.length === 0)
+    return { ok: false, code: "no-documents", message: "没有可用于生成台账的文件。" };
   const diagnostics: LedgerDiagnostic[] = [];
   const unique: PlanDocument[] = [];
   for (const document of documents) {
@@ -177,7 +196,9 @@ export function buildLedger(documents: readonly PlanDocument[], options: BuildLe
     };
   }
 
-  const rows = unique.flatMap((document, index) => rowsOfDocument(document, unique.length > 1 ? `${index + 1}.` : ""));
+  const rows = unique.flatMap((document, index) =>
+    rowsOfDocument(document, unique.length > 1 ? `${index + 1}.` : ""),
+  );
   if (rows.length === 0) {
     return { ok: false, code: "no-rows", message: "文件中没有识别出任务或量化目标，无法生成台账。" };
   }
@@ -196,7 +217,8 @@ export function buildLedger(documents: readonly PlanDocument[], options: BuildLe
 
   const first = unique[0];
   const title =
-    options.title ?? (unique.length === 1 && first?.title ? `${first.title}重点任务督办台账` : `${year}年重点任务督办台账`);
+    options.title ??
+    (unique.length === 1 && first?.title ? `${first.title}重点任务督办台账` : `${year}年重点任务督办台账`);
   return {
     ok: true,
     diagnostics,

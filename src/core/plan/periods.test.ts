@@ -15,14 +15,27 @@ describe("periods", () => {
 
   it("orders periods by time, months before the quarter that ends with them, unreadable ones last", () => {
     const periods = ["2024-Q3", "2024-10", "garbage", "2024-09", "2023-Q4", "2024-Q1"];
-    expect([...periods].sort(comparePeriods)).toEqual(["2023-Q4", "2024-Q1", "2024-09", "2024-Q3", "2024-10", "garbage"]);
+    expect([...periods].sort(comparePeriods)).toEqual([
+      "2023-Q4",
+      "2024-Q1",
+      "2024-09",
+      "2024-Q3",
+      "2024-10",
+      "garbage",
+    ]);
   });
 });
 
 describe("sortProgress", () => {
   it("sorts by period, then ledger order, keeping arrival order among duplicates", () => {
     const rows = [{ id: "b" }, { id: "a" }];
-    const entry = (rowId: string, period: string, progress: string) => ({ rowId, period, progress, problems: "", reportedBy: "" });
+    const entry = (rowId: string, period: string, progress: string) => ({
+      rowId,
+      period,
+      progress,
+      problems: "",
+      reportedBy: "",
+    });
     const sorted = sortProgress(rows, [
       entry("a", "2024-Q2", "a2"),
       entry("zz", "2024-Q1", "unknown"),

@@ -21,7 +21,12 @@ export function cellAddress(row: number, column: number): string {
   return `${columnLetter(column)}${row}`;
 }
 
-export function rangeAddress(firstRow: number, firstColumn: number, lastRow: number, lastColumn: number): string {
+export function rangeAddress(
+  firstRow: number,
+  firstColumn: number,
+  lastRow: number,
+  lastColumn: number,
+): string {
   return `${cellAddress(firstRow, firstColumn)}:${cellAddress(lastRow, lastColumn)}`;
 }
 

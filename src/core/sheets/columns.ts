@@ -34,7 +34,7 @@ interface KeyedColumn<K extends string> extends ColumnPlan {
 }
 
 export const TASK_COLUMNS: readonly KeyedColumn<TaskColumnKey>[] = [
-  { key: "number", header: "编号", width: 8, style: COLUMN_STYLES.short },
+  { key: "number", header: "编号", width: 10, style: COLUMN_STYLES.short },
   { key: "section", header: "篇章", width: 16, style: COLUMN_STYLES.text },
   { key: "task", header: "任务", width: 24, style: COLUMN_STYLES.text },
   { key: "metric", header: "指标", width: 26, style: COLUMN_STYLES.text },
@@ -70,7 +70,7 @@ export type ProgressColumnKey =
 
 export const PROGRESS_COLUMNS: readonly KeyedColumn<ProgressColumnKey>[] = [
   { key: "period", header: "期间", width: 9, style: COLUMN_STYLES.short },
-  { key: "number", header: "编号", width: 8, style: COLUMN_STYLES.short },
+  { key: "number", header: "编号", width: 10, style: COLUMN_STYLES.short },
   { key: "item", header: "任务及指标", width: 28, style: COLUMN_STYLES.text },
   { key: "leadUnits", header: "牵头单位", width: 14, style: COLUMN_STYLES.text },
   { key: "target", header: "目标值", width: 8, style: COLUMN_STYLES.number },
@@ -82,7 +82,7 @@ export const PROGRESS_COLUMNS: readonly KeyedColumn<ProgressColumnKey>[] = [
   { key: "progress", header: "进展情况", width: 30, style: COLUMN_STYLES.text, input: true },
   { key: "problems", header: "存在问题", width: 22, style: COLUMN_STYLES.text, input: true },
   { key: "reportedBy", header: "报送单位", width: 12, style: COLUMN_STYLES.text, input: true },
-  { key: "reportedAt", header: "报送时间", width: 12, style: COLUMN_STYLES.short, input: true },
+  { key: "reportedAt", header: "报送时间", width: 11, style: COLUMN_STYLES.short, input: true },
   // Read by the 单位汇总 formulas, not by people.
   { key: "section", header: "篇章", width: 16, style: COLUMN_STYLES.text, hidden: true },
   { key: "coUnits", header: "配合单位", width: 16, style: COLUMN_STYLES.text, hidden: true },
@@ -110,4 +110,21 @@ export const UNIT_SEPARATOR = "、";
 /** Sections in 进度填报's hidden 篇章 column need a name the 单位汇总 can show and match. */
 export function sectionLabel(section: string): string {
   return section || "（未分篇章）";
+}
+
+/**
+ * 报送时间 is shown as Beijing wall-clock time, `2024-10-05 09:00`, the way offices write it; the
+ * reader turns that form back into `2024-10-05T09:00:00+08:00`. Anything else is shown as written.
+ */
+const BEIJING_TIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}):00(?:\.000)?\+08:00$/;
+const SHOWN_TIME = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2})$/;
+
+export function showReportedAt(reportedAt: string): string {
+  const match = BEIJING_TIME.exec(reportedAt);
+  return match ? `${match[1]} ${match[2]}` : reportedAt;
+}
+
+export function readReportedAt(text: string): string {
+  const match = SHOWN_TIME.exec(text);
+  return match ? `${match[1]}T${match[2]}:00+08:00` : text;
 }

@@ -36,7 +36,8 @@ export function trimmedText(value: GridValue): string {
 export function cellDate(value: GridValue): string | undefined {
   if (value === null || typeof value === "boolean") return undefined;
   if (typeof value === "object") return value.iso;
-  if (typeof value === "number") return value > 0 && value < 2_958_466 ? isoFromExcelSerial(value) : undefined;
+  if (typeof value === "number")
+    return value > 0 && value < 2_958_466 ? isoFromExcelSerial(value) : undefined;
   const match = /^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$/.exec(value);
   if (!match) return undefined;
   const iso = `${match[1]}-${match[2]?.padStart(2, "0")}-${match[3]?.padStart(2, "0")}`;

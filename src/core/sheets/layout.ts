@@ -14,6 +14,7 @@ import {
   UNIT_SEPARATOR,
   columnOf,
   sectionLabel,
+  showReportedAt,
 } from "./columns";
 import { metadataSheet } from "./metadata";
 import { STYLES, a4Print, statusRules } from "./styles";
@@ -158,7 +159,7 @@ function progressLine(
     progress: entry?.progress || null,
     problems: entry?.problems || null,
     reportedBy: entry?.reportedBy || null,
-    reportedAt: entry?.reportedAt ?? null,
+    reportedAt: entry?.reportedAt ? showReportedAt(entry.reportedAt) : null,
     section: row ? sectionLabel(row.section) : null,
     coUnits: row ? joinUnits(row.coUnits) : null,
     rowId,
@@ -263,7 +264,7 @@ function reportPlaceholder(ledger: Ledger): SheetPlan {
       { text: `${periodLabel(ledger.period)}尚未生成通报。`, style: TEXT_STYLES.body, spaceBefore: 12 },
       { text: "各单位报送本期进度后生成通报，通报全文将显示在本表。", style: TEXT_STYLES.note },
     ],
-    { width: 90 },
+    { width: 80 },
   );
 }
 

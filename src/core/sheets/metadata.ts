@@ -51,7 +51,12 @@ export function metadataSheet(ledger: Ledger): SheetPlan {
     visibility: "veryHidden",
     columns: [
       { key: "kind", header: "", width: 14, style: COLUMN_STYLES.id },
-      ...["a", "b", "c", "d", "e", "f"].map((key) => ({ key, header: "", width: 20, style: COLUMN_STYLES.id })),
+      ...["a", "b", "c", "d", "e", "f"].map((key) => ({
+        key,
+        header: "",
+        width: 20,
+        style: COLUMN_STYLES.id,
+      })),
     ],
     rows,
   };
@@ -94,7 +99,12 @@ export function readMetadata(grid: SheetGrid | undefined): MetadataResult {
         ...(sourceName !== undefined && { sourceName }),
       });
     } else if (kind === "row") {
-      rows.push({ id: trimmedText(at(1)), taskId: trimmedText(at(2)), docId: trimmedText(at(3)), number: cellText(at(4)) });
+      rows.push({
+        id: trimmedText(at(1)),
+        taskId: trimmedText(at(2)),
+        docId: trimmedText(at(3)),
+        number: cellText(at(4)),
+      });
     } else if (kind) {
       values.set(kind, cellText(at(1)));
     }
@@ -111,11 +121,30 @@ export function readMetadata(grid: SheetGrid | undefined): MetadataResult {
   const year = Number(values.get("year"));
   const periodKind = values.get("periodKind");
   const period = values.get("period")?.trim();
-  if (!id || !Number.isInteger(schemaVersion) || !Number.isInteger(year) || (periodKind !== "month" && periodKind !== "quarter") || !period) {
-    return { ok: false, code: "damaged-metadata", message: "台账的隐藏数据表 _duban 已损坏，无法识别台账编号或期间。" };
+  if (
+    !id ||
+    !Number.isInteger(schemaVersion) ||
+    !Number.isInteger(year) ||
+    (periodKind !== "month" && periodKind !== "quarter") ||
+    !period
+  ) {
+    return {
+      ok: false,
+      code: "damaged-metadata",
+      message: "台账的隐藏数据表 _duban 已损坏，无法识别台账编号或期间。",
+    };
   }
   return {
     ok: true,
-    metadata: { schemaVersion, id, title: values.get("title") ?? "", year, periodKind, period, documents, rows },
+    metadata: {
+      schemaVersion,
+      id,
+      title: values.get("title") ?? "",
+      year,
+      periodKind,
+      period,
+      documents,
+      rows,
+    },
   };
 }

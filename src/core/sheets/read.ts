@@ -5,7 +5,7 @@ import { formatPeriod, parsePeriod } from "../progress/period";
 import { shortHash } from "../util";
 import { cellAddress } from "./cells";
 import type { ProgressColumnKey, TaskColumnKey } from "./columns";
-import { PROGRESS_COLUMNS, SHEET_NAMES, TASK_COLUMNS } from "./columns";
+import { PROGRESS_COLUMNS, SHEET_NAMES, TASK_COLUMNS, readReportedAt } from "./columns";
 import type { GridValue, SheetGrid } from "./grid";
 import { cellDate, cellNumber, cellText, gridCell, trimmedText } from "./grid";
 import type { RowIdentity } from "./metadata";
@@ -41,7 +41,11 @@ export interface ReadDiagnostic {
 
 export type ReadLedgerResult =
   | { ok: true; ledger: Ledger; diagnostics: ReadDiagnostic[] }
-  | { ok: false; code: "not-a-ledger" | "newer-schema" | "damaged-metadata" | "missing-sheet" | "missing-column"; message: string };
+  | {
+      ok: false;
+      code: "not-a-ledger" | "newer-schema" | "damaged-metadata" | "missing-sheet" | "missing-column";
+      message: string;
+    };
 
 const SYMBOL_OPS: Record<string, Op> = {
   "≥": ">=",
@@ -152,7 +156,8 @@ function readTasks(
   diagnostics: ReadDiagnostic[],
 ): TaskRead | { error: string } {
   const map = findColumns<TaskColumnKey>(grid, TASK_COLUMNS, diagnostics);
-  if (!map || !map.columns.has("task")) return { error: `“${grid.name}”中找不到表头（编号、任务、指标……），无法读取任务。` };
+  if (!map || !map.columns.has("task"))
+    return { error: `“${grid.name}”中找不到表头（编号、任务、指标……），无法读取任务。` };
   const sheet = new SheetReader(grid, map);
   const warn = (code: ReadDiagnosticCode, row: number, key: TaskColumnKey, message: string): void => {
     diagnostics.push({ code, severity: "warning", sheet: grid.name, cell: sheet.address(row, key), message });
@@ -181,7 +186,12 @@ function readTasks(
     const opText = trimmedText(sheet.value(row, "op"));
     const op = SYMBOL_OPS[opText];
     if (opText && !op) {
-      warn("unknown-comparison", row, "op", `比较符“${opText}”无法识别（应为 ≥、≤、=、>、< 或“节点”），已记入备注。`);
+      warn(
+        "unknown-comparison",
+        row,
+        "op",
+        `比较符“${opText}”无法识别（应为 ≥、≤、=、>、< 或“节点”），已记入备注。`,
+      );
       note = appendNote(note, `比较：${opText}`);
     }
 
@@ -191,7 +201,12 @@ function readTasks(
       const number = cellNumber(targetValue);
       if (number) target = number.value;
       if (!number?.exact) {
-        warn("text-in-number", row, "target", `目标值“${cellText(targetValue)}”含有文字，${number ? `按 ${number.value} 读取，` : ""}原文已记入备注。`);
+        warn(
+          "text-in-number",
+          row,
+          "target",
+          `目标值“${cellText(targetValue)}”含有文字，${number ? `按 ${number.value} 读取，` : ""}原文已记入备注。`,
+        );
         note = appendNote(note, `目标值原文：${cellText(targetValue)}`);
       }
     }
@@ -238,7 +253,9 @@ function readTasks(
     }
     // A row people added, or copied from another (same ID twice): a new row with an ID of its own.
     const copied = identity !== undefined;
-    const base = copied ? `${identity.id}-copy` : `${ledgerId}-M${shortHash(`${fields.number}|${fields.task}|${fields.metric}`)}`;
+    const base = copied
+      ? `${identity.id}-copy`
+      : `${ledgerId}-M${shortHash(`${fields.number}|${fields.task}|${fields.metric}`)}`;
     let id = base;
     for (let n = 2; known.has(id) || byId.has(id) || addedIds.has(id); n++) id = `${base}${n}`;
     addedIds.add(id);
@@ -276,13 +293,32 @@ function periodOf(value: GridValue): Period | undefined {
   return parsed ? formatPeriod(parsed) : undefined;
 }
 
-const PROGRESS_INPUTS: readonly ProgressColumnKey[] = ["actual", "reportedStatus", "progress", "problems", "reportedBy", "reportedAt"];
+const PROGRESS_INPUTS: readonly ProgressColumnKey[] = [
+  "actual",
+  "reportedStatus",
+  "progress",
+  "problems",
+  "reportedBy",
+  "reportedAt",
+];
 
-function readProgress(grid: SheetGrid, rows: readonly LedgerRow[], defaultPeriod: Period, diagnostics: ReadDiagnostic[]): ProgressEntry[] | { error: string } {
+function readProgress(
+  grid: SheetGrid,
+  rows: readonly LedgerRow[],
+  defaultPeriod: Period,
+  diagnostics: ReadDiagnostic[],
+): ProgressEntry[] | { error: string } {
   const map = findColumns<ProgressColumnKey>(grid, PROGRESS_COLUMNS, diagnostics);
-  if (!map || !map.columns.has("period")) return { error: `“${grid.name}”中找不到表头（期间、编号、完成值……），无法读取进度。` };
+  if (!map || !map.columns.has("period"))
+    return { error: `“${grid.name}”中找不到表头（期间、编号、完成值……），无法读取进度。` };
   const sheet = new SheetReader(grid, map);
-  const report = (code: ReadDiagnosticCode, severity: ReadDiagnostic["severity"], row: number, key: ProgressColumnKey, message: string): void => {
+  const report = (
+    code: ReadDiagnosticCode,
+    severity: ReadDiagnostic["severity"],
+    row: number,
+    key: ProgressColumnKey,
+    message: string,
+  ): void => {
     diagnostics.push({ code, severity, sheet: grid.name, cell: sheet.address(row, key), message });
   };
   const ids = new Set(rows.map((r) => r.id));
@@ -302,9 +338,21 @@ function readProgress(grid: SheetGrid, rows: readonly LedgerRow[], defaultPeriod
       const matched = byNumber.get(trimmedText(sheet.value(line, "number")));
       if (!rowId && matched) {
         rowId = matched;
-        report("row-matched-by-number", "info", line, "number", `第 ${line} 行没有行ID，已按编号对应到任务。`);
+        report(
+          "row-matched-by-number",
+          "info",
+          line,
+          "number",
+          `第 ${line} 行没有行ID，已按编号对应到任务。`,
+        );
       } else {
-        report("progress-without-row", "warning", line, "rowId", `第 ${line} 行的进度对应不到任务清单中的任务，已原样保留，请核对。`);
+        report(
+          "progress-without-row",
+          "warning",
+          line,
+          "rowId",
+          `第 ${line} 行的进度对应不到任务清单中的任务，已原样保留，请核对。`,
+        );
       }
     }
 
@@ -312,10 +360,22 @@ function readProgress(grid: SheetGrid, rows: readonly LedgerRow[], defaultPeriod
     let period = periodOf(periodValue);
     if (!trimmedText(periodValue)) {
       period = defaultPeriod;
-      report("progress-without-period", "info", line, "period", `第 ${line} 行没有填写期间，按本期（${defaultPeriod}）读取。`);
+      report(
+        "progress-without-period",
+        "info",
+        line,
+        "period",
+        `第 ${line} 行没有填写期间，按本期（${defaultPeriod}）读取。`,
+      );
     } else if (!period) {
       period = trimmedText(periodValue);
-      report("unreadable-period", "warning", line, "period", `第 ${line} 行的期间“${period}”无法识别（应为 2024-09 或 2024-Q3），已原样保留。`);
+      report(
+        "unreadable-period",
+        "warning",
+        line,
+        "period",
+        `第 ${line} 行的期间“${period}”无法识别（应为 2024-09 或 2024-Q3），已原样保留。`,
+      );
     }
 
     let actual: number | undefined;
@@ -324,7 +384,13 @@ function readProgress(grid: SheetGrid, rows: readonly LedgerRow[], defaultPeriod
       const number = cellNumber(actualValue);
       if (number) actual = number.value;
       if (!number?.exact) {
-        report("text-in-number", "warning", line, "actual", `完成值“${cellText(actualValue)}”含有文字，${number ? `按 ${number.value} 读取，` : ""}原文已记入进展情况。`);
+        report(
+          "text-in-number",
+          "warning",
+          line,
+          "actual",
+          `完成值“${cellText(actualValue)}”含有文字，${number ? `按 ${number.value} 读取，` : ""}原文已记入进展情况。`,
+        );
         keep(`完成值原文：${cellText(actualValue)}`);
       }
     }
@@ -332,17 +398,34 @@ function readProgress(grid: SheetGrid, rows: readonly LedgerRow[], defaultPeriod
     let status: Status | undefined;
     const statusText = trimmedText(sheet.value(line, "reportedStatus"));
     if (statusText) {
-      status = (STATUSES as readonly string[]).includes(statusText) ? (statusText as Status) : STATUS_SYNONYMS[statusText];
+      status = (STATUSES as readonly string[]).includes(statusText)
+        ? (statusText as Status)
+        : STATUS_SYNONYMS[statusText];
       if (!status) {
-        report("unknown-status", "warning", line, "reportedStatus", `填报状态“${statusText}”不在列表中，已记入进展情况。`);
+        report(
+          "unknown-status",
+          "warning",
+          line,
+          "reportedStatus",
+          `填报状态“${statusText}”不在列表中，已记入进展情况。`,
+        );
         keep(`填报状态原文：${statusText}`);
       } else if (status !== statusText) {
-        report("status-synonym", "info", line, "reportedStatus", `填报状态“${statusText}”按“${status}”读取。`);
+        report(
+          "status-synonym",
+          "info",
+          line,
+          "reportedStatus",
+          `填报状态“${statusText}”按“${status}”读取。`,
+        );
       }
     }
 
     const reportedAtValue = sheet.value(line, "reportedAt");
-    const reportedAt = typeof reportedAtValue === "string" ? reportedAtValue.trim() || undefined : cellDate(reportedAtValue);
+    const reportedAt =
+      typeof reportedAtValue === "string"
+        ? readReportedAt(reportedAtValue.trim()) || undefined
+        : cellDate(reportedAtValue);
     entries.push({
       rowId,
       period,
@@ -370,7 +453,8 @@ export function readLedger(grids: readonly SheetGrid[]): ReadLedgerResult {
   const diagnostics: ReadDiagnostic[] = [];
 
   const tasksGrid = find(SHEET_NAMES.tasks);
-  if (!tasksGrid) return { ok: false, code: "missing-sheet", message: `台账缺少“${SHEET_NAMES.tasks}”表，无法读取任务。` };
+  if (!tasksGrid)
+    return { ok: false, code: "missing-sheet", message: `台账缺少“${SHEET_NAMES.tasks}”表，无法读取任务。` };
   const tasks = readTasks(tasksGrid, meta.id, meta.rows, diagnostics);
   if ("error" in tasks) return { ok: false, code: "missing-column", message: tasks.error };
 
@@ -381,7 +465,11 @@ export function readLedger(grids: readonly SheetGrid[]): ReadLedgerResult {
     if (!Array.isArray(read)) return { ok: false, code: "missing-column", message: read.error };
     progress = read;
   } else {
-    diagnostics.push({ code: "missing-sheet", severity: "warning", message: `台账缺少“${SHEET_NAMES.progress}”表，未读取到进度。` });
+    diagnostics.push({
+      code: "missing-sheet",
+      severity: "warning",
+      message: `台账缺少“${SHEET_NAMES.progress}”表，未读取到进度。`,
+    });
   }
 
   return {

@@ -85,7 +85,10 @@ export const ALERT_RED = RED;
 export const ALERT_AMBER = AMBER;
 
 /** A4, a header band repeated on every page, page numbers at the foot; margins in points (0.7in ≈ 50pt). */
-export function a4Print(orientation: PrintPlan["orientation"], repeatRows?: PrintPlan["repeatRows"]): PrintPlan {
+export function a4Print(
+  orientation: PrintPlan["orientation"],
+  repeatRows?: PrintPlan["repeatRows"],
+): PrintPlan {
   return {
     paper: "A4",
     orientation,

@@ -157,15 +157,8 @@ function totalRow(
 }
 
 function headerCells(first: string, second: string, withRank: boolean): CellValue[] {
-  return [
-    first,
-    second,
-    ...COUNTED,
-    "完成率",
-    "序时推进率",
-    withRank ? "排名" : null,
-    withRank ? "配合任务" : null,
-  ];
+  const cells: CellValue[] = [first, second, ...COUNTED, "完成率", "序时推进率"];
+  return withRank ? [...cells, "排名", "配合任务"] : cells;
 }
 
 function alertFormats(firstRow: number, lastRow: number): ConditionalFormatPlan[] {

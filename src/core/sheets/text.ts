@@ -9,13 +9,13 @@ import type { CellStyle, RowPlan, SheetPlan } from "./types";
 const CJK_WIDTH_AT_11PT = 2.1;
 
 export function lineHeight(fontSize: number): number {
-  return Math.ceil(fontSize * 1.35 * 4) / 4;
+  return Math.ceil(fontSize * 1.3 * 4) / 4;
 }
 
 /** Lines `text` takes in a column `width` units wide at `fontSize`, counting its own line breaks. */
 export function wrappedLines(text: string, width: number, fontSize = BODY_SIZE): number {
   if (!text) return 1;
-  const usable = Math.max(1, width - 1);
+  const usable = Math.max(1, width);
   const scale = (fontSize / BODY_SIZE) * (CJK_WIDTH_AT_11PT / 2);
   let lines = 0;
   for (const line of text.split("\n")) lines += Math.max(1, Math.ceil((displayWidth(line) * scale) / usable));
@@ -35,7 +35,10 @@ export interface TextLine {
 }
 
 export interface TextSheetOptions {
-  /** Width of the text block in Excel units; lines wrap inside it. */
+  /**
+   * Width of the text block in Excel units; lines wrap inside it. At most 80 for A4 portrait:
+   * LibreOffice draws a unit about a fifth wider than Excel and does not shrink a one-column sheet.
+   */
   width: number;
   orientation?: "portrait" | "landscape";
 }

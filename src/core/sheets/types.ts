@@ -68,9 +68,9 @@ export interface FormulaCell {
 export type CellValue = string | number | boolean | null | DateCell | FormulaCell;
 
 export interface RowPlan {
-  /** One value per column, from column A; missing trailing cells are empty. */
+  /** One value per column, from column A; `null` for an empty cell that still takes the row's style. */
   cells: readonly CellValue[];
-  /** Applies to every cell of the row inside the sheet's columns. */
+  /** Applies to the cells the row lists, empty ones included (so a table row keeps its borders). */
   style?: CellStyle;
   /** Per cell, on top of the row style; sparse. */
   cellStyles?: readonly (CellStyle | undefined)[];
