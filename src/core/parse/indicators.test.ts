@@ -28,6 +28,10 @@ describe("indicator grammar", () => {
     ["二级以上公立医院医责险覆盖率$\\geq 100\\%$。", "二级以上公立医院医责险覆盖率|>=|100|%"],
     ["全市人均期望寿命达 78 岁以上。", "全市人均期望寿命|>=|78|岁"],
     ["三级医院达到4级。", "三级医院|>=|4|级"],
+    ["院前急救平均反应时间控制在12分钟以内。", "院前急救平均反应时间|<=|12|分钟"],
+    ["平均住院日不超过8天。", "平均住院日|<=|8|天"],
+    ["二级以上医院患者满意度提高2个百分点。", "二级以上医院患者满意度|>=|2|个百分点"],
+    ["完成医疗卫生项目投资5亿元。", "完成医疗卫生项目投资|>=|500000000|元"],
   ])("%s", (text, expected) => {
     expect(read(text).map(brief)).toEqual([expected]);
   });
@@ -111,6 +115,7 @@ describe("indicator grammar", () => {
     ["持续提升60岁及以上老年人群接种率。", "an age qualifying a group"],
     ["以“12个专项”推动落实。", "a quoted name"],
     ["对首批19个次中心开展绩效评价。", "the object of an evaluation"],
+    ["开展专题宣传100天。", "a duration"],
     ["作为一个拥有2100万人口的超大城市。", "a number without a target word"],
   ])("does not read %s as a target (%s)", (text) => {
     expect(

@@ -37,7 +37,9 @@ export interface ExtractionContext {
 }
 
 const UNITS =
-  "个百分点|百分点|%|‰|人次|场次|项次|家|个|所|项|名|人|次|场|篇|亩|岁|级|张|床|台|套|元|平方米|公里|批|条|支|座|户|例|份|件|期|间|处|辆|架|倍|种|门|位|吨|册|轮|组|队";
+  "个百分点|百分点|%|‰|人次|场次|项次|家|个|所|项|名|人|次|场|篇|亩|岁|级|张|床|台|套|元|平方米|公里|批|条|支|座|户|例|份|件|期|间|处|辆|架|倍|种|门|位|吨|册|轮|组|队|个工作日|小时|分钟|天|日";
+/** Times are targets only with an explicit bound (`控制在12分钟以内`), never as durations (`宣传100天`). */
+const TIME_UNIT = /^(?:个工作日|小时|分钟|天|日)$/;
 const ARABIC_QUANTITY = new RegExp(
   `(?<![\\d.])(\\d+(?:\\.\\d+)?)(?:(?:至|到|-|~|—)(\\d+(?:\\.\\d+)?))?(万|亿)?(${UNITS})|(?<![\\d.])(\\d{1,2})\\/(\\d{1,2})(?![\\d万])|(?<![\\d.])(\\d+(?:\\.\\d+)?)\\/(10万|十万|万|千|1000|10000|100000)`,
   "g",
@@ -452,6 +454,7 @@ function readClause(
     );
     const scopeTarget = scope !== null && SCOPE_VERB.test(text.slice(q.end, clause.end));
     if (!trigger && !inherited && !isShare && !suffix.explicit && !scopeTarget) return;
+    if (TIME_UNIT.test(q.unit) && !suffix.explicit && !trigger?.explicit) return;
     // Chinese numerals count an enumeration just before them (`儿童和妇产两个…中心`); otherwise
     // they are names (`两项改革`, `五大中心`), not quantities.
     const counted = trigger ? splitParts(text.slice(trigger.at + trigger.word.length, q.start)) : [];

@@ -96,6 +96,15 @@ describe("responsibility clauses", () => {
     });
   });
 
+  it("reads several labels inside one bracket", () => {
+    expect(
+      findResponsibility("（牵头单位：市卫健委；责任单位：各区县政府、市医保局）", normalize),
+    ).toMatchObject({
+      lead: ["市卫生健康委"],
+      co: ["各区县政府", "市医保局"],
+    });
+  });
+
   it("takes the first unit as lead when a list has no comma", () => {
     expect(findResponsibility("（责任单位：市人社局、市卫健委）", normalize)).toMatchObject({
       lead: ["市人力资源社会保障局"],

@@ -225,6 +225,11 @@ function findBracketed(text: string, normalize: UnitNormalizer): Responsibility 
     const end = closingIndex(text, i);
     const inner = text.slice(i + 1, end - 1);
     const labelled = new RegExp(`^${LEAD_LABEL}：`).exec(inner);
+    // `（牵头单位：A；责任单位：B）`: several labels inside one bracket.
+    if (labelled && [...inner.matchAll(LABEL)].length > 1) {
+      const found = findLabelled(inner, normalize);
+      if (found) return { ...found, start: i, end };
+    }
     if (labelled) {
       const [list = "", ...notes] = splitSentences(inner.slice(labelled[0].length));
       return {
@@ -252,6 +257,7 @@ function findLabelled(text: string, normalize: UnitNormalizer): Responsibility |
   let joint = false;
   const first = labels[0]?.index ?? 0;
   let end = first;
+  let leadNamed = false;
   labels.forEach((label, k) => {
     const from = (label.index ?? 0) + label[0].length;
     const until = labels[k + 1]?.index ?? text.length;
@@ -259,10 +265,12 @@ function findLabelled(text: string, normalize: UnitNormalizer): Responsibility |
     const stop = value.search(/[。；]/);
     const list = stop >= 0 ? value.slice(0, stop) : value;
     end = from + list.length;
-    if (CO_LABEL_ONLY.test(label[1] ?? "")) {
+    // After an explicit 牵头 label, 责任单位 lists the others who answer for the task.
+    if (CO_LABEL_ONLY.test(label[1] ?? "") || (leadNamed && !/牵头/.test(label[1] ?? ""))) {
       co.push(...names(list, normalize));
       return;
     }
+    leadNamed ||= /牵头/.test(label[1] ?? "");
     const read = readUnitList(list, normalize);
     lead.push(...read.lead);
     co.push(...read.co);
