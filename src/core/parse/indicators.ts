@@ -393,6 +393,8 @@ export function extractIndicators(text: string, context: ExtractionContext): Ind
       end: d.end + sentence.start,
     }));
     let carried: Trigger | undefined;
+    let previous: Range | undefined;
+    let previousYielded = false;
     for (const clause of boundaries(text, mask, "，；：", sentence.start, sentence.end)) {
       const local = deadlines.find((d) => !d.horizon && d.start >= clause.start && d.end <= clause.end);
       const horizon = deadlines.filter((d) => d.horizon && d.start < clause.end).at(-1);
@@ -403,10 +405,12 @@ export function extractIndicators(text: string, context: ExtractionContext): Ind
         const covered = fullCoverage(text, clause, mask, deadline);
         if (covered) found.push(covered);
         else if (local) {
-          const milestone = milestoneOf(text, clause, local);
+          const milestone = milestoneOf(text, clause, local, previousYielded ? undefined : previous);
           if (milestone) found.push(milestone);
         }
       }
+      previous = clause;
+      previousYielded = found.length > before;
     }
   }
   return found;
@@ -672,9 +676,22 @@ function fullCoverage(
 }
 
 /** `6月底前实现…`: a dated commitment without a number. */
-function milestoneOf(text: string, clause: Range, deadline: DeadlineMatch): IndicatorCandidate | undefined {
-  const without = text.slice(clause.start, deadline.start) + text.slice(deadline.end, clause.end);
-  const metric = cleanMetric(without.replace(/^(?:完成|实现)/, "")).replace(/^(?:完成|实现)/, "");
-  if (metric.length < 4) return undefined;
+/**
+ * `6月底前实现…`: a dated commitment without a number. A short clause (`年底前通过评审`) is named
+ * together with the clause before it, which says what is to pass.
+ */
+function milestoneOf(
+  text: string,
+  clause: Range,
+  deadline: DeadlineMatch,
+  previous: Range | undefined,
+): IndicatorCandidate | undefined {
+  const without = (text.slice(clause.start, deadline.start) + text.slice(deadline.end, clause.end)).trim();
+  let metric = without.replace(MILESTONE_LEAD, "");
+  if (metric.length < 6 && previous)
+    metric = `${cleanMetric(text.slice(previous.start, previous.end))}，${metric}`;
+  if (metric.replace(/[，\s]/g, "").length < 4) return undefined;
   return { metric, op: "milestone", deadline: deadline.date, start: clause.start, end: clause.end };
 }
+
+const MILESTONE_LEAD = /^(?:[，、\s]|力争|确保|要|将|全面|基本)*(?:完成|实现)?/;
