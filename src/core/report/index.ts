@@ -2,3 +2,4 @@ export * from "./types";
 export * from "./phrases";
 export * from "./build";
 export * from "./text";
+export * from "./sheet";
