@@ -107,6 +107,26 @@ describe("document shapes", () => {
     ]);
   });
 
+  it("reads a county's 工作要点: preamble targets, (X牵头，Y配合), 分别 over a shared noun, milestones", () => {
+    const doc = fixture("county-work-points.txt");
+    expect(doc.indicators.map((i) => `${i.metric}|${i.op}|${i.value ?? ""}|${i.unit ?? ""}`)).toEqual([
+      "人均预期寿命|>=|79.5|岁",
+      "孕产妇死亡率|<=|12|/10万",
+      "婴儿死亡率|<=|4|‰",
+    ]);
+    const [first, second, third] = doc.tasks;
+    expect(first).toMatchObject({ leadUnits: ["县卫生健康局"], coUnits: ["县医保局", "县财政局"] });
+    expect(brief(first!)).toContain("医共体信息平台升级改造|milestone|||2025-06-30");
+    expect(brief(second!)[0]).toBe("县人民医院创建三级医院，通过评审|milestone|||2025-12-31");
+    expect(brief(third!)).toEqual([
+      "适龄儿童国家免疫规划疫苗接种率|>=|95|%|",
+      "肺结核患者成功治疗率|>=|90|%|",
+      "高血压患者规范管理率|>=|65|%|",
+      "糖尿病患者规范管理率|>=|62|%|",
+    ]);
+    expect(doc.tasks.at(-1)?.indicators).toEqual([]);
+  });
+
   it("reads news: articles as sections, targets in prose, and no targets from a look back", () => {
     const doc = fixture("news-two-articles.txt");
     expect(doc.kind).toBe("news");
