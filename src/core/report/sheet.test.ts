@@ -3,6 +3,7 @@ import type { CellValue, RowPlan } from "../sheets";
 import { statusRules } from "../sheets";
 import { buildReport } from "./build";
 import { reportSheetPlan } from "./sheet";
+import { INDENT } from "./text";
 import type { ReportDoc } from "./types";
 
 function report(): ReportDoc {
@@ -39,7 +40,7 @@ describe("reportSheetPlan", () => {
     const expected = [
       doc.title,
       doc.recipients,
-      ...doc.body.map((b) => `　　${b.kind === "heading" ? b.text : b.runs.map((r) => r.text).join("")}`),
+      ...doc.body.map((b) => INDENT + (b.kind === "heading" ? b.text : b.runs.map((r) => r.text).join(""))),
       "　　附件：1.重点工作任务推进情况明细表",
       "　　　　　2.各单位重点工作推进情况排名表",
       "市卫生健康委办公室",
