@@ -247,7 +247,10 @@ function excluded(text: string, q: Quantity, clause: Range, mask: Uint8Array): b
   }
   // `每县（市、区）至少1家`: a quota per unit, not a total.
   const head = text.slice(clause.start, q.start);
-  if (/每(?:个|一个)?(?:县|市|区|乡|镇|村|家|所|年|月|季|周|单位|机构)/.test(head)) return true;
+  if (/每(?:个|一个)?(?:县|市|区|乡|镇|村|家|所|单位|机构)/.test(head)) return true;
+  // `每年开展审计1次` is a routine; `每年招聘不少于50名` is the year's target.
+  if (/每(?:年|月|季|周)/.test(head) && !/以上|不少于|不低于|至少/.test(text.slice(clause.start, q.end + 4)))
+    return true;
   if (/^各(?:县|市|区|乡|镇|地|级|单位|医院|机构)/.test(head)) return true;
   return false;
 }
@@ -395,8 +398,17 @@ export function extractIndicators(text: string, context: ExtractionContext): Ind
     let carried: Trigger | undefined;
     let previous: Range | undefined;
     let previousYielded = false;
+    let pending: DeadlineMatch | undefined;
     for (const clause of boundaries(text, mask, "，；：", sentence.start, sentence.end)) {
-      const local = deadlines.find((d) => !d.horizon && d.start >= clause.start && d.end <= clause.end);
+      const own = deadlines.find((d) => !d.horizon && d.start >= clause.start && d.end <= clause.end);
+      const local = own ?? pending;
+      // A clause that is only a deadline (`9月底前`) dates the clause after it.
+      pending =
+        own &&
+        text.slice(clause.start, clause.end).replace(/^(?:力争|确保|要|于|在)/, "").length ===
+          own.end - own.start
+          ? own
+          : undefined;
       const horizon = deadlines.filter((d) => d.horizon && d.start < clause.end).at(-1);
       const deadline = (local ?? horizon)?.date;
       const before = found.length;

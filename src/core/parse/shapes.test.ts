@@ -127,6 +127,32 @@ describe("document shapes", () => {
     expect(doc.tasks.at(-1)?.indicators).toEqual([]);
   });
 
+  it("reads a notice's plan: yearly targets, a deadline clause dating the next, labelled units", () => {
+    const doc = fixture("notice-with-plan.txt");
+    expect(doc).toMatchObject({
+      title: "XX市推进健康乡村建设实施方案",
+      issuer: "XX市卫生健康委员会",
+      date: "2024-04-10",
+    });
+    expect(doc.tasks.slice(0, 3).map((t) => [t.leadUnits, t.coUnits, brief(t)])).toEqual([
+      [
+        ["市卫生健康委"],
+        ["市发展改革委", "市财政局"],
+        ["改造乡镇卫生院|>=|10|所|", "建成县域医疗卫生次中心|>=|8|个|"],
+      ],
+      [
+        ["市卫生健康委"],
+        ["市人力资源社会保障局"],
+        ["招聘医学专业毕业生|>=|50|名|", "乡村医生中具备执业（助理）医师资格的人员比例|>=|45|%|"],
+      ],
+      [["各区县人民政府"], [], ["村卫生室标准化建设摸底|milestone|||2024-09-30"]],
+    ]);
+    expect(doc.indicators.map((i) => `${i.value ?? ""}${i.unit ?? ""}|${i.deadline ?? ""}`)).toEqual([
+      "90%|2025-12-31",
+      "30%|2025-12-31",
+    ]);
+  });
+
   it("reads news: articles as sections, targets in prose, and no targets from a look back", () => {
     const doc = fixture("news-two-articles.txt");
     expect(doc.kind).toBe("news");

@@ -8,8 +8,9 @@ export interface DeadlineMatch {
   /** ISO date. */
   date: string;
   /**
-   * A horizon stands alone before a comma (`到2025年，…`) and dates the whole sentence; otherwise the
-   * deadline belongs to its own clause (`6月底前实现…`).
+   * A horizon is a year standing alone before a comma (`到2025年，…`) and dates the rest of the
+   * sentence; otherwise the deadline belongs to its own clause (`6月底前实现…`), or to the next one
+   * when it stands alone (`9月底前，完成…`).
    */
   horizon: boolean;
 }
@@ -63,7 +64,9 @@ export function findDeadlines(text: string, documentYear: number): DeadlineMatch
     const end = start + m[0].length;
     const date = dateOf(m, documentYear);
     if (!date) continue;
-    found.push({ start, end, date, horizon: text[end] === "，" });
+    // Only a year can be a horizon; `9月底前，完成…` dates the clause after it.
+    const yearLevel = !/月|季度|半年/.test(m[0]);
+    found.push({ start, end, date, horizon: yearLevel && text[end] === "，" });
   }
   return found;
 }
