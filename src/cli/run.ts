@@ -4,8 +4,9 @@ import type { CliIo } from "./io";
 import { parseCommand } from "./commands/parse";
 import { buildCommand } from "./commands/build";
 import { demoCommand } from "./commands/demo";
+import { reportCommand } from "./commands/report";
 
-const commands: Command[] = [parseCommand, buildCommand, demoCommand];
+const commands: Command[] = [parseCommand, buildCommand, demoCommand, reportCommand];
 
 function help(): string {
   const lines = commands.map((c) => `  ${c.name.padEnd(8)} ${c.summary}`);

@@ -1,0 +1,116 @@
+import { renderReportDocx } from "../../adapters/docx";
+import { readLedgerWorkbook } from "../../adapters/xlsx";
+import type { StatusCounts } from "../../core/progress";
+import type { ReportDoc, ReportInput } from "../../core/report";
+import { buildReport, renderReportText } from "../../core/report";
+import { parseArgs, stringOption } from "../args";
+import { EXIT, type Command } from "../command";
+import { describe } from "../input";
+import type { CliIo } from "../io";
+import { localToday } from "./build";
+
+/** `共81项：已完成24项、序时推进42项…`, the statuses that occur, in the standard order. */
+export function countsLine(counts: StatusCounts): string {
+  const parts = (["已完成", "序时推进", "进度滞后", "逾期未完成", "未启动", "未报送"] as const)
+    .filter((status) => counts[status] > 0)
+    .map((status) => `${status}${counts[status]}项`);
+  return `共${counts.total}项：${parts.join("、")}`;
+}
+
+/** Writes the 通报 as .docx; false (after saying why) when the file cannot be written. */
+export async function writeReportDocx(report: ReportDoc, path: string, io: CliIo): Promise<boolean> {
+  const bytes = await renderReportDocx(report);
+  try {
+    await io.writeFile(path, bytes);
+    return true;
+  } catch (error) {
+    io.stderr(`无法写入“${path}”：${describe(error)}\n`);
+    return false;
+  }
+}
+
+export const reportCommand: Command = {
+  name: "report",
+  summary: "由台账生成通报（.docx 或纯文本）",
+  usage: [
+    "用法：duban report 台账.xlsx [--period 2024-Q3] (-o 通报.docx | --text) [选项]",
+    "",
+    "  --period     通报的期间：月份写 2024-09，季度写 2024-Q3；默认为台账当前期间",
+    "  -o           输出的 .docx 文件（GB/T 9704 公文格式）",
+    "  --text       在终端输出通报全文（纯文本，可直接复制）",
+    "  --date       成文日期，如 2024-10-08；默认为今天",
+    "  --issuer     落款（发文机关），默认取政策文件的发文机关",
+    "  --scope      标题中的范围，如“全市卫生健康”",
+    "  --to         主送单位，默认“各有关单位：”",
+  ].join("\n"),
+  async run(argv, io) {
+    const parsed = parseArgs(
+      argv,
+      { period: true, output: true, text: false, date: true, issuer: true, scope: true, to: true },
+      { o: "output" },
+    );
+    if (!parsed.ok) {
+      io.stderr(`${parsed.message}\n${this.usage}\n`);
+      return EXIT.usage;
+    }
+    const { args } = parsed;
+    const [input] = args.positionals;
+    const output = stringOption(args, "output");
+    const asText = args.options.has("text");
+    if (!input || args.positionals.length > 1) {
+      io.stderr(`请指定一个台账文件（.xlsx）。\n${this.usage}\n`);
+      return EXIT.usage;
+    }
+    if (!output && !asText) {
+      io.stderr(`请用 -o 指定输出的 .docx 文件，或用 --text 在终端输出通报。\n${this.usage}\n`);
+      return EXIT.usage;
+    }
+    if (output && !/\.docx$/i.test(output)) {
+      io.stderr(`输出文件“${output}”应以 .docx 结尾。\n`);
+      return EXIT.usage;
+    }
+
+    let bytes: Uint8Array;
+    try {
+      bytes = await io.readFile(input);
+    } catch (error) {
+      io.stderr(`无法读取“${input}”：${describe(error)}\n`);
+      return EXIT.cannotRead;
+    }
+    const read = await readLedgerWorkbook(bytes);
+    if (!read.ok) {
+      io.stderr(`“${input}”：${read.message}\n`);
+      return read.code === "unreadable-workbook" ? EXIT.cannotRead : EXIT.dataError;
+    }
+    for (const diagnostic of read.diagnostics.filter((d) => d.severity === "warning")) {
+      io.stderr(`[警告] ${diagnostic.message}\n`);
+    }
+
+    const ledger = read.ledger;
+    const issuer = stringOption(args, "issuer");
+    const scope = stringOption(args, "scope");
+    const recipients = stringOption(args, "to");
+    const reportInput: ReportInput = {
+      period: stringOption(args, "period") ?? ledger.period,
+      date: stringOption(args, "date") ?? localToday(io),
+      ...(issuer !== undefined && { issuer }),
+      ...(scope !== undefined && { scope }),
+      ...(recipients !== undefined && { recipients }),
+    };
+    const built = buildReport(ledger, reportInput);
+    if (!built.ok) {
+      io.stderr(`${built.message}\n`);
+      return built.code === "empty-ledger" ? EXIT.dataError : EXIT.usage;
+    }
+    const { report } = built;
+    if (asText) io.stdout(renderReportText(report));
+    if (output) {
+      if (!(await writeReportDocx(report, output, io))) return EXIT.cannotWrite;
+      // With --text the report itself is on stdout; the note about the file goes beside it.
+      const note = `已生成通报：${output}（${report.title}，${countsLine(report.figures.counts)}）\n`;
+      if (asText) io.stderr(note);
+      else io.stdout(note);
+    }
+    return EXIT.ok;
+  },
+};
