@@ -25,13 +25,20 @@ function gridValue(value: ExcelJS.CellValue, numberFormat: string | undefined): 
   if ("hyperlink" in value)
     return typeof value.text === "string" ? value.text : gridValue(value.text, numberFormat);
   if ("error" in value) return value.error;
-  if ("formula" in value || "sharedFormula" in value) {
-    const result = value.result;
-    if (result === undefined) return null;
-    if (typeof result === "object" && result !== null && !(result instanceof Date)) return result.error;
-    return gridValue(result, numberFormat);
-  }
   return null;
+}
+
+/**
+ * A formula cell gives its cached result. `cell.result`, not `cell.value.result`: ExcelJS's value
+ * getter drops falsy results, so a count of 0 would read as empty.
+ */
+function cellGridValue(cell: ExcelJS.Cell): GridValue {
+  if (cell.type !== ExcelJS.ValueType.Formula) return gridValue(cell.value, cell.numFmt);
+  const result: unknown = cell.result;
+  if (result === undefined) return null;
+  if (typeof result === "object" && result !== null && "error" in result) return String(result.error);
+  // Only typed numbers get the percent reading; a formula's result is the number it computed.
+  return gridValue(result as ExcelJS.CellValue, undefined);
 }
 
 const VISIBILITY: Record<string, SheetVisibility> = {
@@ -47,7 +54,7 @@ export function worksheetGrid(worksheet: ExcelJS.Worksheet): SheetGrid {
     row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
       // Merged cells repeat their master's value; only the master holds it.
       if (cell.isMerged && cell.master !== cell) return;
-      cells[columnNumber - 1] = gridValue(cell.value, cell.numFmt);
+      cells[columnNumber - 1] = cellGridValue(cell);
     });
     rows[rowNumber - 1] = Array.from(cells, (v) => v ?? null);
   });

@@ -3,7 +3,7 @@ import type { Ledger, ProgressEntry } from "../../core/model";
 import { buildLedger, sortProgress } from "../../core/plan";
 import { sampleProgress } from "../../core/progress";
 import { buildWorkbookPlan } from "../../core/sheets";
-import { readLedgerWorkbook, renderWorkbook } from ".";
+import { readGrids, readLedgerWorkbook, renderWorkbook } from ".";
 import { workPoints } from "../../../test/helpers/documents";
 import { ledgerOf, ledgerRow, progressEntry } from "../../../test/helpers/ledger";
 
@@ -150,6 +150,18 @@ describe("xlsx round trip", () => {
     ]);
     expect(workbook.getWorksheet("任务清单")!.views[0]).toMatchObject({ state: "frozen", ySplit: 2 });
     expect(workbook.getWorksheet("通报")!.getCell("A3").value).toBe("2024年第三季度尚未生成通报。");
+  });
+});
+
+describe("reading grids", () => {
+  it("reads formula results, a count of 0 included", async () => {
+    const ledger = ledgerFromFixture();
+    const read = await readGrids(await renderWorkbook(buildWorkbookPlan(ledger)));
+    if (!read.ok) throw new Error(read.message);
+    const summary = read.grids.find((g) => g.name === "单位汇总")!;
+    const unitRow = summary.rows.find((row) => row?.[0] === "市卫生健康委")!;
+    // Leads 1-1, 1-2 and 2 (jointly); nobody reported, so all three are 未报送 and 完成率 is 0.
+    expect(unitRow.slice(1, 9)).toEqual([3, 0, 0, 0, 0, 0, 3, 0]);
   });
 });
 

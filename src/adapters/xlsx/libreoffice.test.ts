@@ -1,0 +1,210 @@
+import ExcelJS from "exceljs";
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
+import { convertWithCalc } from "../../../test/helpers/calc";
+import { enginesAvailable } from "../../../test/helpers/engines";
+import { pdfLayout } from "../../../test/helpers/pdf";
+import { nodeIo } from "../node/io";
+import { loadDocument } from "../../cli/input";
+import { demoLedger } from "../../cli/commands/demo";
+import type { Ledger, Status } from "../../core/model";
+import type { StatusCounts } from "../../core/progress";
+import { assessLedger, rollupBySection, rollupByUnit } from "../../core/progress";
+import type { RowPlan, SheetPlan, WorkbookPlan } from "../../core/sheets";
+import { buildWorkbookPlan, isFormulaCell, sectionLabel } from "../../core/sheets";
+import { renderWorkbook } from ".";
+
+const available = enginesAvailable(["soffice", "pdftotext"], "Recalculating the 台账 in LibreOffice");
+const SEEDS = join(__dirname, "../../../seeds");
+const COUNTED: readonly Status[] = ["已完成", "序时推进", "进度滞后", "逾期未完成", "未启动", "未报送"];
+
+/** The plan without the cached results, so every number LibreOffice shows is one it calculated. */
+function withoutCachedResults(plan: WorkbookPlan): WorkbookPlan {
+  const strip = (row: RowPlan): RowPlan => ({
+    ...row,
+    cells: row.cells.map((cell) => (isFormulaCell(cell) ? { kind: "formula", formula: cell.formula } : cell)),
+  });
+  return {
+    ...plan,
+    sheets: plan.sheets.map((sheet): SheetPlan => ({ ...sheet, rows: sheet.rows.map(strip) })),
+  };
+}
+
+type Calculated = number | string | null;
+
+/** What LibreOffice calculated (`cell.result`: ExcelJS's `cell.value` drops results of 0 and ""). */
+function calculated(cell: ExcelJS.Cell): Calculated {
+  const value: unknown = cell.type === ExcelJS.ValueType.Formula ? cell.result : cell.value;
+  if (value !== null && typeof value === "object" && "error" in value) {
+    throw new Error(`${cell.address}: ${String(value.error)}`);
+  }
+  return typeof value === "number" || typeof value === "string" ? value : null;
+}
+
+interface SummaryLine {
+  name: string;
+  values: Calculated[];
+}
+
+/** The 单位汇总's unit and section tables as LibreOffice calculated them: name and columns B onwards. */
+function summaryTables(workbook: ExcelJS.Workbook): { units: SummaryLine[]; sections: SummaryLine[] } {
+  const sheet = workbook.getWorksheet("单位汇总");
+  if (!sheet) throw new Error("no 单位汇总 sheet");
+  const units: SummaryLine[] = [];
+  const sections: SummaryLine[] = [];
+  let table: SummaryLine[] | undefined;
+  sheet.eachRow((row) => {
+    const name = row.getCell(1).text;
+    if (name === "单位") table = units;
+    else if (name === "篇章") table = sections;
+    else if (table && name && row.getCell(2).value !== null) {
+      table.push({ name, values: Array.from({ length: 11 }, (_, i) => calculated(row.getCell(i + 2))) });
+    }
+  });
+  return { units, sections };
+}
+
+function expectedCounts(counts: StatusCounts): Calculated[] {
+  const rate = (part: number): Calculated => (counts.total > 0 ? part / counts.total : "");
+  return [
+    counts.total,
+    ...COUNTED.map((s) => counts[s]),
+    rate(counts["已完成"]),
+    rate(counts["已完成"] + counts["序时推进"]),
+  ];
+}
+
+function expectClose(actual: Calculated[], expected: Calculated[], label: string): void {
+  expect({ label, length: actual.length >= expected.length }).toEqual({ label, length: true });
+  expected.forEach((value, i) => {
+    const got = actual[i] ?? null;
+    if (typeof value === "number" && !Number.isInteger(value)) {
+      expect({ label, column: i, close: typeof got === "number" && Math.abs(got - value) < 1e-9 }).toEqual({
+        label,
+        column: i,
+        close: true,
+      });
+    } else {
+      expect({ label, column: i, value: got === "" ? null : got }).toEqual({
+        label,
+        column: i,
+        value: value === "" ? null : value,
+      });
+    }
+  });
+}
+
+(available ? describe : describe.skip)("the demo 台账 in LibreOffice", () => {
+  let workDir: string;
+  const cases: { name: string; ledger: Ledger; recalculated: ExcelJS.Workbook }[] = [];
+  const pdfs = new Map<string, string>();
+
+  beforeAll(async () => {
+    workDir = await mkdtemp(join(tmpdir(), "duban-xlsx-lo-"));
+    const inputDir = join(workDir, "in");
+    const outDir = join(workDir, "out");
+    await mkdir(inputDir);
+    await mkdir(outDir);
+    const io = nodeIo();
+    const inputs: string[] = [];
+    const ledgers = new Map<string, Ledger>();
+    for (const file of (await readdir(SEEDS)).filter((f) => f.endsWith(".txt")).sort()) {
+      const loaded = await loadDocument(join(SEEDS, file), io);
+      if (!loaded.ok) throw new Error(loaded.message);
+      const ledger = demoLedger(loaded.document);
+      if (!ledger) throw new Error(`${file}: no ledger`);
+      const name = basename(file, ".txt");
+      const input = join(inputDir, `${name}.xlsx`);
+      await writeFile(input, await renderWorkbook(withoutCachedResults(buildWorkbookPlan(ledger))));
+      inputs.push(input);
+      ledgers.set(name, ledger);
+    }
+    await convertWithCalc(inputs, "xlsx", outDir);
+    await convertWithCalc(inputs, "pdf", outDir);
+    for (const [name, ledger] of ledgers) {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load((await readFile(join(outDir, `${name}.xlsx`))).buffer);
+      cases.push({ name, ledger, recalculated: workbook });
+      pdfs.set(name, join(outDir, `${name}.pdf`));
+    }
+  });
+
+  afterAll(async () => {
+    if (workDir) await rm(workDir, { recursive: true, force: true });
+  });
+
+  it("calculates each unit's counts, rates, rank and assisted tasks to the core's figures", () => {
+    expect(cases).toHaveLength(5);
+    let unitsChecked = 0;
+    for (const { name, ledger, recalculated } of cases) {
+      const assessed = assessLedger(ledger, ledger.period);
+      if (!assessed.ok) throw new Error(assessed.message);
+      const core = rollupByUnit(assessed.assessment);
+      const { units } = summaryTables(recalculated);
+      expect({ name, units: units.map((u) => u.name) }).toEqual({ name, units: core.map((u) => u.unit) });
+      core.forEach((rollup, i) => {
+        const line = units[i]!;
+        expectClose(
+          line.values,
+          [...expectedCounts(rollup.lead), rollup.rank ?? "", rollup.co.total],
+          `${name} ${rollup.unit}`,
+        );
+        unitsChecked++;
+      });
+    }
+    expect(unitsChecked).toBeGreaterThan(20);
+  });
+
+  it("calculates each section's counts and the total to the core's figures", () => {
+    for (const { name, ledger, recalculated } of cases) {
+      const assessed = assessLedger(ledger, ledger.period);
+      if (!assessed.ok) throw new Error(assessed.message);
+      const core = rollupBySection(assessed.assessment);
+      const { sections } = summaryTables(recalculated);
+      expect({ name, sections: sections.map((s) => s.name) }).toEqual({
+        name,
+        sections: [...core.map((s) => sectionLabel(s.section)), "合计"],
+      });
+      core.forEach((rollup, i) =>
+        expectClose(sections[i]!.values, expectedCounts(rollup.counts), `${name} ${rollup.section}`),
+      );
+      const all = assessed.assessment.rows;
+      const total = {
+        total: all.length,
+        ...Object.fromEntries(COUNTED.map((s) => [s, all.filter((r) => r.status === s).length])),
+      } as StatusCounts;
+      expectClose(sections[core.length]!.values, expectedCounts(total), `${name} 合计`);
+    }
+  });
+
+  it("prints every sheet on A4 with Chinese headers and no error or overflow marks", async () => {
+    for (const [name, pdf] of pdfs) {
+      const pages = await pdfLayout(pdf);
+      const text = pages.flatMap((p) => p.lines.map((l) => l.text)).join("\n");
+      for (const page of pages) {
+        const size = [Math.round(page.width), Math.round(page.height)].sort();
+        expect({ name, size }).toEqual({ name, size: [595, 842] });
+      }
+      for (const header of [
+        "任务清单",
+        "牵头单位",
+        "配合单位",
+        "进度填报",
+        "判定状态",
+        "序时推进率",
+        "排名",
+      ]) {
+        expect({ name, header, found: text.includes(header) }).toEqual({ name, header, found: true });
+      }
+      expect({ name, marks: text.match(/###|#NAME\?|#VALUE!|#REF!|#DIV\/0!|#N\/A|Err:\d+/g) }).toEqual({
+        name,
+        marks: null,
+      });
+      expect({ name, hidden: text.includes("_duban") || text.includes("schemaVersion") }).toEqual({
+        name,
+        hidden: false,
+      });
+    }
+  });
+});
