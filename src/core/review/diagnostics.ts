@@ -1,6 +1,6 @@
 /**
- * The parser's diagnostics as the review shows them: attached to the task they are about, with the
- * "tasks without units" summary recomputed from the document as it is now, not as it was parsed.
+ * The parser's diagnostics as the review shows them: attached to the task they are about, and the
+ * tasks without units found in the document as it is now, not as it was parsed.
  */
 
 import type { Diagnostic, PlanDocument, Task } from "../model";
@@ -11,6 +11,8 @@ export interface ReviewDiagnostics {
   general: Diagnostic[];
   /** Task ID → the diagnostics about that task. */
   byTask: ReadonlyMap<string, Diagnostic[]>;
+  /** Tasks nobody is responsible for yet, in document order. */
+  unassigned: Task[];
 }
 
 function taskOf(diagnostic: Diagnostic, tasks: readonly Task[]): Task | undefined {
@@ -24,19 +26,11 @@ function taskOf(diagnostic: Diagnostic, tasks: readonly Task[]): Task | undefine
 export function reviewDiagnostics(document: PlanDocument): ReviewDiagnostics {
   const general: Diagnostic[] = [];
   const byTask = new Map<string, Diagnostic[]>();
-  // The parser's summary goes stale as units are assigned; the live one below replaces it.
+  // The parser's summary goes stale as units are assigned; `unassigned` replaces it.
   for (const diagnostic of document.diagnostics.filter((d) => d.code !== "task-without-units")) {
     const task = taskOf(diagnostic, document.tasks);
     if (!task) general.push(diagnostic);
     else byTask.set(task.id, [...(byTask.get(task.id) ?? []), diagnostic]);
   }
-  const unassigned = document.tasks.filter(needsUnits);
-  if (unassigned.length > 0) {
-    general.push({
-      code: "task-without-units",
-      severity: "warning",
-      message: `${unassigned.length} 项任务还没有牵头单位（第 ${unassigned.map((t) => t.number).join("、")} 项），请逐项指定。`,
-    });
-  }
-  return { general, byTask };
+  return { general, byTask, unassigned: document.tasks.filter(needsUnits) };
 }

@@ -52,23 +52,29 @@ describe("unitSuggestions", () => {
 });
 
 describe("reviewDiagnostics", () => {
-  it("attaches a diagnostic to its task and replaces the parser's stale summary by a live one", () => {
+  it("attaches a diagnostic to its task and replaces the parser's stale summary by the live list", () => {
     const doc = reviewDocument();
-    const { general, byTask } = reviewDiagnostics(doc);
+    const { general, byTask, unassigned } = reviewDiagnostics(doc);
     expect(byTask.get("d1-T002")?.map((d) => d.code)).toEqual(["uncertain-indicator"]);
-    expect(general).toHaveLength(1);
-    expect(general[0]!.message).toContain("第 2、3 项");
+    expect(general).toEqual([]);
+    expect(unassigned.map((t) => t.number)).toEqual(["2", "3"]);
 
     const assigned = applyTaskEdit(doc, "d1-T002", { ...taskEditOf(taskById(doc, "d1-T002")), leadUnits: ["市妇幼保健院"] });
-    expect(reviewDiagnostics(assigned).general[0]!.message).toMatch(/^1 项任务.*第 3 项/);
+    expect(reviewDiagnostics(assigned).unassigned.map((t) => t.number)).toEqual(["3"]);
   });
 
-  it("says nothing about units once every task has one", () => {
-    let doc = reviewDocument();
-    for (const id of ["d1-T002", "d1-T003"])
-      doc = applyTaskEdit(doc, id, { ...taskEditOf(taskById(doc, id)), leadUnits: ["市卫生健康委"] });
-    expect(reviewDiagnostics(doc).general).toEqual([]);
-    expect(doc.tasks.some(needsUnits)).toBe(false);
+  it("keeps diagnostics outside every task general, and counts standing notes as responsible", () => {
+    const doc = reviewDocument();
+    const note = { code: "no-tasks" as const, severity: "info" as const, message: "说明", span: { start: 200, end: 201 } };
+    const withNote = {
+      ...doc,
+      diagnostics: [...doc.diagnostics, note],
+      tasks: doc.tasks.map((t) => (t.id === "d1-T003" ? { ...t, implementingUnits: ["各县（市、区）人民政府"] } : t)),
+    };
+    const { general, unassigned } = reviewDiagnostics(withNote);
+    expect(general).toEqual([note]);
+    expect(unassigned.map((t) => t.number)).toEqual(["2"]);
+    expect(withNote.tasks.filter(needsUnits)).toEqual(unassigned);
   });
 });
 

@@ -1,0 +1,67 @@
+/** @jest-environment jsdom */
+import { isShown } from "./testing/dom";
+import { render, screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { App } from "./App";
+
+const POLICY = [
+  "2024年全市卫生健康工作要点",
+  "一、提升医疗服务能力",
+  "1.加强临床重点专科建设。新建省级临床重点专科5个。（责任单位：市卫生健康委，市财政局）",
+  "2.推进智慧医院建设。二级以上医院电子病历应用水平达到4级。（责任单位：市卫生健康委）",
+].join("\n");
+
+describe("App", () => {
+  it("shows the five steps in order, starting at 导入, with review locked until a document is parsed", () => {
+    render(<App host={{ kind: "excel" }} />);
+    const tabs = within(screen.getByRole("tablist", { name: "步骤" })).getAllByRole("tab");
+    expect(tabs).toEqual(["导入", "校对", "写入台账", "进度", "通报"].map((name) => screen.getByRole("tab", { name })));
+    expect(screen.getByRole("tab", { name: "导入" }).getAttribute("aria-selected")).toBe("true");
+    expect(screen.getByRole("tab", { name: "校对" })).toHaveProperty("disabled", true);
+    expect(isShown(screen.getByRole("tabpanel", { name: "导入" }))).toBe(true);
+    expect(screen.queryByText("未在 Excel 中运行")).toBeNull();
+  });
+
+  it("says so when it runs outside Excel", () => {
+    const { unmount } = render(<App host={{ kind: "browser" }} />);
+    expect(screen.getByText("未在 Excel 中运行")).toBeTruthy();
+    unmount();
+    render(<App host={{ kind: "other-office", host: "Word" }} />);
+    expect(screen.getByText(/不支持当前的 Office 应用（Word）/)).toBeTruthy();
+  });
+
+  // Arrow keys between tabs need layout, which jsdom lacks: the browser test covers them.
+  it("selects a step from the keyboard and explains the steps that need the workbook", async () => {
+    const user = userEvent.setup();
+    render(<App host={{ kind: "excel" }} />);
+    await user.tab();
+    expect(document.activeElement).toBe(screen.getByRole("tab", { name: "导入" }));
+    screen.getByRole("tab", { name: "写入台账" }).focus();
+    await user.keyboard("{Enter}");
+    expect(screen.getByRole("tab", { name: "写入台账" }).getAttribute("aria-selected")).toBe("true");
+    // Hidden panels leave the accessibility tree: only the chosen one is found.
+    const [ledger, ...others] = screen.getAllByRole("tabpanel");
+    expect(others).toEqual([]);
+    expect(ledger!.getAttribute("aria-labelledby")).toBe(screen.getByRole("tab", { name: "写入台账" }).id);
+    expect(isShown(ledger!)).toBe(true);
+    expect(within(ledger!).getByText("本版本尚未提供此步骤")).toBeTruthy();
+    expect(within(ledger!).getByText(/任务清单、进度填报、单位汇总/)).toBeTruthy();
+  });
+
+  it("parses pasted text, opens 校对, and keeps the pasted text when going back", async () => {
+    const user = userEvent.setup();
+    render(<App host={{ kind: "browser" }} />);
+    await user.click(screen.getByRole("textbox", { name: "政策文件文字" }));
+    await user.paste(POLICY);
+    await user.click(screen.getByRole("button", { name: "解析文字" }));
+    await user.click(await screen.findByRole("button", { name: "下一步：校对" }));
+
+    expect(screen.getByRole("tab", { name: "校对" }).getAttribute("aria-selected")).toBe("true");
+    const table = screen.getByRole("table", { name: "任务与指标" });
+    expect(within(table).getByRole("button", { name: "1. 加强临床重点专科建设" })).toBeTruthy();
+    expect(within(table).getByRole("button", { name: "2. 推进智慧医院建设" })).toBeTruthy();
+
+    await user.click(screen.getByRole("tab", { name: "导入" }));
+    expect(screen.getByRole("textbox", { name: "政策文件文字" })).toHaveProperty("value", POLICY);
+  });
+});

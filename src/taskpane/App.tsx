@@ -1,0 +1,109 @@
+import {
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Tab,
+  TabList,
+  Title3,
+  webLightTheme,
+} from "@fluentui/react-components";
+import { ImportStep } from "./components/ImportStep/ImportStep";
+import { PendingStep } from "./components/PendingStep/PendingStep";
+import { ReviewStep } from "./components/ReviewStep/ReviewStep";
+import type { PaneHost } from "./host";
+import { isStepId, STEPS, type StepId } from "./steps";
+import { useAppStyles } from "./App.styles";
+import { useApp } from "./useApp";
+
+export interface AppProps {
+  host: PaneHost;
+}
+
+function HostNotice({ host }: AppProps) {
+  if (host.kind === "excel") return null;
+  if (host.kind === "other-office") {
+    return (
+      <MessageBar intent="warning" layout="multiline">
+        <MessageBarBody>
+          督办台账是 Excel 加载项，不支持当前的 Office 应用（{host.host}）。请在 Excel 中打开。
+        </MessageBarBody>
+      </MessageBar>
+    );
+  }
+  return (
+    <MessageBar intent="info" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>未在 Excel 中运行</MessageBarTitle>
+        可以导入和校对政策文件；写入台账等步骤需要在 Excel 中打开本加载项。
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
+const tabId = (id: StepId) => `duban-step-${id}`;
+const panelId = (id: StepId) => `duban-panel-${id}`;
+
+export function App({ host }: AppProps) {
+  const styles = useAppStyles();
+  const app = useApp();
+
+  const panel = (id: StepId) => {
+    switch (id) {
+      case "import":
+        return (
+          <ImportStep
+            onParsed={app.parsedDocument}
+            onContinue={() => app.goTo("review")}
+            hasEdits={app.hasEdits}
+          />
+        );
+      case "review":
+        return app.document && <ReviewStep document={app.document} onChange={app.reviewedDocument} />;
+      default: {
+        const step = STEPS.find((s) => s.id === id);
+        return step && "purpose" in step && <PendingStep purpose={step.purpose} />;
+      }
+    }
+  };
+
+  return (
+    <FluentProvider theme={webLightTheme} lang="zh-CN" className={styles.root}>
+      <Title3 as="h1" className={styles.title}>
+        督办台账
+      </Title3>
+      <HostNotice host={host} />
+      <TabList
+        className={styles.steps}
+        aria-label="步骤"
+        size="small"
+        selectedValue={app.step}
+        onTabSelect={(_, data) => isStepId(data.value) && app.goTo(data.value)}
+      >
+        {STEPS.map((step) => (
+          <Tab
+            key={step.id}
+            id={tabId(step.id)}
+            aria-controls={panelId(step.id)}
+            value={step.id}
+            disabled={!app.isAvailable(step.id)}
+          >
+            {step.label}
+          </Tab>
+        ))}
+      </TabList>
+      {/* Every panel stays mounted, so a step keeps its state while another is shown. */}
+      {STEPS.map((step) => (
+        <div
+          key={step.id}
+          id={panelId(step.id)}
+          role="tabpanel"
+          aria-labelledby={tabId(step.id)}
+          hidden={app.step !== step.id}
+        >
+          {panel(step.id)}
+        </div>
+      ))}
+    </FluentProvider>
+  );
+}

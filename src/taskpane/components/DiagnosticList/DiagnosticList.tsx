@@ -1,0 +1,76 @@
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarGroup,
+  type MessageBarIntent,
+} from "@fluentui/react-components";
+import type { Diagnostic, Severity } from "../../../core/model";
+import { useDiagnosticListStyles } from "./DiagnosticList.styles";
+import { useDiagnosticList } from "./useDiagnosticList";
+
+const INTENTS: Record<Severity, MessageBarIntent> = { error: "error", warning: "warning", info: "info" };
+
+export interface DiagnosticListProps {
+  diagnostics: readonly Diagnostic[];
+  /** Names the list for screen readers, e.g. `解析提示`. */
+  label: string;
+  /** For a diagnostic that offers a reading (`uncertain-indicator`): take it up. */
+  onAdopt?: (diagnostic: Diagnostic) => void;
+  /** Leave the text as parsed and drop the diagnostic. */
+  onDismiss?: (diagnostic: Diagnostic) => void;
+  foldedCount?: number;
+}
+
+export function DiagnosticList({ diagnostics, label, onAdopt, onDismiss, foldedCount = 5 }: DiagnosticListProps) {
+  const styles = useDiagnosticListStyles();
+  const { visible, hiddenCount, expand } = useDiagnosticList(diagnostics, foldedCount);
+  if (diagnostics.length === 0) return null;
+  return (
+    <section className={styles.root} aria-label={label}>
+      <MessageBarGroup animate="exit-only">
+        {visible.map((diagnostic, index) => (
+          <MessageBar
+            key={`${diagnostic.code}-${diagnostic.span?.start ?? "doc"}-${index}`}
+            intent={INTENTS[diagnostic.severity]}
+            layout="multiline"
+          >
+            <MessageBarBody>
+              {diagnostic.line !== undefined && `第 ${diagnostic.line} 行：`}
+              {diagnostic.message}
+            </MessageBarBody>
+            {(onAdopt ?? onDismiss) && (
+              <MessageBarActions>
+                {onAdopt && diagnostic.indicator && (
+                  <Button
+                    size="small"
+                    aria-label={`采用指标“${diagnostic.indicator.metric}”`}
+                    onClick={() => onAdopt(diagnostic)}
+                  >
+                    采用
+                  </Button>
+                )}
+                {onDismiss && (
+                  <Button
+                    size="small"
+                    appearance="subtle"
+                    aria-label={`忽略提示：${diagnostic.message}`}
+                    onClick={() => onDismiss(diagnostic)}
+                  >
+                    忽略
+                  </Button>
+                )}
+              </MessageBarActions>
+            )}
+          </MessageBar>
+        ))}
+      </MessageBarGroup>
+      {hiddenCount > 0 && (
+        <Button className={styles.more} appearance="transparent" size="small" onClick={expand}>
+          显示其余 {hiddenCount} 条提示
+        </Button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,152 @@
+import {
+  Badge,
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Switch,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  useArrowNavigationGroup,
+} from "@fluentui/react-components";
+import { Fragment } from "react";
+import type { PlanDocument } from "../../../core/model";
+import { formatUnitList, needsUnits } from "../../../core/review";
+import { formatShortDate, formatTarget } from "../../format";
+import { DiagnosticList } from "../DiagnosticList/DiagnosticList";
+import { TaskEditor } from "../TaskEditor/TaskEditor";
+import { useReviewStepStyles } from "./ReviewStep.styles";
+import { useReviewStep } from "./useReviewStep";
+
+export interface ReviewStepProps {
+  document: PlanDocument;
+  onChange: (document: PlanDocument) => void;
+}
+
+export function ReviewStep({ document, onChange }: ReviewStepProps) {
+  const styles = useReviewStepStyles();
+  const review = useReviewStep(document, onChange);
+  const gridNavigation = useArrowNavigationGroup({ axis: "grid" });
+  const { unassigned } = review.review;
+  const indicatorCount = document.tasks.reduce((n, task) => n + task.indicators.length, 0);
+
+  return (
+    <div className={styles.root}>
+      <div className={styles.summary}>
+        <Text weight="semibold">{document.title || document.sourceName}</Text>
+        <Text size={200} className={styles.muted}>
+          {document.year} 年 · {document.tasks.length} 项任务 · {indicatorCount} 个指标。点击任务名称可修改责任单位、目标和时限。
+        </Text>
+      </div>
+
+      {unassigned.length > 0 ? (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            还有 {unassigned.length} 项任务没有牵头单位（第 {unassigned.map((task) => task.number).join("、")} 项）。
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={review.editFirstUnassigned}>
+              逐项指定
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      ) : (
+        <MessageBar intent="success">
+          <MessageBarBody>每项任务都有牵头单位。</MessageBarBody>
+        </MessageBar>
+      )}
+
+      <DiagnosticList
+        label="待确认的解析结果"
+        diagnostics={review.diagnostics}
+        onAdopt={review.adopt}
+        onDismiss={review.dismiss}
+      />
+
+      <Switch
+        label="只显示需要处理的任务"
+        checked={review.pendingOnly}
+        onChange={(_, data) => review.setPendingOnly(data.checked)}
+      />
+
+      <div className={styles.tableScroller}>
+        <Table size="small" aria-label="任务与指标" {...gridNavigation}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>任务 / 指标</TableHeaderCell>
+              <TableHeaderCell>目标</TableHeaderCell>
+              <TableHeaderCell>时限</TableHeaderCell>
+              <TableHeaderCell>牵头单位</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {review.tasks.map((task) => {
+              const diagnosticCount = review.diagnosticCount(task);
+              const leads = task.leadUnits.length > 0 ? task.leadUnits : task.implementingUnits;
+              return (
+                <Fragment key={task.id}>
+                  <TableRow className={styles.taskRow}>
+                    <TableCell>
+                      <Button
+                        className={styles.taskButton}
+                        appearance="transparent"
+                        aria-haspopup="dialog"
+                        onClick={() => review.edit(task.id)}
+                      >
+                        {task.number}. {task.title}
+                      </Button>
+                    </TableCell>
+                    <TableCell>
+                      {task.indicators.length === 0 && <span className={styles.muted}>里程碑</span>}
+                    </TableCell>
+                    <TableCell>{formatShortDate(task.deadline, document.year)}</TableCell>
+                    <TableCell>
+                      <div className={styles.badges}>
+                        {needsUnits(task) ? (
+                          <Badge color="danger" appearance="tint">
+                            未指定
+                          </Badge>
+                        ) : (
+                          formatUnitList(leads)
+                        )}
+                        {diagnosticCount > 0 && (
+                          <Badge color="warning" appearance="tint">
+                            {diagnosticCount} 条待确认
+                          </Badge>
+                        )}
+                      </div>
+                    </TableCell>
+                  </TableRow>
+                  {task.indicators.map((indicator) => (
+                    <TableRow key={indicator.id}>
+                      <TableCell className={styles.indicatorCell}>{indicator.metric}</TableCell>
+                      <TableCell>{formatTarget(indicator)}</TableCell>
+                      <TableCell className={indicator.deadlineStated ? undefined : styles.muted}>
+                        {formatShortDate(indicator.deadline, document.year)}
+                      </TableCell>
+                      <TableCell />
+                    </TableRow>
+                  ))}
+                </Fragment>
+              );
+            })}
+          </TableBody>
+        </Table>
+      </div>
+      {review.tasks.length === 0 && <Text>没有需要处理的任务。</Text>}
+
+      <TaskEditor
+        document={document}
+        task={review.editingTask}
+        onSave={review.save}
+        onSaveAndNext={review.hasOtherUnassigned ? review.saveAndNext : undefined}
+        onClose={review.close}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,173 @@
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  DialogTrigger,
+  Field,
+  Input,
+  Select,
+  Text,
+} from "@fluentui/react-components";
+import type { FormEvent } from "react";
+import type { Op, PlanDocument, Task } from "../../../core/model";
+import type { TaskEdit } from "../../../core/review";
+import { OP_LABELS } from "../../format";
+import { useTaskEditorStyles } from "./TaskEditor.styles";
+import { useTaskEditor, type UnitRole } from "./useTaskEditor";
+
+export interface TaskEditorProps {
+  document: PlanDocument;
+  /** The task being edited; the dialog is closed when there is none. */
+  task: Task | undefined;
+  onSave: (edit: TaskEdit) => void;
+  /** Offered while other tasks still have no lead unit: save, then edit the next of them. */
+  onSaveAndNext?: (edit: TaskEdit) => void;
+  onClose: () => void;
+}
+
+const OPS = Object.keys(OP_LABELS) as Op[];
+const isOp = (value: string): value is Op => (OPS as string[]).includes(value);
+
+export function TaskEditor({ document, task, onSave, onSaveAndNext, onClose }: TaskEditorProps) {
+  return (
+    <Dialog open={task !== undefined} onOpenChange={(_, data) => !data.open && onClose()}>
+      <DialogSurface>
+        {task && (
+          <TaskEditorForm
+            key={task.id}
+            document={document}
+            task={task}
+            onSave={onSave}
+            onSaveAndNext={onSaveAndNext}
+          />
+        )}
+      </DialogSurface>
+    </Dialog>
+  );
+}
+
+type TaskEditorFormProps = Omit<TaskEditorProps, "task" | "onClose"> & { task: Task };
+
+function TaskEditorForm({ document, task, onSave, onSaveAndNext }: TaskEditorFormProps) {
+  const styles = useTaskEditorStyles();
+  const editor = useTaskEditor(document, task);
+  const { draft } = editor;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    editor.submit(onSave);
+  };
+
+  const suggestionButtons = (role: UnitRole) => (
+    <div className={styles.suggestions}>
+      <Text size={200}>{role === "lead" ? "建议：" : "添加配合单位："}</Text>
+      {editor.suggestions.map((unit) => (
+        <Button
+          key={unit}
+          size="small"
+          shape="circular"
+          aria-label={`${role === "lead" ? "添加牵头单位" : "添加配合单位"}：${unit}`}
+          onClick={() => editor.addUnit(role, unit)}
+        >
+          {unit}
+        </Button>
+      ))}
+    </div>
+  );
+
+  return (
+    <form onSubmit={submit}>
+      <DialogBody>
+        <DialogTitle>
+          任务 {task.number}：{task.title}
+        </DialogTitle>
+        <DialogContent className={styles.form}>
+          <Text as="p" className={styles.source} aria-label="任务原文">
+            {task.text}
+          </Text>
+          <Field label="牵头单位" hint="多个单位用顿号（、）分隔">
+            <Input value={draft.lead} onChange={(_, data) => editor.setUnits("lead", data.value)} />
+          </Field>
+          {editor.suggestions.length > 0 && suggestionButtons("lead")}
+          <Field label="配合单位" hint="多个单位用顿号（、）分隔">
+            <Input value={draft.co} onChange={(_, data) => editor.setUnits("co", data.value)} />
+          </Field>
+          {editor.showCoSuggestions && editor.suggestions.length > 0 && suggestionButtons("co")}
+          <Field
+            label="任务时限"
+            hint={`不填则按 ${document.year} 年底`}
+            validationMessage={editor.problemFor("deadline")}
+          >
+            <Input type="date" value={draft.deadline} onChange={(_, data) => editor.setDeadline(data.value)} />
+          </Field>
+          {task.indicators.map((indicator) => {
+            const indicatorDraft = draft.indicators.find((d) => d.id === indicator.id);
+            if (!indicatorDraft) return null;
+            const milestone = indicatorDraft.op === "milestone";
+            return (
+              <fieldset key={indicator.id} className={styles.indicator}>
+                <legend className={styles.legend}>指标：{indicator.metric}</legend>
+                <Text size={200}>原文：{indicator.text}</Text>
+                <div className={styles.targetRow}>
+                  <Field label="比较">
+                    <Select
+                      value={indicatorDraft.op}
+                      onChange={(_, data) => isOp(data.value) && editor.setIndicator(indicator.id, { op: data.value })}
+                    >
+                      {OPS.map((op) => (
+                        <option key={op} value={op}>
+                          {OP_LABELS[op]}
+                        </option>
+                      ))}
+                    </Select>
+                  </Field>
+                  <Field label="目标值" validationMessage={editor.problemFor("value", indicator.id)}>
+                    <Input
+                      value={milestone ? "" : indicatorDraft.value}
+                      disabled={milestone}
+                      inputMode="decimal"
+                      onChange={(_, data) => editor.setIndicator(indicator.id, { value: data.value })}
+                    />
+                  </Field>
+                  <Field label="单位">
+                    <Input
+                      value={milestone ? "" : indicatorDraft.unit}
+                      disabled={milestone}
+                      onChange={(_, data) => editor.setIndicator(indicator.id, { unit: data.value })}
+                    />
+                  </Field>
+                </div>
+                <Field
+                  label="指标时限"
+                  hint="不填则随任务时限"
+                  validationMessage={editor.problemFor("deadline", indicator.id)}
+                >
+                  <Input
+                    type="date"
+                    value={indicatorDraft.deadline}
+                    onChange={(_, data) => editor.setIndicator(indicator.id, { deadline: data.value })}
+                  />
+                </Field>
+              </fieldset>
+            );
+          })}
+        </DialogContent>
+        <DialogActions fluid>
+          <Button type="submit" appearance="primary">
+            保存
+          </Button>
+          {onSaveAndNext && (
+            <Button onClick={() => editor.submit(onSaveAndNext)}>保存并指定下一项</Button>
+          )}
+          <DialogTrigger disableButtonEnhancement>
+            <Button appearance="secondary">取消</Button>
+          </DialogTrigger>
+        </DialogActions>
+      </DialogBody>
+    </form>
+  );
+}

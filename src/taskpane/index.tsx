@@ -1,0 +1,18 @@
+/// <reference types="office-js" />
+/**
+ * Task pane entry: waits for Office.js (when it loaded) and renders the app. Outside Office — a
+ * browser, the end-to-end test page — it renders too, and the app says what it cannot do there.
+ */
+
+import { createRoot } from "react-dom/client";
+import { App } from "./App";
+import { detectHost } from "./host";
+
+async function start(): Promise<void> {
+  const container = document.getElementById("root");
+  if (!container) throw new Error("taskpane.html has no #root element");
+  const host = await detectHost(typeof Office === "undefined" ? undefined : Office);
+  createRoot(container).render(<App host={host} />);
+}
+
+void start();

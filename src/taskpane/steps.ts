@@ -1,0 +1,27 @@
+/** The pane's steps, in the order an official works through them. */
+
+export const STEPS = [
+  { id: "import", label: "导入" },
+  { id: "review", label: "校对" },
+  {
+    id: "ledger",
+    label: "写入台账",
+    purpose: "把校对后的任务写成台账工作簿：任务清单、进度填报、单位汇总等工作表，以及供各单位填报的分发文件。",
+  },
+  {
+    id: "progress",
+    label: "进度",
+    purpose: "选择报送期次，汇总各单位报回的进展，按颜色显示每项任务的状态：已完成、序时推进、进度滞后、逾期未完成、未报送。",
+  },
+  {
+    id: "report",
+    label: "通报",
+    purpose: "生成推进情况通报：写入“通报”工作表、复制为带格式的文字，或下载符合公文格式的 .docx 文件。",
+  },
+] as const;
+
+export type StepId = (typeof STEPS)[number]["id"];
+
+export function isStepId(value: unknown): value is StepId {
+  return STEPS.some((step) => step.id === value);
+}
