@@ -124,7 +124,7 @@ function expectClose(actual: Calculated[], expected: Calculated[], label: string
     await convertWithCalc(inputs, "pdf", outDir);
     for (const [name, ledger] of ledgers) {
       const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.load((await readFile(join(outDir, `${name}.xlsx`))).buffer);
+      await workbook.xlsx.load(await readFile(join(outDir, `${name}.xlsx`)));
       cases.push({ name, ledger, recalculated: workbook });
       pdfs.set(name, join(outDir, `${name}.pdf`));
     }
