@@ -124,7 +124,8 @@ function expectClose(actual: Calculated[], expected: Calculated[], label: string
     await convertWithCalc(inputs, "pdf", outDir);
     for (const [name, ledger] of ledgers) {
       const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.load(await readFile(join(outDir, `${name}.xlsx`)));
+      const bytes = await readFile(join(outDir, `${name}.xlsx`));
+      await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
       cases.push({ name, ledger, recalculated: workbook });
       pdfs.set(name, join(outDir, `${name}.pdf`));
     }
