@@ -1,12 +1,15 @@
 import type { Ledger, PlanDocument } from "../../core/model";
 import { buildLedger } from "../../core/plan";
-import { sampleProgress } from "../../core/progress";
+import { dayNumber, isoFromDayNumber, parsePeriod, periodEnd, sampleProgress } from "../../core/progress";
+import type { BuildReportResult } from "../../core/report";
+import { buildReport, reportSheetPlan } from "../../core/report";
 import { periodLabel } from "../../core/sheets";
 import { parseArgs, stringOption } from "../args";
 import { EXIT, type Command } from "../command";
 import { describe, loadDocument } from "../input";
 import type { CliIo } from "../io";
-import { writeLedgerWorkbook } from "./build";
+import { localToday, writeLedgerWorkbook } from "./build";
+import { writeReportDocx } from "./report";
 
 const POLICY_FILE = /\.(txt|md|docx)$/i;
 
@@ -32,10 +35,23 @@ export interface DemoOutput {
   baseName: string;
 }
 
+/** The demo's 通报, dated the 8th day after the period ends so every run writes the same file. */
+function demoReport(ledger: Ledger, io: CliIo): BuildReportResult {
+  const period = parsePeriod(ledger.period);
+  const date = period ? isoFromDayNumber(dayNumber(periodEnd(period)) + 8) : localToday(io);
+  return buildReport(ledger, { period: ledger.period, date });
+}
+
 async function writeDemo(output: DemoOutput, outDir: string, io: CliIo): Promise<string[] | undefined> {
   const workbook = io.join(outDir, `${output.baseName}.xlsx`);
-  if (!(await writeLedgerWorkbook(output.ledger, workbook, io))) return undefined;
-  return [workbook];
+  const built = demoReport(output.ledger, io);
+  if (!built.ok) io.stderr(`${output.baseName}：${built.message}，未生成通报。\n`);
+  const options = built.ok ? { reportSheet: reportSheetPlan(built.report) } : {};
+  if (!(await writeLedgerWorkbook(output.ledger, workbook, io, options))) return undefined;
+  if (!built.ok) return [workbook];
+  const report = io.join(outDir, `${output.baseName}-通报.docx`);
+  if (!(await writeReportDocx(built.report, report, io))) return undefined;
+  return [workbook, report];
 }
 
 export const demoCommand: Command = {
@@ -44,7 +60,8 @@ export const demoCommand: Command = {
   usage: [
     "用法：duban demo 文件夹 -o 输出文件夹",
     "",
-    "  文件夹中的每个 .txt/.md/.docx 文件生成一份“台账-标题.xlsx”，进度为标注“示例数据”的模拟填报。",
+    "  文件夹中的每个 .txt/.md/.docx 文件生成一份“台账-标题.xlsx”，进度为标注“示例数据”的模拟填报，",
+    "  并据此生成第三季度通报“台账-标题-通报.docx”（台账的“通报”表中也有全文）。",
   ].join("\n"),
   async run(argv, io) {
     const parsed = parseArgs(argv, { output: true }, { o: "output" });
