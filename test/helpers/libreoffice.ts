@@ -8,11 +8,11 @@ import { promisify } from "node:util";
 const run = promisify(execFile);
 
 /**
- * Converts an office file to PDF with LibreOffice and returns the PDF's path in `outDir`. Each call
- * gets its own LibreOffice profile, so conversions running at the same time (other test files,
- * other people on the machine) do not wait on or break each other.
+ * Converts office files to PDF with LibreOffice, in one run, and returns the PDFs' paths in `outDir`
+ * in the order of `inputs`. Each call gets its own LibreOffice profile, so conversions running at
+ * the same time (other test files, other people on the machine) do not wait on or break each other.
  */
-export async function convertToPdf(input: string, outDir: string): Promise<string> {
+export async function convertToPdf(inputs: readonly string[], outDir: string): Promise<string[]> {
   const profile = await mkdtemp(join(tmpdir(), "duban-lo-"));
   try {
     await run(
@@ -24,14 +24,17 @@ export async function convertToPdf(input: string, outDir: string): Promise<strin
         "pdf",
         "--outdir",
         outDir,
-        input,
+        ...inputs,
       ],
       { timeout: 90_000, env: { ...process.env, FONTCONFIG_FILE: join(__dirname, "cjk-fonts.conf") } },
     );
   } finally {
     await rm(profile, { recursive: true, force: true });
   }
-  const pdf = `${basename(input, extname(input))}.pdf`;
-  if (!(await readdir(outDir)).includes(pdf)) throw new Error(`LibreOffice did not convert ${input}`);
-  return join(outDir, pdf);
+  const made = await readdir(outDir);
+  return inputs.map((input) => {
+    const pdf = `${basename(input, extname(input))}.pdf`;
+    if (!made.includes(pdf)) throw new Error(`LibreOffice did not convert ${input}`);
+    return join(outDir, pdf);
+  });
 }
