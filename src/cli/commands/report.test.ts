@@ -54,6 +54,12 @@ describe("duban report", () => {
     expect(dated.out.join("")).toContain("\n2023年10月9日\n");
   });
 
+  test("--requirements replaces 下步工作要求 with the office's own lines", async () => {
+    const io = memoryIo({ "台账.xlsx": workbook, "要求.txt": "抓紧整改。\n\n按月报送\n" });
+    expect(await run(["report", "台账.xlsx", "--text", "--requirements", "要求.txt"], io)).toBe(0);
+    expect(io.out.join("")).toContain("四、下步工作要求\n　　一是抓紧整改；二是按月报送。\n");
+  });
+
   test("--period reports an earlier period from the same ledger", async () => {
     const io = memoryIo({ "台账.xlsx": workbook });
     expect(
@@ -74,6 +80,7 @@ describe("duban report", () => {
     [["report", "没有这个文件.xlsx", "--text"], 66, "无法读取"],
     [["report", "文本.xlsx", "--text"], 66, "不是有效的 .xlsx 工作簿"],
     [["report", "--text"], 64, "请指定一个台账文件"],
+    [["report", "台账.xlsx", "--text", "--requirements", "没有.txt"], 66, "无法读取“没有.txt”"],
   ])("%j exits %i saying %s", async (argv, code, message) => {
     const io = memoryIo({ "台账.xlsx": workbook, "文本.xlsx": "这不是工作簿" });
     expect(await run(argv, io)).toBe(code);

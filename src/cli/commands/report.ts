@@ -42,11 +42,21 @@ export const reportCommand: Command = {
     "  --issuer     落款（发文机关），默认取政策文件的发文机关",
     "  --scope      标题中的范围，如“全市卫生健康”",
     "  --to         主送单位，默认“各有关单位：”",
+    "  --requirements 文件.txt   “四、下步工作要求”的内容，每行一条（默认为通用的三条）",
   ].join("\n"),
   async run(argv, io) {
     const parsed = parseArgs(
       argv,
-      { period: true, output: true, text: false, date: true, issuer: true, scope: true, to: true },
+      {
+        period: true,
+        output: true,
+        text: false,
+        date: true,
+        issuer: true,
+        scope: true,
+        to: true,
+        requirements: true,
+      },
       { o: "output" },
     );
     if (!parsed.ok) {
@@ -86,6 +96,18 @@ export const reportCommand: Command = {
       io.stderr(`[警告] ${diagnostic.message}\n`);
     }
 
+    let requirements: string[] | undefined;
+    const requirementsFile = stringOption(args, "requirements");
+    if (requirementsFile !== undefined) {
+      try {
+        const text = new TextDecoder().decode(await io.readFile(requirementsFile));
+        requirements = text.split(/\r?\n/).filter((line) => line.trim() !== "");
+      } catch (error) {
+        io.stderr(`无法读取“${requirementsFile}”：${describe(error)}\n`);
+        return EXIT.cannotRead;
+      }
+    }
+
     const ledger = read.ledger;
     const issuer = stringOption(args, "issuer");
     const scope = stringOption(args, "scope");
@@ -96,6 +118,7 @@ export const reportCommand: Command = {
       ...(issuer !== undefined && { issuer }),
       ...(scope !== undefined && { scope }),
       ...(recipients !== undefined && { recipients }),
+      ...(requirements !== undefined && { requirements }),
     };
     const built = buildReport(ledger, reportInput);
     if (!built.ok) {
