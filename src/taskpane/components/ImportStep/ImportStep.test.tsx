@@ -1,0 +1,104 @@
+/** @jest-environment jsdom */
+import "../../testing/dom";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { render, screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import type { PlanDocument } from "../../../core/model";
+import { ImportStep } from "./ImportStep";
+
+const POLICY = [
+  "2024年全市卫生健康工作要点",
+  "一、提升医疗服务能力",
+  "1.加强临床重点专科建设。新建省级临床重点专科5个。（责任单位：市卫生健康委，市财政局）",
+  "2.推进智慧医院建设。二级以上医院电子病历应用水平达到4级。",
+].join("\n");
+
+function setup({ hasEdits = false, applyAccept = true } = {}) {
+  const parsed: PlanDocument[] = [];
+  const onContinue = jest.fn();
+  // No delay between simulated events: the step's own yield before parsing stays observable.
+  const user = userEvent.setup({ delay: null, applyAccept });
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <ImportStep onParsed={(doc) => parsed.push(doc)} onContinue={onContinue} hasEdits={hasEdits} />
+    </FluentProvider>,
+  );
+  return { user, parsed, onContinue };
+}
+
+const textbox = () => screen.getByRole("textbox", { name: "政策文件文字" });
+
+describe("ImportStep", () => {
+  it("parses pasted text with a progress bar, reports what it found, and moves on to 校对", async () => {
+    const { user, parsed, onContinue } = setup();
+    const parse = screen.getByRole("button", { name: "解析文字" });
+    expect(parse).toHaveProperty("disabled", true);
+
+    await user.click(textbox());
+    await user.paste(POLICY);
+    await user.click(parse);
+    expect(screen.getByRole("progressbar")).toBeTruthy();
+    expect(screen.getByText("正在解析“粘贴的文字”…")).toBeTruthy();
+
+    expect(await screen.findByText("解析完成")).toBeTruthy();
+    expect(screen.queryByRole("progressbar")).toBeNull();
+    expect(screen.getByText(/《2024年全市卫生健康工作要点》（2024 年）：2 项任务、2 个指标/)).toBeTruthy();
+    expect(parsed).toHaveLength(1);
+    expect(parsed[0]!.sourceName).toBe("粘贴的文字");
+    expect(parsed[0]!.tasks.map((t) => t.leadUnits)).toEqual([["市卫生健康委"], []]);
+
+    await user.click(screen.getByRole("button", { name: "下一步：校对" }));
+    expect(onContinue).toHaveBeenCalledTimes(1);
+  });
+
+  it("shows the parser's diagnostics in Chinese and offers no next step when it found no task", async () => {
+    const { user, parsed } = setup();
+    await user.click(textbox());
+    await user.paste("今天天气很好，我们去公园散步。");
+    await user.click(screen.getByRole("button", { name: "解析文字" }));
+
+    const diagnostics = await screen.findByRole("region", { name: "解析提示" });
+    expect(diagnostics.textContent).toMatch(/任务/);
+    expect(parsed[0]!.diagnostics.map((d) => d.code)).toContain("no-tasks");
+    expect(screen.queryByRole("button", { name: "下一步：校对" })).toBeNull();
+    expect(screen.queryByText("解析完成")).toBeNull();
+  });
+
+  it("reads a chosen .txt file into the text box and parses it under the file's name", async () => {
+    const { user, parsed } = setup();
+    const input = screen.getByLabelText<HTMLInputElement>("选择政策文件");
+    expect(input.accept).toContain(".docx");
+    await user.upload(input, new File([POLICY], "工作要点.txt", { type: "text/plain" }));
+
+    expect(await screen.findByText("解析完成")).toBeTruthy();
+    expect(textbox()).toHaveProperty("value", POLICY);
+    expect(parsed.map((doc) => doc.sourceName)).toEqual(["工作要点.txt"]);
+  });
+
+  it("says why a file cannot be read and parses nothing", async () => {
+    // A file dialog's "all files" lets people pick what `accept` does not list.
+    const { user, parsed } = setup({ applyAccept: false });
+    const pdf = new File([new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31])], "方案.pdf");
+    await user.upload(screen.getByLabelText("选择政策文件"), pdf);
+
+    const diagnostics = await screen.findByRole("region", { name: "解析提示" });
+    expect(diagnostics.textContent).toContain("“方案.pdf”是 PDF 文件，暂不支持");
+    expect(parsed).toEqual([]);
+    expect(screen.queryByRole("progressbar")).toBeNull();
+  });
+
+  it("opens the file picker from its button, so the keyboard reaches it", async () => {
+    const { user } = setup();
+    const input = screen.getByLabelText("选择政策文件");
+    const picked = jest.fn();
+    input.addEventListener("click", picked);
+    screen.getByRole("button", { name: "选择文件…" }).focus();
+    await user.keyboard("{Enter}");
+    expect(picked).toHaveBeenCalledTimes(1);
+  });
+
+  it("warns that parsing again replaces the edits made in 校对", () => {
+    setup({ hasEdits: true });
+    expect(screen.getByText(/重新解析会用新的解析结果替换这些修改/)).toBeTruthy();
+  });
+});
