@@ -177,6 +177,21 @@ describe("buildReport", () => {
     expect(bodyText(build({}, withoutHistory))).not.toContain("与上季度相比");
   });
 
+  test("a monthly report names the months and compares with the month before", () => {
+    const ledger = ledgerOf(
+      [ledgerRow({ id: "m", op: ">=", target: 12, unit: "个" })],
+      [
+        progressEntry({ rowId: "m", period: "2024-08", actual: 8 }),
+        progressEntry({ rowId: "m", period: "2024-09", actual: 12 }),
+      ],
+    );
+    ledger.periodKind = "month";
+    const text = bodyText(build({ period: "2024-09" }, ledger));
+    expect(text).toContain("关于2024年1-9月份重点工作推进情况的通报");
+    expect(text).toContain("截至2024年9月底");
+    expect(text).toContain("与上月相比，新增完成1项，新增滞后0项。");
+  });
+
   test("units: the leaders, commended, named worst first, with their counts", () => {
     const report = build();
     expect(bodyText(report)).toContain("（详见附件2），医政处（100.0%）、基层处（50.0%）位列前2名。");
