@@ -57,6 +57,7 @@ module.exports = async (env, argv) => {
   const development = argv.mode === "development";
   return {
     mode: development ? "development" : "production",
+    context: __dirname,
     target: ["web", "es2020"],
     devtool: "source-map",
     entry: {

@@ -1,10 +1,12 @@
 /** `npm run bench`: every benchmark in turn. Speed is measured here, never in timed tests. */
+import { benchBundle } from "./bundle";
 import { benchParse } from "./parse";
 import { benchReport } from "./report";
 
 const benches: [string, () => Promise<void>][] = [
   ["parse", benchParse],
   ["report", benchReport],
+  ["bundle", benchBundle],
 ];
 
 async function main(): Promise<void> {
