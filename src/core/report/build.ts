@@ -85,8 +85,7 @@ export function defaultRequirements(issuer: string): string[] {
 export type ReportErrorCode = "invalid-period" | "invalid-date" | "empty-ledger";
 
 export type BuildReportResult =
-  | { ok: true; report: ReportDoc; assessment: PeriodAssessment; change?: PeriodChange }
-  | { ok: false; code: ReportErrorCode; message: string };
+  { ok: true; report: ReportDoc } | { ok: false; code: ReportErrorCode; message: string };
 
 const paragraph = (...runs: ReportRun[]): ReportParagraph => ({ kind: "paragraph", runs });
 const text = (value: string): ReportRun => ({ text: value });
@@ -110,7 +109,10 @@ function evidence(row: RowAssessment): string {
   return quoted || deadlinePhrase(row.deadline);
 }
 
-/** `共N项，已完成A项、…` in the shares' standard order; categories with no rows are left out. */
+/**
+ * `已完成A项、占比a%；达到序时进度B项…` in the standard order. 已完成, 达到 and 未达到序时进度 are always
+ * given; 逾期未完成 and 未报送 only when there are any.
+ */
 function shareClauses(counts: StatusCounts): string {
   const total = counts.total;
   const clause = (label: string, count: number): string =>
@@ -176,8 +178,29 @@ function unitCountsText(unit: UnitRollup): string {
   return `牵头${counts.total}项，其中${parts.join("、")}`;
 }
 
-function unitsPart(units: readonly UnitRollup[], options: ReportOptions): ReportBlock[] {
+/** The units the 通报 names, decided once for the text and the figures alike. */
+interface NamedUnits {
+  /** Units that lead at least one row, in ranking order. */
+  ranked: UnitRollup[];
+  /** All led rows complete or on schedule. */
+  commended: UnitRollup[];
+  /** Some led rows behind or overdue, worst first. */
+  behind: UnitRollup[];
+  /** Some led rows not reported, in ranking order. */
+  missing: string[];
+}
+
+function nameUnits(units: readonly UnitRollup[]): NamedUnits {
   const ranked = units.filter((u) => u.rank !== undefined);
+  return {
+    ranked,
+    commended: ranked.filter((u) => onPaceCount(u.lead) === u.lead.total),
+    behind: unitsBehind(ranked),
+    missing: ranked.filter((u) => u.lead["未报送"] > 0).map((u) => u.unit),
+  };
+}
+
+function unitsPart({ ranked, commended, behind }: NamedUnits, options: ReportOptions): ReportBlock[] {
   const blocks: ReportBlock[] = [{ kind: "heading", text: "二、各单位推进情况" }];
   if (ranked.length === 0) {
     blocks.push(paragraph(text("本期台账中的任务均未明确牵头单位，暂无法按单位排名。")));
@@ -201,7 +224,6 @@ function unitsPart(units: readonly UnitRollup[], options: ReportOptions): Report
     ),
   );
 
-  const commended = ranked.filter((u) => onPaceCount(u.lead) === u.lead.total);
   const praise = options.praise ? "，予以通报表扬" : "";
   blocks.push(
     paragraph(
@@ -219,7 +241,6 @@ function unitsPart(units: readonly UnitRollup[], options: ReportOptions): Report
     ),
   );
 
-  const behind = unitsBehind(ranked);
   if (behind.length === 0) {
     blocks.push(
       paragraph(
@@ -263,14 +284,13 @@ function rowList(rows: readonly RowAssessment[], limit: number): ReportBlock[] {
 
 function problemsPart(
   assessment: PeriodAssessment,
-  units: readonly UnitRollup[],
+  missingUnits: readonly string[],
   options: ReportOptions,
 ): ReportBlock[] {
   const blocks: ReportBlock[] = [{ kind: "heading", text: "三、存在问题" }];
   const lagging = assessment.rows.filter((r) => r.status === "进度滞后" || r.status === "未启动");
   const overdue = assessment.rows.filter((r) => r.status === "逾期未完成");
   const missingRows = assessment.rows.filter((r) => r.status === "未报送");
-  const missingUnits = units.filter((u) => u.lead["未报送"] > 0).map((u) => u.unit);
   const reportedProblems = assessment.rows.filter(
     (r) => !r.carried && r.entry !== undefined && r.entry.problems.trim() !== "",
   );
@@ -370,24 +390,23 @@ export function buildReport(ledger: Ledger, input: ReportInput): BuildReportResu
 
   const issuer = options.issuer?.trim() || ledger.documents.find((d) => d.issuer)?.issuer || FALLBACK_ISSUER;
   const counts = countStatuses(assessment.rows);
-  const units = rollupByUnit(assessment);
+  const named = nameUnits(rollupByUnit(assessment));
 
   const body: ReportBlock[] = [
     openingParagraph(ledger, assessment, issuer, options.opening),
     ...overview(assessment, counts, change),
-    ...unitsPart(units, options),
-    ...problemsPart(assessment, units, options),
+    ...unitsPart(named, options),
+    ...problemsPart(assessment, named.missing, options),
     ...requirementsPart(options.requirements ?? defaultRequirements(issuer)),
   ];
 
-  const ranked = units.filter((u) => u.rank !== undefined);
   const figures: ReportFigures = {
     period: assessment.period,
     periodEnd: assessment.periodEnd,
     counts,
-    missingUnits: ranked.filter((u) => u.lead["未报送"] > 0).map((u) => u.unit),
-    commendedUnits: ranked.filter((u) => onPaceCount(u.lead) === u.lead.total).map((u) => u.unit),
-    namedUnits: unitsBehind(ranked).map((u) => u.unit),
+    missingUnits: named.missing,
+    commendedUnits: named.commended.map((u) => u.unit),
+    namedUnits: named.behind.map((u) => u.unit),
     ...(change
       ? {
           change: {
@@ -412,11 +431,11 @@ export function buildReport(ledger: Ledger, input: ReportInput): BuildReportResu
     body,
     attachments: [
       { title: DETAIL_TITLE, table: detailAttachment(assessment) },
-      { title: RANKING_TITLE, table: rankingAttachment(ranked) },
+      { title: RANKING_TITLE, table: rankingAttachment(named.ranked) },
     ],
     issuer,
     date: options.date,
     figures,
   };
-  return change ? { ok: true, report, assessment, change } : { ok: true, report, assessment };
+  return { ok: true, report };
 }
