@@ -203,6 +203,7 @@ function bodyText(pages: PdfPage[]): string {
       expect(count("逾期未完成")).toBe(counts["逾期未完成"]);
       expect(count("未报送")).toBe(counts["未报送"]);
       expect(text).toContain("现将有关情况通报如下：");
+      expect(text).toContain("（本通报由示例数据生成，仅供演示）");
     }
   });
 });

@@ -17,7 +17,7 @@ import {
 } from "docx";
 import type { IRunOptions, ISectionOptions } from "docx";
 import type { ReportBlock, ReportDoc, ReportRun, ReportTable } from "../../core/report";
-import { attachmentNoteLines } from "../../core/report";
+import { attachmentNoteLines, noteText } from "../../core/report";
 import { chineseDate } from "../../core/progress";
 import {
   CHAR_PITCH,
@@ -162,7 +162,7 @@ function attachmentNote(titles: readonly string[]): Paragraph[] {
  * 落款 for a sealed document (GB/T 9704 7.3.5.1): the date four characters from the right, the
  * issuer centred over the date.
  */
-function signature(issuer: string, isoDate: string): Paragraph[] {
+function signature(issuer: string, isoDate: string, noteFollows: boolean): Paragraph[] {
   const date = chineseDate(isoDate);
   const dateIndent = 4;
   const issuerIndent = Math.max(0, dateIndent + (widthInChars(date) - widthInChars(issuer)) / 2);
@@ -176,6 +176,7 @@ function signature(issuer: string, isoDate: string): Paragraph[] {
       children: [run(issuer, FONT.body)],
     }),
     new Paragraph({
+      keepNext: noteFollows,
       alignment: AlignmentType.RIGHT,
       indent: { right: indentChars(dateIndent) },
       children: [run(date, FONT.body)],
@@ -314,7 +315,8 @@ export function reportDocument(report: ReportDoc): Document {
       ...(report.attachments.length > 0
         ? [blankLine(true), ...attachmentNote(report.attachments.map((a) => a.title))]
         : []),
-      ...signature(report.issuer, report.date),
+      ...signature(report.issuer, report.date, report.note !== undefined),
+      ...(report.note ? [bodyParagraph([run(noteText(report.note), FONT.body)])] : []),
     ],
   };
   // Attachments are tables in 五号; off the 3号 grid their rows keep their own height.

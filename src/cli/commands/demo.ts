@@ -35,11 +35,14 @@ export interface DemoOutput {
   baseName: string;
 }
 
-/** The demo's 通报, dated the 8th day after the period ends so every run writes the same file. */
+/**
+ * The demo's 通报, dated the 8th day after the period ends so every run writes the same file, with a
+ * 附注 saying its figures are sample data.
+ */
 function demoReport(ledger: Ledger, io: CliIo): BuildReportResult {
   const period = parsePeriod(ledger.period);
   const date = period ? isoFromDayNumber(dayNumber(periodEnd(period)) + 8) : localToday(io);
-  return buildReport(ledger, { period: ledger.period, date });
+  return buildReport(ledger, { period: ledger.period, date, note: "本通报由示例数据生成，仅供演示" });
 }
 
 async function writeDemo(output: DemoOutput, outDir: string, io: CliIo): Promise<string[] | undefined> {

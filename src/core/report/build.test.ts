@@ -246,6 +246,13 @@ describe("buildReport", () => {
     expect(build({ issuer: "委督查室" }).issuer).toBe("委督查室");
   });
 
+  test("a 附注 is printed in brackets under the date", () => {
+    expect(build().note).toBeUndefined();
+    expect(bodyText(build({ note: "本通报由示例数据生成" }))).toContain(
+      "\n2024年10月8日\n　　（本通报由示例数据生成）\n",
+    );
+  });
+
   test("the attachments: the detail table grouped by 篇章, and the ranking", () => {
     const [detail, ranking] = build().attachments;
     expect(detail?.table.columns.map((c) => c.header)).toEqual([

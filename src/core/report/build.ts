@@ -55,6 +55,8 @@ export interface ReportOptions {
   listLimit: number;
   /** Adds `予以通报表扬` for units whose tasks are all on schedule; offices use it sparingly. */
   praise: boolean;
+  /** 附注 under the date, without brackets. */
+  note?: string;
 }
 
 export type ReportInput = Pick<ReportOptions, "period" | "date"> &
@@ -435,6 +437,7 @@ export function buildReport(ledger: Ledger, input: ReportInput): BuildReportResu
     ],
     issuer,
     date: options.date,
+    ...(options.note?.trim() ? { note: options.note.trim() } : {}),
     figures,
   };
   return { ok: true, report };

@@ -26,7 +26,7 @@ function report(): ReportDoc {
 const firstCell = (row: RowPlan | undefined): CellValue | undefined => row?.cells[0];
 
 describe("reportSheetPlan", () => {
-  const doc = report();
+  const doc = { ...report(), note: "示例数据" };
   const sheet = reportSheetPlan(doc);
   const texts = sheet.rows.map(firstCell);
 
@@ -45,6 +45,7 @@ describe("reportSheetPlan", () => {
       "　　　　　2.各单位重点工作推进情况排名表",
       "市卫生健康委办公室",
       "2024年10月8日",
+      "　　（示例数据）",
       "附件1",
       "重点工作任务推进情况明细表",
       "序号",

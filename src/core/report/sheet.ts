@@ -13,7 +13,7 @@ import {
   statusRules,
   wrappedLines,
 } from "../sheets";
-import { INDENT, attachmentNoteLines } from "./text";
+import { INDENT, attachmentNoteLines, noteText } from "./text";
 import type { ReportBlock, ReportDoc, ReportTable } from "./types";
 
 /** Width of the text block in Excel units: about 30 characters of 12 pt Chinese, as on an A4 page. */
@@ -91,6 +91,7 @@ export function reportSheetPlan(report: ReportDoc): SheetPlan {
   blank();
   text(report.issuer, STYLE.signature);
   text(chineseDate(report.date), STYLE.signature);
+  if (report.note) text(INDENT + noteText(report.note), STYLE.body);
 
   report.attachments.forEach((attachment, index) => {
     const { table } = attachment;

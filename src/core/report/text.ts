@@ -8,6 +8,11 @@ function blockText(block: ReportBlock): string {
   return block.kind === "heading" ? block.text : block.runs.map((run) => run.text).join("");
 }
 
+/** 附注 as printed: in full-width brackets. */
+export function noteText(note: string): string {
+  return `（${note}）`;
+}
+
 /** `附件：1.…` with later items lined up under the first number, as GB/T 9704 sets them. */
 export function attachmentNoteLines(titles: readonly string[]): string[] {
   return titles.map((title, index) => `${index === 0 ? "附件：" : "　　　"}${index + 1}.${title}`);
@@ -33,6 +38,7 @@ export function renderReportText(report: ReportDoc): string {
     lines.push(...attachmentNoteLines(report.attachments.map((a) => a.title)).map((line) => INDENT + line));
   }
   lines.push("", report.issuer, chineseDate(report.date));
+  if (report.note) lines.push(INDENT + noteText(report.note));
   report.attachments.forEach((attachment, index) => {
     lines.push("", "", `附件${index + 1}`, "", attachment.title, "", ...tableLines(attachment.table));
   });

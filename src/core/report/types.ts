@@ -21,6 +21,8 @@ export interface ReportDoc {
   issuer: string;
   /** ISO date of issue; renderers print it as `2024年10月8日`. */
   date: string;
+  /** 附注 (GB/T 9704 7.3.6): printed in brackets under the date, e.g. that the figures are sample data. */
+  note?: string;
   /** The figures the words were written from, for checks and for the UI. */
   figures: ReportFigures;
 }
