@@ -1,8 +1,8 @@
-/** The 通报 for a large ledger: 1,000 tasks of one row each with a year of sample progress, through every renderer. */
+/** The 通报 for a large ledger: 1,000 tasks of one row each, with monthly sample progress to September, through every renderer. */
 import { renderReportDocx } from "../src/adapters/docx";
 import type { Ledger, LedgerRow, Op } from "../src/core/model";
 import { sampleProgress } from "../src/core/progress";
-import { buildReport, renderReportText } from "../src/core/report";
+import { buildReport, renderReportText, reportSheetPlan } from "../src/core/report";
 import type { ReportDoc } from "../src/core/report";
 import { printTable, timeIt } from "./measure";
 
@@ -56,6 +56,7 @@ export async function benchReport(): Promise<void> {
   if (!report) return;
   const built = report;
   const text = await timeIt(() => renderReportText(built));
+  const sheet = await timeIt(() => reportSheetPlan(built));
   let bytes = 0;
   const docx = await timeIt(async () => {
     bytes = (await renderReportDocx(built)).length;
@@ -64,6 +65,7 @@ export async function benchReport(): Promise<void> {
     ["步骤", "耗时（毫秒）"],
     ["判定状态、汇总并生成通报", build],
     ["纯文本", text],
+    ["“通报”工作表（SheetPlan）", sheet],
     [`.docx（${(bytes / 1024).toFixed(0)} KB）`, docx],
   ]);
 }
