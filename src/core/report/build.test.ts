@@ -218,6 +218,12 @@ describe("buildReport", () => {
     expect(text).toContain("疾控处反映（建设示范社区卫生服务中心）：用地审批未完成。");
   });
 
+  test("a single unit ahead is said to rank first", () => {
+    const ledger = fixture();
+    ledger.progress = ledger.progress.filter((e) => e.rowId !== "r2" && e.rowId !== "r6");
+    expect(bodyText(build({}, ledger))).toContain("（详见附件2），医政处（50.0%）位列第一。");
+  });
+
   test("a row without a lead unit says so", () => {
     const ledger = fixture();
     ledger.rows = ledger.rows.map((row) => (row.id === "r3" ? { ...row, leadUnits: [] } : row));

@@ -221,7 +221,7 @@ function unitsPart({ ranked, commended, behind }: NamedUnits, options: ReportOpt
           ? `${only.unit}牵头任务中已完成和达到序时进度的比例为${onPacePercent(only)}（详见附件2）。`
           : leaders.length === 0
             ? `${basis}本期各单位牵头任务均未完成或达到序时进度。`
-            : `${basis}${joinNames(leaders.map((u) => `${u.unit}（${onPacePercent(u)}）`))}位列前${leaders.length}名。`,
+            : `${basis}${joinNames(leaders.map((u) => `${u.unit}（${onPacePercent(u)}）`))}${leaders.length === 1 ? "位列第一" : `位列前${leaders.length}名`}。`,
       ),
     ),
   );
