@@ -2,11 +2,13 @@
 import { benchBundle } from "./bundle";
 import { benchParse } from "./parse";
 import { benchReport } from "./report";
+import { benchLedger } from "./ledger";
 
 const benches: [string, () => Promise<void>][] = [
   ["parse", benchParse],
   ["report", benchReport],
   ["bundle", benchBundle],
+  ["ledger", benchLedger],
 ];
 
 async function main(): Promise<void> {

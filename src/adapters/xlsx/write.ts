@@ -192,16 +192,17 @@ async function writeSheet(workbook: ExcelJS.Workbook, sheet: SheetPlan): Promise
   const columnStyles = sheet.columns.map((column) =>
     sheet.protection && column.input ? mergeStyles(column.style, { locked: false }) : column.style,
   );
-  worksheet.columns = sheet.columns.map((column, i) => {
-    const style = columnStyles[i];
-    return {
-      key: column.key,
-      width: column.width,
-      hidden: column.hidden ?? false,
-      ...(style && { style: excelStyle(style) }),
-    };
-  });
+  worksheet.columns = sheet.columns.map((column) => ({
+    key: column.key,
+    width: column.width,
+    hidden: column.hidden ?? false,
+  }));
   writeRows(worksheet, sheet, columnStyles);
+  // Column formats (for cells people add later) are set after the rows: ExcelJS copies a column's
+  // style into every cell it creates, and every written cell gets its own complete style anyway.
+  columnStyles.forEach((style, i) => {
+    if (style) worksheet.getColumn(i + 1).style = excelStyle(style);
+  });
 
   for (const range of sheet.merges ?? []) worksheet.mergeCells(range);
   if (sheet.autoFilter) worksheet.autoFilter = sheet.autoFilter;

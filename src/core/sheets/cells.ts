@@ -109,8 +109,10 @@ export function rowStyleBlocks(rows: readonly RowPlan[]): RowStyleBlock[] {
 /** Display width in Excel units: CJK and full-width characters count two. */
 export function displayWidth(text: string): number {
   let width = 0;
-  for (const char of text) {
-    const code = char.codePointAt(0) ?? 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // A surrogate pair is one wide character: count its first half as two, its second as none.
+    if (code >= 0xdc00 && code <= 0xdfff) continue;
     width += code >= 0x2e80 || (code >= 0x1100 && code <= 0x115f) ? 2 : 1;
   }
   return width;

@@ -268,12 +268,33 @@ function reportPlaceholder(ledger: Ledger): SheetPlan {
   );
 }
 
-/** Judges every period that has a line in 进度填报; periods that cannot be read get no judgement. */
+/**
+ * Judges every period that has a line in 进度填报; periods that cannot be read get no judgement.
+ * A period is judged from the reports made up to its end, so each judgement is given only those:
+ * a year of monthly history then costs half as much as judging every period against all of it.
+ */
 function assessPeriods(ledger: Ledger, options: StatusOptions): Map<Period, PeriodAssessment | undefined> {
+  const ends = new Map<Period, string | undefined>();
+  const endOf = (period: Period): string | undefined => {
+    if (!ends.has(period)) {
+      const parsed = parsePeriod(period);
+      ends.set(period, parsed ? periodEnd(parsed) : undefined);
+    }
+    return ends.get(period);
+  };
   const periods = new Set([ledger.period, ...ledger.progress.map((e) => e.period)]);
   const assessments = new Map<Period, PeriodAssessment | undefined>();
   for (const period of periods) {
-    const result = assessLedger(ledger, period, options);
+    const end = endOf(period);
+    if (end === undefined) {
+      assessments.set(period, undefined);
+      continue;
+    }
+    const progress = ledger.progress.filter((entry) => {
+      const entryEnd = endOf(entry.period);
+      return entryEnd !== undefined && entryEnd <= end;
+    });
+    const result = assessLedger({ ...ledger, progress }, period, options);
     assessments.set(period, result.ok ? result.assessment : undefined);
   }
   return assessments;

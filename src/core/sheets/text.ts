@@ -17,6 +17,8 @@ export function wrappedLines(text: string, width: number, fontSize = BODY_SIZE):
   if (!text) return 1;
   const usable = Math.max(1, width);
   const scale = (fontSize / BODY_SIZE) * (CJK_WIDTH_AT_11PT / 2);
+  // No character is wider than two units: short text fits on one line without measuring.
+  if (text.length * 2 * scale <= usable && !text.includes("\n")) return 1;
   let lines = 0;
   for (const line of text.split("\n")) lines += Math.max(1, Math.ceil((displayWidth(line) * scale) / usable));
   return lines;
