@@ -1,0 +1,209 @@
+import type { Ledger } from "../model";
+import { buildLedger } from "../plan";
+import { assessLedger, rollupByUnit } from "../progress";
+import type { CellValue, FormulaCell, SheetPlan } from ".";
+import { PROGRESS_COLUMNS, buildWorkbookPlan, columnOf, isFormulaCell, readMetadata, textSheetPlan } from ".";
+import { workPoints } from "../../../test/helpers/documents";
+import { progressEntry } from "../../../test/helpers/ledger";
+
+function ledger(): Ledger {
+  const built = buildLedger([workPoints()], { period: "2024-Q3" });
+  if (!built.ok) throw new Error(built.message);
+  return built.ledger;
+}
+
+function sheet(plan: ReturnType<typeof buildWorkbookPlan>, name: string): SheetPlan {
+  const found = plan.sheets.find((s) => s.name === name);
+  if (!found) throw new Error(`no sheet ${name}`);
+  return found;
+}
+
+const column = (key: (typeof PROGRESS_COLUMNS)[number]["key"]): number => columnOf(PROGRESS_COLUMNS, key) - 1;
+
+describe("buildWorkbookPlan", () => {
+  it("lays out the five sheets, _duban veryHidden, tables frozen under their headers", () => {
+    const plan = buildWorkbookPlan(ledger());
+    expect(plan.sheets.map((s) => [s.name, s.visibility])).toEqual([
+      ["任务清单", "visible"],
+      ["进度填报", "visible"],
+      ["单位汇总", "visible"],
+      ["通报", "visible"],
+      ["_duban", "veryHidden"],
+    ]);
+    const tasks = sheet(plan, "任务清单");
+    expect(tasks.freeze).toEqual({ rows: 2, columns: 1 });
+    expect(tasks.rows[1]?.cells.slice(0, 4)).toEqual(["编号", "篇章", "任务", "指标"]);
+    expect(tasks.rows).toHaveLength(2 + 4);
+    expect(tasks.print).toMatchObject({
+      paper: "A4",
+      orientation: "landscape",
+      repeatRows: { first: 2, last: 2 },
+    });
+  });
+
+  it("writes dates as dates, comparisons as symbols and units joined with 、", () => {
+    const row = sheet(buildWorkbookPlan(ledger()), "任务清单").rows[3]!.cells;
+    expect(row.slice(0, 10)).toEqual([
+      "1-2",
+      "一、提升医疗服务能力",
+      "加强临床重点专科建设",
+      "县域就诊率",
+      "≥",
+      90,
+      "%",
+      { kind: "date", iso: "2024-06-30" },
+      "市卫生健康委",
+      "市发展改革委、市财政局",
+    ]);
+  });
+
+  it("puts the current period first with a line per row, then earlier periods newest first", () => {
+    const base = ledger();
+    base.progress = [
+      progressEntry({ rowId: "wp2024-T002", period: "2024-Q1", progress: "启动" }),
+      progressEntry({ rowId: "wp2024-T001-I01", period: "2024-Q2", actual: 1, progress: "第一次" }),
+      progressEntry({ rowId: "wp2024-T001-I01", period: "2024-Q2", actual: 2, progress: "更正" }),
+      progressEntry({ rowId: "wp2024-T003-I01", period: "2024-Q3", actual: 200, progress: "偏高" }),
+      progressEntry({ rowId: "gone", period: "2024-Q3", progress: "任务已删除" }),
+    ];
+    const progress = sheet(buildWorkbookPlan(base), "进度填报");
+    const lines = progress.rows
+      .slice(2)
+      .map((r) => [
+        r.cells[column("period")],
+        r.cells[column("rowId")],
+        r.cells[column("progress")],
+        r.cells[column("judgedStatus")],
+      ]);
+    expect(lines).toEqual([
+      ["2024-Q3", "wp2024-T001-I01", null, "未报送"],
+      ["2024-Q3", "wp2024-T001-I02", null, "未报送"],
+      ["2024-Q3", "wp2024-T002", null, "未报送"],
+      ["2024-Q3", "wp2024-T003-I01", "偏高", "序时推进"],
+      ["2024-Q3", "gone", "任务已删除", null],
+      // Two reports for one row and period stay in order; only the one that counts is judged.
+      ["2024-Q2", "wp2024-T001-I01", "第一次", null],
+      ["2024-Q2", "wp2024-T001-I01", "更正", "进度滞后"],
+      ["2024-Q1", "wp2024-T002", "启动", "序时推进"],
+    ]);
+    expect(progress.table).toEqual({ headerRow: 2, firstDataRow: 3, lastDataRow: 10 });
+    expect(progress.validations?.[0]).toMatchObject({ kind: "list", range: "I3:I10", strict: true });
+    expect(progress.validations?.[0]?.values).not.toContain("未报送");
+    expect(progress.conditionalFormats?.map((f) => f.range)).toEqual(["I3:I10", "J3:J10"]);
+  });
+
+  it("counts 单位汇总 with formulas over 进度填报 whose cached results are the core's figures", () => {
+    const base = ledger();
+    base.progress = [
+      progressEntry({ rowId: "wp2024-T001-I01", period: "2024-Q3", actual: 5 }),
+      progressEntry({ rowId: "wp2024-T002", period: "2024-Q3", status: "序时推进", progress: "推进中" }),
+    ];
+    const summary = sheet(buildWorkbookPlan(base), "单位汇总");
+    expect(summary.rows[1]?.cells.slice(0, 2)).toEqual(["统计期间", "2024-Q3"]);
+    expect(summary.rows[3]?.cells).toEqual([
+      "单位",
+      "牵头任务",
+      "已完成",
+      "序时推进",
+      "进度滞后",
+      "逾期未完成",
+      "未启动",
+      "未报送",
+      "完成率",
+      "序时推进率",
+      "排名",
+      "配合任务",
+    ]);
+    const assessed = assessLedger(base, "2024-Q3");
+    if (!assessed.ok) throw new Error(assessed.message);
+    const core = rollupByUnit(assessed.assessment);
+    const results = (cells: readonly CellValue[]): unknown[] =>
+      cells.slice(1).map((c) => (isFormulaCell(c) ? c.result : c));
+    core.forEach((unit, i) => {
+      const cells = summary.rows[4 + i]!.cells;
+      expect(cells[0]).toBe(unit.unit);
+      expect(results(cells)).toEqual([
+        unit.lead.total,
+        unit.lead["已完成"],
+        unit.lead["序时推进"],
+        unit.lead["进度滞后"],
+        unit.lead["逾期未完成"],
+        unit.lead["未启动"],
+        unit.lead["未报送"],
+        unit.lead.total ? unit.completeShare : "",
+        unit.lead.total ? unit.onPaceShare : "",
+        unit.rank ?? "",
+        unit.co.total,
+      ]);
+    });
+    const tasksFormula = (summary.rows[4]!.cells[1] as FormulaCell).formula;
+    expect(tasksFormula).toBe(
+      `SUMPRODUCT(('进度填报'!$A$3:$A$6=$B$2)*('进度填报'!$J$3:$J$6<>"")*ISNUMBER(FIND("、"&$A5&"、","、"&'进度填报'!$D$3:$D$6&"、")))`,
+    );
+  });
+
+  it("says plainly that no 通报 exists yet, or shows the one it is given", () => {
+    const placeholder = sheet(buildWorkbookPlan(ledger()), "通报");
+    expect(placeholder.rows.map((r) => r.cells[0]).filter(Boolean)).toEqual([
+      "通报",
+      "2024年第三季度尚未生成通报。",
+      "各单位报送本期进度后生成通报，通报全文将显示在本表。",
+    ]);
+    const report = textSheetPlan("通报", [{ text: "关于2024年第三季度重点工作推进情况的通报" }], {
+      width: 80,
+    });
+    expect(sheet(buildWorkbookPlan(ledger(), { reportSheet: report }), "通报")).toBe(report);
+  });
+
+  it("records the ledger's identity in _duban, readable back", () => {
+    const base = ledger();
+    const written = sheet(buildWorkbookPlan(base), "_duban");
+    // _duban holds only plain values, so its cells are already what a reader finds.
+    expect(written.rows.every((r) => r.cells.every((c) => c === null || typeof c !== "object"))).toBe(true);
+    const metadata = readMetadata({
+      ...written,
+      rows: written.rows.map((r) => r.cells as (string | number | null)[]),
+    });
+    expect(metadata).toEqual({
+      ok: true,
+      metadata: {
+        schemaVersion: 1,
+        id: base.id,
+        title: base.title,
+        year: 2024,
+        periodKind: "quarter",
+        period: "2024-Q3",
+        documents: base.documents,
+        rows: base.rows.map((r) => ({ id: r.id, taskId: r.taskId, docId: r.docId, number: r.number })),
+      },
+    });
+  });
+});
+
+describe("readMetadata", () => {
+  const grid = (rows: (string | number)[][]) => ({ name: "_duban", visibility: "veryHidden" as const, rows });
+  const valid = [
+    ["Duban", "…"],
+    ["schemaVersion", 1],
+    ["ledgerId", "abc"],
+    ["year", 2024],
+    ["periodKind", "month"],
+    ["period", "2024-09"],
+  ];
+
+  it("refuses what Duban did not write, a newer schema and damage, in Chinese", () => {
+    expect(readMetadata(undefined)).toMatchObject({ ok: false, code: "not-a-ledger" });
+    expect(readMetadata(grid([["别的表"]]))).toMatchObject({ ok: false, code: "not-a-ledger" });
+    expect(
+      readMetadata(grid(valid.map((r) => (r[0] === "schemaVersion" ? ["schemaVersion", 9] : r)))),
+    ).toMatchObject({ ok: false, code: "newer-schema" });
+    expect(readMetadata(grid(valid.filter((r) => r[0] !== "period")))).toMatchObject({
+      ok: false,
+      code: "damaged-metadata",
+    });
+    expect(readMetadata(grid(valid))).toMatchObject({
+      ok: true,
+      metadata: { id: "abc", period: "2024-09", periodKind: "month", rows: [] },
+    });
+  });
+});
