@@ -82,7 +82,12 @@ module.exports = async (env, argv) => {
             transpileOnly: true,
             onlyCompileBundledFiles: true,
             // ES modules, so that `import()` becomes its own chunk.
-            compilerOptions: { module: "esnext", moduleResolution: "bundler", target: "es2020", sourceMap: true },
+            compilerOptions: {
+              module: "esnext",
+              moduleResolution: "bundler",
+              target: "es2020",
+              sourceMap: true,
+            },
           },
         },
       ],

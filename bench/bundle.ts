@@ -48,23 +48,39 @@ function purpose(chunk: NonNullable<StatsCompilation["chunks"]>[number]): string
 }
 
 export async function benchBundle(): Promise<void> {
-  const imported = (await import(pathToFileURL(path.join(ROOT, "webpack.config.js")).href)) as { default: ConfigFactory };
+  const imported = (await import(pathToFileURL(path.join(ROOT, "webpack.config.js")).href)) as {
+    default: ConfigFactory;
+  };
   const config = await imported.default({}, { mode: "production" });
   const started = performance.now();
   const stats = await build(config);
   const seconds = (performance.now() - started) / 1000;
-  const json = stats.toJson({ all: false, assets: true, chunks: true, chunkOrigins: true, entrypoints: true, outputPath: true });
+  const json = stats.toJson({
+    all: false,
+    assets: true,
+    chunks: true,
+    chunkOrigins: true,
+    entrypoints: true,
+    outputPath: true,
+  });
   const outputPath = json.outputPath ?? path.join(ROOT, "dist");
 
-  const initialFiles = (json.entrypoints?.taskpane?.assets ?? []).map((asset) => asset.name).filter((name) => name.endsWith(".js"));
+  const initialFiles = (json.entrypoints?.taskpane?.assets ?? [])
+    .map((asset) => asset.name)
+    .filter((name) => name.endsWith(".js"));
   const initial = initialFiles.map((file) => measure(outputPath, file));
   const lazy = (json.chunks ?? [])
     .filter((chunk) => !chunk.initial)
     .flatMap((chunk) =>
-      (chunk.files ?? []).filter((file) => file.endsWith(".js")).map((file) => ({ ...measure(outputPath, file), purpose: purpose(chunk) })),
+      (chunk.files ?? [])
+        .filter((file) => file.endsWith(".js"))
+        .map((file) => ({ ...measure(outputPath, file), purpose: purpose(chunk) })),
     );
 
-  const total = initial.reduce((sum, m) => ({ raw: sum.raw + m.raw, gzip: sum.gzip + m.gzip }), { raw: 0, gzip: 0 });
+  const total = initial.reduce((sum, m) => ({ raw: sum.raw + m.raw, gzip: sum.gzip + m.gzip }), {
+    raw: 0,
+    gzip: 0,
+  });
   printTable(`任务窗格打包体积（生产构建 ${seconds.toFixed(0)} 秒，kB = 1000 字节）`, [
     ["文件", "用途", "原始 kB", "gzip kB"],
     ...initial.map((m) => [m.file, "首次加载", kB(m.raw), kB(m.gzip)]),

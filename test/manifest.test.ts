@@ -39,7 +39,16 @@ const TASK_PANE_APP_SEQUENCE = [
   "Dictionary",
   "VersionOverrides",
 ];
-const REQUIRED = ["Id", "Version", "ProviderName", "DefaultLocale", "DisplayName", "Description", "DefaultSettings", "Permissions"];
+const REQUIRED = [
+  "Id",
+  "Version",
+  "ProviderName",
+  "DefaultLocale",
+  "DisplayName",
+  "Description",
+  "DefaultSettings",
+  "Permissions",
+];
 
 interface WebpackConfig {
   output: { path: string };
@@ -56,7 +65,9 @@ type ConfigFactory = ((env: Record<string, unknown>, argv: { mode: string }) => 
 function readWithLibrary(): ManifestInfo {
   const script = `require("office-addin-manifest").OfficeAddinManifest.readManifestFile(process.argv[1])
     .then((info) => process.stdout.write(JSON.stringify(info)))`;
-  return JSON.parse(execFileSync(process.execPath, ["-e", script, MANIFEST], { cwd: ROOT, encoding: "utf8" })) as ManifestInfo;
+  return JSON.parse(
+    execFileSync(process.execPath, ["-e", script, MANIFEST], { cwd: ROOT, encoding: "utf8" }),
+  ) as ManifestInfo;
 }
 
 function load(): Document {
@@ -112,7 +123,9 @@ describe("manifest.xml", () => {
   it("asks for ExcelApi 1.7, so that Office 2019 can load it", () => {
     const requirements = children(root).find((e) => e.localName === "Requirements")!;
     const sets = Array.from(requirements.getElementsByTagNameNS(OFFICE_APP, "Set"));
-    expect(sets.map((s) => [s.getAttribute("Name"), s.getAttribute("MinVersion")])).toEqual([["ExcelApi", "1.7"]]);
+    expect(sets.map((s) => [s.getAttribute("Name"), s.getAttribute("MinVersion")])).toEqual([
+      ["ExcelApi", "1.7"],
+    ]);
   });
 
   it("puts a button on the Home tab that opens the task pane, with a function file", () => {
@@ -121,7 +134,11 @@ describe("manifest.xml", () => {
     const host = one(doc, OVERRIDES, "Host");
     expect(host.getAttributeNS(XSI, "type")).toBe("Workbook");
     const formFactor = one(doc, OVERRIDES, "DesktopFormFactor");
-    expect(children(formFactor).map((e) => e.localName)).toEqual(["GetStarted", "FunctionFile", "ExtensionPoint"]);
+    expect(children(formFactor).map((e) => e.localName)).toEqual([
+      "GetStarted",
+      "FunctionFile",
+      "ExtensionPoint",
+    ]);
     expect(one(doc, OVERRIDES, "ExtensionPoint").getAttributeNS(XSI, "type")).toBe("PrimaryCommandSurface");
     expect(one(doc, OVERRIDES, "OfficeTab").getAttribute("id")).toBe("TabHome");
     const control = one(doc, OVERRIDES, "Control");
@@ -141,7 +158,9 @@ describe("manifest.xml", () => {
         defined.set(id, element);
       }
     }
-    const referenced = new Set(Array.from(doc.querySelectorAll("[resid]")).map((e) => e.getAttribute("resid")!));
+    const referenced = new Set(
+      Array.from(doc.querySelectorAll("[resid]")).map((e) => e.getAttribute("resid")!),
+    );
     expect([...referenced].sort()).toEqual([...defined.keys()].sort());
     for (const element of all(doc, BASIC_TYPES, "String")) {
       const limit = element.parentElement!.localName === "ShortStrings" ? 125 : 250;
@@ -160,9 +179,14 @@ describe("manifest.xml", () => {
     };
     const claimed: [string, number][] = [
       [root.getElementsByTagNameNS(OFFICE_APP, "IconUrl")[0]!.getAttribute("DefaultValue")!, 32],
-      [root.getElementsByTagNameNS(OFFICE_APP, "HighResolutionIconUrl")[0]!.getAttribute("DefaultValue")!, 64],
+      [
+        root.getElementsByTagNameNS(OFFICE_APP, "HighResolutionIconUrl")[0]!.getAttribute("DefaultValue")!,
+        64,
+      ],
     ];
-    const images = new Map(all(doc, BASIC_TYPES, "Image").map((e) => [e.getAttribute("id"), e.getAttribute("DefaultValue")]));
+    const images = new Map(
+      all(doc, BASIC_TYPES, "Image").map((e) => [e.getAttribute("id"), e.getAttribute("DefaultValue")]),
+    );
     for (const use of all(doc, BASIC_TYPES, "Image").filter((e) => e.hasAttribute("resid"))) {
       claimed.push([images.get(use.getAttribute("resid"))!, Number(use.getAttribute("size"))]);
     }

@@ -15,7 +15,9 @@ describe("App", () => {
   it("shows the five steps in order, starting at 导入, with review locked until a document is parsed", () => {
     render(<App host={{ kind: "excel" }} />);
     const tabs = within(screen.getByRole("tablist", { name: "步骤" })).getAllByRole("tab");
-    expect(tabs).toEqual(["导入", "校对", "写入台账", "进度", "通报"].map((name) => screen.getByRole("tab", { name })));
+    expect(tabs).toEqual(
+      ["导入", "校对", "写入台账", "进度", "通报"].map((name) => screen.getByRole("tab", { name })),
+    );
     expect(screen.getByRole("tab", { name: "导入" }).getAttribute("aria-selected")).toBe("true");
     expect(screen.getByRole("tab", { name: "校对" })).toHaveProperty("disabled", true);
     expect(isShown(screen.getByRole("tabpanel", { name: "导入" }))).toBe(true);

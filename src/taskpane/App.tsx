@@ -48,13 +48,19 @@ export function App({ host }: AppProps) {
   const styles = useAppStyles();
   const app = useApp();
 
+  /** From a button inside a panel: the button disappears with its panel, so focus goes to the tab. */
+  const continueTo = (id: StepId) => {
+    app.goTo(id);
+    document.getElementById(tabId(id))?.focus();
+  };
+
   const panel = (id: StepId) => {
     switch (id) {
       case "import":
         return (
           <ImportStep
             onParsed={app.parsedDocument}
-            onContinue={() => app.goTo("review")}
+            onContinue={() => continueTo("review")}
             hasEdits={app.hasEdits}
           />
         );

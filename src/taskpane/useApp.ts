@@ -18,6 +18,7 @@ export function useApp() {
       setReviewed(document);
     },
     reviewedDocument: setReviewed,
-    isAvailable: (id: StepId): boolean => id !== "review" || (reviewed !== undefined && reviewed.tasks.length > 0),
+    isAvailable: (id: StepId): boolean =>
+      id !== "review" || (reviewed !== undefined && reviewed.tasks.length > 0),
   };
 }

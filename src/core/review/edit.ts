@@ -46,7 +46,11 @@ export function checkTaskEdit(edit: TaskEdit): EditProblem[] {
   for (const indicator of edit.indicators) {
     if (indicator.op !== "milestone") {
       if (indicator.value === undefined)
-        problems.push({ field: "value", indicatorId: indicator.id, message: "请填写目标值，或把比较方式改为“里程碑”。" });
+        problems.push({
+          field: "value",
+          indicatorId: indicator.id,
+          message: "请填写目标值，或把比较方式改为“里程碑”。",
+        });
       else if (!Number.isFinite(indicator.value) || indicator.value < 0)
         problems.push({ field: "value", indicatorId: indicator.id, message: "目标值应是不小于 0 的数。" });
     }

@@ -24,7 +24,9 @@ describe("parseUnitList", () => {
   });
 
   it("keeps separators inside brackets and ignores blanks", () => {
-    expect(parseUnitList("市妇幼保健院（市儿童医院、市妇产医院）、 、")).toEqual(["市妇幼保健院（市儿童医院、市妇产医院）"]);
+    expect(parseUnitList("市妇幼保健院（市儿童医院、市妇产医院）、 、")).toEqual([
+      "市妇幼保健院（市儿童医院、市妇产医院）",
+    ]);
   });
 
   it("applies the user's own aliases", () => {
@@ -46,7 +48,10 @@ describe("unitSuggestions", () => {
 
   it("ranks other tasks' units by use", () => {
     const doc = reviewDocument();
-    const busy = applyTaskEdit(doc, "d1-T002", { ...taskEditOf(taskById(doc, "d1-T002")), leadUnits: ["市医保局"] });
+    const busy = applyTaskEdit(doc, "d1-T002", {
+      ...taskEditOf(taskById(doc, "d1-T002")),
+      leadUnits: ["市医保局"],
+    });
     expect(unitSuggestions(busy, taskById(busy, "d1-T003"), [])).toEqual(["市医保局", "市卫生健康委"]);
   });
 });
@@ -59,17 +64,27 @@ describe("reviewDiagnostics", () => {
     expect(general).toEqual([]);
     expect(unassigned.map((t) => t.number)).toEqual(["2", "3"]);
 
-    const assigned = applyTaskEdit(doc, "d1-T002", { ...taskEditOf(taskById(doc, "d1-T002")), leadUnits: ["市妇幼保健院"] });
+    const assigned = applyTaskEdit(doc, "d1-T002", {
+      ...taskEditOf(taskById(doc, "d1-T002")),
+      leadUnits: ["市妇幼保健院"],
+    });
     expect(reviewDiagnostics(assigned).unassigned.map((t) => t.number)).toEqual(["3"]);
   });
 
   it("keeps diagnostics outside every task general, and counts standing notes as responsible", () => {
     const doc = reviewDocument();
-    const note = { code: "no-tasks" as const, severity: "info" as const, message: "说明", span: { start: 200, end: 201 } };
+    const note = {
+      code: "no-tasks" as const,
+      severity: "info" as const,
+      message: "说明",
+      span: { start: 200, end: 201 },
+    };
     const withNote = {
       ...doc,
       diagnostics: [...doc.diagnostics, note],
-      tasks: doc.tasks.map((t) => (t.id === "d1-T003" ? { ...t, implementingUnits: ["各县（市、区）人民政府"] } : t)),
+      tasks: doc.tasks.map((t) =>
+        t.id === "d1-T003" ? { ...t, implementingUnits: ["各县（市、区）人民政府"] } : t,
+      ),
     };
     const { general, unassigned } = reviewDiagnostics(withNote);
     expect(general).toEqual([note]);
@@ -106,7 +121,10 @@ describe("applyTaskEdit", () => {
     const cleared = applyTaskEdit(dated, "d1-T001", undated);
     expect(taskById(cleared, "d1-T001").deadline).toBeUndefined();
     expect("deadline" in taskById(cleared, "d1-T001")).toBe(false);
-    expect(taskById(cleared, "d1-T001").indicators[0]).toMatchObject({ deadline: "2024-12-31", deadlineStated: false });
+    expect(taskById(cleared, "d1-T001").indicators[0]).toMatchObject({
+      deadline: "2024-12-31",
+      deadlineStated: false,
+    });
   });
 
   it("edits targets: a new value drops the range, a milestone drops value and unit, a typed deadline is stated", () => {
@@ -140,7 +158,11 @@ describe("applyTaskEdit", () => {
   it("refuses what checkTaskEdit rejects, and unknown tasks", () => {
     const doc = reviewDocument();
     const edit = taskEditOf(taskById(doc, "d1-T002"));
-    const broken = { ...edit, deadline: "2024-02-30", indicators: [{ ...edit.indicators[0]!, value: undefined }] };
+    const broken = {
+      ...edit,
+      deadline: "2024-02-30",
+      indicators: [{ ...edit.indicators[0]!, value: undefined }],
+    };
     expect(checkTaskEdit(broken)).toEqual([
       { field: "deadline", message: "时限不是有效日期。" },
       { field: "value", indicatorId: "d1-T002-I01", message: "请填写目标值，或把比较方式改为“里程碑”。" },
@@ -156,7 +178,10 @@ describe("suggested indicators", () => {
     const doc = reviewDocument();
     const offer = doc.diagnostics[0]!;
     const next = adoptSuggestedIndicator(doc, offer);
-    expect(taskById(next, "d1-T002").indicators.map((i) => i.metric)).toEqual(["适龄妇女宫颈癌筛查率", "产前筛查覆盖率"]);
+    expect(taskById(next, "d1-T002").indicators.map((i) => i.metric)).toEqual([
+      "适龄妇女宫颈癌筛查率",
+      "产前筛查覆盖率",
+    ]);
     expect(next.diagnostics).not.toContain(offer);
     expect(adoptSuggestedIndicator(next, offer)).toBe(next);
   });

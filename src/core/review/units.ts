@@ -36,7 +36,12 @@ export function needsUnits(task: Task): boolean {
  * Units to offer for a task: first those its own text mentions, then those responsible for other
  * tasks of the same document, most used first; never one already chosen.
  */
-export function unitSuggestions(document: PlanDocument, task: Task, chosen: readonly string[], limit = 8): string[] {
+export function unitSuggestions(
+  document: PlanDocument,
+  task: Task,
+  chosen: readonly string[],
+  limit = 8,
+): string[] {
   const normalize = unitNormalizer();
   const taken = new Set(chosen.map(normalize));
   const suggestions: string[] = [];

@@ -23,7 +23,13 @@ export interface DiagnosticListProps {
   foldedCount?: number;
 }
 
-export function DiagnosticList({ diagnostics, label, onAdopt, onDismiss, foldedCount = 5 }: DiagnosticListProps) {
+export function DiagnosticList({
+  diagnostics,
+  label,
+  onAdopt,
+  onDismiss,
+  foldedCount = 5,
+}: DiagnosticListProps) {
   const styles = useDiagnosticListStyles();
   const { visible, hiddenCount, expand } = useDiagnosticList(diagnostics, foldedCount);
   if (diagnostics.length === 0) return null;

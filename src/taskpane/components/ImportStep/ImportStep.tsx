@@ -27,11 +27,15 @@ export function ImportStep({ onParsed, onContinue, hasEdits }: ImportStepProps) 
   const styles = useImportStepStyles();
   const step = useImportStep(onParsed);
   const { parsed, work } = step;
-  const indicatorCount = parsed ? parsed.tasks.reduce((n, task) => n + task.indicators.length, 0) + parsed.indicators.length : 0;
+  const indicatorCount = parsed
+    ? parsed.tasks.reduce((n, task) => n + task.indicators.length, 0) + parsed.indicators.length
+    : 0;
 
   return (
     <div className={styles.root}>
-      <Text as="p">粘贴政策文件的文字，或选择 .txt、.md、.docx 文件。解析后可在“校对”中核对任务、指标和责任单位。</Text>
+      <Text as="p">
+        粘贴政策文件的文字，或选择 .txt、.md、.docx 文件。解析后可在“校对”中核对任务、指标和责任单位。
+      </Text>
       <div className={styles.source}>
         <Field label="政策文件文字">
           <Textarea
@@ -44,7 +48,11 @@ export function ImportStep({ onParsed, onContinue, hasEdits }: ImportStepProps) 
           />
         </Field>
         <div className={styles.actions}>
-          <Button appearance={parsed ? "secondary" : "primary"} disabled={!step.canParse} onClick={step.parseText}>
+          <Button
+            appearance={parsed ? "secondary" : "primary"}
+            disabled={!step.canParse}
+            onClick={step.parseText}
+          >
             解析文字
           </Button>
           <Button disabled={work !== undefined} onClick={step.chooseFile}>
@@ -77,8 +85,8 @@ export function ImportStep({ onParsed, onContinue, hasEdits }: ImportStepProps) 
       {parsed && !work && parsed.tasks.length > 0 && (
         <MessageBar intent="success" layout="multiline">
           <MessageBarBody>
-            <MessageBarTitle>解析完成</MessageBarTitle>
-            《{parsed.title || parsed.sourceName}》（{parsed.year} 年）：{parsed.tasks.length} 项任务、{indicatorCount} 个指标。
+            <MessageBarTitle>解析完成</MessageBarTitle>《{parsed.title || parsed.sourceName}》（{parsed.year}{" "}
+            年）：{parsed.tasks.length} 项任务、{indicatorCount} 个指标。
           </MessageBarBody>
         </MessageBar>
       )}

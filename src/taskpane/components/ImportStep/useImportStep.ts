@@ -3,7 +3,8 @@ import type { Diagnostic, PlanDocument } from "../../../core/model";
 import { parseDocument } from "../../../core/parse";
 import { readPolicyDocument } from "../../../adapters/text/readDocument";
 
-export const ACCEPTED_FILES = ".txt,.md,.docx,text/plain,text/markdown,application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+export const ACCEPTED_FILES =
+  ".txt,.md,.docx,text/plain,text/markdown,application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 /** What the step is busy with, named for the progress bar. */
 export type ImportWork = { kind: "reading"; fileName: string } | { kind: "parsing"; sourceName: string };
@@ -47,7 +48,11 @@ export function useImportStep(onParsed: (document: PlanDocument) => void) {
     try {
       bytes = await readBytes(file);
     } catch {
-      setReadProblem({ code: "unreadable-input", severity: "error", message: `无法读取“${file.name}”，请检查文件是否仍在原处。` });
+      setReadProblem({
+        code: "unreadable-input",
+        severity: "error",
+        message: `无法读取“${file.name}”，请检查文件是否仍在原处。`,
+      });
       setWork(undefined);
       return;
     }

@@ -25,14 +25,24 @@ export const useReviewStepStyles = makeStyles({
     paddingRight: 0,
     fontWeight: tokens.fontWeightSemibold,
   },
+  targetColumn: {
+    width: "76px",
+  },
+  deadlineColumn: {
+    width: "64px",
+  },
+  units: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalXS,
+    paddingBottom: tokens.spacingVerticalXS,
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground2,
+  },
   indicatorCell: {
     paddingLeft: tokens.spacingHorizontalL,
     color: tokens.colorNeutralForeground2,
-  },
-  badges: {
-    display: "flex",
-    flexWrap: "wrap",
-    gap: tokens.spacingHorizontalXS,
   },
   muted: {
     color: tokens.colorNeutralForeground3,

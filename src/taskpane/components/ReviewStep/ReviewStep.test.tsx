@@ -25,24 +25,27 @@ const rows = () =>
   within(table())
     .getAllByRole("row")
     .slice(1)
-    .map((row) => within(row).getAllByRole("cell").map((cell) => cell.textContent));
+    .map((row) =>
+      within(row)
+        .getAllByRole("cell")
+        .map((cell) => cell.textContent),
+    );
 
 describe("ReviewStep", () => {
   it("lists tasks with their indicators, targets, deadlines and lead units", () => {
     setup();
-    expect(within(table()).getAllByRole("columnheader").map((h) => h.textContent)).toEqual([
-      "任务 / 指标",
-      "目标",
-      "时限",
-      "牵头单位",
-    ]);
+    expect(
+      within(table())
+        .getAllByRole("columnheader")
+        .map((h) => h.textContent),
+    ).toEqual(["任务 / 指标", "目标", "时限"]);
     expect(rows()).toEqual([
-      ["1. 提升县域医疗服务能力", "", "", "市卫生健康委"],
-      ["县域内就诊率", "≥ 90%", "12月31日", ""],
-      ["新建胸痛中心", "≥ 2–3 个", "6月30日", ""],
-      ["2. 做好妇幼健康服务", "", "", "未指定1 条待确认"],
-      ["适龄妇女宫颈癌筛查率", "≥ 70%", "12月31日", ""],
-      ["3. 开展爱国卫生运动", "里程碑", "", "未指定"],
+      ["1. 提升县域医疗服务能力牵头：市卫生健康委", "", ""],
+      ["县域内就诊率", "≥ 90%", "12月31日"],
+      ["新建胸痛中心", "≥ 2–3 个", "6月30日"],
+      ["2. 做好妇幼健康服务牵头：未指定1 条待确认", "", ""],
+      ["适龄妇女宫颈癌筛查率", "≥ 70%", "12月31日"],
+      ["3. 开展爱国卫生运动牵头：未指定", "里程碑", ""],
     ]);
   });
 
@@ -56,8 +59,10 @@ describe("ReviewStep", () => {
     const { user, latest } = setup();
     await user.click(screen.getByRole("button", { name: "逐项指定" }));
 
-    const dialog = screen.getByRole("dialog", { name: "任务 2：做好妇幼健康服务" });
-    expect(within(dialog).getByLabelText("任务原文").textContent).toContain("市妇幼保健院、市疾控中心加强指导");
+    const dialog = await screen.findByRole("dialog", { name: "任务 2：做好妇幼健康服务" });
+    expect(within(dialog).getByLabelText("任务原文").textContent).toContain(
+      "市妇幼保健院、市疾控中心加强指导",
+    );
     const suggestions = within(dialog)
       .getAllByRole("button", { name: /^添加牵头单位：/ })
       .map((b) => b.textContent);
@@ -72,7 +77,7 @@ describe("ReviewStep", () => {
 
     const task2 = latest().tasks[1]!;
     expect([task2.leadUnits, task2.coUnits]).toEqual([["市妇幼保健院"], ["市疾控中心"]]);
-    const next = screen.getByRole("dialog", { name: "任务 3：开展爱国卫生运动" });
+    const next = await screen.findByRole("dialog", { name: "任务 3：开展爱国卫生运动" });
     // The last task without a unit: nothing to go on to.
     expect(within(next).queryByRole("button", { name: "保存并指定下一项" })).toBeNull();
     await user.type(within(next).getByRole("textbox", { name: "牵头单位" }), "市爱卫办{Enter}");
@@ -80,7 +85,7 @@ describe("ReviewStep", () => {
     await editorClosed();
     expect(latest().tasks[2]!.leadUnits).toEqual(["市爱卫办"]);
     expect(screen.getByText("每项任务都有牵头单位。")).toBeTruthy();
-    expect(rows()[3]![3]).toBe("市妇幼保健院1 条待确认");
+    expect(rows()[3]![0]).toBe("2. 做好妇幼健康服务牵头：市妇幼保健院1 条待确认");
   });
 
   it("adopts a doubtful reading into its task", async () => {
@@ -89,10 +94,13 @@ describe("ReviewStep", () => {
     expect(list.textContent).toContain("第 6 行：“全覆盖”可能是目标“产前筛查覆盖率”");
     await user.click(within(list).getByRole("button", { name: "采用指标“产前筛查覆盖率”" }));
 
-    expect(latest().tasks[1]!.indicators.map((i) => i.metric)).toEqual(["适龄妇女宫颈癌筛查率", "产前筛查覆盖率"]);
-    expect(rows()[5]).toEqual(["产前筛查覆盖率", "= 100%", "12月31日", ""]);
+    expect(latest().tasks[1]!.indicators.map((i) => i.metric)).toEqual([
+      "适龄妇女宫颈癌筛查率",
+      "产前筛查覆盖率",
+    ]);
+    expect(rows()[5]).toEqual(["产前筛查覆盖率", "= 100%", "12月31日"]);
     expect(screen.queryByRole("region", { name: "待确认的解析结果" })).toBeNull();
-    expect(rows()[3]![3]).toBe("未指定");
+    expect(rows()[3]![0]).toBe("2. 做好妇幼健康服务牵头：未指定");
     expect(edits).toHaveLength(1);
   });
 
@@ -106,16 +114,17 @@ describe("ReviewStep", () => {
   it("shows only the tasks that need attention when asked", async () => {
     const { user } = setup();
     await user.click(screen.getByRole("switch", { name: "只显示需要处理的任务" }));
-    expect(within(table()).getAllByRole("button").map((b) => b.textContent)).toEqual([
-      "2. 做好妇幼健康服务",
-      "3. 开展爱国卫生运动",
-    ]);
+    expect(
+      within(table())
+        .getAllByRole("button")
+        .map((b) => b.textContent),
+    ).toEqual(["2. 做好妇幼健康服务", "3. 开展爱国卫生运动"]);
   });
 
   it("edits targets and deadlines of a task", async () => {
     const { user, latest } = setup();
     await user.click(within(table()).getByRole("button", { name: "1. 提升县域医疗服务能力" }));
-    const dialog = screen.getByRole("dialog", { name: "任务 1：提升县域医疗服务能力" });
+    const dialog = await screen.findByRole("dialog", { name: "任务 1：提升县域医疗服务能力" });
     const centres = within(dialog).getByRole("group", { name: "指标：新建胸痛中心" });
     const value = within(centres).getByRole("textbox", { name: "目标值" });
     expect(value).toHaveProperty("value", "2");
@@ -127,9 +136,9 @@ describe("ReviewStep", () => {
 
     await editorClosed();
     expect(rows().slice(0, 3)).toEqual([
-      ["1. 提升县域医疗服务能力", "", "9月30日", "市卫生健康委"],
-      ["县域内就诊率", "≥ 90%", "9月30日", ""],
-      ["新建胸痛中心", "≥ 4 个", "6月30日", ""],
+      ["1. 提升县域医疗服务能力牵头：市卫生健康委", "", "9月30日"],
+      ["县域内就诊率", "≥ 90%", "9月30日"],
+      ["新建胸痛中心", "≥ 4 个", "6月30日"],
     ]);
     expect(latest().tasks[0]!.deadline).toBe("2024-09-30");
   });
@@ -141,6 +150,6 @@ describe("ReviewStep", () => {
     await user.keyboard("{Escape}");
     await editorClosed();
     expect(edits).toEqual([]);
-    expect(rows()[0]![3]).toBe("市卫生健康委");
+    expect(rows()[0]![0]).toBe("1. 提升县域医疗服务能力牵头：市卫生健康委");
   });
 });

@@ -40,14 +40,16 @@ export function ReviewStep({ document, onChange }: ReviewStepProps) {
       <div className={styles.summary}>
         <Text weight="semibold">{document.title || document.sourceName}</Text>
         <Text size={200} className={styles.muted}>
-          {document.year} 年 · {document.tasks.length} 项任务 · {indicatorCount} 个指标。点击任务名称可修改责任单位、目标和时限。
+          {document.year} 年 · {document.tasks.length} 项任务 · {indicatorCount}{" "}
+          个指标。点击任务名称可修改牵头和配合单位、目标和时限。
         </Text>
       </div>
 
       {unassigned.length > 0 ? (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
-            还有 {unassigned.length} 项任务没有牵头单位（第 {unassigned.map((task) => task.number).join("、")} 项）。
+            还有 {unassigned.length} 项任务没有牵头单位（第 {unassigned.map((task) => task.number).join("、")}{" "}
+            项）。
           </MessageBarBody>
           <MessageBarActions>
             <Button size="small" onClick={review.editFirstUnassigned}>
@@ -79,9 +81,8 @@ export function ReviewStep({ document, onChange }: ReviewStepProps) {
           <TableHeader>
             <TableRow>
               <TableHeaderCell>任务 / 指标</TableHeaderCell>
-              <TableHeaderCell>目标</TableHeaderCell>
-              <TableHeaderCell>时限</TableHeaderCell>
-              <TableHeaderCell>牵头单位</TableHeaderCell>
+              <TableHeaderCell className={styles.targetColumn}>目标</TableHeaderCell>
+              <TableHeaderCell className={styles.deadlineColumn}>时限</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -100,13 +101,8 @@ export function ReviewStep({ document, onChange }: ReviewStepProps) {
                       >
                         {task.number}. {task.title}
                       </Button>
-                    </TableCell>
-                    <TableCell>
-                      {task.indicators.length === 0 && <span className={styles.muted}>里程碑</span>}
-                    </TableCell>
-                    <TableCell>{formatShortDate(task.deadline, document.year)}</TableCell>
-                    <TableCell>
-                      <div className={styles.badges}>
+                      <div className={styles.units}>
+                        牵头：
                         {needsUnits(task) ? (
                           <Badge color="danger" appearance="tint">
                             未指定
@@ -121,6 +117,10 @@ export function ReviewStep({ document, onChange }: ReviewStepProps) {
                         )}
                       </div>
                     </TableCell>
+                    <TableCell>
+                      {task.indicators.length === 0 && <span className={styles.muted}>里程碑</span>}
+                    </TableCell>
+                    <TableCell>{formatShortDate(task.deadline, document.year)}</TableCell>
                   </TableRow>
                   {task.indicators.map((indicator) => (
                     <TableRow key={indicator.id}>
@@ -129,7 +129,6 @@ export function ReviewStep({ document, onChange }: ReviewStepProps) {
                       <TableCell className={indicator.deadlineStated ? undefined : styles.muted}>
                         {formatShortDate(indicator.deadline, document.year)}
                       </TableCell>
-                      <TableCell />
                     </TableRow>
                   ))}
                 </Fragment>

@@ -7,7 +7,7 @@ import { reviewDocument } from "../../../../test/fixtures/reviewDocument";
 import type { TaskEdit } from "../../../core/review";
 import { TaskEditor } from "./TaskEditor";
 
-function open(taskIndex: number) {
+async function open(taskIndex: number) {
   const document = reviewDocument();
   const saved: TaskEdit[] = [];
   const onClose = jest.fn();
@@ -22,13 +22,13 @@ function open(taskIndex: number) {
       />
     </FluentProvider>,
   );
-  const dialog = screen.getByRole("dialog");
+  const dialog = await screen.findByRole("dialog");
   return { user, saved, onClose, dialog };
 }
 
 describe("TaskEditor", () => {
   it("starts from the task as parsed and hands back units in canonical form", async () => {
-    const { user, saved, dialog } = open(0);
+    const { user, saved, dialog } = await open(0);
     const lead = within(dialog).getByRole("textbox", { name: "牵头单位" });
     expect(lead).toHaveProperty("value", "市卫生健康委");
     expect(within(dialog).getByRole("textbox", { name: "配合单位" })).toHaveProperty("value", "市医保局");
@@ -40,7 +40,7 @@ describe("TaskEditor", () => {
   });
 
   it("offers only suggestions not yet chosen, and co-unit suggestions once there is a lead", async () => {
-    const { user, dialog } = open(1);
+    const { user, dialog } = await open(1);
     const leadSuggestions = () =>
       within(dialog)
         .queryAllByRole("button", { name: /^添加牵头单位：/ })
@@ -52,7 +52,7 @@ describe("TaskEditor", () => {
   });
 
   it("refuses a target that is not a number, and a missing one, saying why beside the field", async () => {
-    const { user, saved, dialog } = open(0);
+    const { user, saved, dialog } = await open(0);
     const cover = within(dialog).getByRole("group", { name: "指标：县域内就诊率" });
     const value = within(cover).getByRole("textbox", { name: "目标值" });
     await user.clear(value);
@@ -70,16 +70,20 @@ describe("TaskEditor", () => {
   });
 
   it("turns a target into a milestone, which needs no value", async () => {
-    const { user, saved, dialog } = open(0);
+    const { user, saved, dialog } = await open(0);
     const centres = within(dialog).getByRole("group", { name: "指标：新建胸痛中心" });
     await user.selectOptions(within(centres).getByRole("combobox", { name: "比较" }), "milestone");
     expect(within(centres).getByRole("textbox", { name: "目标值" })).toHaveProperty("disabled", true);
     await user.click(within(dialog).getByRole("button", { name: "保存" }));
-    expect(saved[0]!.indicators[1]).toMatchObject({ id: "d1-T001-I02", op: "milestone", deadline: "2024-06-30" });
+    expect(saved[0]!.indicators[1]).toMatchObject({
+      id: "d1-T001-I02",
+      op: "milestone",
+      deadline: "2024-06-30",
+    });
   });
 
   it("closes with Escape without saving", async () => {
-    const { user, saved, onClose } = open(2);
+    const { user, saved, onClose } = await open(2);
     await user.keyboard("{Escape}");
     expect(onClose).toHaveBeenCalledTimes(1);
     expect(saved).toEqual([]);

@@ -85,84 +85,90 @@ function TaskEditorForm({ document, task, onSave, onSaveAndNext }: TaskEditorFor
         <DialogTitle>
           任务 {task.number}：{task.title}
         </DialogTitle>
-        <DialogContent className={styles.form}>
-          <Text as="p" className={styles.source} aria-label="任务原文">
-            {task.text}
-          </Text>
-          <Field label="牵头单位" hint="多个单位用顿号（、）分隔">
-            <Input value={draft.lead} onChange={(_, data) => editor.setUnits("lead", data.value)} />
-          </Field>
-          {editor.suggestions.length > 0 && suggestionButtons("lead")}
-          <Field label="配合单位" hint="多个单位用顿号（、）分隔">
-            <Input value={draft.co} onChange={(_, data) => editor.setUnits("co", data.value)} />
-          </Field>
-          {editor.showCoSuggestions && editor.suggestions.length > 0 && suggestionButtons("co")}
-          <Field
-            label="任务时限"
-            hint={`不填则按 ${document.year} 年底`}
-            validationMessage={editor.problemFor("deadline")}
-          >
-            <Input type="date" value={draft.deadline} onChange={(_, data) => editor.setDeadline(data.value)} />
-          </Field>
-          {task.indicators.map((indicator) => {
-            const indicatorDraft = draft.indicators.find((d) => d.id === indicator.id);
-            if (!indicatorDraft) return null;
-            const milestone = indicatorDraft.op === "milestone";
-            return (
-              <fieldset key={indicator.id} className={styles.indicator}>
-                <legend className={styles.legend}>指标：{indicator.metric}</legend>
-                <Text size={200}>原文：{indicator.text}</Text>
-                <div className={styles.targetRow}>
-                  <Field label="比较">
-                    <Select
-                      value={indicatorDraft.op}
-                      onChange={(_, data) => isOp(data.value) && editor.setIndicator(indicator.id, { op: data.value })}
-                    >
-                      {OPS.map((op) => (
-                        <option key={op} value={op}>
-                          {OP_LABELS[op]}
-                        </option>
-                      ))}
-                    </Select>
-                  </Field>
-                  <Field label="目标值" validationMessage={editor.problemFor("value", indicator.id)}>
+        <DialogContent>
+          <div className={styles.form}>
+            <Text as="p" className={styles.source} aria-label="任务原文">
+              {task.text}
+            </Text>
+            <Field label="牵头单位" hint="多个单位用顿号（、）分隔">
+              <Input value={draft.lead} onChange={(_, data) => editor.setUnits("lead", data.value)} />
+            </Field>
+            {editor.suggestions.length > 0 && suggestionButtons("lead")}
+            <Field label="配合单位" hint="多个单位用顿号（、）分隔">
+              <Input value={draft.co} onChange={(_, data) => editor.setUnits("co", data.value)} />
+            </Field>
+            {editor.showCoSuggestions && editor.suggestions.length > 0 && suggestionButtons("co")}
+            <Field
+              label="任务时限"
+              hint={`不填则按 ${document.year} 年底`}
+              validationMessage={editor.problemFor("deadline")}
+            >
+              <Input
+                type="date"
+                value={draft.deadline}
+                onChange={(_, data) => editor.setDeadline(data.value)}
+              />
+            </Field>
+            {task.indicators.map((indicator) => {
+              const indicatorDraft = draft.indicators.find((d) => d.id === indicator.id);
+              if (!indicatorDraft) return null;
+              const milestone = indicatorDraft.op === "milestone";
+              return (
+                <fieldset key={indicator.id} className={styles.indicator}>
+                  <legend className={styles.legend}>指标：{indicator.metric}</legend>
+                  <Text size={200}>原文：{indicator.text}</Text>
+                  <div className={styles.targetRow}>
+                    <Field label="比较">
+                      <Select
+                        value={indicatorDraft.op}
+                        onChange={(_, data) =>
+                          isOp(data.value) && editor.setIndicator(indicator.id, { op: data.value })
+                        }
+                      >
+                        {OPS.map((op) => (
+                          <option key={op} value={op}>
+                            {OP_LABELS[op]}
+                          </option>
+                        ))}
+                      </Select>
+                    </Field>
+                    <Field label="目标值" validationMessage={editor.problemFor("value", indicator.id)}>
+                      <Input
+                        value={milestone ? "" : indicatorDraft.value}
+                        disabled={milestone}
+                        inputMode="decimal"
+                        onChange={(_, data) => editor.setIndicator(indicator.id, { value: data.value })}
+                      />
+                    </Field>
+                    <Field label="单位">
+                      <Input
+                        value={milestone ? "" : indicatorDraft.unit}
+                        disabled={milestone}
+                        onChange={(_, data) => editor.setIndicator(indicator.id, { unit: data.value })}
+                      />
+                    </Field>
+                  </div>
+                  <Field
+                    label="指标时限"
+                    hint="不填则随任务时限"
+                    validationMessage={editor.problemFor("deadline", indicator.id)}
+                  >
                     <Input
-                      value={milestone ? "" : indicatorDraft.value}
-                      disabled={milestone}
-                      inputMode="decimal"
-                      onChange={(_, data) => editor.setIndicator(indicator.id, { value: data.value })}
+                      type="date"
+                      value={indicatorDraft.deadline}
+                      onChange={(_, data) => editor.setIndicator(indicator.id, { deadline: data.value })}
                     />
                   </Field>
-                  <Field label="单位">
-                    <Input
-                      value={milestone ? "" : indicatorDraft.unit}
-                      disabled={milestone}
-                      onChange={(_, data) => editor.setIndicator(indicator.id, { unit: data.value })}
-                    />
-                  </Field>
-                </div>
-                <Field
-                  label="指标时限"
-                  hint="不填则随任务时限"
-                  validationMessage={editor.problemFor("deadline", indicator.id)}
-                >
-                  <Input
-                    type="date"
-                    value={indicatorDraft.deadline}
-                    onChange={(_, data) => editor.setIndicator(indicator.id, { deadline: data.value })}
-                  />
-                </Field>
-              </fieldset>
-            );
-          })}
+                </fieldset>
+              );
+            })}
+          </div>
         </DialogContent>
         <DialogActions fluid>
           <Button type="submit" appearance="primary">
             保存
           </Button>
-          {onSaveAndNext && (
-            <Button onClick={() => editor.submit(onSaveAndNext)}>保存并指定下一项</Button>
-          )}
+          {onSaveAndNext && <Button onClick={() => editor.submit(onSaveAndNext)}>保存并指定下一项</Button>}
           <DialogTrigger disableButtonEnhancement>
             <Button appearance="secondary">取消</Button>
           </DialogTrigger>

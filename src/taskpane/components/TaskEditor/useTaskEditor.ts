@@ -29,15 +29,13 @@ function draftOf(task: Task) {
     lead: formatUnitList(edit.leadUnits),
     co: formatUnitList(edit.coUnits),
     deadline: edit.deadline ?? "",
-    indicators: edit.indicators.map(
-      (indicator): IndicatorDraft => ({
-        id: indicator.id,
-        op: indicator.op,
-        value: formatTargetValue(indicator.value),
-        unit: indicator.unit ?? "",
-        deadline: indicator.deadline ?? "",
-      }),
-    ),
+    indicators: edit.indicators.map((indicator): IndicatorDraft => ({
+      id: indicator.id,
+      op: indicator.op,
+      value: formatTargetValue(indicator.value),
+      unit: indicator.unit ?? "",
+      deadline: indicator.deadline ?? "",
+    })),
   };
 }
 
@@ -69,7 +67,11 @@ export function useTaskEditor(document: PlanDocument, task: Task) {
       indicators: draft.indicators.map((indicator) => {
         const value = parseTargetValue(indicator.value);
         if (indicator.op !== "milestone" && indicator.value.trim() && value === undefined)
-          unreadable.push({ field: "value", indicatorId: indicator.id, message: `“${indicator.value}”不是数值。` });
+          unreadable.push({
+            field: "value",
+            indicatorId: indicator.id,
+            message: `“${indicator.value}”不是数值。`,
+          });
         return {
           id: indicator.id,
           op: indicator.op,
@@ -80,7 +82,9 @@ export function useTaskEditor(document: PlanDocument, task: Task) {
       }),
     };
     const checked = checkTaskEdit(edit).filter(
-      (p) => !("indicatorId" in p) || !unreadable.some((u) => "indicatorId" in u && u.indicatorId === p.indicatorId),
+      (p) =>
+        !("indicatorId" in p) ||
+        !unreadable.some((u) => "indicatorId" in u && u.indicatorId === p.indicatorId),
     );
     return { edit, problems: [...unreadable, ...checked] };
   };
@@ -94,8 +98,9 @@ export function useTaskEditor(document: PlanDocument, task: Task) {
     setDeadline: (deadline: string) => setDraft((d) => ({ ...d, deadline })),
     setIndicator,
     problemFor: (field: EditProblem["field"], indicatorId?: string) =>
-      problems.find((p) => p.field === field && ("indicatorId" in p ? p.indicatorId : undefined) === indicatorId)
-        ?.message,
+      problems.find(
+        (p) => p.field === field && ("indicatorId" in p ? p.indicatorId : undefined) === indicatorId,
+      )?.message,
     /** Hands the edit to `save` when it is valid; otherwise shows what is wrong. */
     submit: (save: (edit: TaskEdit) => void) => {
       const result = toEdit();
