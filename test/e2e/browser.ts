@@ -1,0 +1,71 @@
+/**
+ * Shared setup for tests in a real browser: Debian's chromium through playwright-core, and a
+ * production build of the task pane served from memory at the origin the manifest names.
+ */
+
+import { execFile } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import type { Page } from "playwright-core";
+
+export const CHROMIUM = "/usr/bin/chromium";
+export const PANE_ORIGIN = "https://localhost:3000";
+const ROOT = path.resolve(__dirname, "..", "..");
+
+/**
+ * Whether browser tests can run here. In CI a missing chromium is a failure, never a skip; on a
+ * developer's machine the tests are skipped with a message saying how to get it.
+ */
+export function browserAvailable(): boolean {
+  if (existsSync(CHROMIUM)) return true;
+  if (process.env.CI === "true")
+    throw new Error(`Browser tests need ${CHROMIUM} in CI (apt-get install chromium).`);
+  process.stderr.write(`Skipping browser tests: ${CHROMIUM} not found (apt-get install chromium).\n`);
+  return false;
+}
+
+/** Builds the pane for production into a fresh temporary folder and returns it. */
+export async function buildPane(): Promise<string> {
+  const outputPath = mkdtempSync(path.join(tmpdir(), "duban-pane-"));
+  const cli = path.join(ROOT, "node_modules", "webpack-cli", "bin", "cli.js");
+  await promisify(execFile)(process.execPath, [cli, "--mode", "production", "--output-path", outputPath], {
+    cwd: ROOT,
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  return outputPath;
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".png": "image/png",
+  ".map": "application/json",
+};
+
+/**
+ * Answers requests for the pane's origin from the build folder and for Office.js with `officeJs`,
+ * so the page loads with no server and no internet.
+ */
+export async function servePane(page: Page, buildDir: string, officeJs: string): Promise<void> {
+  await page.route(`${PANE_ORIGIN}/**`, async (route) => {
+    const file = path.join(buildDir, new URL(route.request().url()).pathname);
+    if (!file.startsWith(buildDir) || !existsSync(file)) return route.fulfill({ status: 404 });
+    await route.fulfill({
+      body: readFileSync(file),
+      contentType: CONTENT_TYPES[path.extname(file)] ?? "application/octet-stream",
+    });
+  });
+  await page.route("https://appsforoffice.microsoft.com/**", (route) =>
+    route.fulfill({ body: officeJs, contentType: "text/javascript" }),
+  );
+}
+
+/** A scripted Office host: Office.js as Excel presents it, enough for the pane to start. */
+export const SCRIPTED_EXCEL = `
+window.Office = {
+  HostType: { Excel: "Excel", Word: "Word" },
+  PlatformType: { OfficeOnline: "OfficeOnline" },
+  onReady: function () { return Promise.resolve({ host: "Excel", platform: "OfficeOnline" }); },
+};`;
