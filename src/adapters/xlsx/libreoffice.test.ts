@@ -1,34 +1,35 @@
 import ExcelJS from "exceljs";
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { basename, join } from "node:path";
+import { join } from "node:path";
 import { convertWithCalc } from "../../../test/helpers/calc";
 import { enginesAvailable } from "../../../test/helpers/engines";
 import { pdfLayout } from "../../../test/helpers/pdf";
 import { nodeIo } from "../node/io";
-import { loadDocument } from "../../cli/input";
-import { demoLedger } from "../../cli/commands/demo";
+import { run } from "../../cli/run";
 import type { Ledger, Status } from "../../core/model";
 import type { StatusCounts } from "../../core/progress";
 import { assessLedger, rollupBySection, rollupByUnit } from "../../core/progress";
-import type { RowPlan, SheetPlan, WorkbookPlan } from "../../core/sheets";
-import { buildWorkbookPlan, isFormulaCell, sectionLabel } from "../../core/sheets";
-import { renderWorkbook } from ".";
+import { sectionLabel } from "../../core/sheets";
+import { readLedgerWorkbook } from ".";
 
 const available = enginesAvailable(["soffice", "pdftotext"], "Recalculating the 台账 in LibreOffice");
 const SEEDS = join(__dirname, "../../../seeds");
 const COUNTED: readonly Status[] = ["已完成", "序时推进", "进度滞后", "逾期未完成", "未启动", "未报送"];
 
-/** The plan without the cached results, so every number LibreOffice shows is one it calculated. */
-function withoutCachedResults(plan: WorkbookPlan): WorkbookPlan {
-  const strip = (row: RowPlan): RowPlan => ({
-    ...row,
-    cells: row.cells.map((cell) => (isFormulaCell(cell) ? { kind: "formula", formula: cell.formula } : cell)),
-  });
-  return {
-    ...plan,
-    sheets: plan.sheets.map((sheet): SheetPlan => ({ ...sheet, rows: sheet.rows.map(strip) })),
-  };
+/** A copy of a workbook without cached formula results, so every number LibreOffice shows is one it calculated. */
+async function withoutCachedResults(path: string): Promise<Uint8Array> {
+  const bytes = await readFile(path);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+  for (const sheet of workbook.worksheets) {
+    sheet.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (cell.type === ExcelJS.ValueType.Formula) cell.value = { formula: cell.formula, date1904: false };
+      }),
+    );
+  }
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 
 type Calculated = number | string | null;
@@ -98,37 +99,42 @@ function expectClose(actual: Calculated[], expected: Calculated[], label: string
 (available ? describe : describe.skip)("the demo 台账 in LibreOffice", () => {
   let workDir: string;
   const cases: { name: string; ledger: Ledger; recalculated: ExcelJS.Workbook }[] = [];
-  const pdfs = new Map<string, string>();
+  const pdfs: string[] = [];
 
   beforeAll(async () => {
     workDir = await mkdtemp(join(tmpdir(), "duban-xlsx-lo-"));
-    const inputDir = join(workDir, "in");
+    const demoDir = join(workDir, "demo");
+    const strippedDir = join(workDir, "stripped");
     const outDir = join(workDir, "out");
-    await mkdir(inputDir);
+    await mkdir(strippedDir);
     await mkdir(outDir);
-    const io = nodeIo();
-    const inputs: string[] = [];
+    // Exactly what `npm run demo` writes.
+    expect(await run(["demo", SEEDS, "-o", demoDir], nodeIo())).toBe(0);
+    const workbooks = (await readdir(demoDir)).filter((f) => f.endsWith(".xlsx"));
     const ledgers = new Map<string, Ledger>();
-    for (const file of (await readdir(SEEDS)).filter((f) => f.endsWith(".txt")).sort()) {
-      const loaded = await loadDocument(join(SEEDS, file), io);
-      if (!loaded.ok) throw new Error(loaded.message);
-      const ledger = demoLedger(loaded.document);
-      if (!ledger) throw new Error(`${file}: no ledger`);
-      const name = basename(file, ".txt");
-      const input = join(inputDir, `${name}.xlsx`);
-      await writeFile(input, await renderWorkbook(withoutCachedResults(buildWorkbookPlan(ledger))));
-      inputs.push(input);
-      ledgers.set(name, ledger);
+    const stripped: string[] = [];
+    for (const [i, file] of workbooks.entries()) {
+      const bytes = await readFile(join(demoDir, file));
+      const read = await readLedgerWorkbook(new Uint8Array(bytes));
+      if (!read.ok) throw new Error(`${file}: ${read.message}`);
+      const name = `ledger-${i}`;
+      ledgers.set(name, read.ledger);
+      await writeFile(join(strippedDir, `${name}.xlsx`), await withoutCachedResults(join(demoDir, file)));
+      stripped.push(join(strippedDir, `${name}.xlsx`));
     }
-    await convertWithCalc(inputs, "xlsx", outDir);
-    await convertWithCalc(inputs, "pdf", outDir);
+    await convertWithCalc(stripped, "xlsx", outDir);
+    await convertWithCalc(
+      workbooks.map((f) => join(demoDir, f)),
+      "pdf",
+      outDir,
+    );
     for (const [name, ledger] of ledgers) {
       const workbook = new ExcelJS.Workbook();
       const bytes = await readFile(join(outDir, `${name}.xlsx`));
       await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
-      cases.push({ name, ledger, recalculated: workbook });
-      pdfs.set(name, join(outDir, `${name}.pdf`));
+      cases.push({ name: `${name}（${ledger.title}）`, ledger, recalculated: workbook });
     }
+    pdfs.push(...workbooks.map((f) => join(outDir, f.replace(/\.xlsx$/, ".pdf"))));
   });
 
   afterAll(async () => {
@@ -180,7 +186,9 @@ function expectClose(actual: Calculated[], expected: Calculated[], label: string
   });
 
   it("prints every sheet on A4 with Chinese headers and no error or overflow marks", async () => {
-    for (const [name, pdf] of pdfs) {
+    expect(pdfs).toHaveLength(5);
+    for (const pdf of pdfs) {
+      const name = pdf;
       const pages = await pdfLayout(pdf);
       const text = pages.flatMap((p) => p.lines.map((l) => l.text)).join("\n");
       for (const page of pages) {
