@@ -1,11 +1,13 @@
 /**
  * The built task pane in headless chromium with a scripted Office host: step navigation with arrow
- * keys, importing seed 002, the review table's grid navigation, assigning a unit. Screenshots of
- * each step go to test-results/taskpane/ for people to look at.
+ * keys, a .docx read through the lazy mammoth chunk, importing seed 002, the review table's grid
+ * navigation, assigning a unit. Screenshots of each step go to test-results/taskpane/ for people to
+ * look at.
  */
 
 import { mkdirSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
+import { Document, Packer, Paragraph } from "docx";
 import { chromium, type Browser, type Locator, type Page } from "playwright-core";
 import { browserAvailable, buildPane, CHROMIUM, PANE_ORIGIN, SCRIPTED_EXCEL, servePane } from "./browser";
 
@@ -58,6 +60,36 @@ const hasFocus = (element: Locator) => element.evaluate((node) => node === docum
     await page.screenshot({ path: path.join(SHOTS, "5-ledger-pending.png") });
     await page.keyboard.press("ArrowLeft");
     expect(await hasFocus(page.getByRole("tab", { name: "导入" }))).toBe(true);
+  });
+
+  it("reads a .docx in the browser through the lazily loaded mammoth chunk", async () => {
+    const lines = [
+      "2024年全市卫生健康工作要点",
+      "一、提升医疗服务能力",
+      "1.加强临床重点专科建设。新建省级临床重点专科5个。（责任单位：市卫生健康委，市财政局）",
+    ];
+    const docx = await Packer.toBuffer(
+      new Document({ sections: [{ children: lines.map((line) => new Paragraph(line)) }] }),
+    );
+    const scripts: string[] = [];
+    page.on("request", (request) => {
+      if (request.resourceType() === "script") scripts.push(new URL(request.url()).pathname);
+    });
+    await page.getByLabel("选择政策文件").setInputFiles({
+      name: "工作要点.docx",
+      mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      buffer: docx,
+    });
+    await page.getByText("解析完成").waitFor();
+    expect(
+      await page.getByText(/《2024年全市卫生健康工作要点》（2024 年）：1 项任务、1 个指标/).count(),
+    ).toBe(1);
+    expect(await page.getByRole("textbox", { name: "政策文件文字" }).inputValue()).toContain(
+      "新建省级临床重点专科5个",
+    );
+    // The page had loaded before listening began: reading the .docx fetched one chunk, mammoth's.
+    expect(scripts).toHaveLength(1);
+    expect(scripts[0]).toMatch(/^\/[\w.]+\.js$/);
   });
 
   it("imports seed 002, navigates the review table by keyboard and assigns a unit", async () => {
