@@ -225,10 +225,13 @@ export function summarySheet(input: SummaryInput): SheetPlan {
     const row = firstUnitRow + i;
     rows.push({ ...unitRow(row, rollup, ranges, firstUnitRow, lastUnitRow), height: heightFor(rollup.unit) });
   });
-  if (input.units.length === 0) {
+  // Spans the table, so the sentence reads on one line instead of wrapping in the name column.
+  const noUnitsRow = input.units.length === 0 ? rows.length + 1 : undefined;
+  if (noUnitsRow !== undefined) {
     rows.push({
       cells: ["台账中的任务都没有写明牵头单位，请在“任务清单”中补充后重新生成。"],
-      style: STYLES.note,
+      style: { ...STYLES.note, wrap: false },
+      height: rowHeight(1),
     });
   }
   rows.push({ cells: [] });
@@ -251,7 +254,11 @@ export function summarySheet(input: SummaryInput): SheetPlan {
     visibility: "visible",
     columns,
     rows,
-    merges: [rangeAddress(1, 1, 1, COLUMN_COUNT), rangeAddress(2, 3, 2, COLUMN_COUNT)],
+    merges: [
+      rangeAddress(1, 1, 1, COLUMN_COUNT),
+      rangeAddress(2, 3, 2, COLUMN_COUNT),
+      ...(noUnitsRow !== undefined ? [rangeAddress(noUnitsRow, 1, noUnitsRow, COLUMN_COUNT)] : []),
+    ],
     freeze: { rows: UNIT_HEADER_ROW, columns: 1 },
     table: { headerRow: UNIT_HEADER_ROW, firstDataRow: firstUnitRow, lastDataRow: lastUnitOrHeader },
     conditionalFormats: [
