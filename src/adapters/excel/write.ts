@@ -1,0 +1,495 @@
+/// <reference types="office-js" />
+/**
+ * WorkbookPlan → the open workbook, through Office.js. Draws what the ExcelJS writer draws from the
+ * same plan, in as few requests as the bytes allow: one sync to look at the workbook, then every
+ * call packed into requests under the payload budget (see batches.ts). Values go as one 2-D write
+ * per sheet, formats per column and per block of rows that share a style, never per cell.
+ *
+ * Sheets the plan names replace sheets of those names: the old ones are renamed aside first, so
+ * that if Excel refuses something halfway the writer can put them back as they were.
+ */
+import type {
+  CellStyle,
+  ConditionalRule,
+  ListValidationPlan,
+  PrintPlan,
+  ProtectionPlan,
+  SheetPlan,
+  WorkbookPlan,
+} from "../../core/sheets";
+import { columnLetter, mergeStyles, rangeAddress } from "../../core/sheets";
+import type { Call, Work } from "./batches";
+import { CALL_BYTES, DEFAULT_REQUEST_BUDGET_BYTES, jsonBytes, packBatches } from "./batches";
+import type { ExcelCapabilities, SkippedFeature } from "./capabilities";
+import { skippedFeatures } from "./capabilities";
+import type { CellEntry } from "./entries";
+import { cellEntry } from "./entries";
+import type { RangeShape } from "./format";
+import { columnWidthPoints, styleCalls } from "./format";
+
+export interface WriteProgress {
+  /** Requests sent so far, the look at the workbook included. */
+  done: number;
+  total: number;
+}
+
+export interface WriteOptions {
+  /** Bytes one request may carry; default 4,000,000, under Excel on the web's 5 MB limit. */
+  requestBudgetBytes?: number;
+  /** Called after every request, for a progress bar. */
+  onProgress?: (progress: WriteProgress) => void;
+}
+
+export type WriteFailureCode = "unsupported-excel" | "excel-error";
+
+export type WriteResult =
+  | {
+      ok: true;
+      /** What this Excel could not set; the pane lists the messages. */
+      skipped: SkippedFeature[];
+      /** Sheets of the same names that were there before and were replaced. */
+      replacedSheets: string[];
+      /** The empty sheet of a new workbook (`Sheet1`), removed so the ledger stands alone. */
+      removedBlankSheet?: string;
+      /** Estimated bytes of each request after the first look at the workbook, for benches and logs. */
+      requestBytes: number[];
+    }
+  | {
+      ok: false;
+      code: WriteFailureCode;
+      message: string;
+      /** Whether the workbook is as it was before the write (partly written sheets removed, old ones back). */
+      restored: boolean;
+    };
+
+/** Renamed-aside sheets are called this, numbered; the name says where they come from if one is left behind. */
+const ASIDE_PREFIX = "Duban旧表";
+
+/** A worksheet the writer adds; calls made before the add is queued would be a bug, so they throw. */
+class SheetHandle {
+  private worksheet: Excel.Worksheet | undefined;
+
+  constructor(readonly name: string) {}
+
+  add(worksheets: Excel.WorksheetCollection): void {
+    this.worksheet = worksheets.add(this.name);
+  }
+
+  get sheet(): Excel.Worksheet {
+    if (!this.worksheet) throw new Error(`工作表“${this.name}”尚未添加。`);
+    return this.worksheet;
+  }
+}
+
+const sameName = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
+
+/** A call on a range of `handle`'s sheet: getRange plus the calls on it. */
+function rangeCall(
+  handle: SheetHandle,
+  address: string,
+  calls: readonly { bytes: number; apply(range: Excel.Range): void }[],
+): Call {
+  return {
+    bytes: CALL_BYTES + jsonBytes(address) + calls.reduce((sum, c) => sum + c.bytes, 0),
+    queue: () => {
+      const range = handle.sheet.getRange(address);
+      for (const c of calls) c.apply(range);
+    },
+  };
+}
+
+function styledRange(handle: SheetHandle, address: string, style: CellStyle, shape: RangeShape): Call | undefined {
+  const calls = styleCalls(style, shape);
+  return calls.length > 0 ? rangeCall(handle, address, calls) : undefined;
+}
+
+/** Every cell as Office.js is to type it, rows padded to one width so the write is rectangular. */
+function valueWork(handle: SheetHandle, sheet: SheetPlan): Work | undefined {
+  const width = Math.max(0, ...sheet.rows.map((row) => row.cells.length));
+  if (width === 0) return undefined;
+  const entries: CellEntry[][] = sheet.rows.map((row) => {
+    const cells: CellEntry[] = row.cells.map(cellEntry);
+    while (cells.length < width) cells.push(null);
+    return cells;
+  });
+  return {
+    rowBytes: entries.map((row) => jsonBytes(row) + 1),
+    block: (first, count) => () => {
+      const address = rangeAddress(first + 1, 1, first + count, width);
+      handle.sheet.getRange(address).formulas = entries.slice(first, first + count);
+    },
+  };
+}
+
+/** Width, visibility and data format of each column, on the whole column as ExcelJS sets a column style. */
+function columnWork(handle: SheetHandle, sheet: SheetPlan): Call[] {
+  return sheet.columns.map((column, index) => {
+    const letter = columnLetter(index + 1);
+    // Input columns stay editable on a protected sheet.
+    const style =
+      sheet.protection && column.input ? mergeStyles(column.style, { locked: false }) : (column.style ?? {});
+    const points = columnWidthPoints(column.width);
+    const calls = [
+      { bytes: CALL_BYTES, apply: (r: Excel.Range) => (r.format.columnWidth = points) },
+      ...(column.hidden ? [{ bytes: CALL_BYTES, apply: (r: Excel.Range) => (r.columnHidden = true) }] : []),
+      ...styleCalls(style, { rows: 2, columns: 1 }),
+    ];
+    return rangeCall(handle, `${letter}:${letter}`, calls);
+  });
+}
+
+/** Row styles by block: consecutive rows sharing one style object and one width take one range. */
+function rowStyleWork(handle: SheetHandle, sheet: SheetPlan): Call[] {
+  const work: Call[] = [];
+  let start = 0;
+  for (let index = 1; index <= sheet.rows.length; index++) {
+    const first = sheet.rows[start];
+    const next = sheet.rows[index];
+    if (next && first && next.style === first.style && next.cells.length === first.cells.length) continue;
+    if (first?.style && first.cells.length > 0) {
+      const shape = { rows: index - start, columns: first.cells.length };
+      const address = rangeAddress(start + 1, 1, index, shape.columns);
+      const call = styledRange(handle, address, first.style, shape);
+      if (call) work.push(call);
+    }
+    start = index;
+  }
+  return work;
+}
+
+/** The sparse per-cell styles, on top of column and row. */
+function cellStyleWork(handle: SheetHandle, sheet: SheetPlan): Call[] {
+  const work: Call[] = [];
+  sheet.rows.forEach((row, rowIndex) => {
+    row.cellStyles?.forEach((style, columnIndex) => {
+      if (!style) return;
+      const address = rangeAddress(rowIndex + 1, columnIndex + 1, rowIndex + 1, columnIndex + 1);
+      const call = styledRange(handle, address, style, { rows: 1, columns: 1 });
+      if (call) work.push(call);
+    });
+  });
+  return work;
+}
+
+/** Row heights by runs of equal height; rows without one are left for Excel to fit. */
+function rowHeightWork(handle: SheetHandle, sheet: SheetPlan): Call[] {
+  const work: Call[] = [];
+  let start = 0;
+  for (let index = 1; index <= sheet.rows.length; index++) {
+    const height = sheet.rows[start]?.height;
+    if (index < sheet.rows.length && sheet.rows[index]?.height === height) continue;
+    if (height !== undefined) {
+      const address = `${start + 1}:${index}`;
+      work.push(
+        rangeCall(handle, address, [{ bytes: CALL_BYTES, apply: (r) => (r.format.rowHeight = height) }]),
+      );
+    }
+    start = index;
+  }
+  return work;
+}
+
+function sheetCall(handle: SheetHandle, bytes: number, apply: (sheet: Excel.Worksheet) => void): Call {
+  return { bytes: CALL_BYTES + bytes, queue: () => apply(handle.sheet) };
+}
+
+function freezeWork(handle: SheetHandle, freeze: NonNullable<SheetPlan["freeze"]>): Call | undefined {
+  const { rows, columns } = freeze;
+  if (rows > 0 && columns > 0) {
+    const address = rangeAddress(1, 1, rows, columns);
+    return sheetCall(handle, jsonBytes(address), (s) => s.freezePanes.freezeAt(address));
+  }
+  if (rows > 0) return sheetCall(handle, 8, (s) => s.freezePanes.freezeRows(rows));
+  if (columns > 0) return sheetCall(handle, 8, (s) => s.freezePanes.freezeColumns(columns));
+  return undefined;
+}
+
+/** `cellIs` rules as ExcelJS writes them: equal to a text, or greater than a number. */
+function conditionalRule(rule: ConditionalRule): Excel.ConditionalCellValueRule {
+  return rule.kind === "textEquals"
+    ? { formula1: `="${rule.text.replace(/"/g, '""')}"`, operator: "EqualTo" }
+    : { formula1: `=${rule.value}`, operator: "GreaterThan" };
+}
+
+function conditionalWork(handle: SheetHandle, range: string, rule: ConditionalRule): Call {
+  const cellRule = conditionalRule(rule);
+  const { fill, fontColor, bold } = rule.style;
+  return sheetCall(handle, 4 * CALL_BYTES + jsonBytes([range, cellRule, rule.style]), (sheet) => {
+    const format = sheet.getRange(range).conditionalFormats.add("CellValue").cellValue;
+    format.rule = cellRule;
+    if (fill) format.format.fill.color = `#${fill}`;
+    if (fontColor) format.format.font.color = `#${fontColor}`;
+    if (bold) format.format.font.bold = true;
+  });
+}
+
+function validationWork(handle: SheetHandle, plan: ListValidationPlan): Call {
+  const rule: Excel.DataValidationRule = { list: { inCellDropDown: true, source: plan.values.join(",") } };
+  const errorAlert: Excel.DataValidationErrorAlert = {
+    showAlert: true,
+    style: plan.strict ? "Stop" : "Warning",
+    title: plan.error?.title ?? "",
+    message: plan.error?.message ?? "",
+  };
+  const prompt: Excel.DataValidationPrompt | undefined = plan.prompt && {
+    showPrompt: true,
+    title: plan.prompt.title,
+    message: plan.prompt.message,
+  };
+  return sheetCall(handle, 4 * CALL_BYTES + jsonBytes([plan.range, rule, errorAlert, prompt]), (sheet) => {
+    const validation = sheet.getRange(plan.range).dataValidation;
+    validation.rule = rule;
+    validation.ignoreBlanks = plan.allowBlank;
+    validation.errorAlert = errorAlert;
+    if (prompt) validation.prompt = prompt;
+  });
+}
+
+function pageLayoutWork(handle: SheetHandle, print: PrintPlan): Call {
+  return sheetCall(handle, 12 * CALL_BYTES + jsonBytes(print), (sheet) => {
+    const layout = sheet.pageLayout;
+    layout.paperSize = "A4";
+    layout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
+    // One page wide, as many tall as the rows need (0 = automatic, as `fitToHeight="0"` in the file).
+    if (print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    layout.topMargin = print.margins.top;
+    layout.bottomMargin = print.margins.bottom;
+    layout.leftMargin = print.margins.left;
+    layout.rightMargin = print.margins.right;
+    layout.headerMargin = print.margins.header;
+    layout.footerMargin = print.margins.footer;
+    layout.centerHorizontally = print.centerHorizontally;
+    if (print.repeatRows) layout.setPrintTitleRows(`$${print.repeatRows.first}:$${print.repeatRows.last}`);
+    if (print.footer) layout.headersFooters.defaultForAllPages.centerFooter = print.footer;
+  });
+}
+
+function protectionWork(handle: SheetHandle, protection: ProtectionPlan): Call {
+  const options: Excel.WorksheetProtectionOptions = {
+    allowSort: protection.allowSort,
+    allowAutoFilter: protection.allowAutoFilter,
+    allowFormatColumns: protection.allowFormatColumns,
+    allowFormatRows: protection.allowFormatRows,
+  };
+  return sheetCall(handle, jsonBytes([options, protection.password ?? ""]), (sheet) =>
+    sheet.protection.protect(options, protection.password),
+  );
+}
+
+/** Everything one sheet needs except visibility and protection, which come once all sheets are drawn. */
+function sheetWork(handle: SheetHandle, sheet: SheetPlan, capabilities: ExcelCapabilities): Work[] {
+  const work: (Work | undefined)[] = [
+    valueWork(handle, sheet),
+    // Columns first: rows and cells then override what the column sets, field by field.
+    ...columnWork(handle, sheet),
+    ...rowStyleWork(handle, sheet),
+    ...cellStyleWork(handle, sheet),
+    ...rowHeightWork(handle, sheet),
+    ...(sheet.merges ?? []).map((address) =>
+      sheetCall(handle, jsonBytes(address), (s) => s.getRange(address).merge(false)),
+    ),
+    sheet.freeze && freezeWork(handle, sheet.freeze),
+    // Rules of one range exclude each other (one status each), so their order does not matter.
+    ...(sheet.conditionalFormats ?? []).flatMap((format) =>
+      format.rules.map((rule) => conditionalWork(handle, format.range, rule)),
+    ),
+    ...(capabilities.dataValidation ? (sheet.validations ?? []) : []).map((plan) => validationWork(handle, plan)),
+    sheet.print && capabilities.pageLayout ? pageLayoutWork(handle, sheet.print) : undefined,
+    sheet.autoFilter && capabilities.autoFilter
+      ? sheetCall(handle, jsonBytes(sheet.autoFilter), (s) => s.autoFilter.apply(sheet.autoFilter ?? ""))
+      : undefined,
+    sheet.showGridLines === false && capabilities.gridlines
+      ? sheetCall(handle, 8, (s) => (s.showGridlines = false))
+      : undefined,
+    sheet.tabColor !== undefined
+      ? sheetCall(handle, 10, (s) => (s.tabColor = `#${sheet.tabColor ?? ""}`))
+      : undefined,
+  ];
+  return work.filter((w): w is Work => w !== undefined);
+}
+
+const VISIBILITY: Record<SheetPlan["visibility"], Excel.SheetVisibility | "Visible" | "Hidden" | "VeryHidden"> = {
+  visible: "Visible",
+  hidden: "Hidden",
+  veryHidden: "VeryHidden",
+};
+
+interface ExistingSheet {
+  sheet: Excel.Worksheet;
+  name: string;
+  visibility: string;
+}
+
+interface Aside {
+  original: string;
+  aside: string;
+}
+
+function deleteCall(existing: ExistingSheet): Call {
+  return {
+    bytes: 2 * CALL_BYTES,
+    queue: () => {
+      // Excel refuses to delete a veryHidden sheet.
+      if (existing.visibility === "VeryHidden") existing.sheet.visibility = "Hidden";
+      existing.sheet.delete();
+    },
+  };
+}
+
+function errorText(error: unknown): string {
+  const code = typeof error === "object" && error !== null && "code" in error ? String(error.code) : "";
+  const message = error instanceof Error ? error.message : String(error);
+  return code && !message.includes(code) ? `${message}（${code}）` : message;
+}
+
+/**
+ * After a failed write: removes the sheets the writer added and gives the renamed-aside sheets their
+ * names back. Looks at the workbook first, since a failed request may have run in part.
+ */
+async function restore(
+  context: Excel.RequestContext,
+  planNames: readonly string[],
+  asides: readonly Aside[],
+): Promise<void> {
+  const worksheets = context.workbook.worksheets;
+  worksheets.load("items/name,items/visibility");
+  await context.sync();
+  const find = (name: string): Excel.Worksheet | undefined =>
+    worksheets.items.find((sheet) => sameName(sheet.name, name));
+  for (const name of planNames) {
+    const sheet = find(name);
+    if (!sheet) continue;
+    const aside = asides.find((a) => sameName(a.original, name));
+    // Not renamed aside yet: this is still the original sheet.
+    if (aside && !find(aside.aside)) continue;
+    if (sheet.visibility === "VeryHidden") sheet.visibility = "Hidden";
+    sheet.delete();
+  }
+  for (const { original, aside } of asides) {
+    const sheet = find(aside);
+    if (sheet) sheet.name = original;
+  }
+  await context.sync();
+}
+
+/**
+ * Renders `plan` into the open workbook. `capabilities` come from `detectCapabilities`, asked once
+ * up front; what they rule out is left out and listed in the result. Syncs: one to look at the
+ * workbook, then one per request the bytes need (one for a ledger under the budget), whatever the
+ * number of rows.
+ */
+export async function writeWorkbookPlan(
+  context: Excel.RequestContext,
+  plan: WorkbookPlan,
+  capabilities: ExcelCapabilities,
+  options: WriteOptions = {},
+): Promise<WriteResult> {
+  if (!capabilities.canWrite) {
+    return {
+      ok: false,
+      code: "unsupported-excel",
+      message: "此版本的 Excel 过旧，无法写入台账：需要 Office 2019（ExcelApi 1.7）或更新版本、Excel 网页版或 Microsoft 365。",
+      restored: true,
+    };
+  }
+  const worksheets = context.workbook.worksheets;
+  worksheets.load("items/name,items/visibility");
+  const activeUsedRange = worksheets.getActiveWorksheet().getUsedRangeOrNullObject();
+  await context.sync();
+
+  const planNames = plan.sheets.map((s) => s.name);
+  const inPlan = (name: string): boolean => planNames.some((p) => sameName(p, name));
+  const existing: ExistingSheet[] = worksheets.items.map((sheet) => ({
+    sheet,
+    name: sheet.name,
+    visibility: sheet.visibility,
+  }));
+  const replaced = existing.filter((e) => inPlan(e.name));
+  const taken = new Set([...existing.map((e) => e.name.toLowerCase()), ...planNames.map((n) => n.toLowerCase())]);
+  const asides: Aside[] = [];
+  let serial = 1;
+  for (const { name } of replaced) {
+    while (taken.has(`${ASIDE_PREFIX}${serial}`.toLowerCase())) serial++;
+    asides.push({ original: name, aside: `${ASIDE_PREFIX}${serial++}` });
+  }
+  // A new workbook's one untouched sheet would sit empty before the ledger.
+  const only = existing.length === 1 ? existing[0] : undefined;
+  const blank = only && !inPlan(only.name) && activeUsedRange.isNullObject ? only : undefined;
+
+  const handles = plan.sheets.map((sheet) => new SheetHandle(sheet.name));
+  const firstVisible = plan.sheets.findIndex((s) => s.visibility === "visible");
+  const work: Work[] = [
+    ...replaced.map((entry, i): Call => {
+      const aside = asides[i]?.aside ?? "";
+      return { bytes: CALL_BYTES + jsonBytes(aside), queue: () => (entry.sheet.name = aside) };
+    }),
+    ...plan.sheets.flatMap((sheet, i): Work[] => {
+      const handle = handles[i];
+      if (!handle) return [];
+      return [
+        { bytes: CALL_BYTES + jsonBytes(sheet.name), queue: () => handle.add(worksheets) },
+        ...sheetWork(handle, sheet, capabilities),
+      ];
+    }),
+    {
+      bytes: 2 * CALL_BYTES + jsonBytes([plan.title, plan.creator]),
+      queue: () => {
+        context.workbook.properties.title = plan.title;
+        context.workbook.properties.author = plan.creator;
+      },
+    },
+    ...plan.sheets.flatMap((sheet, i): Call[] => {
+      const handle = handles[i];
+      if (!handle) return [];
+      const calls: Call[] = [];
+      if (i === firstVisible) calls.push(sheetCall(handle, 0, (s) => s.activate()));
+      if (sheet.visibility !== "visible") {
+        const visibility = VISIBILITY[sheet.visibility];
+        calls.push(sheetCall(handle, 12, (s) => (s.visibility = visibility)));
+      }
+      if (sheet.protection) calls.push(protectionWork(handle, sheet.protection));
+      return calls;
+    }),
+    ...replaced.map(deleteCall),
+    ...(blank ? [deleteCall(blank)] : []),
+  ];
+  // Formulas recalculate as Excel applies each request; `recalculateOnOpen` is for files, not a live workbook.
+
+  const batches = packBatches(work, options.requestBudgetBytes ?? DEFAULT_REQUEST_BUDGET_BYTES);
+  const total = batches.length + 1;
+  options.onProgress?.({ done: 1, total });
+  try {
+    for (const [index, batch] of batches.entries()) {
+      // One calculation at the end of each request instead of after every write in it.
+      context.workbook.application.suspendApiCalculationUntilNextSync();
+      for (const call of batch) call.queue();
+      await context.sync();
+      options.onProgress?.({ done: index + 2, total });
+    }
+  } catch (error) {
+    const detail = errorText(error);
+    try {
+      await restore(context, planNames, asides);
+    } catch (restoreError) {
+      return {
+        ok: false,
+        code: "excel-error",
+        message: `写入台账时 Excel 报错：${detail}。未能完全恢复原有工作表（${errorText(restoreError)}），请检查名称以“${ASIDE_PREFIX}”开头的工作表。`,
+        restored: false,
+      };
+    }
+    return {
+      ok: false,
+      code: "excel-error",
+      message: `写入台账时 Excel 报错：${detail}。工作簿已恢复为写入前的样子。`,
+      restored: true,
+    };
+  }
+  return {
+    ok: true,
+    skipped: skippedFeatures(plan, capabilities),
+    replacedSheets: replaced.map((e) => e.name),
+    ...(blank && { removedBlankSheet: blank.name }),
+    requestBytes: batches.map((batch) => batch.reduce((sum, call) => sum + call.bytes, 0)),
+  };
+}
