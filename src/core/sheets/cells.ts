@@ -69,10 +69,6 @@ export function isFormulaCell(value: CellValue): value is FormulaCell {
   return typeof value === "object" && value !== null && value.kind === "formula";
 }
 
-export function isDateCell(value: CellValue): value is DateCell {
-  return typeof value === "object" && value !== null && value.kind === "date";
-}
-
 /** Field-by-field union, later styles winning; fonts merge too so a row can embolden a column's font. */
 export function mergeStyles(...styles: (CellStyle | undefined)[]): CellStyle {
   const merged: CellStyle = {};
