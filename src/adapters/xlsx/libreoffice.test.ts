@@ -59,7 +59,7 @@ function summaryTables(workbook: ExcelJS.Workbook): { units: SummaryLine[]; sect
     const name = row.getCell(1).text;
     if (name === "单位") table = units;
     else if (name === "篇章") table = sections;
-    else if (table && name && row.getCell(2).value !== null) {
+    else if (table && name && typeof calculated(row.getCell(2)) === "number") {
       table.push({ name, values: Array.from({ length: 11 }, (_, i) => calculated(row.getCell(i + 2))) });
     }
   });

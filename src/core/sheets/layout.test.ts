@@ -100,7 +100,16 @@ describe("buildWorkbookPlan", () => {
     ];
     const summary = sheet(buildWorkbookPlan(base), "单位汇总");
     expect(summary.rows[1]?.cells.slice(0, 2)).toEqual(["统计期间", "2024-Q3"]);
-    expect(summary.rows[3]?.cells).toEqual([
+    // Sections first: header, two sections, 合计, a blank row; then the units' table.
+    expect(summary.rows.slice(3, 7).map((r) => r.cells[0])).toEqual([
+      "篇章",
+      "一、提升医疗服务能力",
+      "二、强化公共卫生",
+      "合计",
+    ]);
+    const unitHeader = 9;
+    expect(summary.table).toEqual({ headerRow: unitHeader, firstDataRow: 10, lastDataRow: 14 });
+    expect(summary.rows[unitHeader - 1]?.cells).toEqual([
       "单位",
       "牵头任务",
       "已完成",
@@ -120,7 +129,7 @@ describe("buildWorkbookPlan", () => {
     const results = (cells: readonly CellValue[]): unknown[] =>
       cells.slice(1).map((c) => (isFormulaCell(c) ? c.result : c));
     core.forEach((unit, i) => {
-      const cells = summary.rows[4 + i]!.cells;
+      const cells = summary.rows[unitHeader + i]!.cells;
       expect(cells[0]).toBe(unit.unit);
       expect(results(cells)).toEqual([
         unit.lead.total,
@@ -136,10 +145,12 @@ describe("buildWorkbookPlan", () => {
         unit.co.total,
       ]);
     });
-    const tasksFormula = (summary.rows[4]!.cells[1] as FormulaCell).formula;
-    expect(tasksFormula).toBe(
-      `SUMPRODUCT(('进度填报'!$A$3:$A$6=$B$2)*('进度填报'!$J$3:$J$6<>"")*ISNUMBER(FIND("、"&$A5&"、","、"&'进度填报'!$D$3:$D$6&"、")))`,
+    const [tasks, complete] = summary.rows[unitHeader]!.cells.slice(1, 3) as FormulaCell[];
+    expect(tasks!.formula).toBe(
+      `SUMPRODUCT(('进度填报'!$A$3:$A$6=$B$2)*('进度填报'!$J$3:$J$6<>"")*ISNUMBER(FIND("、"&$A10&"、","、"&'进度填报'!$D$3:$D$6&"、")))`,
     );
+    // Each status column counts the status named in its own header cell.
+    expect(complete!.formula).toContain(`('进度填报'!$J$3:$J$6=C$9)`);
   });
 
   it("says plainly that no 通报 exists yet, or shows the one it is given", () => {

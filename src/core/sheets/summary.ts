@@ -20,7 +20,8 @@ const CO_TASKS = RANK + 1;
 const COLUMN_COUNT = CO_TASKS;
 
 const PERIOD_CELL = "$B$2";
-const UNIT_HEADER_ROW = 4;
+/** Title, period and note, a blank row: the tables start below. */
+const FIRST_TABLE_ROW = 4;
 
 export interface SummaryInput {
   ledger: Ledger;
@@ -76,6 +77,7 @@ function rates(row: number, counts: StatusCounts | undefined): CellValue[] {
 
 function unitRow(
   row: number,
+  headerRow: number,
   rollup: UnitRollup,
   ranges: ProgressRanges,
   firstUnitRow: number,
@@ -84,7 +86,7 @@ function unitRow(
   const match = unitMatch(`$A${row}`, ranges.lead);
   const inPeriod = `(${ranges.period}=${PERIOD_CELL})`;
   const statusCells = COUNTED.map((status, i) => {
-    const header = `${columnLetter(FIRST_STATUS + i)}$${UNIT_HEADER_ROW}`;
+    const header = `${columnLetter(FIRST_STATUS + i)}$${headerRow}`;
     return formulaCell(`SUMPRODUCT(${inPeriod}*(${ranges.status}=${header})*${match})`, rollup.lead[status]);
   });
   const column = (n: number): string => columnLetter(n);
@@ -172,9 +174,10 @@ function alertFormats(firstRow: number, lastRow: number): ConditionalFormatPlan[
   ];
 }
 
+/** Wide enough for the longest name on one line (as wrappedLines measures), within reason. */
 function nameColumnWidth(names: readonly string[]): number {
   const widest = Math.max(0, ...names.map(displayWidth));
-  return Math.min(34, Math.max(14, widest + 2));
+  return Math.min(40, Math.max(14, Math.ceil(widest * 1.15) + 1));
 }
 
 /**
@@ -217,26 +220,10 @@ export function summarySheet(input: SummaryInput): SheetPlan {
       height: rowHeight(2, 10),
     },
     { cells: [] },
-    { cells: headerCells("单位", "牵头任务", true), style: STYLES.header, height: rowHeight(1) + 4 },
   ];
-  const firstUnitRow = UNIT_HEADER_ROW + 1;
-  const lastUnitRow = UNIT_HEADER_ROW + input.units.length;
-  input.units.forEach((rollup, i) => {
-    const row = firstUnitRow + i;
-    rows.push({ ...unitRow(row, rollup, ranges, firstUnitRow, lastUnitRow), height: heightFor(rollup.unit) });
-  });
-  // Spans the table, so the sentence reads on one line instead of wrapping in the name column.
-  const noUnitsRow = input.units.length === 0 ? rows.length + 1 : undefined;
-  if (noUnitsRow !== undefined) {
-    rows.push({
-      cells: ["台账中的任务都没有写明牵头单位，请在“任务清单”中补充后重新生成。"],
-      style: { ...STYLES.note, wrap: false },
-      height: rowHeight(1),
-    });
-  }
-  rows.push({ cells: [] });
 
-  const sectionHeaderRow = rows.length + 1;
+  // The overall picture first: each 篇章 and the total, which fit on the first page.
+  const sectionHeaderRow = FIRST_TABLE_ROW;
   rows.push({ cells: headerCells("篇章", "任务数", false), style: STYLES.header, height: rowHeight(1) + 4 });
   const firstSectionRow = sectionHeaderRow + 1;
   input.sections.forEach((rollup, i) => {
@@ -247,8 +234,30 @@ export function summarySheet(input: SummaryInput): SheetPlan {
   });
   const lastSectionRow = sectionHeaderRow + input.sections.length;
   rows.push(totalRow(lastSectionRow + 1, firstSectionRow, lastSectionRow, input.sections));
+  rows.push({ cells: [] });
 
-  const lastUnitOrHeader = Math.max(lastUnitRow, UNIT_HEADER_ROW);
+  // Then every unit, ranked; a long list flows onto the next pages.
+  const unitHeaderRow = rows.length + 1;
+  rows.push({ cells: headerCells("单位", "牵头任务", true), style: STYLES.header, height: rowHeight(1) + 4 });
+  const firstUnitRow = unitHeaderRow + 1;
+  const lastUnitRow = unitHeaderRow + input.units.length;
+  input.units.forEach((rollup, i) => {
+    const row = firstUnitRow + i;
+    rows.push({
+      ...unitRow(row, unitHeaderRow, rollup, ranges, firstUnitRow, lastUnitRow),
+      height: heightFor(rollup.unit),
+    });
+  });
+  // Spans the table, so the sentence reads on one line instead of wrapping in the name column.
+  const noUnitsRow = input.units.length === 0 ? rows.length + 1 : undefined;
+  if (noUnitsRow !== undefined) {
+    rows.push({
+      cells: ["台账中的任务都没有写明牵头单位，请在“任务清单”中补充后重新生成。"],
+      style: { ...STYLES.note, wrap: false },
+      height: rowHeight(1),
+    });
+  }
+
   return {
     name: SHEET_NAMES.summary,
     visibility: "visible",
@@ -259,13 +268,18 @@ export function summarySheet(input: SummaryInput): SheetPlan {
       rangeAddress(2, 3, 2, COLUMN_COUNT),
       ...(noUnitsRow !== undefined ? [rangeAddress(noUnitsRow, 1, noUnitsRow, COLUMN_COUNT)] : []),
     ],
-    freeze: { rows: UNIT_HEADER_ROW, columns: 1 },
-    table: { headerRow: UNIT_HEADER_ROW, firstDataRow: firstUnitRow, lastDataRow: lastUnitOrHeader },
+    // Two tables share the columns, so only the title, the period and the names stay in view.
+    freeze: { rows: 2, columns: 1 },
+    table: {
+      headerRow: unitHeaderRow,
+      firstDataRow: firstUnitRow,
+      lastDataRow: Math.max(lastUnitRow, unitHeaderRow),
+    },
     conditionalFormats: [
       ...(input.units.length > 0 ? alertFormats(firstUnitRow, lastUnitRow) : []),
       ...(input.sections.length > 0 ? alertFormats(firstSectionRow, lastSectionRow + 1) : []),
     ],
-    print: a4Print("landscape", { first: UNIT_HEADER_ROW, last: UNIT_HEADER_ROW }),
+    print: a4Print("landscape"),
     showGridLines: true,
   };
 }
