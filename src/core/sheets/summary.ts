@@ -279,7 +279,7 @@ export function summarySheet(input: SummaryInput): SheetPlan {
       ...(input.units.length > 0 ? alertFormats(firstUnitRow, lastUnitRow) : []),
       ...(input.sections.length > 0 ? alertFormats(firstSectionRow, lastSectionRow + 1) : []),
     ],
-    print: a4Print("landscape"),
+    print: a4Print("landscape", { first: unitHeaderRow, last: unitHeaderRow }),
     showGridLines: true,
   };
 }
