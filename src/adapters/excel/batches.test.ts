@@ -45,8 +45,11 @@ describe("packBatches", () => {
     const { call, rows, run } = recorder();
     const budget = 2 * CALL_BYTES + 1000;
     const batches = packBatches([call(CALL_BYTES, "a"), rows(Array<number>(30).fill(100))], budget);
-    for (const batch of batches) expect(batch.reduce((sum, c) => sum + c.bytes, 0)).toBeLessThanOrEqual(budget);
-    const written = run(batches).flat().filter((entry) => entry.startsWith("rows"));
+    for (const batch of batches)
+      expect(batch.reduce((sum, c) => sum + c.bytes, 0)).toBeLessThanOrEqual(budget);
+    const written = run(batches)
+      .flat()
+      .filter((entry) => entry.startsWith("rows"));
     const counts = written.map((entry) => Number(entry.split("+")[1]));
     expect(counts.reduce((a, b) => a + b, 0)).toBe(30);
     // After "a" (250 bytes) and the write's own share (252), 9 rows of 100 bytes fit; a fresh request takes 12.

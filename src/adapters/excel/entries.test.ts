@@ -39,14 +39,19 @@ describe("cell entries", () => {
     for (const text of RISKY) expect(typeInto(text)).not.toEqual({ value: text });
   });
 
-  it.each(["加强临床重点专科建设", "≥", "第1批", "10万人", "2024-Q3", "市卫生健康委、市财政局", "Excel 2024"])(
-    "%s is plain text and goes as it is",
-    (text) => {
-      expect(needsTextGuard(text)).toBe(false);
-      expect(cellEntry(text)).toBe(text);
-      expect(typeInto(text)).toEqual({ value: text });
-    },
-  );
+  it.each([
+    "加强临床重点专科建设",
+    "≥",
+    "第1批",
+    "10万人",
+    "2024-Q3",
+    "市卫生健康委、市财政局",
+    "Excel 2024",
+  ])("%s is plain text and goes as it is", (text) => {
+    expect(needsTextGuard(text)).toBe(false);
+    expect(cellEntry(text)).toBe(text);
+    expect(typeInto(text)).toEqual({ value: text });
+  });
 
   it("writes numbers and booleans as they are, dates as serials, formulas with their =, and leaves null cells alone", () => {
     expect(cellEntry(42.5)).toBe(42.5);

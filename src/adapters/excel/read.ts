@@ -105,10 +105,19 @@ function packBlocks(blocks: readonly Block[], cells: number): Block[][] {
   return batches;
 }
 
-async function readBlocks(context: Excel.RequestContext, blocks: readonly Block[], cells: number): Promise<void> {
+async function readBlocks(
+  context: Excel.RequestContext,
+  blocks: readonly Block[],
+  cells: number,
+): Promise<void> {
   for (const batch of packBlocks(blocks, cells)) {
     const ranges = batch.map((block) => {
-      const range = block.target.sheet.getRangeByIndexes(block.firstRow, 0, block.rowCount, block.target.columnCount);
+      const range = block.target.sheet.getRangeByIndexes(
+        block.firstRow,
+        0,
+        block.rowCount,
+        block.target.columnCount,
+      );
       range.load("values,numberFormat");
       return { block, range };
     });
@@ -131,7 +140,10 @@ async function readBlocks(context: Excel.RequestContext, blocks: readonly Block[
 }
 
 /** The chosen sheets of the open workbook as grids of values, in tab order. */
-export async function readSheetGrids(context: Excel.RequestContext, options: ReadOptions = {}): Promise<SheetGrid[]> {
+export async function readSheetGrids(
+  context: Excel.RequestContext,
+  options: ReadOptions = {},
+): Promise<SheetGrid[]> {
   const select = options.sheets ?? isLedgerSheet;
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name,items/visibility");

@@ -98,7 +98,12 @@ function rangeCall(
   };
 }
 
-function styledRange(handle: SheetHandle, address: string, style: CellStyle, shape: RangeShape): Call | undefined {
+function styledRange(
+  handle: SheetHandle,
+  address: string,
+  style: CellStyle,
+  shape: RangeShape,
+): Call | undefined {
   const calls = styleCalls(style, shape);
   return calls.length > 0 ? rangeCall(handle, address, calls) : undefined;
 }
@@ -293,7 +298,9 @@ function sheetWork(handle: SheetHandle, sheet: SheetPlan, capabilities: ExcelCap
     ...(sheet.conditionalFormats ?? []).flatMap((format) =>
       format.rules.map((rule) => conditionalWork(handle, format.range, rule)),
     ),
-    ...(capabilities.dataValidation ? (sheet.validations ?? []) : []).map((plan) => validationWork(handle, plan)),
+    ...(capabilities.dataValidation ? (sheet.validations ?? []) : []).map((plan) =>
+      validationWork(handle, plan),
+    ),
     sheet.print && capabilities.pageLayout ? pageLayoutWork(handle, sheet.print) : undefined,
     sheet.autoFilter && capabilities.autoFilter
       ? sheetCall(handle, jsonBytes(sheet.autoFilter), (s) => s.autoFilter.apply(sheet.autoFilter ?? ""))
@@ -308,7 +315,10 @@ function sheetWork(handle: SheetHandle, sheet: SheetPlan, capabilities: ExcelCap
   return work.filter((w): w is Work => w !== undefined);
 }
 
-const VISIBILITY: Record<SheetPlan["visibility"], Excel.SheetVisibility | "Visible" | "Hidden" | "VeryHidden"> = {
+const VISIBILITY: Record<
+  SheetPlan["visibility"],
+  Excel.SheetVisibility | "Visible" | "Hidden" | "VeryHidden"
+> = {
   visible: "Visible",
   hidden: "Hidden",
   veryHidden: "VeryHidden",
@@ -388,7 +398,8 @@ export async function writeWorkbookPlan(
     return {
       ok: false,
       code: "unsupported-excel",
-      message: "此版本的 Excel 过旧，无法写入台账：需要 Office 2019（ExcelApi 1.7）或更新版本、Excel 网页版或 Microsoft 365。",
+      message:
+        "此版本的 Excel 过旧，无法写入台账：需要 Office 2019（ExcelApi 1.7）或更新版本、Excel 网页版或 Microsoft 365。",
       restored: true,
     };
   }
@@ -405,7 +416,10 @@ export async function writeWorkbookPlan(
     visibility: sheet.visibility,
   }));
   const replaced = existing.filter((e) => inPlan(e.name));
-  const taken = new Set([...existing.map((e) => e.name.toLowerCase()), ...planNames.map((n) => n.toLowerCase())]);
+  const taken = new Set([
+    ...existing.map((e) => e.name.toLowerCase()),
+    ...planNames.map((n) => n.toLowerCase()),
+  ]);
   const asides: Aside[] = [];
   let serial = 1;
   for (const { name } of replaced) {

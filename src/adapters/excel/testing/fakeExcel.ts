@@ -83,7 +83,8 @@ export function parseAddress(address: string): Bounds {
 export function typeInto(entry: unknown): FakeCell | null | undefined {
   if (entry === null || entry === undefined) return undefined;
   if (typeof entry === "number" || typeof entry === "boolean") return { value: entry };
-  if (typeof entry !== "string") throw new FakeExcelError("InvalidArgument", "单元格只能写入文字、数字或逻辑值。");
+  if (typeof entry !== "string")
+    throw new FakeExcelError("InvalidArgument", "单元格只能写入文字、数字或逻辑值。");
   if (entry === "") return null;
   if (entry.startsWith("'")) return { value: entry.slice(1) };
   const text = entry.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).trim();
@@ -115,6 +116,8 @@ export class FakeSheet {
   readonly rows: (FakeCell | undefined)[][] = [];
   /** Every call on the sheet and its ranges that is not about cell contents or the sheet's life, in order. */
   readonly calls: FakeCall[] = [];
+  /** Addresses of the 2-D writes of cell contents, in order. */
+  readonly valueWrites: string[] = [];
 
   constructor(
     public name: string,
@@ -185,30 +188,37 @@ export interface FakeSheetSeed {
 }
 
 export interface FakeExcelOptions {
-  /** The host's highest ExcelApi version (default 1.17); newer members fail with `ApiNotFound`. */
-  apiVersion?: number;
+  /** The host's highest ExcelApi version, `1.7`…`1.17` (default `1.17`); newer members fail with `ApiNotFound`. */
+  apiVersion?: string;
   /** The workbook's sheets at the start (default: one empty `Sheet1`). */
   sheets?: readonly FakeSheetSeed[];
-  /** Makes Excel refuse this call when the request reaches it; the calls before it stay applied. */
-  failOn?: (sheet: string, call: FakeCall) => boolean;
+  /** Request limit (default 5 MB, as Excel on the web; desktop Excel has none). */
+  requestLimitBytes?: number;
   /** Response limit for loads (default 5 MB, as Excel on the web). */
   responseLimitBytes?: number;
 }
 
 /** The ExcelApi version that brought a member, keyed by object kind and property path prefix. */
-const SINCE: Record<string, number> = {
-  "worksheet.pageLayout": 1.9,
-  "worksheet.autoFilter": 1.9,
-  "worksheet.showGridlines": 1.8,
-  "worksheet.tabColor": 1.7,
-  "worksheet.freezePanes": 1.7,
-  "worksheet.getRangeByIndexes": 1.7,
-  "worksheet.getUsedRangeOrNullObject": 1.4,
-  "range.dataValidation": 1.8,
-  "range.conditionalFormats": 1.6,
-  "workbook.properties": 1.7,
-  "workbook.application.suspendApiCalculationUntilNextSync": 1.6,
+const SINCE: Record<string, string> = {
+  "worksheet.pageLayout": "1.9",
+  "worksheet.autoFilter": "1.9",
+  "worksheet.showGridlines": "1.8",
+  "worksheet.tabColor": "1.7",
+  "worksheet.freezePanes": "1.7",
+  "worksheet.getRangeByIndexes": "1.7",
+  "worksheet.getUsedRangeOrNullObject": "1.4",
+  "range.dataValidation": "1.8",
+  "range.conditionalFormats": "1.6",
+  "workbook.properties": "1.7",
+  "workbook.application.suspendApiCalculationUntilNextSync": "1.6",
 };
+
+/** `1.9` < `1.17`: versions compare part by part, not as decimals. */
+function versionAtLeast(have: string, need: string): boolean {
+  const [haveMajor = 0, haveMinor = 0] = have.split(".").map(Number);
+  const [needMajor = 0, needMinor = 0] = need.split(".").map(Number);
+  return haveMajor !== needMajor ? haveMajor > needMajor : haveMinor >= needMinor;
+}
 
 /** A queued call's share of the request besides its argument, roughly as Office.js serializes it. */
 const FAKE_CALL_BYTES = 120;
@@ -249,20 +259,23 @@ export class FakeExcel {
   readonly properties: Record<string, unknown> = {};
   readonly requirements: RequirementSets;
   readonly context: Excel.RequestContext;
+  /** Makes Excel refuse a call when its request reaches it; the calls before it stay applied. */
+  failOn: ((sheet: string, call: FakeCall) => boolean) | undefined;
 
   private readonly sheetList: FakeSheet[];
   private active: FakeSheet | undefined;
   private queue: Queued[] = [];
   private loads: PendingLoad[] = [];
   private readonly proxies = new WeakMap<object, object>();
-  private readonly apiVersion: number;
+  private readonly apiVersion: string;
   private readonly options: FakeExcelOptions;
 
   constructor(options: FakeExcelOptions = {}) {
     this.options = options;
-    this.apiVersion = options.apiVersion ?? 1.17;
+    this.apiVersion = options.apiVersion ?? "1.17";
     this.requirements = {
-      isSetSupported: (name, version) => name === "ExcelApi" && Number(version ?? "1.1") <= this.apiVersion,
+      isSetSupported: (name, version) =>
+        name === "ExcelApi" && versionAtLeast(this.apiVersion, version ?? "1.1"),
     };
     this.sheetList = (options.sheets ?? [{ name: "Sheet1" }]).map((seed) => {
       const sheet = new FakeSheet(seed.name, seed.visibility);
@@ -323,14 +336,14 @@ export class FakeExcel {
     const since = [1, 2, 3]
       .map((n) => SINCE[`${where.kind}.${segments.slice(0, n).join(".")}`])
       .find((v) => v !== undefined);
-    const supported = since === undefined || since <= this.apiVersion;
+    const supported = since === undefined || versionAtLeast(this.apiVersion, since);
     this.queue.push({
       bytes: FAKE_CALL_BYTES + jsonBytes(value),
       sheet,
       call,
       apply: () => {
-        if (!supported) throw new FakeExcelError("ApiNotFound", `ExcelApi ${String(since)} 才有 ${path}。`);
-        if (this.options.failOn?.(sheet, call)) throw new FakeExcelError("GeneralException", `模拟失败：${path}`);
+        if (!supported) throw new FakeExcelError("ApiNotFound", `ExcelApi ${since ?? ""} 才有 ${path}。`);
+        if (this.failOn?.(sheet, call)) throw new FakeExcelError("GeneralException", `模拟失败：${path}`);
         apply();
       },
     });
@@ -338,7 +351,9 @@ export class FakeExcel {
 
   /** A call that only needs to be remembered on its sheet. */
   private record(where: Where, path: string, value: unknown): void {
-    this.enqueue(where, path, value, () => where.sheet?.calls.push({ address: where.address ?? "", path, value }));
+    this.enqueue(where, path, value, () =>
+      where.sheet?.calls.push({ address: where.address ?? "", path, value }),
+    );
   }
 
   /** Wraps an office-addin-mock object so property sets become queued calls. */
@@ -355,7 +370,8 @@ export class FakeExcel {
         return value;
       },
       set: (target, property, value: unknown) => {
-        if (typeof property === "symbol" || property.startsWith("_")) return Reflect.set(target, property, value);
+        if (typeof property === "symbol" || property.startsWith("_"))
+          return Reflect.set(target, property, value);
         Reflect.set(target, property, value);
         this.assigned(where, path ? `${path}.${property}` : property, value);
         return true;
@@ -387,12 +403,17 @@ export class FakeExcel {
     const b = parseAddress(address);
     const rows = b.lastRow - b.firstRow + 1;
     const columns = b.lastColumn - b.firstColumn + 1;
-    if (!Array.isArray(value) || value.length !== rows || value.some((r) => !Array.isArray(r) || r.length !== columns)) {
+    if (
+      !Array.isArray(value) ||
+      value.length !== rows ||
+      value.some((r) => !Array.isArray(r) || r.length !== columns)
+    ) {
       throw new FakeExcelError(
         "InvalidArgument",
         "The number of rows or columns in the input array doesn't match the size or dimensions of the range.",
       );
     }
+    sheet.valueWrites.push(address);
     (value as unknown[][]).forEach((cells, r) =>
       cells.forEach((entry, c) => {
         const cell = typeInto(entry);
@@ -465,7 +486,8 @@ export class FakeExcel {
               const proxy = this.worksheet(sheet);
               const values: Record<string, unknown> = { name: sheet.name, visibility: sheet.visibility };
               // Straight onto the mock: a load is not a call the adapter made.
-              for (const property of itemProperties) Reflect.set(this.rawOf(proxy), property, values[property]);
+              for (const property of itemProperties)
+                Reflect.set(this.rawOf(proxy), property, values[property]);
               return proxy;
             });
             Reflect.set(raw, "items", items);
@@ -489,15 +511,24 @@ export class FakeExcel {
     const known = this.worksheetProxies.get(sheet);
     if (known) return known;
     const where: Where = { kind: "worksheet", sheet };
-    const method = (path: string) => (...args: unknown[]) => this.record(where, path, args);
+    const method =
+      (path: string) =>
+      (...args: unknown[]) =>
+        this.record(where, path, args);
     const raw = new OfficeMockObject({
       getRange: (address = "") => this.range(sheet, address),
       getRangeByIndexes: (row: number, column: number, rows: number, columns: number) =>
-        this.readRange(sheet, { firstRow: row + 1, firstColumn: column + 1, lastRow: row + rows, lastColumn: column + columns }),
+        this.readRange(sheet, {
+          firstRow: row + 1,
+          firstColumn: column + 1,
+          lastRow: row + rows,
+          lastColumn: column + columns,
+        }),
       getUsedRangeOrNullObject: (valuesOnly = false) => this.usedRange(sheet, valuesOnly),
       activate: () =>
         this.enqueue(where, "activate", [], () => {
-          if (sheet.visibility !== "Visible") throw new FakeExcelError("InvalidOperation", "不能激活隐藏的工作表。");
+          if (sheet.visibility !== "Visible")
+            throw new FakeExcelError("InvalidOperation", "不能激活隐藏的工作表。");
           this.active = sheet;
         }),
       delete: () => this.enqueue(where, "delete", [], () => this.remove(sheet)),
@@ -530,8 +561,7 @@ export class FakeExcel {
         fill: {},
         protection: {},
         borders: {
-          getItem: (edge: string) =>
-            this.track(new OfficeMockObject({}), where, `format.borders.${edge}`),
+          getItem: (edge: string) => this.track(new OfficeMockObject({}), where, `format.borders.${edge}`),
         },
       },
       merge: (across = false) => this.record(where, "merge", [across]),
@@ -539,7 +569,11 @@ export class FakeExcel {
         add: (type: string) => {
           const id = `conditionalFormats.${formats++}`;
           this.record(where, `${id}.add`, [type]);
-          return this.track(new OfficeMockObject({ cellValue: { format: { fill: {}, font: {} } } }), where, id);
+          return this.track(
+            new OfficeMockObject({ cellValue: { format: { fill: {}, font: {} } } }),
+            where,
+            id,
+          );
         },
       },
       dataValidation: {},
@@ -562,7 +596,9 @@ export class FakeExcel {
     const rows = b.lastRow - b.firstRow + 1;
     const columns = b.lastColumn - b.firstColumn + 1;
     const grid = (pick: (row: number, column: number) => unknown): unknown[][] =>
-      Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => pick(b.firstRow + r, b.firstColumn + c)));
+      Array.from({ length: rows }, (_, r) =>
+        Array.from({ length: columns }, (_, c) => pick(b.firstRow + r, b.firstColumn + c)),
+      );
     const data = {
       rowIndex: b.firstRow - 1,
       columnIndex: b.firstColumn - 1,
@@ -574,7 +610,12 @@ export class FakeExcel {
     };
     const raw = new OfficeMockObject(data);
     this.loadable(raw, data);
-    this.enqueue({ kind: "worksheet", sheet }, "getRangeByIndexes", [b.firstRow, b.firstColumn, rows, columns], () => undefined);
+    this.enqueue(
+      { kind: "worksheet", sheet },
+      "getRangeByIndexes",
+      [b.firstRow, b.firstColumn, rows, columns],
+      () => undefined,
+    );
     return this.track<Excel.Range>(raw, { kind: "range", sheet });
   }
 
@@ -605,7 +646,7 @@ export class FakeExcel {
     this.loads = [];
     const request = queued.reduce((sum, q) => sum + q.bytes, 0);
     this.requestBytes.push(request);
-    if (request > REQUEST_LIMIT_BYTES) {
+    if (request > (this.options.requestLimitBytes ?? REQUEST_LIMIT_BYTES)) {
       throw new FakeExcelError("RequestPayloadSizeLimitExceeded", `请求 ${request} 字节，超过 5 MB。`);
     }
     for (const q of queued) q.apply();

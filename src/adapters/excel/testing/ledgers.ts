@@ -16,7 +16,9 @@ export function ledgerFromSeed(seedText: string, taskCount: number, period = "20
     if (!source) throw new Error("the seed has no tasks");
     const id = `${document.id}-T${String(i + 1).padStart(5, "0")}`;
     // One indicator at most, so the ledger has exactly one row per task.
-    const indicators = source.indicators.slice(0, 1).map((indicator) => ({ ...indicator, id: `${id}-I01`, taskId: id }));
+    const indicators = source.indicators
+      .slice(0, 1)
+      .map((indicator) => ({ ...indicator, id: `${id}-I01`, taskId: id }));
     return { ...source, id, number: String(i + 1), indicators };
   });
   const repeated: PlanDocument = { ...document, tasks, indicators: [] };
