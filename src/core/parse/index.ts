@@ -418,32 +418,38 @@ class Composer {
       const candidates = extractIndicators(paragraph.text, { documentYear: year, defaultTense })
         .map((candidate) => ({ paragraph, candidate }))
         .filter((c) => !seen.repeats(c));
-      if (!candidates.some((c) => !c.candidate.doubt)) {
-        // Only doubtful readings: offer them, but the paragraph is no task of its own.
-        this.indicators(candidates, this.id, year, "-D");
-        continue;
+      for (const item of proseItems(paragraph.text)) {
+        const inItem = candidates.filter(
+          (c) => c.candidate.start >= item.start && c.candidate.start < item.end,
+        );
+        if (!inItem.some((c) => !c.candidate.doubt)) {
+          // Only doubtful readings: offer them, but the text is no task of its own.
+          this.indicators(inItem, this.id, year, "-D");
+          continue;
+        }
+        inItem.forEach((c) => seen.add(c));
+        const text = paragraph.text.slice(item.start, item.end);
+        const taskId = `${this.id}-T${pad(tasks.length + 1)}`;
+        const indicators = this.indicators(inItem, taskId, year);
+        const deadline = latestStated(indicators);
+        const units = inlineLeads(text, this.normalizeUnit);
+        tasks.push({
+          id: taskId,
+          number: String(tasks.length + 1),
+          title: item.title,
+          text,
+          section: section?.title ?? "",
+          ...(section && { sectionId: sectionId.get(section) ?? "" }),
+          leadUnits: units,
+          coUnits: [],
+          jointLead: false,
+          implementingUnits: [],
+          ...(deadline && { deadline }),
+          indicators,
+          mentionedUnits: mentionedUnits(text, this.normalizeUnit).filter((u) => !units.includes(u)),
+          span: this.spanOf(paragraph, item.start, item.end),
+        });
       }
-      candidates.forEach((c) => seen.add(c));
-      const taskId = `${this.id}-T${pad(tasks.length + 1)}`;
-      const indicators = this.indicators(candidates, taskId, year);
-      const deadline = latestStated(indicators);
-      const units = inlineLeads(paragraph.text, this.normalizeUnit);
-      tasks.push({
-        id: taskId,
-        number: String(tasks.length + 1),
-        title: proseTitle(paragraph.text),
-        text: paragraph.text,
-        section: section?.title ?? "",
-        ...(section && { sectionId: sectionId.get(section) ?? "" }),
-        leadUnits: units,
-        coUnits: [],
-        jointLead: false,
-        implementingUnits: [],
-        ...(deadline && { deadline }),
-        indicators,
-        mentionedUnits: mentionedUnits(paragraph.text, this.normalizeUnit).filter((u) => !units.includes(u)),
-        span: this.paragraphSpan([paragraph]),
-      });
     }
     return tasks;
   }
@@ -544,6 +550,24 @@ function similarity(a: string, b: string): number {
   let shared = 0;
   for (const g of x) if (y.has(g)) shared++;
   return (2 * shared) / (x.size + y.size);
+}
+
+/**
+ * The items of a prose paragraph: `一是…；二是…；三是…` lists several tasks in one paragraph, each
+ * titled by its first clause; otherwise the paragraph is one item.
+ */
+function proseItems(text: string): { start: number; end: number; title: string }[] {
+  const starts = [...text.matchAll(/(?<=^|[，。；：])([一二三四五六七八九十])是/g)];
+  const ordered = starts.filter((m, k) => m[1] === "一二三四五六七八九十"[k]);
+  if (ordered.length < 2 || ordered.length !== starts.length)
+    return [{ start: 0, end: text.length, title: proseTitle(text) }];
+  const items = [{ start: 0, end: ordered[0]?.index ?? 0, title: proseTitle(text) }];
+  ordered.forEach((m, k) => {
+    const start = m.index ?? 0;
+    const end = ordered[k + 1]?.index ?? text.length;
+    items.push({ start, end, title: itemTitle(text.slice(start + 2, end).split(/[，；。]/)[0] ?? "") });
+  });
+  return items;
 }
 
 /** A news paragraph's title: its first sentence without the reporter's lead-in, kept short. */

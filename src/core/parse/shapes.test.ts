@@ -168,6 +168,22 @@ describe("document shapes", () => {
     ).toEqual(["县域医共体覆盖率"]);
   });
 
+  it("reads a conference report: last year's results skipped, 一是…二是… as one task each", () => {
+    const doc = fixture("news-conference.txt");
+    expect(
+      doc.tasks.map((t) => [t.title, t.indicators.map((i) => `${i.value ?? ""}${i.unit ?? ""}`)]),
+    ).toEqual([
+      ["深化医改", ["90%"]],
+      ["强化公共卫生", ["3个", "99%"]],
+      ["提升服务", ["60%"]],
+      ["加强人才", ["5000名", "2000人"]],
+    ]);
+    const source = readFileSync(join(__dirname, "../../../test/fixtures/parse/news-conference.txt"), "utf8");
+    expect(source.slice(doc.tasks[3]!.span.start, doc.tasks[3]!.span.end)).toBe(
+      "四是加强人才，全年招聘基层医务人员5000名，培训全科医生2000人。",
+    );
+  });
+
   it("repairs conversion damage: column breaks, full-width digits, LaTeX, a stray `and`", () => {
     const doc = fixture("damaged.txt");
     expect(doc.title).toBe("丙市卫生健康工作这样干");
