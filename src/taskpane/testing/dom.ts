@@ -3,7 +3,12 @@
  * it first in a `@jest-environment jsdom` test.
  */
 
+import { configure } from "@testing-library/react";
 import { TextDecoder, TextEncoder } from "node:util";
+
+// Dialogs open and close through portals and motion over several renders; on a loaded two-core
+// machine that can take longer than the default second. A ceiling on waiting, not a timing test.
+configure({ asyncUtilTimeout: 10_000 });
 
 // The text adapter decodes files with TextDecoder.
 if (typeof globalThis.TextDecoder === "undefined") {
@@ -20,6 +25,27 @@ class NoLayoutResizeObserver implements ResizeObserver {
 if (typeof globalThis.ResizeObserver === "undefined") {
   Object.assign(globalThis, { ResizeObserver: NoLayoutResizeObserver });
 }
+
+/**
+ * In jsdom, tabster's modalizer marks the open modal dialog itself `aria-hidden` some 250 ms after it
+ * opens (microsoft/fluentui#33897; browsers are unaffected, as the browser test shows), which hides
+ * it from role queries. A modal dialog that is open is never hidden from
+ * assistive technology, so this puts the accessibility tree back as a browser has it.
+ */
+function unhideOpenModals(): void {
+  for (const dialog of document.querySelectorAll('[role="dialog"][aria-modal="true"]')) {
+    for (let node: Element | null = dialog; node; node = node.parentElement) {
+      if (node.getAttribute("aria-hidden") === "true") node.removeAttribute("aria-hidden");
+    }
+  }
+}
+
+new MutationObserver(unhideOpenModals).observe(document, {
+  subtree: true,
+  childList: true,
+  attributes: true,
+  attributeFilter: ["aria-hidden"],
+});
 
 /** Shown to the person: neither it nor an ancestor is `hidden`. */
 export function isShown(element: Element): boolean {

@@ -40,6 +40,9 @@ export const useReviewStepStyles = makeStyles({
     fontSize: tokens.fontSizeBase200,
     color: tokens.colorNeutralForeground2,
   },
+  groupCell: {
+    fontWeight: tokens.fontWeightSemibold,
+  },
   indicatorCell: {
     paddingLeft: tokens.spacingHorizontalL,
     color: tokens.colorNeutralForeground2,

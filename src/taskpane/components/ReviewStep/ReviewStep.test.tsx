@@ -49,6 +49,22 @@ describe("ReviewStep", () => {
     ]);
   });
 
+  it("lists the document's targets that belong to no task after the tasks", () => {
+    const edits: PlanDocument[] = [];
+    const doc = reviewDocument();
+    const overall = {
+      ...doc.tasks[0]!.indicators[0]!,
+      id: "d1-I01",
+      metric: "人均预期寿命",
+      value: 79,
+      unit: "岁",
+    };
+    delete overall.taskId;
+    render(<ReviewHarness initial={{ ...doc, indicators: [overall] }} edits={edits} />);
+    expect(rows().slice(-2)).toEqual([["不属于具体任务的指标"], ["人均预期寿命", "≥ 79 岁", "12月31日"]]);
+    expect(screen.getByText(/3 项任务 · 4 个指标/)).toBeTruthy();
+  });
+
   it("names the tasks without a lead unit, live, instead of the parser's summary", () => {
     setup();
     expect(screen.getByText(/还有 2 项任务没有牵头单位（第 2、3 项）/)).toBeTruthy();
@@ -146,7 +162,8 @@ describe("ReviewStep", () => {
   it("keeps the document as it was when the editor is cancelled", async () => {
     const { user, edits } = setup();
     await user.click(within(table()).getByRole("button", { name: "1. 提升县域医疗服务能力" }));
-    await user.type(screen.getByRole("textbox", { name: "牵头单位" }), "、市财政局");
+    const dialog = await screen.findByRole("dialog", { name: "任务 1：提升县域医疗服务能力" });
+    await user.type(within(dialog).getByRole("textbox", { name: "牵头单位" }), "、市财政局");
     await user.keyboard("{Escape}");
     await editorClosed();
     expect(edits).toEqual([]);

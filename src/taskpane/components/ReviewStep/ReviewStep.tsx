@@ -15,7 +15,7 @@ import {
   useArrowNavigationGroup,
 } from "@fluentui/react-components";
 import { Fragment } from "react";
-import type { PlanDocument } from "../../../core/model";
+import type { Indicator, PlanDocument } from "../../../core/model";
 import { formatUnitList, needsUnits } from "../../../core/review";
 import { formatShortDate, formatTarget } from "../../format";
 import { DiagnosticList } from "../DiagnosticList/DiagnosticList";
@@ -33,7 +33,18 @@ export function ReviewStep({ document, onChange }: ReviewStepProps) {
   const review = useReviewStep(document, onChange);
   const gridNavigation = useArrowNavigationGroup({ axis: "grid" });
   const { unassigned } = review.review;
-  const indicatorCount = document.tasks.reduce((n, task) => n + task.indicators.length, 0);
+  const indicatorCount =
+    document.tasks.reduce((n, task) => n + task.indicators.length, 0) + document.indicators.length;
+
+  const indicatorRow = (indicator: Indicator) => (
+    <TableRow key={indicator.id}>
+      <TableCell className={styles.indicatorCell}>{indicator.metric}</TableCell>
+      <TableCell>{formatTarget(indicator)}</TableCell>
+      <TableCell className={indicator.deadlineStated ? undefined : styles.muted}>
+        {formatShortDate(indicator.deadline, document.year)}
+      </TableCell>
+    </TableRow>
+  );
 
   return (
     <div className={styles.root}>
@@ -122,18 +133,20 @@ export function ReviewStep({ document, onChange }: ReviewStepProps) {
                     </TableCell>
                     <TableCell>{formatShortDate(task.deadline, document.year)}</TableCell>
                   </TableRow>
-                  {task.indicators.map((indicator) => (
-                    <TableRow key={indicator.id}>
-                      <TableCell className={styles.indicatorCell}>{indicator.metric}</TableCell>
-                      <TableCell>{formatTarget(indicator)}</TableCell>
-                      <TableCell className={indicator.deadlineStated ? undefined : styles.muted}>
-                        {formatShortDate(indicator.deadline, document.year)}
-                      </TableCell>
-                    </TableRow>
-                  ))}
+                  {task.indicators.map(indicatorRow)}
                 </Fragment>
               );
             })}
+            {!review.pendingOnly && document.indicators.length > 0 && (
+              <>
+                <TableRow className={styles.taskRow}>
+                  <TableCell colSpan={3} className={styles.groupCell}>
+                    不属于具体任务的指标
+                  </TableCell>
+                </TableRow>
+                {document.indicators.map(indicatorRow)}
+              </>
+            )}
           </TableBody>
         </Table>
       </div>
