@@ -52,7 +52,7 @@ export interface Indicator {
   deadline?: string;
   /** True when the text named the deadline, false when it is the default. */
   deadlineStated: boolean;
-  /** The phrase the indicator was read from, as normalised text. */
+  /** The clause the indicator was read from, as normalised text: its source, quoted. */
   text: string;
   span: Span;
 }

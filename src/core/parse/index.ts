@@ -368,7 +368,10 @@ class Composer {
       ...(unit !== undefined && { unit }),
       deadline: deadline ?? fallbackDeadline,
       deadlineStated: deadline !== undefined || fallbackStated,
-      text: paragraph.text.slice(candidate.start, candidate.end),
+      text: paragraph.text.slice(
+        candidate.quoteStart ?? candidate.start,
+        candidate.quoteEnd ?? candidate.end,
+      ),
       span: this.spanOf(paragraph, candidate.start, candidate.end),
     };
   }

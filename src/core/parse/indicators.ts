@@ -20,9 +20,12 @@ export interface IndicatorCandidate {
   unit?: string;
   /** ISO date, when the text states one. */
   deadline?: string;
-  /** Range in the text the candidate was read from. */
+  /** Range of the quantity (and its comparison word) in the text. */
   start: number;
   end: number;
+  /** Range of the clause it was read from, to quote as its source. */
+  quoteStart?: number;
+  quoteEnd?: number;
   /**
    * Why the reading is uncertain, when it is: the verb or the name was inferred rather than read.
    * Uncertain candidates are offered to the user instead of entering the ledger on their own.
@@ -420,6 +423,10 @@ export function extractIndicators(text: string, context: ExtractionContext): Ind
           const milestone = milestoneOf(text, clause, local, previousYielded ? undefined : previous);
           if (milestone) found.push(milestone);
         }
+      }
+      for (let k = before; k < found.length; k++) {
+        const candidate = found[k];
+        if (candidate) found[k] = { ...candidate, quoteStart: clause.start, quoteEnd: clause.end };
       }
       previous = clause;
       previousYielded = found.length > before;
