@@ -3,6 +3,7 @@ import "../../testing/dom";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import * as textAdapter from "../../../adapters/text/readDocument";
 import type { PlanDocument } from "../../../core/model";
 import { ImportStep } from "./ImportStep";
 
@@ -85,6 +86,22 @@ describe("ImportStep", () => {
     expect(diagnostics.textContent).toContain("“方案.pdf”是 PDF 文件，暂不支持");
     expect(parsed).toEqual([]);
     expect(screen.queryByRole("progressbar")).toBeNull();
+  });
+
+  it("says so when the .docx reader cannot be downloaded, instead of spinning forever", async () => {
+    const failedChunk = jest
+      .spyOn(textAdapter, "readPolicyDocument")
+      .mockRejectedValue(new Error("Loading chunk 306 failed."));
+    try {
+      const { user, parsed } = setup();
+      await user.upload(screen.getByLabelText("选择政策文件"), new File(["PK"], "方案.docx"));
+      const diagnostics = await screen.findByRole("region", { name: "解析提示" });
+      expect(diagnostics.textContent).toContain("读取“方案.docx”所需的组件未能加载，请检查网络连接后重试。");
+      expect(screen.queryByRole("progressbar")).toBeNull();
+      expect(parsed).toEqual([]);
+    } finally {
+      failedChunk.mockRestore();
+    }
   });
 
   it("opens the file picker from its button, so the keyboard reaches it", async () => {

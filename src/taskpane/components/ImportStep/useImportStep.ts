@@ -41,6 +41,11 @@ export function useImportStep(onParsed: (document: PlanDocument) => void) {
     onParsed(document);
   };
 
+  const refuse = (message: string): void => {
+    setReadProblem({ code: "unreadable-input", severity: "error", message });
+    setWork(undefined);
+  };
+
   const importFile = async (file: File): Promise<void> => {
     setReadProblem(undefined);
     setWork({ kind: "reading", fileName: file.name });
@@ -48,15 +53,15 @@ export function useImportStep(onParsed: (document: PlanDocument) => void) {
     try {
       bytes = await readBytes(file);
     } catch {
-      setReadProblem({
-        code: "unreadable-input",
-        severity: "error",
-        message: `无法读取“${file.name}”，请检查文件是否仍在原处。`,
-      });
-      setWork(undefined);
-      return;
+      return refuse(`无法读取“${file.name}”，请检查文件是否仍在原处。`);
     }
-    const read = await readPolicyDocument(bytes, file.name);
+    let read: Awaited<ReturnType<typeof readPolicyDocument>>;
+    try {
+      read = await readPolicyDocument(bytes, file.name);
+    } catch {
+      // The .docx reader is a separate download; it fails when the connection does.
+      return refuse(`读取“${file.name}”所需的组件未能加载，请检查网络连接后重试。`);
+    }
     if (!read.ok) {
       setReadProblem(read.diagnostic);
       setWork(undefined);
