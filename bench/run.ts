@@ -1,5 +1,6 @@
 /** `npm run bench`: every benchmark in turn. Speed is measured here, never in timed tests. */
 import { benchBundle } from "./bundle";
+import { benchExcel } from "./excel";
 import { benchParse } from "./parse";
 import { benchReport } from "./report";
 import { benchLedger } from "./ledger";
@@ -7,6 +8,7 @@ import { benchLedger } from "./ledger";
 const benches: [string, () => Promise<void>][] = [
   ["parse", benchParse],
   ["report", benchReport],
+  ["excel", benchExcel],
   ["bundle", benchBundle],
   ["ledger", benchLedger],
 ];

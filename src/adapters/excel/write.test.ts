@@ -172,7 +172,7 @@ describe("writeWorkbookPlan", () => {
   });
 
   it("under Excel on the web's 5 MB limit keeps every request within the budget, packed full", async () => {
-    const { fake, result } = await write(buildWorkbookPlan(seedLedger(10_000, "2024-Q1")));
+    const { fake, result } = await write(buildWorkbookPlan(seedLedger(10_000)));
     if (!result.ok) throw new Error(result.message);
     const budget = DEFAULT_REQUEST_BUDGET_BYTES;
     expect(fake.syncs).toBe(1 + result.requestBytes.length);

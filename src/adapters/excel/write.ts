@@ -469,7 +469,9 @@ export async function writeWorkbookPlan(
   ];
   // Formulas recalculate as Excel applies each request; `recalculateOnOpen` is for files, not a live workbook.
 
-  const batches = packBatches(work, options.requestBudgetBytes ?? DEFAULT_REQUEST_BUDGET_BYTES);
+  // Each request also carries the call that suspends calculation (below).
+  const budget = (options.requestBudgetBytes ?? DEFAULT_REQUEST_BUDGET_BYTES) - CALL_BYTES;
+  const batches = packBatches(work, budget);
   const total = batches.length + 1;
   options.onProgress?.({ done: 1, total });
   try {
@@ -504,6 +506,6 @@ export async function writeWorkbookPlan(
     skipped: skippedFeatures(plan, capabilities),
     replacedSheets: replaced.map((e) => e.name),
     ...(blank && { removedBlankSheet: blank.name }),
-    requestBytes: batches.map((batch) => batch.reduce((sum, call) => sum + call.bytes, 0)),
+    requestBytes: batches.map((batch) => batch.reduce((sum, call) => sum + call.bytes, CALL_BYTES)),
   };
 }

@@ -166,17 +166,27 @@ export class FakeSheet {
 
   /** The number format the last call covering the cell set, as Excel keeps one per cell. */
   numberFormatAt(row: number, column: number): string {
-    for (let i = this.calls.length - 1; i >= 0; i--) {
-      const call = this.calls[i];
-      if (!call || call.path !== "numberFormat" || !call.address) continue;
-      const b = parseAddress(call.address);
+    for (let i = this.numberFormats.length - 1; i >= 0; i--) {
+      const set = this.numberFormats[i];
+      if (!set) continue;
+      const b = set.bounds;
       if (row < b.firstRow || row > b.lastRow || column < b.firstColumn || column > b.lastColumn) continue;
-      const formats = call.value as unknown[][];
-      const single = formats.length === 1 && formats[0]?.length === 1;
-      const format = single ? formats[0]?.[0] : formats[row - b.firstRow]?.[column - b.firstColumn];
+      const single = set.formats.length === 1 && set.formats[0]?.length === 1;
+      const format = single ? set.formats[0]?.[0] : set.formats[row - b.firstRow]?.[column - b.firstColumn];
       return typeof format === "string" ? format : "General";
     }
     return "General";
+  }
+
+  /** The `numberFormat` calls apart, so reads need not look through every format call. */
+  private readonly numberFormats: { bounds: Bounds; formats: unknown[][] }[] = [];
+
+  /** Remembers a call Excel applied to the sheet or one of its ranges. */
+  applied(call: FakeCall): void {
+    this.calls.push(call);
+    if (call.path === "numberFormat" && call.address && Array.isArray(call.value)) {
+      this.numberFormats.push({ bounds: parseAddress(call.address), formats: call.value as unknown[][] });
+    }
   }
 }
 
@@ -352,7 +362,7 @@ export class FakeExcel {
   /** A call that only needs to be remembered on its sheet. */
   private record(where: Where, path: string, value: unknown): void {
     this.enqueue(where, path, value, () =>
-      where.sheet?.calls.push({ address: where.address ?? "", path, value }),
+      where.sheet?.applied({ address: where.address ?? "", path, value }),
     );
   }
 
