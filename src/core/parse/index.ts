@@ -31,7 +31,7 @@ import {
   type UnitNormalizer,
 } from "./units";
 
-export { DEFAULT_UNIT_ALIASES, unitNormalizer, type UnitAliases } from "./units";
+export { DEFAULT_UNIT_ALIASES, splitUnitList, unitNormalizer, type UnitAliases } from "./units";
 export { normalize } from "./normalize";
 
 export interface ParseOptions {

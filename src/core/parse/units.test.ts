@@ -128,6 +128,12 @@ describe("units in running text", () => {
     expect(inlineLeads("完善以市中心医院为牵头单位的城市医疗集团。", normalize)).toEqual([]);
   });
 
+  it("keeps a bracketed second name whole", () => {
+    expect(
+      mentionedUnits("支持市妇幼保健院（市儿童医院）建设川西北地区妇女儿童医疗中心。", normalize),
+    ).toEqual(["市妇幼保健院（市儿童医院）"]);
+  });
+
   it("collects unit names the text mentions, for suggestions", () => {
     expect(mentionedUnits("由市卫健委会同市财政局、市医保局推进，支持市中心医院建设。", normalize)).toEqual(
       expect.arrayContaining(["市卫生健康委", "市财政局", "市医保局", "市中心医院"]),

@@ -314,7 +314,12 @@ const INLINE_LEAD = new RegExp(
 export function mentionedUnits(text: string, normalize: UnitNormalizer): string[] {
   const found: string[] = [];
   for (const match of text.matchAll(MENTION)) {
-    const name = normalize(match[0]);
+    const end = (match.index ?? 0) + match[0].length;
+    // `市妇幼保健院（市儿童医院）`: the match stops before its own closing bracket.
+    const opened = (match[0].match(/（/g)?.length ?? 0) - (match[0].match(/）/g)?.length ?? 0);
+    const written = opened === 1 && text[end] === "）" ? `${match[0]}）` : match[0];
+    if (opened !== 0 && written === match[0]) continue;
+    const name = normalize(written);
     if (!found.includes(name)) found.push(name);
   }
   for (const lead of inlineLeads(text, normalize)) if (!found.includes(lead)) found.push(lead);

@@ -5,7 +5,7 @@
 
 import type { PlanDocument, Task } from "../model";
 import { unitNormalizer, type UnitAliases } from "../parse";
-import { splitUnitList } from "../parse/units";
+import { splitUnitList } from "../parse";
 
 /** `市疾控中心、市卫健委，市医保局` → canonical names, in order, without repeats or blanks. */
 export function parseUnitList(text: string, aliases: UnitAliases = {}): string[] {
