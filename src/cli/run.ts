@@ -5,8 +5,9 @@ import { parseCommand } from "./commands/parse";
 import { buildCommand } from "./commands/build";
 import { demoCommand } from "./commands/demo";
 import { reportCommand } from "./commands/report";
+import { splitCommand } from "./commands/split";
 
-const commands: Command[] = [parseCommand, buildCommand, demoCommand, reportCommand];
+const commands: Command[] = [parseCommand, buildCommand, demoCommand, reportCommand, splitCommand];
 
 function help(): string {
   const lines = commands.map((c) => `  ${c.name.padEnd(8)} ${c.summary}`);

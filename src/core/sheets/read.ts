@@ -64,7 +64,7 @@ const SYMBOL_OPS: Record<string, Op> = {
 };
 
 /** Words people type instead of the listed statuses. */
-const STATUS_SYNONYMS: Record<string, Status> = {
+export const STATUS_SYNONYMS: Record<string, Status> = {
   完成: "已完成",
   已完成: "已完成",
   按序时推进: "序时推进",

@@ -1,0 +1,136 @@
+/**
+ * Returned 填报 workbooks come from outside by email, so they are checked before ExcelJS inflates
+ * them: the size of the file, that it is a zip at all, and the uncompressed sizes its central
+ * directory declares. Formula cells read as their `=…` text: a unit's typed formula is kept as
+ * text, never trusted for a computed value.
+ */
+import ExcelJS from "exceljs";
+import type { GridValue, SheetGrid } from "../../core/sheets";
+import { worksheetGrid } from "./read";
+
+export interface ReturnedFileLimits {
+  /** Largest file accepted, in bytes. A unit's form is tens of kilobytes. */
+  maxBytes: number;
+  /** Largest sum of the uncompressed sizes the zip directory declares. */
+  maxUncompressedBytes: number;
+}
+
+export const DEFAULT_RETURNED_LIMITS: ReturnedFileLimits = {
+  maxBytes: 20 * 1024 * 1024,
+  maxUncompressedBytes: 200 * 1024 * 1024,
+};
+
+export type ReturnedGridsResult =
+  | { ok: true; grids: SheetGrid[] }
+  | { ok: false; code: "not-xlsx" | "damaged" | "too-large"; message: string };
+
+const megabytes = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+const LOCAL_FILE_SIGNATURE = 0x04034b50;
+const END_OF_DIRECTORY_SIGNATURE = 0x06054b50;
+const DIRECTORY_ENTRY_SIGNATURE = 0x02014b50;
+const OLE2_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0];
+const END_OF_DIRECTORY_SIZE = 22;
+const MAX_COMMENT = 0xffff;
+/** ZIP64 markers: sizes or counts too large for the classic fields. */
+const ZIP64_COUNT = 0xffff;
+const ZIP64_SIZE = 0xffffffff;
+
+type DirectoryCheck = { ok: true; uncompressed: number } | { ok: false; code: "damaged" | "too-large" };
+
+/** Sums the uncompressed sizes in the zip's central directory without inflating anything. */
+function declaredUncompressedSize(bytes: Uint8Array): DirectoryCheck {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const lowest = Math.max(0, bytes.length - END_OF_DIRECTORY_SIZE - MAX_COMMENT);
+  let end = -1;
+  for (let i = bytes.length - END_OF_DIRECTORY_SIZE; i >= lowest; i--) {
+    if (view.getUint32(i, true) === END_OF_DIRECTORY_SIGNATURE) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) return { ok: false, code: "damaged" };
+  const entries = view.getUint16(end + 10, true);
+  const directorySize = view.getUint32(end + 12, true);
+  const directoryOffset = view.getUint32(end + 16, true);
+  if (entries === ZIP64_COUNT || directoryOffset === ZIP64_SIZE) return { ok: false, code: "too-large" };
+  if (directoryOffset + directorySize > end) return { ok: false, code: "damaged" };
+  let uncompressed = 0;
+  let at = directoryOffset;
+  for (let n = 0; n < entries; n++) {
+    if (at + 46 > end || view.getUint32(at, true) !== DIRECTORY_ENTRY_SIGNATURE)
+      return { ok: false, code: "damaged" };
+    const size = view.getUint32(at + 24, true);
+    if (size === ZIP64_SIZE) return { ok: false, code: "too-large" };
+    uncompressed += size;
+    at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+  return { ok: true, uncompressed };
+}
+
+/** Checks the file before inflating it, then reads every sheet's values, formulas as their text. */
+export async function readReturnedGrids(
+  bytes: Uint8Array,
+  limits: ReturnedFileLimits = DEFAULT_RETURNED_LIMITS,
+): Promise<ReturnedGridsResult> {
+  if (bytes.length > limits.maxBytes) {
+    return {
+      ok: false,
+      code: "too-large",
+      message: `文件过大（${megabytes(bytes.length)}，上限 ${megabytes(limits.maxBytes)}），不像是填报文件，未读取。`,
+    };
+  }
+  const startsWith = (signature: readonly number[]): boolean => signature.every((b, i) => bytes[i] === b);
+  const isZip =
+    bytes.length >= 4 &&
+    new DataView(bytes.buffer, bytes.byteOffset, 4).getUint32(0, true) === LOCAL_FILE_SIGNATURE;
+  if (!isZip) {
+    return {
+      ok: false,
+      code: "not-xlsx",
+      message: startsWith(OLE2_SIGNATURE)
+        ? "这是旧版 .xls 格式的文件，请在 Excel 或 WPS 中另存为 .xlsx 后再报送。"
+        : "这不是 .xlsx 工作簿，请报送由 Duban 分发的“填报-…”文件。",
+    };
+  }
+  const directory = declaredUncompressedSize(bytes);
+  if (!directory.ok || directory.uncompressed > limits.maxUncompressedBytes) {
+    return directory.ok || directory.code === "too-large"
+      ? {
+          ok: false,
+          code: "too-large",
+          message: `文件解压后过大（超过 ${megabytes(limits.maxUncompressedBytes)}），不像是填报文件，未读取。`,
+        }
+      : {
+          ok: false,
+          code: "damaged",
+          message: "文件已损坏（压缩包不完整），无法读取，请让报送单位重新保存后再发送。",
+        };
+  }
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(
+      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+    );
+  } catch {
+    return {
+      ok: false,
+      code: "damaged",
+      message: "文件已损坏，无法作为 .xlsx 工作簿打开，请让报送单位重新保存后再发送。",
+    };
+  }
+  return { ok: true, grids: workbook.worksheets.map(gridWithFormulaText) };
+}
+
+function gridWithFormulaText(worksheet: ExcelJS.Worksheet): SheetGrid {
+  const grid = worksheetGrid(worksheet);
+  const rows: GridValue[][] = grid.rows.map((cells) => [...(cells ?? [])]);
+  worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
+      if (cell.type !== ExcelJS.ValueType.Formula) return;
+      const line = (rows[rowNumber - 1] ??= []);
+      line[columnNumber - 1] = `=${cell.formula}`;
+    });
+  });
+  return { ...grid, rows };
+}

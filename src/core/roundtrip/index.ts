@@ -1,0 +1,3 @@
+export * from "./form";
+export * from "./split";
+export * from "./read";

@@ -1,0 +1,221 @@
+import type { Period, Status } from "../model";
+import { STATUSES } from "../model";
+import { cellAddress } from "../sheets/cells";
+import type { GridValue, SheetGrid } from "../sheets/grid";
+import { cellNumber, cellText, gridCell, trimmedText } from "../sheets/grid";
+import type { RowIdentity } from "../sheets/metadata";
+import { readMetadata } from "../sheets/metadata";
+import { STATUS_SYNONYMS } from "../sheets/read";
+import type { FormColumnKey } from "./form";
+import { FORM_COLUMNS, FORM_KIND, FORM_RECORDS, FORM_SHEET_NAMES } from "./form";
+
+/** What a unit wrote on one row of its form; empty fields are empty strings or absent. */
+export interface ReturnedEntry {
+  rowId: string;
+  actual?: number;
+  status?: Status;
+  progress: string;
+  problems: string;
+}
+
+/** Something read other than as written; always kept, never silently dropped. */
+export interface FormNote {
+  code: "formula-as-text" | "text-in-number" | "unknown-status" | "unknown-row" | "duplicate-row";
+  message: string;
+  cell?: string;
+}
+
+export interface ReturnForm {
+  ledgerId: string;
+  unit: string;
+  period: Period;
+  entries: ReturnedEntry[];
+  /** Rows the form was sent with that are no longer in it (deleted by the unit). */
+  missingRows: RowIdentity[];
+  notes: FormNote[];
+}
+
+export type FormRefusalCode =
+  "not-a-form" | "newer-schema" | "damaged-metadata" | "missing-sheet" | "missing-column";
+
+export type ReadFormResult =
+  { ok: true; form: ReturnForm } | { ok: false; code: FormRefusalCode; message: string };
+
+const normaliseHeader = (text: string): string => text.replace(/\s+/g, "");
+
+/** The header row among the first ten: the one naming the most form columns. */
+function findColumns(
+  grid: SheetGrid,
+): { headerRow: number; columns: Map<FormColumnKey, number> } | undefined {
+  const byHeader = new Map(FORM_COLUMNS.map((c) => [normaliseHeader(c.header), c.key]));
+  let best: { row: number; hits: number } | undefined;
+  for (let row = 1; row <= Math.min(10, grid.rows.length); row++) {
+    const hits = (grid.rows[row - 1] ?? []).filter((v) => byHeader.has(normaliseHeader(cellText(v)))).length;
+    if (hits >= 3 && (!best || hits > best.hits)) best = { row, hits };
+  }
+  if (!best) return undefined;
+  const columns = new Map<FormColumnKey, number>();
+  (grid.rows[best.row - 1] ?? []).forEach((value, index) => {
+    const key = byHeader.get(normaliseHeader(cellText(value)));
+    if (key !== undefined && !columns.has(key)) columns.set(key, index + 1);
+  });
+  return { headerRow: best.row, columns };
+}
+
+/** The form's own `_duban` records (unit, kind); readMetadata reads the ledger's part. */
+function formRecords(grid: SheetGrid): Map<string, string> {
+  const records = new Map<string, string>();
+  for (const cells of grid.rows) {
+    const kind = trimmedText(cells?.[0] ?? null);
+    if (kind === FORM_RECORDS.form || kind === FORM_RECORDS.unit)
+      records.set(kind, trimmedText(cells?.[1] ?? null));
+  }
+  return records;
+}
+
+function readStatus(text: string): Status | undefined {
+  if ((STATUSES as readonly string[]).includes(text)) return text as Status;
+  return STATUS_SYNONYMS[text];
+}
+
+/**
+ * A returned 填报 workbook's grids into what the unit reported. Rows are found by their hidden ID
+ * (or by 编号 when the ID column is gone), so reordered rows read the same; what cannot be read as
+ * a value is kept as text in 进展情况 with a note. Text beginning with `=` stays text.
+ */
+export function readReturnForm(grids: readonly SheetGrid[]): ReadFormResult {
+  const find = (name: string): SheetGrid | undefined => grids.find((g) => g.name.trim() === name);
+  const metadataGrid = find("_duban");
+  const metadata = readMetadata(metadataGrid);
+  if (!metadata.ok) {
+    const code = metadata.code;
+    return code === "not-a-ledger"
+      ? { ok: false, code: "not-a-form", message: "这不是 Duban 分发的填报文件：缺少隐藏的 _duban 数据表。" }
+      : { ok: false, code, message: metadata.message };
+  }
+  const records = metadataGrid ? formRecords(metadataGrid) : new Map<string, string>();
+  const unit = records.get(FORM_RECORDS.unit);
+  if (records.get(FORM_RECORDS.form) !== FORM_KIND || !unit) {
+    return {
+      ok: false,
+      code: "not-a-form",
+      message: "这是台账文件，不是分发给单位的填报文件；请选择各单位报回的“填报-…”文件。",
+    };
+  }
+  const grid = find(FORM_SHEET_NAMES.progress);
+  if (!grid) {
+    return {
+      ok: false,
+      code: "missing-sheet",
+      message: `填报文件缺少“${FORM_SHEET_NAMES.progress}”表，无法汇总。`,
+    };
+  }
+  const map = findColumns(grid);
+  const inputs: FormColumnKey[] = ["actual", "reportedStatus", "progress", "problems"];
+  const absent = inputs.filter((key) => !map?.columns.has(key));
+  if (!map || absent.length > 0) {
+    const names = absent.map((key) => FORM_COLUMNS.find((c) => c.key === key)?.header ?? key);
+    return {
+      ok: false,
+      code: "missing-column",
+      message: `“${FORM_SHEET_NAMES.progress}”表中找不到${names.length > 0 ? `“${names.join("”“")}”列` : "表头"}，无法汇总。`,
+    };
+  }
+
+  const value = (row: number, key: FormColumnKey): GridValue => {
+    const column = map.columns.get(key);
+    return column === undefined ? null : gridCell(grid, row, column);
+  };
+  const address = (row: number, key: FormColumnKey): string => cellAddress(row, map.columns.get(key) ?? 1);
+  const identities = metadata.metadata.rows;
+  const byId = new Map(identities.map((identity) => [identity.id, identity]));
+  const byNumber = new Map(identities.map((identity) => [identity.number.trim(), identity]));
+  const notes: FormNote[] = [];
+  const entries = new Map<string, ReturnedEntry>();
+
+  for (let row = map.headerRow + 1; row <= grid.rows.length; row++) {
+    const written = trimmedText(value(row, "rowId"));
+    const number = trimmedText(value(row, "number"));
+    if (!written && !number) continue;
+    const identity = map.columns.has("rowId") ? byId.get(written) : byNumber.get(number);
+    if (!identity) {
+      notes.push({
+        code: "unknown-row",
+        cell: address(row, "number"),
+        message: `第 ${row} 行（编号 ${number || "空"}）不是分发时的任务，未汇总。`,
+      });
+      continue;
+    }
+    if (entries.has(identity.id)) {
+      notes.push({
+        code: "duplicate-row",
+        cell: address(row, "number"),
+        message: `第 ${row} 行与前面的行是同一项任务（编号 ${identity.number}），按前面一行汇总。`,
+      });
+      continue;
+    }
+    const kept: string[] = [];
+    const text = (key: FormColumnKey): string => {
+      const read = cellText(value(row, key)).trim();
+      if (read.startsWith("=")) {
+        notes.push({
+          code: "formula-as-text",
+          cell: address(row, key),
+          message: `第 ${row} 行填写了公式“${read}”，已按文字保存。`,
+        });
+      }
+      return read;
+    };
+
+    let actual: number | undefined;
+    const actualText = text("actual");
+    if (actualText) {
+      const number = actualText.startsWith("=") ? undefined : cellNumber(value(row, "actual"));
+      if (number) actual = number.value;
+      if (!number?.exact) {
+        if (!actualText.startsWith("=")) {
+          notes.push({
+            code: "text-in-number",
+            cell: address(row, "actual"),
+            message: `第 ${row} 行完成值“${actualText}”含有文字，${number ? `按 ${number.value} 汇总，` : ""}原文记入进展情况。`,
+          });
+        }
+        kept.push(`完成值原文：${actualText}`);
+      }
+    }
+    let status: Status | undefined;
+    const statusText = text("reportedStatus");
+    if (statusText) {
+      status = readStatus(statusText);
+      if (!status) {
+        notes.push({
+          code: "unknown-status",
+          cell: address(row, "reportedStatus"),
+          message: `第 ${row} 行状态“${statusText}”不在列表中，原文记入进展情况。`,
+        });
+        kept.push(`填报状态原文：${statusText}`);
+      }
+    }
+    const progress = [text("progress"), ...kept.map((k) => `（${k}）`)].filter((p) => p !== "").join("");
+    entries.set(identity.id, {
+      rowId: identity.id,
+      ...(actual !== undefined && { actual }),
+      ...(status !== undefined && { status }),
+      progress,
+      problems: text("problems"),
+    });
+  }
+
+  return {
+    ok: true,
+    form: {
+      ledgerId: metadata.metadata.id,
+      unit,
+      period: metadata.metadata.period,
+      // In the order the form was sent, whatever order the unit left its rows in.
+      entries: identities.flatMap((identity) => entries.get(identity.id) ?? []),
+      missingRows: identities.filter((identity) => !entries.has(identity.id)),
+      notes,
+    },
+  };
+}
