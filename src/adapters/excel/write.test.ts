@@ -183,10 +183,11 @@ describe("writeWorkbookPlan", () => {
     result.requestBytes.forEach((bytes, i) => expect(fake.requestBytes[i + 1]).toBeLessThanOrEqual(bytes));
   });
 
-  it("needs more requests for 10 tasks of 6 MB than for 1,000 tasks of ordinary text: bytes count, not rows", async () => {
-    const long = "长".repeat(200_000);
+  it("needs more requests for 200 tasks of 6 MB than for 1,000 tasks of ordinary text: bytes count, not rows", async () => {
+    // 10,000 characters a cell, well under Excel's 32,767.
+    const long = "长".repeat(10_000);
     const bulky = ledgerOf(
-      Array.from({ length: 10 }, (_, i) => ledgerRow({ id: `r${i}`, note: long })),
+      Array.from({ length: 200 }, (_, i) => ledgerRow({ id: `r${i}`, note: long })),
       [],
     );
     const small = await write(buildWorkbookPlan(seedLedger(1000)));
@@ -293,6 +294,19 @@ describe("writeWorkbookPlan", () => {
       ...first.sheets.map((s) => [s.name, s.name === SHEET_NAMES.metadata ? "VeryHidden" : "Visible"]),
     ]);
     for (const sheet of first.sheets) expect(differences(sheet, fake.sheet(sheet.name))).toEqual([]);
+  });
+
+  it("changes nothing when Excel fails while the writer looks at the workbook", async () => {
+    const fake = new FakeExcel({ sheets: [{ name: "说明", rows: [["备忘"]] }] });
+    fake.failOn = (_sheet, call) => call.path === "getUsedRangeOrNullObject";
+    const result = await writeWorkbookPlan(
+      fake.context,
+      buildWorkbookPlan(seedLedger(10)),
+      detectCapabilities(fake.requirements),
+    );
+    expect(result).toMatchObject({ ok: false, code: "excel-error", restored: true });
+    expect(fake.syncs).toBe(1);
+    expect(fake.sheets.map((s) => s.name)).toEqual(["说明"]);
   });
 
   it("protects the sheets that ask for it, input columns unlocked", async () => {

@@ -281,6 +281,16 @@ function protectionWork(handle: SheetHandle, protection: ProtectionPlan): Call {
   );
 }
 
+function autoFilterWork(handle: SheetHandle, range: string | undefined): Call | undefined {
+  return range === undefined
+    ? undefined
+    : sheetCall(handle, jsonBytes(range), (s) => s.autoFilter.apply(range));
+}
+
+function tabColorWork(handle: SheetHandle, rgb: string | undefined): Call | undefined {
+  return rgb === undefined ? undefined : sheetCall(handle, 10, (s) => (s.tabColor = `#${rgb}`));
+}
+
 /** Everything one sheet needs except visibility and protection, which come once all sheets are drawn. */
 function sheetWork(handle: SheetHandle, sheet: SheetPlan, capabilities: ExcelCapabilities): Work[] {
   const work: (Work | undefined)[] = [
@@ -302,15 +312,11 @@ function sheetWork(handle: SheetHandle, sheet: SheetPlan, capabilities: ExcelCap
       validationWork(handle, plan),
     ),
     sheet.print && capabilities.pageLayout ? pageLayoutWork(handle, sheet.print) : undefined,
-    sheet.autoFilter && capabilities.autoFilter
-      ? sheetCall(handle, jsonBytes(sheet.autoFilter), (s) => s.autoFilter.apply(sheet.autoFilter ?? ""))
-      : undefined,
+    capabilities.autoFilter ? autoFilterWork(handle, sheet.autoFilter) : undefined,
     sheet.showGridLines === false && capabilities.gridlines
       ? sheetCall(handle, 8, (s) => (s.showGridlines = false))
       : undefined,
-    sheet.tabColor !== undefined
-      ? sheetCall(handle, 10, (s) => (s.tabColor = `#${sheet.tabColor ?? ""}`))
-      : undefined,
+    tabColorWork(handle, sheet.tabColor),
   ];
   return work.filter((w): w is Work => w !== undefined);
 }
@@ -382,6 +388,94 @@ async function restore(
   await context.sync();
 }
 
+/** What the first sync finds: sheets the plan replaces, and a new workbook's empty sheet. */
+interface Inspection {
+  replaced: ExistingSheet[];
+  asides: Aside[];
+  blank: ExistingSheet | undefined;
+}
+
+async function inspect(context: Excel.RequestContext, planNames: readonly string[]): Promise<Inspection> {
+  const worksheets = context.workbook.worksheets;
+  worksheets.load("items/name,items/visibility");
+  const activeUsedRange = worksheets.getActiveWorksheet().getUsedRangeOrNullObject();
+  await context.sync();
+
+  const inPlan = (name: string): boolean => planNames.some((p) => sameName(p, name));
+  const existing: ExistingSheet[] = worksheets.items.map((sheet) => ({
+    sheet,
+    name: sheet.name,
+    visibility: sheet.visibility,
+  }));
+  const replaced = existing.filter((e) => inPlan(e.name));
+  const taken = new Set(
+    [...existing, ...planNames.map((name) => ({ name }))].map((e) => e.name.toLowerCase()),
+  );
+  const asides: Aside[] = [];
+  let serial = 1;
+  for (const { name } of replaced) {
+    while (taken.has(`${ASIDE_PREFIX}${serial}`.toLowerCase())) serial++;
+    asides.push({ original: name, aside: `${ASIDE_PREFIX}${serial++}` });
+  }
+  // A new workbook's one untouched sheet would sit empty before the ledger.
+  const only = existing.length === 1 ? existing[0] : undefined;
+  const blank = only && !inPlan(only.name) && activeUsedRange.isNullObject ? only : undefined;
+  return { replaced, asides, blank };
+}
+
+/** Every call of the write, in order: renames aside, each sheet, then what needs all sheets drawn. */
+function workbookWork(
+  context: Excel.RequestContext,
+  plan: WorkbookPlan,
+  capabilities: ExcelCapabilities,
+  found: Inspection,
+): Work[] {
+  const worksheets = context.workbook.worksheets;
+  const sheets = plan.sheets.map((sheet) => ({ sheet, handle: new SheetHandle(sheet.name) }));
+  const firstVisible = sheets.find(({ sheet }) => sheet.visibility === "visible");
+  return [
+    ...found.replaced.map((entry, i): Call => {
+      const aside = found.asides[i]?.aside ?? "";
+      return { bytes: CALL_BYTES + jsonBytes(aside), queue: () => (entry.sheet.name = aside) };
+    }),
+    ...sheets.flatMap(({ sheet, handle }): Work[] => [
+      { bytes: CALL_BYTES + jsonBytes(sheet.name), queue: () => handle.add(worksheets) },
+      ...sheetWork(handle, sheet, capabilities),
+    ]),
+    {
+      bytes: 2 * CALL_BYTES + jsonBytes([plan.title, plan.creator]),
+      queue: () => {
+        context.workbook.properties.title = plan.title;
+        context.workbook.properties.author = plan.creator;
+      },
+    },
+    ...(firstVisible ? [sheetCall(firstVisible.handle, 0, (s) => s.activate())] : []),
+    ...sheets.flatMap(({ sheet, handle }): Call[] => {
+      const calls: Call[] = [];
+      if (sheet.visibility !== "visible") {
+        const visibility = VISIBILITY[sheet.visibility];
+        calls.push(sheetCall(handle, 12, (s) => (s.visibility = visibility)));
+      }
+      if (sheet.protection) calls.push(protectionWork(handle, sheet.protection));
+      return calls;
+    }),
+    ...found.replaced.map(deleteCall),
+    ...(found.blank ? [deleteCall(found.blank)] : []),
+  ];
+  // Formulas recalculate as Excel applies each request; `recalculateOnOpen` is for files, not a live workbook.
+}
+
+function failure(detail: string, restored: boolean, restoreDetail = ""): WriteResult {
+  return {
+    ok: false,
+    code: "excel-error",
+    message: restored
+      ? `写入台账时 Excel 报错：${detail}。工作簿已恢复为写入前的样子。`
+      : `写入台账时 Excel 报错：${detail}。未能完全恢复原有工作表（${restoreDetail}），请检查名称以“${ASIDE_PREFIX}”开头的工作表。`,
+    restored,
+  };
+}
+
 /**
  * Renders `plan` into the open workbook. `capabilities` come from `detectCapabilities`, asked once
  * up front; what they rule out is left out and listed in the result. Syncs: one to look at the
@@ -403,75 +497,18 @@ export async function writeWorkbookPlan(
       restored: true,
     };
   }
-  const worksheets = context.workbook.worksheets;
-  worksheets.load("items/name,items/visibility");
-  const activeUsedRange = worksheets.getActiveWorksheet().getUsedRangeOrNullObject();
-  await context.sync();
-
   const planNames = plan.sheets.map((s) => s.name);
-  const inPlan = (name: string): boolean => planNames.some((p) => sameName(p, name));
-  const existing: ExistingSheet[] = worksheets.items.map((sheet) => ({
-    sheet,
-    name: sheet.name,
-    visibility: sheet.visibility,
-  }));
-  const replaced = existing.filter((e) => inPlan(e.name));
-  const taken = new Set([
-    ...existing.map((e) => e.name.toLowerCase()),
-    ...planNames.map((n) => n.toLowerCase()),
-  ]);
-  const asides: Aside[] = [];
-  let serial = 1;
-  for (const { name } of replaced) {
-    while (taken.has(`${ASIDE_PREFIX}${serial}`.toLowerCase())) serial++;
-    asides.push({ original: name, aside: `${ASIDE_PREFIX}${serial++}` });
+  let found: Inspection;
+  try {
+    found = await inspect(context, planNames);
+  } catch (error) {
+    // Nothing was changed yet.
+    return failure(errorText(error), true);
   }
-  // A new workbook's one untouched sheet would sit empty before the ledger.
-  const only = existing.length === 1 ? existing[0] : undefined;
-  const blank = only && !inPlan(only.name) && activeUsedRange.isNullObject ? only : undefined;
-
-  const handles = plan.sheets.map((sheet) => new SheetHandle(sheet.name));
-  const firstVisible = plan.sheets.findIndex((s) => s.visibility === "visible");
-  const work: Work[] = [
-    ...replaced.map((entry, i): Call => {
-      const aside = asides[i]?.aside ?? "";
-      return { bytes: CALL_BYTES + jsonBytes(aside), queue: () => (entry.sheet.name = aside) };
-    }),
-    ...plan.sheets.flatMap((sheet, i): Work[] => {
-      const handle = handles[i];
-      if (!handle) return [];
-      return [
-        { bytes: CALL_BYTES + jsonBytes(sheet.name), queue: () => handle.add(worksheets) },
-        ...sheetWork(handle, sheet, capabilities),
-      ];
-    }),
-    {
-      bytes: 2 * CALL_BYTES + jsonBytes([plan.title, plan.creator]),
-      queue: () => {
-        context.workbook.properties.title = plan.title;
-        context.workbook.properties.author = plan.creator;
-      },
-    },
-    ...plan.sheets.flatMap((sheet, i): Call[] => {
-      const handle = handles[i];
-      if (!handle) return [];
-      const calls: Call[] = [];
-      if (i === firstVisible) calls.push(sheetCall(handle, 0, (s) => s.activate()));
-      if (sheet.visibility !== "visible") {
-        const visibility = VISIBILITY[sheet.visibility];
-        calls.push(sheetCall(handle, 12, (s) => (s.visibility = visibility)));
-      }
-      if (sheet.protection) calls.push(protectionWork(handle, sheet.protection));
-      return calls;
-    }),
-    ...replaced.map(deleteCall),
-    ...(blank ? [deleteCall(blank)] : []),
-  ];
-  // Formulas recalculate as Excel applies each request; `recalculateOnOpen` is for files, not a live workbook.
 
   // Each request also carries the call that suspends calculation (below).
   const budget = (options.requestBudgetBytes ?? DEFAULT_REQUEST_BUDGET_BYTES) - CALL_BYTES;
-  const batches = packBatches(work, budget);
+  const batches = packBatches(workbookWork(context, plan, capabilities, found), budget);
   const total = batches.length + 1;
   options.onProgress?.({ done: 1, total });
   try {
@@ -485,27 +522,17 @@ export async function writeWorkbookPlan(
   } catch (error) {
     const detail = errorText(error);
     try {
-      await restore(context, planNames, asides);
+      await restore(context, planNames, found.asides);
     } catch (restoreError) {
-      return {
-        ok: false,
-        code: "excel-error",
-        message: `写入台账时 Excel 报错：${detail}。未能完全恢复原有工作表（${errorText(restoreError)}），请检查名称以“${ASIDE_PREFIX}”开头的工作表。`,
-        restored: false,
-      };
+      return failure(detail, false, errorText(restoreError));
     }
-    return {
-      ok: false,
-      code: "excel-error",
-      message: `写入台账时 Excel 报错：${detail}。工作簿已恢复为写入前的样子。`,
-      restored: true,
-    };
+    return failure(detail, true);
   }
   return {
     ok: true,
     skipped: skippedFeatures(plan, capabilities),
-    replacedSheets: replaced.map((e) => e.name),
-    ...(blank && { removedBlankSheet: blank.name }),
+    replacedSheets: found.replaced.map((e) => e.name),
+    ...(found.blank && { removedBlankSheet: found.blank.name }),
     requestBytes: batches.map((batch) => batch.reduce((sum, call) => sum + call.bytes, CALL_BYTES)),
   };
 }
