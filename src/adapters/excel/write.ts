@@ -24,7 +24,7 @@ import type { ExcelCapabilities, SkippedFeature } from "./capabilities";
 import { skippedFeatures } from "./capabilities";
 import type { CellEntry } from "./entries";
 import { cellEntry } from "./entries";
-import type { RangeShape } from "./format";
+import type { FormatCall, RangeShape } from "./format";
 import { columnWidthPoints, styleCalls } from "./format";
 
 export interface WriteProgress {
@@ -84,11 +84,7 @@ class SheetHandle {
 const sameName = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 
 /** A call on a range of `handle`'s sheet: getRange plus the calls on it. */
-function rangeCall(
-  handle: SheetHandle,
-  address: string,
-  calls: readonly { bytes: number; apply(range: Excel.Range): void }[],
-): Call {
+function rangeCall(handle: SheetHandle, address: string, calls: readonly FormatCall[]): Call {
   return {
     bytes: CALL_BYTES + jsonBytes(address) + calls.reduce((sum, c) => sum + c.bytes, 0),
     queue: () => {
@@ -110,7 +106,7 @@ function styledRange(
 
 /** Every cell as Office.js is to type it, rows padded to one width so the write is rectangular. */
 function valueWork(handle: SheetHandle, sheet: SheetPlan): Work | undefined {
-  const width = Math.max(0, ...sheet.rows.map((row) => row.cells.length));
+  const width = sheet.rows.reduce((widest, row) => Math.max(widest, row.cells.length), 0);
   if (width === 0) return undefined;
   const entries: CellEntry[][] = sheet.rows.map((row) => {
     const cells: CellEntry[] = row.cells.map(cellEntry);
