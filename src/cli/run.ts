@@ -6,8 +6,9 @@ import { buildCommand } from "./commands/build";
 import { demoCommand } from "./commands/demo";
 import { reportCommand } from "./commands/report";
 import { splitCommand } from "./commands/split";
+import { mergeCommand } from "./commands/merge";
 
-const commands: Command[] = [parseCommand, buildCommand, demoCommand, reportCommand, splitCommand];
+const commands: Command[] = [parseCommand, buildCommand, demoCommand, reportCommand, splitCommand, mergeCommand];
 
 function help(): string {
   const lines = commands.map((c) => `  ${c.name.padEnd(8)} ${c.summary}`);

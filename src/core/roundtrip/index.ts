@@ -1,3 +1,5 @@
 export * from "./form";
 export * from "./split";
 export * from "./read";
+export * from "./changeLog";
+export * from "./merge";

@@ -1,0 +1,157 @@
+import { editForm, fillForm } from "../../../test/helpers/forms";
+import { memoryIo, type MemoryIo } from "../../../test/helpers/memoryIo";
+import { readGrids, readLedgerWorkbook } from "../../adapters/xlsx";
+import { CHANGE_LOG_SHEET, readChangeLog } from "../../core/roundtrip";
+import { run } from "../run";
+
+const WORK_POINTS =
+  "1.加强基层。新建社区医院3家。（责任单位：市卫生健康委，市财政局）\n\n2.加强人才。6月底前招聘医生20名。（责任单位：市人社局）";
+const HEALTH = "分发/填报-2024-Q3-市卫生健康委.xlsx";
+const FINANCE = "分发/填报-2024-Q3-市财政局.xlsx";
+
+async function splitWorld(): Promise<MemoryIo> {
+  const io = memoryIo({ "要点.txt": WORK_POINTS });
+  expect(await run(["build", "要点.txt", "-o", "台账.xlsx", "--period", "2024-Q3"], io)).toBe(0);
+  expect(await run(["split", "台账.xlsx", "-o", "分发"], io)).toBe(0);
+  return io;
+}
+
+const bytesAt = (io: MemoryIo, path: string): Uint8Array => {
+  const found = io.files.get(path);
+  if (!(found instanceof Uint8Array)) throw new Error(`nothing at ${path}`);
+  return found;
+};
+
+async function ledgerAt(io: MemoryIo, path: string) {
+  const read = await readLedgerWorkbook(bytesAt(io, path));
+  if (!read.ok) throw new Error(read.message);
+  return read.ledger;
+}
+
+describe("duban merge", () => {
+  it("merges returned forms into the ledger, logs the changes, and names conflicts and missing units", async () => {
+    const io = await splitWorld();
+    io.files.set(
+      "回/卫健委.xlsx",
+      await fillForm(bytesAt(io, HEALTH), { "1": { actual: 2, progress: "已选址" } }),
+    );
+    io.files.set(
+      "回/财政局.xlsx",
+      await fillForm(bytesAt(io, FINANCE), { "1": { actual: 3, reportedStatus: "序时推进" } }),
+    );
+    expect(await run(["merge", "台账.xlsx", "回/卫健委.xlsx", "回/财政局.xlsx"], io)).toBe(0);
+    const out = io.out.join("");
+    expect(out).toContain("收到 2 个文件，汇总 2 个，未汇总 0 个；变更 4 处");
+    expect(out).toMatch(/冲突 1 处[\s\S]*完成值：市卫生健康委填“2”，市财政局填“3”/);
+    expect(out).toContain("未报送单位 1 个：市人力资源社会保障局");
+    expect(out).toContain("已写入“台账.xlsx”");
+
+    const ledger = await ledgerAt(io, "台账.xlsx");
+    const entries = ledger.progress.filter((e) => e.period === "2024-Q3");
+    expect(entries.map((e) => [e.reportedBy, e.actual, e.progress])).toEqual([
+      ["市财政局", 3, ""],
+      ["市卫生健康委", 2, "已选址"],
+    ]);
+    const grids = await readGrids(bytesAt(io, "台账.xlsx"));
+    if (!grids.ok) throw new Error(grids.message);
+    expect(grids.grids.map((g) => g.name)).toContain(CHANGE_LOG_SHEET);
+    expect(readChangeLog(grids.grids).map((c) => [c.fileName, c.unit, c.field, c.new])).toEqual([
+      ["卫健委.xlsx", "市卫生健康委", "完成值", "2"],
+      ["卫健委.xlsx", "市卫生健康委", "进展情况", "已选址"],
+      ["财政局.xlsx", "市财政局", "完成值", "3"],
+      ["财政局.xlsx", "市财政局", "状态", "序时推进"],
+    ]);
+  });
+
+  it("changes nothing when the same file is merged again, and keeps the earlier log", async () => {
+    const io = await splitWorld();
+    io.files.set("回/卫健委.xlsx", await fillForm(bytesAt(io, HEALTH), { "1": { actual: 2 } }));
+    expect(await run(["merge", "台账.xlsx", "回/卫健委.xlsx"], io)).toBe(0);
+    const once = bytesAt(io, "台账.xlsx");
+    io.out.length = 0;
+    expect(await run(["merge", "台账.xlsx", "回/卫健委.xlsx"], io)).toBe(0);
+    expect(io.out.join("")).toContain("没有新的变更，台账“台账.xlsx”未改动");
+    expect(bytesAt(io, "台账.xlsx")).toBe(once);
+
+    io.files.set("回/卫健委2.xlsx", await fillForm(bytesAt(io, HEALTH), { "1": { actual: 3 } }));
+    expect(await run(["merge", "台账.xlsx", "回/卫健委2.xlsx"], io)).toBe(0);
+    const grids = await readGrids(bytesAt(io, "台账.xlsx"));
+    if (!grids.ok) throw new Error(grids.message);
+    expect(readChangeLog(grids.grids).map((c) => [c.old, c.new])).toEqual([
+      ["", "2"],
+      ["2", "3"],
+    ]);
+  });
+
+  it("leaves the ledger untouched when a file is refused, unless told to write elsewhere", async () => {
+    const io = await splitWorld();
+    const original = bytesAt(io, "台账.xlsx");
+    io.files.set("回/卫健委.xlsx", await fillForm(bytesAt(io, HEALTH), { "1": { actual: 2 } }));
+    io.files.set("回/坏.xlsx", "这不是表格");
+    expect(await run(["merge", "台账.xlsx", "回/卫健委.xlsx", "回/坏.xlsx", "回/缺.xlsx"], io)).toBe(1);
+    const out = io.out.join("");
+    expect(out).toContain("坏.xlsx：这不是 .xlsx 工作簿");
+    expect(out).toContain("缺.xlsx：无法读取：文件不存在");
+    expect(out).toContain("台账“台账.xlsx”未改动");
+    expect(bytesAt(io, "台账.xlsx")).toBe(original);
+
+    expect(await run(["merge", "台账.xlsx", "回/卫健委.xlsx", "回/坏.xlsx", "-o", "汇总.xlsx"], io)).toBe(1);
+    expect(bytesAt(io, "台账.xlsx")).toBe(original);
+    const merged = await ledgerAt(io, "汇总.xlsx");
+    expect(merged.progress.map((e) => e.actual)).toEqual([2]);
+  });
+
+  it("refuses a form sent for another ledger or another period", async () => {
+    const io = await splitWorld();
+    const other = memoryIo({ "要点.txt": `${WORK_POINTS}\n\n3.新增任务。（责任单位：市财政局）` });
+    await run(["build", "要点.txt", "-o", "台账.xlsx", "--period", "2024-Q3"], other);
+    await run(["split", "台账.xlsx", "-o", "分发"], other);
+    io.files.set("回/别的台账.xlsx", await fillForm(bytesAt(other, FINANCE), { "1": { actual: 1 } }));
+    await run(["split", "台账.xlsx", "-o", "上期", "--period", "2024-Q2"], io);
+    io.files.set(
+      "回/上期.xlsx",
+      await fillForm(bytesAt(io, "上期/填报-2024-Q2-市财政局.xlsx"), { "1": { actual: 1 } }),
+    );
+    io.files.set("回/台账本身.xlsx", bytesAt(io, "台账.xlsx"));
+    expect(
+      await run(["merge", "台账.xlsx", "回/别的台账.xlsx", "回/上期.xlsx", "回/台账本身.xlsx"], io),
+    ).toBe(1);
+    const out = io.out.join("");
+    expect(out).toContain("别的台账.xlsx：这是另一份台账的填报文件");
+    expect(out).toContain("上期.xlsx：这是2024年第二季度的填报文件，本次汇总的是2024年第三季度");
+    expect(out).toContain("台账本身.xlsx：这是台账文件，不是分发给单位的填报文件");
+  });
+
+  it("merges reordered rows by ID, reports deleted rows as not returned, keeps typed formulas as text", async () => {
+    const io = memoryIo({
+      "要点.txt":
+        "1.甲。新建A3家。（责任单位：市财政局）\n\n2.乙。新建B5家。（责任单位：市财政局）\n\n3.丙。新建C7家。（责任单位：市财政局）",
+    });
+    await run(["build", "要点.txt", "-o", "台账.xlsx", "--period", "2024-Q3"], io);
+    await run(["split", "台账.xlsx", "-o", "分发"], io);
+    const filled = await fillForm(bytesAt(io, FINANCE), {
+      "1": { actual: { formula: "1+1", date1904: false }, progress: "=已完成一半" },
+      "3": { actual: 6, problems: "@资金" },
+    });
+    io.files.set(
+      "回/财政局.xlsx",
+      await editForm(filled, (sheet) => {
+        const third = sheet.getRow(5).values;
+        const first = sheet.getRow(3).values;
+        sheet.getRow(3).values = third;
+        sheet.getRow(5).values = first;
+        sheet.spliceRows(4, 1);
+      }),
+    );
+    expect(await run(["merge", "台账.xlsx", "回/财政局.xlsx"], io)).toBe(0);
+    const out = io.out.join("");
+    expect(out).toContain("缺少 1 项任务（编号 2），按未报送计");
+    expect(out).toContain("填写了公式“=1+1”，已按文字保存");
+    const ledger = await ledgerAt(io, "台账.xlsx");
+    const byNumber = new Map(ledger.rows.map((r) => [r.id, r.number]));
+    expect(ledger.progress.map((e) => [byNumber.get(e.rowId), e.actual, e.progress, e.problems])).toEqual([
+      ["1", undefined, "=已完成一半（完成值原文：=1+1）", ""],
+      ["3", 6, "", "@资金"],
+    ]);
+  });
+});

@@ -1,0 +1,155 @@
+import { readGrids, renderWorkbook } from "../../adapters/xlsx";
+import { readReturnedGrids } from "../../adapters/xlsx/returned";
+import { formatPeriod, parsePeriod } from "../../core/progress";
+import type { MergeResult, ReturnedFile } from "../../core/roundtrip";
+import {
+  beijingTimestamp,
+  mergeReturns,
+  readChangeLog,
+  readReturnForm,
+  withChangeLog,
+} from "../../core/roundtrip";
+import { buildWorkbookPlan, periodLabel, readLedger } from "../../core/sheets";
+import { parseArgs, stringOption } from "../args";
+import { EXIT, type Command } from "../command";
+import { describe } from "../input";
+import type { CliIo } from "../io";
+
+async function readReturned(path: string, io: CliIo): Promise<ReturnedFile> {
+  const fileName = io.basename(path);
+  let bytes: Uint8Array;
+  try {
+    bytes = await io.readFile(path);
+  } catch (error) {
+    return { fileName, read: { ok: false, message: `无法读取：${describe(error)}` } };
+  }
+  const grids = await readReturnedGrids(bytes);
+  if (!grids.ok) return { fileName, read: grids };
+  return { fileName, read: readReturnForm(grids.grids) };
+}
+
+/** The summary people read after a merge: what came in, what changed, what needs them. */
+function summary(result: MergeResult, received: number, period: string): string {
+  const lines = [
+    `汇总${periodLabel(period)}：收到 ${received} 个文件，汇总 ${result.merged.length} 个，未汇总 ${result.refused.length} 个；变更 ${result.changes.length} 处。`,
+  ];
+  if (result.merged.length > 0) {
+    lines.push("已汇总：");
+    for (const file of result.merged) {
+      const parts = [`变更 ${file.changes} 处`];
+      if (file.empty) parts.push("未填写任何内容，按未报送计");
+      if (file.missingRows.length > 0) {
+        parts.push(
+          `缺少 ${file.missingRows.length} 项任务（编号 ${file.missingRows.map((r) => r.number).join("、")}），按未报送计`,
+        );
+      }
+      lines.push(`  ${file.fileName}（${file.unit}）：${parts.join("；")}`);
+      for (const note of file.notes) lines.push(`    [提示] ${note.message}`);
+    }
+  }
+  if (result.refused.length > 0) {
+    lines.push("未汇总：");
+    for (const file of result.refused) lines.push(`  ${file.fileName}：${file.message}`);
+  }
+  if (result.conflicts.length > 0) {
+    lines.push(
+      `冲突 ${result.conflicts.length} 处（各单位的填报均已保留，状态按牵头单位的填报判定，请核实后在“进度填报”中修改）：`,
+    );
+    for (const conflict of result.conflicts) {
+      const reports = conflict.reports.map((r) => `${r.unit}填“${r.value}”`).join("，");
+      lines.push(`  编号 ${conflict.number}（${conflict.item}）的${conflict.field}：${reports}`);
+    }
+  }
+  lines.push(
+    result.missingUnits.length > 0
+      ? `未报送单位 ${result.missingUnits.length} 个：${result.missingUnits.join("、")}`
+      : "各责任单位均已报送。",
+  );
+  return `${lines.join("\n")}\n`;
+}
+
+export const mergeCommand: Command = {
+  name: "merge",
+  summary: "汇总：把各单位报回的填报文件合并进台账",
+  usage: [
+    "用法：duban merge 台账.xlsx 填报文件.xlsx… [-o 输出.xlsx] [--period 2024-Q3]",
+    "",
+    "  -o, --output  汇总结果另存为此文件；不指定时写回台账（有文件未能汇总时不写回）",
+    "  --period      汇总的期间，默认为台账当前期间",
+    "",
+    "每处变更记入台账的“变更记录”表；同一文件汇总两次不会重复记录。",
+  ].join("\n"),
+  async run(argv, io) {
+    const parsed = parseArgs(argv, { output: true, period: true }, { o: "output" });
+    if (!parsed.ok) {
+      io.stderr(`${parsed.message}\n${this.usage}\n`);
+      return EXIT.usage;
+    }
+    const { args } = parsed;
+    const [ledgerPath, ...returnedPaths] = args.positionals;
+    const output = stringOption(args, "output");
+    if (!ledgerPath || returnedPaths.length === 0) {
+      io.stderr(`请指定台账文件和至少一个报回的填报文件。\n${this.usage}\n`);
+      return EXIT.usage;
+    }
+    if (output !== undefined && !/\.xlsx$/i.test(output)) {
+      io.stderr(`输出文件“${output}”应以 .xlsx 结尾。\n`);
+      return EXIT.usage;
+    }
+
+    let bytes: Uint8Array;
+    try {
+      bytes = await io.readFile(ledgerPath);
+    } catch (error) {
+      io.stderr(`无法读取“${ledgerPath}”：${describe(error)}\n`);
+      return EXIT.cannotRead;
+    }
+    const grids = await readGrids(bytes);
+    if (!grids.ok) {
+      io.stderr(`“${ledgerPath}”：${grids.message}\n`);
+      return EXIT.cannotRead;
+    }
+    const read = readLedger(grids.grids);
+    if (!read.ok) {
+      io.stderr(`“${ledgerPath}”：${read.message}\n`);
+      return EXIT.dataError;
+    }
+    const ledger = read.ledger;
+    const periodText = stringOption(args, "period") ?? ledger.period;
+    const parsedPeriod = parsePeriod(periodText);
+    if (!parsedPeriod || parsedPeriod.kind !== ledger.periodKind) {
+      io.stderr(
+        `无法识别的期间“${periodText}”：这份台账按${ledger.periodKind === "month" ? "月" : "季度"}跟踪。\n`,
+      );
+      return EXIT.usage;
+    }
+    const period = formatPeriod(parsedPeriod);
+
+    const files: ReturnedFile[] = [];
+    for (const path of returnedPaths) files.push(await readReturned(path, io));
+    const result = mergeReturns(ledger, files, { period, at: beijingTimestamp(io.now()) });
+    io.stdout(summary(result, files.length, period));
+
+    const target = output ?? ledgerPath;
+    if (output === undefined && result.refused.length > 0) {
+      io.stdout(`有文件未能汇总，台账“${ledgerPath}”未改动。处理后重新汇总，或用 -o 另存已汇总的结果。\n`);
+      return EXIT.dataError;
+    }
+    if (output === undefined && result.changes.length === 0) {
+      io.stdout(`没有新的变更，台账“${ledgerPath}”未改动。\n`);
+      return EXIT.ok;
+    }
+    const plan = withChangeLog(buildWorkbookPlan(result.ledger), [
+      ...readChangeLog(grids.grids),
+      ...result.changes,
+    ]);
+    try {
+      await io.writeFile(target, await renderWorkbook(plan));
+    } catch (error) {
+      io.stderr(`无法写入“${target}”：${describe(error)}\n`);
+      return EXIT.cannotWrite;
+    }
+    io.stdout(`已写入“${target}”，变更记入“变更记录”表。\n`);
+    return result.refused.length > 0 ? EXIT.dataError : EXIT.ok;
+  },
+};

@@ -1,0 +1,284 @@
+import type { Ledger, LedgerRow, Period, ProgressEntry } from "../model";
+import { sortProgress } from "../plan/progress";
+import { hasReport } from "../progress";
+import { periodLabel } from "../sheets/layout";
+import type { RowIdentity } from "../sheets/metadata";
+import type { ChangeRecord } from "./changeLog";
+import type { FormNote, ReturnForm, ReturnedEntry } from "./read";
+import { responsibleUnits } from "./split";
+
+/** A returned file as read: its form, or why it could not be read. */
+export interface ReturnedFile {
+  fileName: string;
+  read: { ok: true; form: ReturnForm } | { ok: false; message: string };
+}
+
+export interface MergedFile {
+  fileName: string;
+  unit: string;
+  changes: number;
+  /** Rows the unit was sent and did not send back: not returned, so not reported. */
+  missingRows: RowIdentity[];
+  notes: FormNote[];
+  /** The file came back with nothing filled in. */
+  empty: boolean;
+}
+
+export interface RefusedFile {
+  fileName: string;
+  message: string;
+}
+
+export type ConflictField = "完成值" | "状态";
+
+/** Two or more units reporting different values for one shared row: for the user to settle. */
+export interface Conflict {
+  rowId: string;
+  number: string;
+  item: string;
+  field: ConflictField;
+  reports: { unit: string; value: string }[];
+}
+
+export interface MergeResult {
+  ledger: Ledger;
+  merged: MergedFile[];
+  refused: RefusedFile[];
+  changes: ChangeRecord[];
+  conflicts: Conflict[];
+  /** Responsible units with no report at all for the period, in ledger order. */
+  missingUnits: string[];
+}
+
+export interface MergeOptions {
+  period: Period;
+  /** Time of the merge, ISO with offset: stamped on changed reports and change records. */
+  at: string;
+}
+
+type Field = "actual" | "status" | "progress" | "problems";
+const FIELD_LABELS: Record<Field, string> = {
+  actual: "完成值",
+  status: "状态",
+  progress: "进展情况",
+  problems: "存在问题",
+};
+const FIELDS: readonly Field[] = ["actual", "status", "progress", "problems"];
+
+function fieldText(value: number | string | undefined): string {
+  return value === undefined ? "" : String(value);
+}
+
+function itemText(row: LedgerRow): string {
+  return row.metric ? `${row.task}：${row.metric}` : row.task;
+}
+
+/** Index of the unit's own report for the row and period (the last, if it sent several), or -1. */
+function lastIndexOf(
+  progress: readonly ProgressEntry[],
+  rowId: string,
+  period: Period,
+  unit: string,
+): number {
+  for (let i = progress.length - 1; i >= 0; i--) {
+    const e = progress[i];
+    if (e && e.rowId === rowId && e.period === period && e.reportedBy.trim() === unit) return i;
+  }
+  return -1;
+}
+
+/** Why a file cannot be merged into this ledger for this period, or undefined when it can. */
+function refusal(
+  form: ReturnForm,
+  ledger: Ledger,
+  period: Period,
+  units: ReadonlySet<string>,
+): string | undefined {
+  if (form.ledgerId !== ledger.id) {
+    return `这是另一份台账的填报文件（台账编号 ${form.ledgerId}），不属于本台账（${ledger.id}），未汇总。`;
+  }
+  if (form.period !== period) {
+    return `这是${periodLabel(form.period)}的填报文件，本次汇总的是${periodLabel(period)}，未汇总。`;
+  }
+  if (!units.has(form.unit)) return `填报单位“${form.unit}”不是本台账的责任单位，未汇总。`;
+  return undefined;
+}
+
+/** Copies the returned entry's non-empty fields onto the unit's entry; an empty field never replaces a value. */
+function applyEntry(
+  entry: ProgressEntry,
+  returned: ReturnedEntry,
+  record: (field: Field, old: string, now: string) => void,
+): ProgressEntry {
+  let next = entry;
+  for (const field of FIELDS) {
+    const incoming = returned[field];
+    if (incoming === undefined || incoming === "") continue;
+    const current = next[field];
+    if (current === incoming) continue;
+    record(field, fieldText(current), fieldText(incoming));
+    next = { ...next, [field]: incoming };
+  }
+  return next;
+}
+
+/**
+ * Among several reports for one row and period the last counts (see assessLedger), so the lead
+ * unit's goes after its co-units': the lead's numbers judge the row, the others stay beside it.
+ */
+function leadReportsLast(
+  rows: readonly LedgerRow[],
+  progress: readonly ProgressEntry[],
+  period: Period,
+): ProgressEntry[] {
+  const leads = new Map(rows.map((row) => [row.id, row.leadUnits]));
+  const sorted = sortProgress(rows, progress);
+  const result: ProgressEntry[] = [];
+  for (let start = 0; start < sorted.length;) {
+    const first = sorted[start];
+    let end = start + 1;
+    while (
+      end < sorted.length &&
+      sorted[end]?.rowId === first?.rowId &&
+      sorted[end]?.period === first?.period
+    )
+      end++;
+    const group = sorted.slice(start, end);
+    if (first?.period === period) {
+      const isLead = (e: ProgressEntry): boolean => (leads.get(e.rowId) ?? []).includes(e.reportedBy.trim());
+      result.push(...group.filter((e) => !isLead(e)), ...group.filter(isLead));
+    } else {
+      result.push(...group);
+    }
+    start = end;
+  }
+  return result;
+}
+
+/** Differing 完成值 or 状态 between the responsible units' reports of one row. */
+export function findConflicts(ledger: Pick<Ledger, "rows" | "progress">, period: Period): Conflict[] {
+  const conflicts: Conflict[] = [];
+  const byRow = new Map<string, Map<string, ProgressEntry>>();
+  for (const entry of ledger.progress) {
+    if (entry.period !== period || !hasReport(entry)) continue;
+    let units = byRow.get(entry.rowId);
+    if (!units) byRow.set(entry.rowId, (units = new Map<string, ProgressEntry>()));
+    units.set(entry.reportedBy.trim(), entry);
+  }
+  for (const row of ledger.rows) {
+    const units = byRow.get(row.id);
+    if (!units) continue;
+    const responsible = [...row.leadUnits, ...row.coUnits];
+    for (const [field, key] of [
+      ["完成值", "actual"],
+      ["状态", "status"],
+    ] as const) {
+      const reports = responsible.flatMap((unit) => {
+        const value = units.get(unit)?.[key];
+        return value === undefined ? [] : [{ unit, value: String(value) }];
+      });
+      if (new Set(reports.map((r) => r.value)).size > 1) {
+        conflicts.push({ rowId: row.id, number: row.number, item: itemText(row), field, reports });
+      }
+    }
+  }
+  return conflicts;
+}
+
+/** Responsible units without a single report for the period. */
+export function unitsWithoutReport(ledger: Pick<Ledger, "rows" | "progress">, period: Period): string[] {
+  const reported = new Set(
+    ledger.progress.filter((e) => e.period === period && hasReport(e)).map((e) => e.reportedBy.trim()),
+  );
+  return responsibleUnits(ledger).filter((unit) => !reported.has(unit));
+}
+
+/**
+ * 汇总: each returned form whose ledger, period and unit check out is merged by row ID into that
+ * unit's report for the period. Nothing empty replaces a value, every change is recorded, files
+ * that do not belong are refused whole, and merging the same file again changes nothing.
+ */
+export function mergeReturns(
+  ledger: Ledger,
+  files: readonly ReturnedFile[],
+  options: MergeOptions,
+): MergeResult {
+  const { period, at } = options;
+  const units = new Set(responsibleUnits(ledger));
+  const rowsById = new Map(ledger.rows.map((row) => [row.id, row]));
+  let progress = [...ledger.progress];
+  const merged: MergedFile[] = [];
+  const refused: RefusedFile[] = [];
+  const changes: ChangeRecord[] = [];
+
+  for (const file of files) {
+    if (!file.read.ok) {
+      refused.push({ fileName: file.fileName, message: file.read.message });
+      continue;
+    }
+    const form = file.read.form;
+    const why = refusal(form, ledger, period, units);
+    if (why) {
+      refused.push({ fileName: file.fileName, message: why });
+      continue;
+    }
+    const notes = [...form.notes];
+    const changesBefore = changes.length;
+    for (const returned of form.entries) {
+      const row = rowsById.get(returned.rowId);
+      if (!row || !(row.leadUnits.includes(form.unit) || row.coUnits.includes(form.unit))) {
+        notes.push({
+          code: "unknown-row",
+          message: `行ID ${returned.rowId} 的任务已不在台账中或已不由${form.unit}负责，未汇总。`,
+        });
+        continue;
+      }
+      const index = lastIndexOf(progress, row.id, period, form.unit);
+      const before: ProgressEntry = progress[index] ?? {
+        rowId: row.id,
+        period,
+        progress: "",
+        problems: "",
+        reportedBy: form.unit,
+      };
+      const after = applyEntry(before, returned, (field, old, now) => {
+        changes.push({
+          at,
+          fileName: file.fileName,
+          unit: form.unit,
+          rowId: row.id,
+          number: row.number,
+          item: itemText(row),
+          field: FIELD_LABELS[field],
+          old,
+          new: now,
+        });
+      });
+      if (after === before) continue;
+      const stamped = { ...after, reportedAt: at };
+      if (index >= 0) progress[index] = stamped;
+      else progress.push(stamped);
+    }
+    merged.push({
+      fileName: file.fileName,
+      unit: form.unit,
+      changes: changes.length - changesBefore,
+      missingRows: form.missingRows,
+      notes,
+      empty: !form.entries.some(
+        (e) => hasReport({ ...e, period, reportedBy: form.unit }) || e.problems !== "",
+      ),
+    });
+    if (changes.length > changesBefore) progress = leadReportsLast(ledger.rows, progress, period);
+  }
+
+  const result: Ledger = { ...ledger, progress };
+  return {
+    ledger: result,
+    merged,
+    refused,
+    changes,
+    conflicts: findConflicts(result, period),
+    missingUnits: unitsWithoutReport(result, period),
+  };
+}
