@@ -1,0 +1,78 @@
+import { ledgerOf, ledgerRow } from "../../../test/helpers/ledger";
+import { splitLedger } from "../../core/roundtrip";
+import type { ReturnedGridsResult } from "./returned";
+import { readReturnedGrids } from "./returned";
+import { renderWorkbook } from "./write";
+
+async function formBytes(): Promise<Uint8Array> {
+  const split = splitLedger({ ...ledgerOf([ledgerRow({ id: "r1" })], []), period: "2024-Q3" }, "2024-Q3");
+  if (!split.ok) throw new Error(split.message);
+  return renderWorkbook(split.forms[0]!.plan);
+}
+
+/** `code: message` of a refusal, or "read" when the file was read. */
+function outcome(result: ReturnedGridsResult): string {
+  return result.ok ? "read" : `${result.code}: ${result.message}`;
+}
+
+/** Offsets of the central directory entries, from the end-of-directory record. */
+function directoryEntries(bytes: Uint8Array): number[] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let end = bytes.length - 22;
+  while (view.getUint32(end, true) !== 0x06054b50) end--;
+  const offsets: number[] = [];
+  let at = view.getUint32(end + 16, true);
+  for (let n = view.getUint16(end + 10, true); n > 0; n--) {
+    offsets.push(at);
+    at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+  return offsets;
+}
+
+function withDeclaredSize(bytes: Uint8Array, size: number): Uint8Array {
+  const copy = bytes.slice();
+  const view = new DataView(copy.buffer);
+  const [first] = directoryEntries(copy);
+  view.setUint32(first! + 24, size, true);
+  return copy;
+}
+
+describe("readReturnedGrids guards returned files before inflating them", () => {
+  it("reads a sound form", async () => {
+    const read = await readReturnedGrids(await formBytes());
+    expect(read.ok && read.grids.map((g) => g.name)).toEqual(["填报说明", "进度填报", "_duban"]);
+  });
+
+  it("refuses what is not an .xlsx, naming the old .xls format when it is one", async () => {
+    const csv = new TextEncoder().encode("编号,完成值\n1,8");
+    expect(outcome(await readReturnedGrids(csv))).toMatch(/^not-xlsx: .*不是 \.xlsx 工作簿/);
+    const xls = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
+    expect(outcome(await readReturnedGrids(xls))).toMatch(/^not-xlsx: .*旧版 \.xls/);
+    expect(outcome(await readReturnedGrids(new Uint8Array()))).toMatch(/^not-xlsx: /);
+  });
+
+  it("refuses a damaged zip: truncated, a broken directory, or broken contents", async () => {
+    const bytes = await formBytes();
+    const truncated = bytes.slice(0, Math.floor(bytes.length / 2));
+    expect(outcome(await readReturnedGrids(truncated))).toMatch(/^damaged: 文件已损坏/);
+    const brokenDirectory = bytes.slice();
+    new DataView(brokenDirectory.buffer).setUint32(directoryEntries(bytes)[1]!, 0, true);
+    expect(outcome(await readReturnedGrids(brokenDirectory))).toMatch(/^damaged: /);
+    const brokenContents = bytes.slice();
+    brokenContents.fill(0xff, 40, Math.floor(bytes.length * 0.6));
+    expect(outcome(await readReturnedGrids(brokenContents))).toMatch(/^damaged: /);
+  });
+
+  it("refuses a file over the size limit without opening it", async () => {
+    const bytes = await formBytes();
+    const limits = { maxBytes: 1000, maxUncompressedBytes: 10 ** 9 };
+    expect(outcome(await readReturnedGrids(bytes, limits))).toMatch(/^too-large: 文件过大/);
+  });
+
+  it("refuses a zip whose directory declares more than the uncompressed limit, or ZIP64 sizes", async () => {
+    const bytes = await formBytes();
+    const declared = withDeclaredSize(bytes, 300 * 1024 * 1024);
+    expect(outcome(await readReturnedGrids(declared))).toMatch(/^too-large: 文件解压后过大/);
+    expect(outcome(await readReturnedGrids(withDeclaredSize(bytes, 0xffffffff)))).toMatch(/^too-large: /);
+  });
+});
