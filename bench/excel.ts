@@ -36,7 +36,7 @@ async function writeOnce(plan: WorkbookPlan, unlimited: boolean): Promise<Run & 
 export async function benchExcel(): Promise<void> {
   const seed = readFileSync(join(__dirname, "../../seeds/002_864f5150332c02db.txt"), "utf8");
   const rows: (string | number)[][] = [
-    ["任务", "填报行", "请求 (MB)", "同步：5 MB 上限", "同步：不限", "写入 (ms)", "读回同步", "读回 (ms)"],
+    ["任务", "填报行", "请求量 (MB)", "同步：5 MB 上限", "同步：不限", "写入 (ms)", "读回同步", "读回 (ms)"],
   ];
   for (const tasks of [10, 1000, 10_000]) {
     const ledger = ledgerFromSeed(seed, tasks);
@@ -66,7 +66,8 @@ export async function benchExcel(): Promise<void> {
   }
   printTable("Office.js 写入与读回（模拟 Excel；中位数）", rows);
   process.stdout.write(
-    "  同步次数 = 1 次查看工作簿 + 按字节装箱的请求（每个不超过 4 MB）；不限请求大小时（桌面版 Excel）与行数无关。\n" +
+    "  请求量为模拟 Excel 按调用计得的字节数。同步次数 = 1 次查看工作簿 + 按字节装箱的请求（每个不超过 4 MB）；\n" +
+      "  不限请求大小时（桌面版 Excel）与行数无关。\n" +
       "  读回 = 工作表列表、已用区域、按单元格数分块的值。\n",
   );
 }

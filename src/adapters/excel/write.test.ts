@@ -208,6 +208,21 @@ describe("writeWorkbookPlan", () => {
     expect(await formatCalls(10_000)).toBe(thousand);
   });
 
+  it("gives every row the plan's height, the common one in a single call", async () => {
+    const plan = buildWorkbookPlan(seedLedger(30));
+    const { fake } = await write(plan);
+    for (const sheet of plan.sheets) {
+      const written = fake.sheet(sheet.name);
+      expect(sheet.rows.map((_, r) => written.rowHeightAt(r + 1))).toEqual(
+        sheet.rows.map((row) => row.height),
+      );
+    }
+    const progress = plan.sheets.find((s) => s.name === SHEET_NAMES.progress);
+    const heightCalls = fake.sheet(SHEET_NAMES.progress).callsTo("format.rowHeight");
+    expect(heightCalls[0]?.address).toBe(`1:${progress?.rows.length ?? 0}`);
+    expect(heightCalls.length).toBeLessThan((progress?.rows.length ?? 0) / 2);
+  });
+
   it("colours statuses by conditional format, lists 状态 in a drop-down, freezes the header and prints on A4", async () => {
     const { fake } = await write(buildWorkbookPlan(seedLedger(10)));
     const progress = fake.sheet(SHEET_NAMES.progress);

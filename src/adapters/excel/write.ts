@@ -172,19 +172,33 @@ function cellStyleWork(handle: SheetHandle, sheet: SheetPlan): Call[] {
   return work;
 }
 
-/** Row heights by runs of equal height; rows without one are left for Excel to fit. */
+/** The height most rows have, when every row has one: set once for the whole sheet. */
+function commonHeight(rows: SheetPlan["rows"]): number | undefined {
+  const counts = new Map<number, number>();
+  for (const { height } of rows) {
+    if (height === undefined) return undefined;
+    counts.set(height, (counts.get(height) ?? 0) + 1);
+  }
+  let common: number | undefined;
+  for (const [height, count] of counts)
+    if (common === undefined || count > (counts.get(common) ?? 0)) common = height;
+  return common;
+}
+
+/**
+ * Row heights: the common height for all rows in one call, then runs of consecutive rows of
+ * another height; rows without a height are left for Excel to fit.
+ */
 function rowHeightWork(handle: SheetHandle, sheet: SheetPlan): Call[] {
-  const work: Call[] = [];
+  const rowHeight = (address: string, height: number): Call =>
+    rangeCall(handle, address, [{ bytes: CALL_BYTES, apply: (r) => (r.format.rowHeight = height) }]);
+  const common = commonHeight(sheet.rows);
+  const work: Call[] = common === undefined ? [] : [rowHeight(`1:${sheet.rows.length}`, common)];
   let start = 0;
   for (let index = 1; index <= sheet.rows.length; index++) {
     const height = sheet.rows[start]?.height;
     if (index < sheet.rows.length && sheet.rows[index]?.height === height) continue;
-    if (height !== undefined) {
-      const address = `${start + 1}:${index}`;
-      work.push(
-        rangeCall(handle, address, [{ bytes: CALL_BYTES, apply: (r) => (r.format.rowHeight = height) }]),
-      );
-    }
+    if (height !== undefined && height !== common) work.push(rowHeight(`${start + 1}:${index}`, height));
     start = index;
   }
   return work;

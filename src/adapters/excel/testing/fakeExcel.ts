@@ -178,6 +178,17 @@ export class FakeSheet {
     return "General";
   }
 
+  /** Height in points the last `format.rowHeight` call covering the row set; undefined: Excel's own. */
+  rowHeightAt(row: number): number | undefined {
+    for (let i = this.calls.length - 1; i >= 0; i--) {
+      const call = this.calls[i];
+      if (call?.path !== "format.rowHeight") continue;
+      const b = parseAddress(call.address);
+      if (row >= b.firstRow && row <= b.lastRow) return call.value as number;
+    }
+    return undefined;
+  }
+
   /** The `numberFormat` calls apart, so reads need not look through every format call. */
   private readonly numberFormats: { bounds: Bounds; formats: unknown[][] }[] = [];
 
