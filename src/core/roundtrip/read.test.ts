@@ -1,0 +1,107 @@
+import { ledgerOf, ledgerRow } from "../../../test/helpers/ledger";
+import type { Ledger } from "../model";
+import type { GridValue, SheetGrid, WorkbookPlan } from "../sheets";
+import { buildWorkbookPlan } from "../sheets";
+import { FORM_COLUMNS, FORM_SHEET_NAMES, type FormColumnKey } from "./form";
+import { readReturnForm, type ReadFormResult } from "./read";
+import { splitLedger } from "./split";
+
+const LEDGER: Ledger = {
+  ...ledgerOf(
+    [
+      ledgerRow({ id: "r1", number: "1", target: 10, leadUnits: ["甲局"] }),
+      ledgerRow({ id: "r2", number: "2", leadUnits: ["甲局"] }),
+    ],
+    [],
+  ),
+  period: "2024-Q3",
+};
+
+/** A plan's cells as a reader would get them back: dates as date cells, formulas as their results. */
+function gridsOf(plan: WorkbookPlan): SheetGrid[] {
+  return plan.sheets.map((sheet) => ({
+    name: sheet.name,
+    visibility: sheet.visibility,
+    rows: sheet.rows.map((row) =>
+      row.cells.map((cell): GridValue => {
+        if (cell === null || typeof cell !== "object") return cell;
+        return cell.kind === "date" ? cell : (cell.result ?? null);
+      }),
+    ),
+  }));
+}
+
+function formGrids(): SheetGrid[] {
+  const split = splitLedger(LEDGER, "2024-Q3");
+  if (!split.ok) throw new Error(split.message);
+  return gridsOf(split.forms[0]!.plan);
+}
+
+/** The form's grids with 进度填报 rewritten by `edit` (rows as mutable arrays, header first at index 1). */
+function edited(edit: (rows: GridValue[][]) => GridValue[][]): SheetGrid[] {
+  return formGrids().map((grid) =>
+    grid.name === FORM_SHEET_NAMES.progress
+      ? { ...grid, rows: edit(grid.rows.map((r) => [...(r ?? [])])) }
+      : grid,
+  );
+}
+
+const at = (key: FormColumnKey): number => FORM_COLUMNS.findIndex((c) => c.key === key);
+
+function form(result: ReadFormResult) {
+  if (!result.ok) throw new Error(result.message);
+  return result.form;
+}
+
+describe("readReturnForm", () => {
+  it("reads statuses people type in other words, and keeps what is not a value as text with a note", () => {
+    const result = form(
+      readReturnForm(
+        edited((rows) => {
+          rows[2]![at("actual")] = "约5家";
+          rows[2]![at("reportedStatus")] = "完成";
+          rows[3]![at("reportedStatus")] = "差不多";
+          rows[3]![at("progress")] = "推进中";
+          return rows;
+        }),
+      ),
+    );
+    expect(result.entries).toEqual([
+      { rowId: "r1", actual: 5, status: "已完成", progress: "（完成值原文：约5家）", problems: "" },
+      { rowId: "r2", progress: "推进中（填报状态原文：差不多）", problems: "" },
+    ]);
+    expect(result.notes.map((n) => n.code)).toEqual(["text-in-number", "unknown-status"]);
+  });
+
+  it("finds rows by 编号 when the hidden ID column is gone, and notes rows it does not know or sees twice", () => {
+    const result = form(
+      readReturnForm(
+        edited((rows) => {
+          const withoutId = rows.map((r) => r.filter((_, i) => i !== at("rowId")));
+          withoutId[2]![at("actual")] = 7;
+          const copy = [...withoutId[2]!];
+          copy[at("actual")] = 8;
+          const stranger = [...withoutId[3]!];
+          stranger[at("number")] = "99";
+          return [...withoutId, copy, stranger];
+        }),
+      ),
+    );
+    expect(result.entries.map((e) => [e.rowId, e.actual])).toEqual([
+      ["r1", 7],
+      ["r2", undefined],
+    ]);
+    expect(result.notes.map((n) => n.code)).toEqual(["duplicate-row", "unknown-row"]);
+  });
+
+  it("refuses a ledger, a file without its 进度填报 sheet or without an input column", () => {
+    const ledgerGrids = gridsOf(buildWorkbookPlan(LEDGER));
+    expect(readReturnForm(ledgerGrids)).toMatchObject({ ok: false, code: "not-a-form" });
+    expect(readReturnForm([])).toMatchObject({ ok: false, code: "not-a-form" });
+    const withoutSheet = formGrids().filter((g) => g.name !== FORM_SHEET_NAMES.progress);
+    expect(readReturnForm(withoutSheet)).toMatchObject({ ok: false, code: "missing-sheet" });
+    const withoutColumn = edited((rows) => rows.map((r) => r.filter((_, i) => i !== at("problems"))));
+    const refused = readReturnForm(withoutColumn);
+    expect(!refused.ok && refused.message).toBe("“进度填报”表中找不到“存在问题”列，无法汇总。");
+  });
+});
