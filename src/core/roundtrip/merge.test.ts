@@ -37,7 +37,7 @@ function returned(
         ledgerId: "ledger",
         unit,
         period: "2024-Q3",
-        entries: entries.map((e) => ({ progress: "", problems: "", ...e })),
+        entries: entries.map((e) => ({ progress: "", problems: "", kept: [], ...e })),
         missingRows: [],
         notes: [],
         ...overrides,

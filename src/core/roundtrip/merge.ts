@@ -104,6 +104,15 @@ function refusal(
   return undefined;
 }
 
+/**
+ * 进展情况 as typed, or as it was when the unit left it empty, with what could not be read as a
+ * value added once: a note never replaces what the unit wrote.
+ */
+function progressWithKept(current: string, returned: ReturnedEntry): string {
+  const base = returned.progress || current;
+  return returned.kept.reduce((text, kept) => (text.includes(kept) ? text : `${text}（${kept}）`), base);
+}
+
 /** Copies the returned entry's non-empty fields onto the unit's entry; an empty field never replaces a value. */
 function applyEntry(
   entry: ProgressEntry,
@@ -112,7 +121,7 @@ function applyEntry(
 ): ProgressEntry {
   let next = entry;
   for (const field of FIELDS) {
-    const incoming = returned[field];
+    const incoming = field === "progress" ? progressWithKept(entry.progress, returned) : returned[field];
     if (incoming === undefined || incoming === "") continue;
     const current = next[field];
     if (current === incoming) continue;
@@ -266,7 +275,12 @@ export function mergeReturns(
       missingRows: form.missingRows,
       notes,
       empty: !form.entries.some(
-        (e) => hasReport({ ...e, period, reportedBy: form.unit }) || e.problems !== "",
+        (e) =>
+          e.actual !== undefined ||
+          e.status !== undefined ||
+          e.progress !== "" ||
+          e.problems !== "" ||
+          e.kept.length > 0,
       ),
     });
     if (changes.length > changesBefore) progress = leadReportsLast(ledger.rows, progress, period);

@@ -1,6 +1,7 @@
+import { gridsOf } from "../../../test/helpers/grids";
 import { ledgerOf, ledgerRow } from "../../../test/helpers/ledger";
 import type { Ledger } from "../model";
-import type { GridValue, SheetGrid, WorkbookPlan } from "../sheets";
+import type { GridValue, SheetGrid } from "../sheets";
 import { buildWorkbookPlan } from "../sheets";
 import { FORM_COLUMNS, FORM_SHEET_NAMES, type FormColumnKey } from "./form";
 import { readReturnForm, type ReadFormResult } from "./read";
@@ -16,20 +17,6 @@ const LEDGER: Ledger = {
   ),
   period: "2024-Q3",
 };
-
-/** A plan's cells as a reader would get them back: dates as date cells, formulas as their results. */
-function gridsOf(plan: WorkbookPlan): SheetGrid[] {
-  return plan.sheets.map((sheet) => ({
-    name: sheet.name,
-    visibility: sheet.visibility,
-    rows: sheet.rows.map((row) =>
-      row.cells.map((cell): GridValue => {
-        if (cell === null || typeof cell !== "object") return cell;
-        return cell.kind === "date" ? cell : (cell.result ?? null);
-      }),
-    ),
-  }));
-}
 
 function formGrids(): SheetGrid[] {
   const split = splitLedger(LEDGER, "2024-Q3");
@@ -67,8 +54,8 @@ describe("readReturnForm", () => {
       ),
     );
     expect(result.entries).toEqual([
-      { rowId: "r1", actual: 5, status: "已完成", progress: "（完成值原文：约5家）", problems: "" },
-      { rowId: "r2", progress: "推进中（填报状态原文：差不多）", problems: "" },
+      { rowId: "r1", actual: 5, status: "已完成", progress: "", problems: "", kept: ["完成值原文：约5家"] },
+      { rowId: "r2", progress: "推进中", problems: "", kept: ["填报状态原文：差不多"] },
     ]);
     expect(result.notes.map((n) => n.code)).toEqual(["text-in-number", "unknown-status"]);
   });

@@ -14,8 +14,11 @@ export interface ReturnedEntry {
   rowId: string;
   actual?: number;
   status?: Status;
+  /** 进展情况 as typed. */
   progress: string;
   problems: string;
+  /** What could not be read as a value (`完成值原文：约5家`): merged into 进展情况 so it is not lost. */
+  kept: string[];
 }
 
 /** Something read other than as written; always kept, never silently dropped. */
@@ -81,7 +84,7 @@ function readStatus(text: string): Status | undefined {
 /**
  * A returned 填报 workbook's grids into what the unit reported. Rows are found by their hidden ID
  * (or by 编号 when the ID column is gone), so reordered rows read the same; what cannot be read as
- * a value is kept as text in 进展情况 with a note. Text beginning with `=` stays text.
+ * a value is kept as text (for 进展情况) with a note. Text beginning with `=` stays text.
  */
 export function readReturnForm(grids: readonly SheetGrid[]): ReadFormResult {
   const find = (name: string): SheetGrid | undefined => grids.find((g) => g.name.trim() === name);
@@ -196,13 +199,13 @@ export function readReturnForm(grids: readonly SheetGrid[]): ReadFormResult {
         kept.push(`填报状态原文：${statusText}`);
       }
     }
-    const progress = [text("progress"), ...kept.map((k) => `（${k}）`)].filter((p) => p !== "").join("");
     entries.set(identity.id, {
       rowId: identity.id,
       ...(actual !== undefined && { actual }),
       ...(status !== undefined && { status }),
-      progress,
+      progress: text("progress"),
       problems: text("problems"),
+      kept,
     });
   }
 
