@@ -1,0 +1,67 @@
+import { join } from "node:path";
+import { editForm } from "./helpers/forms";
+import { memoryIo, type MemoryIo } from "./helpers/memoryIo";
+import { readLedgerWorkbook } from "../src/adapters/xlsx";
+import { FORM_COLUMNS, FORM_FIRST_DATA_ROW } from "../src/core/roundtrip";
+import { run } from "../src/cli/run";
+
+/** The 实施方案 seed: 25 tasks with 责任单位 lists, 24 responsible units. */
+const SEED = join(__dirname, "../seeds/003_440203b1828586b3.txt");
+const FILLED = ["人力资源社会保障厅", "省疾控局"];
+
+const bytesAt = (io: MemoryIo, path: string): Uint8Array => {
+  const found = io.files.get(path);
+  if (!(found instanceof Uint8Array)) throw new Error(`nothing at ${path}`);
+  return found;
+};
+
+/** Every row of a unit's form filled in, as the unit would in Excel. */
+function fillEveryRow(bytes: Uint8Array, unit: string): Promise<Uint8Array> {
+  const column = (key: string): number => FORM_COLUMNS.findIndex((c) => c.key === key) + 1;
+  return editForm(bytes, (sheet) => {
+    for (let row = FORM_FIRST_DATA_ROW; row <= sheet.rowCount; row++) {
+      sheet.getRow(row).getCell(column("reportedStatus")).value = "序时推进";
+      sheet.getRow(row).getCell(column("progress")).value = `${unit}按计划推进`;
+    }
+  });
+}
+
+describe("the email round trip on the seeds' ledger, through the CLI", () => {
+  it("build → split → two units fill their forms → merge → the 通报 names the units that did not report", async () => {
+    const io = memoryIo();
+    expect(await run(["build", SEED, "-o", "台账.xlsx", "--period", "2024-Q3"], io)).toBe(0);
+    expect(await run(["split", "台账.xlsx", "-o", "分发"], io)).toBe(0);
+    const forms = [...io.files.keys()].filter((k) => k.startsWith("分发/"));
+    expect(forms).toHaveLength(24);
+
+    const returned: string[] = [];
+    for (const unit of FILLED) {
+      const path = `回收/${unit}.xlsx`;
+      io.files.set(path, await fillEveryRow(bytesAt(io, `分发/填报-2024-Q3-${unit}.xlsx`), unit));
+      returned.push(path);
+    }
+    expect(await run(["merge", "台账.xlsx", ...returned], io)).toBe(0);
+    const summary = io.out.join("");
+    expect(summary).toContain("收到 2 个文件，汇总 2 个，未汇总 0 个");
+    expect(summary).toContain("未报送单位 22 个：");
+
+    const read = await readLedgerWorkbook(bytesAt(io, "台账.xlsx"));
+    if (!read.ok) throw new Error(read.message);
+    const ledger = read.ledger;
+    const reported = new Set(ledger.progress.filter((e) => e.period === "2024-Q3").map((e) => e.rowId));
+    const leadsWithUnreported = new Set(
+      ledger.rows.filter((r) => !reported.has(r.id)).flatMap((r) => r.leadUnits),
+    );
+    expect(leadsWithUnreported.size).toBeGreaterThan(0);
+
+    io.out.length = 0;
+    expect(await run(["report", "台账.xlsx", "--text", "--date", "2024-10-08"], io)).toBe(0);
+    const report = io.out.join("");
+    const sentence = /部分单位未按时报送。(.*?未按要求报送)/.exec(report)?.[1] ?? "";
+    for (const unit of leadsWithUnreported) expect(sentence).toContain(unit);
+    for (const unit of FILLED) expect(sentence).not.toContain(unit);
+    // The 通报 names lead units whose tasks nobody reported; the merge lists every unit that sent nothing.
+    const missing = /未报送单位 \d+ 个：(.*)/.exec(summary)?.[1]?.split("、") ?? [];
+    for (const unit of leadsWithUnreported) expect(missing).toContain(unit);
+  });
+});
