@@ -4,6 +4,7 @@ import { benchExcel } from "./excel";
 import { benchParse } from "./parse";
 import { benchReport } from "./report";
 import { benchLedger } from "./ledger";
+import { benchMerge } from "./merge";
 
 const benches: [string, () => Promise<void>][] = [
   ["parse", benchParse],
@@ -11,6 +12,7 @@ const benches: [string, () => Promise<void>][] = [
   ["excel", benchExcel],
   ["bundle", benchBundle],
   ["ledger", benchLedger],
+  ["merge", benchMerge],
 ];
 
 async function main(): Promise<void> {
