@@ -3,6 +3,7 @@ import { readLedgerWorkbook } from "../../adapters/xlsx";
 import type { StatusCounts } from "../../core/progress";
 import type { ReportDoc, ReportInput } from "../../core/report";
 import { buildReport, renderReportText } from "../../core/report";
+import { unitsKnownWithoutReport } from "../../core/roundtrip";
 import { parseArgs, stringOption } from "../args";
 import { EXIT, type Command } from "../command";
 import { describe } from "../input";
@@ -112,13 +113,16 @@ export const reportCommand: Command = {
     const issuer = stringOption(args, "issuer");
     const scope = stringOption(args, "scope");
     const recipients = stringOption(args, "to");
+    const period = stringOption(args, "period") ?? ledger.period;
+    const unitsWithoutReport = unitsKnownWithoutReport(ledger, period);
     const reportInput: ReportInput = {
-      period: stringOption(args, "period") ?? ledger.period,
+      period,
       date: stringOption(args, "date") ?? localToday(io),
       ...(issuer !== undefined && { issuer }),
       ...(scope !== undefined && { scope }),
       ...(recipients !== undefined && { recipients }),
       ...(requirements !== undefined && { requirements }),
+      ...(unitsWithoutReport !== undefined && { unitsWithoutReport }),
     };
     const built = buildReport(ledger, reportInput);
     if (!built.ok) {

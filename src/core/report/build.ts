@@ -57,6 +57,11 @@ export interface ReportOptions {
   praise: boolean;
   /** 附注 under the date, without brackets. */
   note?: string;
+  /**
+   * Units known to have sent nothing for the period (the 汇总 of 填报 workbooks knows them, co-units
+   * and joint leads included); named as 未报送 after the lead units of tasks nobody reported.
+   */
+  unitsWithoutReport?: readonly string[];
 }
 
 export type ReportInput = Pick<ReportOptions, "period" | "date"> &
@@ -192,13 +197,14 @@ interface NamedUnits {
   missing: string[];
 }
 
-function nameUnits(units: readonly UnitRollup[]): NamedUnits {
+function nameUnits(units: readonly UnitRollup[], unitsWithoutReport: readonly string[] = []): NamedUnits {
   const ranked = units.filter((u) => u.rank !== undefined);
+  const leadsOfMissingRows = ranked.filter((u) => u.lead["未报送"] > 0).map((u) => u.unit);
   return {
     ranked,
     commended: ranked.filter((u) => onPaceCount(u.lead) === u.lead.total),
     behind: unitsBehind(ranked),
-    missing: ranked.filter((u) => u.lead["未报送"] > 0).map((u) => u.unit),
+    missing: [...leadsOfMissingRows, ...unitsWithoutReport.filter((u) => !leadsOfMissingRows.includes(u))],
   };
 }
 
@@ -297,7 +303,10 @@ function problemsPart(
     (r) => !r.carried && r.entry !== undefined && r.entry.problems.trim() !== "",
   );
 
-  if (lagging.length + overdue.length + missingRows.length + reportedProblems.length === 0) {
+  if (
+    lagging.length + overdue.length + missingRows.length + missingUnits.length + reportedProblems.length ===
+    0
+  ) {
     blocks.push(
       paragraph(text("本期各项任务均已完成或达到序时进度，未发现进度滞后、逾期未完成和未报送的情况。")),
     );
@@ -313,14 +322,15 @@ function problemsPart(
     blocks.push(paragraph(next("部分任务逾期未完成。"), text(`共${overdue.length}项，已超过完成时限：`)));
     blocks.push(...rowList(overdue, options.listLimit));
   }
-  if (missingRows.length > 0) {
+  if (missingRows.length > 0 || missingUnits.length > 0) {
     const who =
       missingUnits.length === 0
         ? "部分未明确牵头单位的任务未报送"
         : missingUnits.length === 1
           ? `${missingUnits[0] ?? ""}未按要求报送`
           : `${listWithLimit(missingUnits, options.listLimit)}等单位未按要求报送`;
-    blocks.push(paragraph(next("部分单位未按时报送。"), text(`${who}，涉及任务${missingRows.length}项。`)));
+    const rows = missingRows.length > 0 ? `，涉及任务${missingRows.length}项` : "";
+    blocks.push(paragraph(next("部分单位未按时报送。"), text(`${who}${rows}。`)));
   }
   if (reportedProblems.length > 0) {
     blocks.push(paragraph(next("单位反映的主要困难。")));
@@ -392,7 +402,7 @@ export function buildReport(ledger: Ledger, input: ReportInput): BuildReportResu
 
   const issuer = options.issuer?.trim() || ledger.documents.find((d) => d.issuer)?.issuer || FALLBACK_ISSUER;
   const counts = countStatuses(assessment.rows);
-  const named = nameUnits(rollupByUnit(assessment));
+  const named = nameUnits(rollupByUnit(assessment), options.unitsWithoutReport);
 
   const body: ReportBlock[] = [
     openingParagraph(ledger, assessment, issuer, options.opening),

@@ -1,6 +1,6 @@
 import type { Ledger, LedgerRow, Period, ProgressEntry } from "../model";
 import { sortProgress } from "../plan/progress";
-import { hasReport } from "../progress";
+import { formatPeriod, hasReport, parsePeriod } from "../progress";
 import { periodLabel } from "../sheets/layout";
 import type { RowIdentity } from "../sheets/metadata";
 import type { ChangeRecord } from "./changeLog";
@@ -200,6 +200,24 @@ export function unitsWithoutReport(ledger: Pick<Ledger, "rows" | "progress">, pe
     ledger.progress.filter((e) => e.period === period && hasReport(e)).map((e) => e.reportedBy.trim()),
   );
   return responsibleUnits(ledger).filter((unit) => !reported.has(unit));
+}
+
+/**
+ * For the 通报: the units that sent nothing, when the period's reports say which unit sent them
+ * (merged 填报 forms, or 报送单位 typed in the ledger). Undefined when none does, as in a ledger
+ * filled in by hand without 报送单位: then only tasks nobody reported say who is missing.
+ */
+export function unitsKnownWithoutReport(
+  ledger: Pick<Ledger, "rows" | "progress">,
+  period: Period,
+): string[] | undefined {
+  const parsed = parsePeriod(period);
+  const normalised = parsed ? formatPeriod(parsed) : period;
+  const units = new Set(responsibleUnits(ledger));
+  const byUnit = ledger.progress.some(
+    (e) => e.period === normalised && hasReport(e) && units.has(e.reportedBy.trim()),
+  );
+  return byUnit ? unitsWithoutReport(ledger, normalised) : undefined;
 }
 
 /**
