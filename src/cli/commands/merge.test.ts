@@ -1,7 +1,9 @@
+import ExcelJS from "exceljs";
 import { editForm, fillForm } from "../../../test/helpers/forms";
 import { memoryIo, type MemoryIo } from "../../../test/helpers/memoryIo";
 import { readGrids, readLedgerWorkbook } from "../../adapters/xlsx";
 import { CHANGE_LOG_SHEET, readChangeLog } from "../../core/roundtrip";
+import { TASK_COLUMNS } from "../../core/sheets";
 import { run } from "../run";
 
 const WORK_POINTS =
@@ -153,5 +155,16 @@ describe("duban merge", () => {
       ["1", undefined, "=已完成一半（完成值原文：=1+1）", ""],
       ["3", 6, "", "@资金"],
     ]);
+  });
+
+  it("passes on what it noticed reading the ledger", async () => {
+    const io = await splitWorld();
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytesAt(io, "台账.xlsx").slice().buffer);
+    workbook.getWorksheet("任务清单")?.spliceColumns(TASK_COLUMNS.findIndex((c) => c.key === "rowId") + 1, 1);
+    io.files.set("台账.xlsx", new Uint8Array(await workbook.xlsx.writeBuffer()));
+    io.files.set("回/卫健委.xlsx", await fillForm(bytesAt(io, HEALTH), { "1": { actual: 2 } }));
+    expect(await run(["merge", "台账.xlsx", "回/卫健委.xlsx"], io)).toBe(0);
+    expect(io.err.join("")).toContain("[警告] “任务清单”缺少隐藏的“行ID”列");
   });
 });

@@ -114,6 +114,9 @@ export const mergeCommand: Command = {
       io.stderr(`“${ledgerPath}”：${read.message}\n`);
       return EXIT.dataError;
     }
+    for (const diagnostic of read.diagnostics.filter((d) => d.severity === "warning")) {
+      io.stderr(`[警告] ${diagnostic.message}\n`);
+    }
     const ledger = read.ledger;
     const periodText = stringOption(args, "period") ?? ledger.period;
     const parsedPeriod = parsePeriod(periodText);

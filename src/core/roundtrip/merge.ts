@@ -74,7 +74,7 @@ function itemText(row: LedgerRow): string {
 }
 
 /** Index of the unit's own report for the row and period (the last, if it sent several), or -1. */
-function lastIndexOf(
+function ownReportIndex(
   progress: readonly ProgressEntry[],
   rowId: string,
   period: Period,
@@ -260,7 +260,7 @@ export function mergeReturns(
         });
         continue;
       }
-      const index = lastIndexOf(progress, row.id, period, form.unit);
+      const index = ownReportIndex(progress, row.id, period, form.unit);
       const before: ProgressEntry = progress[index] ?? {
         rowId: row.id,
         period,
