@@ -174,4 +174,26 @@ describe("mergeReturns", () => {
     expect(readChangeLog([grid])).toEqual(result.changes);
     expect(result.changes[0]?.new).toBe("=SUM(A1:A3)");
   });
+
+  it("says so when one unit sends two differing files in one batch; the later one stands", () => {
+    const result = mergeReturns(
+      sampleLedger(),
+      [
+        returned("甲局", [{ rowId: "r1", actual: 8 }], {}, "第一版.xlsx"),
+        returned("甲局", [{ rowId: "r1", actual: 9 }], {}, "第二版.xlsx"),
+        returned("甲局", [{ rowId: "r1", actual: 9 }], {}, "第二版副本.xlsx"),
+      ],
+      OPTIONS,
+    );
+    expect(result.ledger.progress.find((e) => e.rowId === "r1")?.actual).toBe(9);
+    expect(result.changes.map((c) => [c.fileName, c.old, c.new])).toEqual([
+      ["第一版.xlsx", "", "8"],
+      ["第二版.xlsx", "8", "9"],
+    ]);
+    expect(result.merged.map((m) => m.notes.map((n) => n.message))).toEqual([
+      [],
+      ["甲局还报送了“第一版.xlsx”，两份文件不一致之处以本文件为准，原值见变更记录。"],
+      [],
+    ]);
+  });
 });

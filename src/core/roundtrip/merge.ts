@@ -286,6 +286,14 @@ export function mergeReturns(
       if (index >= 0) progress[index] = stamped;
       else progress.push(stamped);
     }
+    // A unit that sends two differing files in one batch: the later one stands, and says so.
+    const earlier = merged.find((m) => m.unit === form.unit && m.fileName !== file.fileName);
+    if (earlier && changes.length > changesBefore) {
+      notes.push({
+        code: "same-unit-again",
+        message: `${form.unit}还报送了“${earlier.fileName}”，两份文件不一致之处以本文件为准，原值见变更记录。`,
+      });
+    }
     merged.push({
       fileName: file.fileName,
       unit: form.unit,

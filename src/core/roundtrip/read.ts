@@ -23,7 +23,13 @@ export interface ReturnedEntry {
 
 /** Something read other than as written; always kept, never silently dropped. */
 export interface FormNote {
-  code: "formula-as-text" | "text-in-number" | "unknown-status" | "unknown-row" | "duplicate-row";
+  code:
+    | "formula-as-text"
+    | "text-in-number"
+    | "unknown-status"
+    | "unknown-row"
+    | "duplicate-row"
+    | "same-unit-again";
   message: string;
   cell?: string;
 }
