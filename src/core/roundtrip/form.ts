@@ -44,7 +44,7 @@ export interface FormColumn extends ColumnPlan {
 export const FORM_COLUMNS: readonly FormColumn[] = [
   { key: "number", header: "编号", width: 8, style: COLUMN_STYLES.short },
   { key: "item", header: "任务及指标", width: 30, style: COLUMN_STYLES.text },
-  { key: "role", header: "本单位职责", width: 8, style: COLUMN_STYLES.short },
+  { key: "role", header: "本单位职责", width: 11, style: COLUMN_STYLES.short },
   { key: "leadUnits", header: "牵头单位", width: 14, style: COLUMN_STYLES.text },
   { key: "coUnits", header: "配合单位", width: 14, style: COLUMN_STYLES.text },
   { key: "target", header: "目标值", width: 8, style: COLUMN_STYLES.number },

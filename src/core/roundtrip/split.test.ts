@@ -90,6 +90,13 @@ describe("splitLedger", () => {
       "进展情况",
       "存在问题",
     ]);
+    const headerStyles = progress.rows[1]?.cellStyles ?? [];
+    expect(FORM_COLUMNS.filter((_, i) => headerStyles[i]?.fill !== undefined).map((c) => c.key)).toEqual([
+      "actual",
+      "reportedStatus",
+      "progress",
+      "problems",
+    ]);
     expect(progress.validations?.[0]).toMatchObject({ kind: "list", strict: true });
     expect(progress.validations?.[0]?.values).not.toContain("未报送");
     expect(FORM_COLUMNS.find((c) => c.key === "rowId")?.hidden).toBe(true);

@@ -37,6 +37,8 @@ export interface SplitOptions {
 }
 
 export const DEFAULT_SEND_TO = "督查督办办公室";
+/** Pale yellow, Excel's own colour for cells to fill in. */
+const INPUT_HEADER_FILL = "FFF2CC";
 /** Days after the period's end units have to report by default, as offices usually allow. */
 const DEFAULT_DAYS_TO_REPORT = 5;
 
@@ -168,7 +170,13 @@ function progressSheet(ledger: Ledger, unit: string, period: Period, rows: reado
         style: { ...STYLES.title, locked: true },
         height: 30,
       },
-      { cells: FORM_COLUMNS.map((c) => c.header), style: { ...STYLES.header, locked: true }, height: 32 },
+      {
+        cells: FORM_COLUMNS.map((c) => c.header),
+        style: { ...STYLES.header, locked: true },
+        // The columns to fill stand out, as the 填报说明 says.
+        cellStyles: FORM_COLUMNS.map((c) => (c.input ? { fill: INPUT_HEADER_FILL } : undefined)),
+        height: 32,
+      },
       ...dataRows,
     ],
     merges: [rangeAddress(1, 1, 1, visibleColumns)],
@@ -230,7 +238,7 @@ function instructionsSheet(
         spaceBefore: 8,
       },
       body(
-        "1. 请在“进度填报”表中填写可编辑的四列：完成值（截至本期末的累计数，只填数字）、状态（从下拉列表中选择）、进展情况、存在问题。其余各列已锁定。",
+        "1. 请在“进度填报”表中填写表头为黄色的四列：完成值（截至本期末的累计数，只填数字）、状态（从下拉列表中选择）、进展情况、存在问题。其余各列已锁定。",
       ),
       body("2. “上期完成值”“上期状态”“上期进展情况”是上一期汇总的结果，仅供参考。"),
       body("3. 配合单位请填写本单位承担部分的进展；牵头单位填写的完成值用于判定任务状态。"),
