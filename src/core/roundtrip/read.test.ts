@@ -18,15 +18,15 @@ const LEDGER: Ledger = {
   period: "2024-Q3",
 };
 
-function formGrids(): SheetGrid[] {
-  const split = splitLedger(LEDGER, "2024-Q3");
+function formGrids(ledger: Ledger = LEDGER): SheetGrid[] {
+  const split = splitLedger(ledger, "2024-Q3");
   if (!split.ok) throw new Error(split.message);
   return gridsOf(split.forms[0]!.plan);
 }
 
 /** The form's grids with 进度填报 rewritten by `edit` (rows as mutable arrays, header first at index 1). */
-function edited(edit: (rows: GridValue[][]) => GridValue[][]): SheetGrid[] {
-  return formGrids().map((grid) =>
+function edited(edit: (rows: GridValue[][]) => GridValue[][], ledger: Ledger = LEDGER): SheetGrid[] {
+  return formGrids(ledger).map((grid) =>
     grid.name === FORM_SHEET_NAMES.progress
       ? { ...grid, rows: edit(grid.rows.map((r) => [...(r ?? [])])) }
       : grid,
@@ -90,5 +90,33 @@ describe("readReturnForm", () => {
     const withoutColumn = edited((rows) => rows.map((r) => r.filter((_, i) => i !== at("problems"))));
     const refused = readReturnForm(withoutColumn);
     expect(!refused.ok && refused.message).toBe("“进度填报”表中找不到“存在问题”列，无法汇总。");
+  });
+
+  it("notes formulas and text beginning with = once per file, naming the first cells", () => {
+    const threeRows = {
+      ...LEDGER,
+      rows: [...LEDGER.rows, ledgerRow({ id: "r3", number: "3", leadUnits: ["甲局"] })],
+    };
+    const result = form(
+      readReturnForm(
+        edited((rows) => {
+          for (const line of rows.slice(2)) {
+            for (const key of ["actual", "reportedStatus", "progress", "problems"] as const)
+              line[at(key)] = "=A1*2";
+          }
+          return rows;
+        }, threeRows),
+      ),
+    );
+    expect(result.entries[0]).toEqual({
+      rowId: "r1",
+      progress: "=A1*2",
+      problems: "=A1*2",
+      kept: ["完成值原文：=A1*2", "填报状态原文：=A1*2"],
+    });
+    const formulas = result.notes.filter((n) => n.code === "formula-as-text");
+    expect(formulas.map((n) => n.message)).toEqual([
+      "L3、M3、N3、O3、L4、M4、N4、O4、L5、M5等 12 个单元格中以“=”开头的内容（公式或文字）已按文字保存，不作计算。",
+    ]);
   });
 });

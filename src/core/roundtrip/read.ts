@@ -50,6 +50,9 @@ export type FormRefusalCode =
 export type ReadFormResult =
   { ok: true; form: ReturnForm } | { ok: false; code: FormRefusalCode; message: string };
 
+/** Cells a note lists by address before it just counts them. */
+const MAX_CELLS_NAMED = 10;
+
 const normaliseHeader = (text: string): string => text.replace(/\s+/g, "");
 
 /** The header row among the first ten: the one naming the most form columns. */
@@ -141,6 +144,8 @@ export function readReturnForm(grids: readonly SheetGrid[]): ReadFormResult {
   const byNumber = new Map(identities.map((identity) => [identity.number.trim(), identity]));
   const notes: FormNote[] = [];
   const entries = new Map<string, ReturnedEntry>();
+  // Cells with a formula or text beginning with `=`: one note for the file, not one per cell.
+  const formulaCells: string[] = [];
 
   for (let row = map.headerRow + 1; row <= grid.rows.length; row++) {
     const written = trimmedText(value(row, "rowId"));
@@ -166,13 +171,7 @@ export function readReturnForm(grids: readonly SheetGrid[]): ReadFormResult {
     const kept: string[] = [];
     const text = (key: FormColumnKey): string => {
       const read = cellText(value(row, key)).trim();
-      if (read.startsWith("=")) {
-        notes.push({
-          code: "formula-as-text",
-          cell: address(row, key),
-          message: `第 ${row} 行填写了公式“${read}”，已按文字保存。`,
-        });
-      }
+      if (read.startsWith("=")) formulaCells.push(address(row, key));
       return read;
     };
 
@@ -215,6 +214,15 @@ export function readReturnForm(grids: readonly SheetGrid[]): ReadFormResult {
     });
   }
 
+  if (formulaCells.length > 0) {
+    const shown = formulaCells.slice(0, MAX_CELLS_NAMED).join("、");
+    const more = formulaCells.length > MAX_CELLS_NAMED ? `等 ${formulaCells.length} 个单元格` : "";
+    notes.push({
+      code: "formula-as-text",
+      cell: formulaCells[0],
+      message: `${shown}${more}中以“=”开头的内容（公式或文字）已按文字保存，不作计算。`,
+    });
+  }
   return {
     ok: true,
     form: {
