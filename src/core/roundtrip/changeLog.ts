@@ -3,6 +3,7 @@ import { SHEET_NAMES, readReportedAt, showReportedAt } from "../sheets/columns";
 import type { SheetGrid } from "../sheets/grid";
 import { cellText, trimmedText } from "../sheets/grid";
 import { COLUMN_STYLES, STYLES, a4Print } from "../sheets/styles";
+import { rowHeight, wrappedLines } from "../sheets/text";
 import type { ColumnPlan, RowPlan, SheetPlan, WorkbookPlan } from "../sheets/types";
 
 /** One value a merge changed in the ledger: kept in the 变更记录 sheet, oldest first. */
@@ -27,7 +28,7 @@ const CHANGE_COLUMNS: readonly (ColumnPlan & { key: ChangeKey })[] = [
   { key: "at", header: "时间", width: 17, style: COLUMN_STYLES.short },
   { key: "fileName", header: "文件", width: 26, style: COLUMN_STYLES.text },
   { key: "unit", header: "单位", width: 14, style: COLUMN_STYLES.text },
-  { key: "number", header: "编号", width: 8, style: COLUMN_STYLES.short },
+  { key: "number", header: "编号", width: 10, style: COLUMN_STYLES.short },
   { key: "item", header: "任务及指标", width: 30, style: COLUMN_STYLES.text },
   { key: "field", header: "字段", width: 9, style: COLUMN_STYLES.short },
   { key: "old", header: "原值", width: 24, style: COLUMN_STYLES.text },
@@ -42,10 +43,16 @@ export function beijingTimestamp(date: Date): string {
 }
 
 export function changeLogSheet(records: readonly ChangeRecord[]): SheetPlan {
-  const rows: RowPlan[] = records.map((record) => ({
-    cells: CHANGE_COLUMNS.map((c) => (c.key === "at" ? showReportedAt(record.at) : record[c.key])),
-    style: STYLES.body,
-  }));
+  const rows: RowPlan[] = records.map((record) => {
+    const cells = CHANGE_COLUMNS.map((c) => (c.key === "at" ? showReportedAt(record.at) : record[c.key]));
+    // Excel does not fit wrapped rows on open, so each row carries the height its text needs.
+    const lines = Math.max(
+      ...CHANGE_COLUMNS.map((c, i) =>
+        c.style?.wrap && !c.hidden ? wrappedLines(cells[i] ?? "", c.width) : 1,
+      ),
+    );
+    return { cells, style: STYLES.body, height: rowHeight(lines) };
+  });
   const last = 1 + rows.length;
   return {
     name: CHANGE_LOG_SHEET,
