@@ -107,6 +107,7 @@ describe("splitLedger", () => {
     expect(instructions).toContain("2024年10月8日前");
     expect(instructions).toContain("市卫健委办公室");
     expect(sheet(form.plan, "_duban").visibility).toBe("veryHidden");
+    expect(sheet(form.plan, FORM_SHEET_NAMES.instructions).protection).toEqual(progress.protection);
   });
 
   it("refuses a period of the wrong kind and a ledger without units, with Chinese messages", () => {

@@ -17,7 +17,7 @@ import { periodLabel } from "../sheets/layout";
 import { metadataSheet } from "../sheets/metadata";
 import { STYLES, a4Print, statusRules } from "../sheets/styles";
 import { TEXT_STYLES, rowHeight, textSheetPlan, wrappedLines } from "../sheets/text";
-import type { CellValue, RowPlan, SheetPlan, WorkbookPlan } from "../sheets/types";
+import type { CellValue, ProtectionPlan, RowPlan, SheetPlan, WorkbookPlan } from "../sheets/types";
 import type { FormColumnKey } from "./form";
 import {
   FORM_COLUMNS,
@@ -37,6 +37,13 @@ export interface SplitOptions {
 }
 
 export const DEFAULT_SEND_TO = "督查督办办公室";
+/** Locked but for the input columns; people may still widen columns and rows to read. */
+const FORM_PROTECTION: ProtectionPlan = {
+  allowSort: false,
+  allowAutoFilter: false,
+  allowFormatColumns: true,
+  allowFormatRows: true,
+};
 /** Pale yellow, Excel's own colour for cells to fill in. */
 const INPUT_HEADER_FILL = "FFF2CC";
 /** Days after the period's end units have to report by default, as offices usually allow. */
@@ -205,7 +212,7 @@ function progressSheet(ledger: Ledger, unit: string, period: Period, rows: reado
       },
     ],
     print: a4Print("landscape", { first: FORM_HEADER_ROW, last: FORM_HEADER_ROW }),
-    protection: { allowSort: false, allowAutoFilter: false, allowFormatColumns: true, allowFormatRows: true },
+    protection: FORM_PROTECTION,
     showGridLines: true,
   };
 }
@@ -223,7 +230,7 @@ function instructionsSheet(
     text,
     style: TEXT_STYLES.body,
   });
-  return textSheetPlan(
+  const sheet = textSheetPlan(
     FORM_SHEET_NAMES.instructions,
     [
       { text: `${ledger.title}\n重点任务进度填报说明`, style: TEXT_STYLES.title },
@@ -247,6 +254,7 @@ function instructionsSheet(
     ],
     { width: 80 },
   );
+  return { ...sheet, protection: FORM_PROTECTION };
 }
 
 /** `_duban` of the form: the ledger's identity with the period and rows of this form, and the unit. */
