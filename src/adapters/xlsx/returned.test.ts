@@ -1,3 +1,4 @@
+import { deflateRawSync } from "node:zlib";
 import { ledgerOf, ledgerRow } from "../../../test/helpers/ledger";
 import { splitLedger } from "../../core/roundtrip";
 import type { ReturnedGridsResult } from "./returned";
@@ -37,6 +38,39 @@ function withDeclaredSize(bytes: Uint8Array, size: number): Uint8Array {
   return copy;
 }
 
+/** A one-entry zip whose headers declare `declaredSize` for the entry, whatever it really holds. */
+function zipOf(name: string, compressed: Uint8Array, declaredSize: number): Uint8Array {
+  const nameBytes = new TextEncoder().encode(name);
+  const local = new DataView(new ArrayBuffer(30));
+  local.setUint32(0, 0x04034b50, true);
+  local.setUint16(4, 20, true);
+  local.setUint16(8, 8, true);
+  local.setUint32(18, compressed.length, true);
+  local.setUint32(22, declaredSize, true);
+  local.setUint16(26, nameBytes.length, true);
+  const directory = new DataView(new ArrayBuffer(46));
+  directory.setUint32(0, 0x02014b50, true);
+  directory.setUint16(4, 20, true);
+  directory.setUint16(6, 20, true);
+  directory.setUint16(10, 8, true);
+  directory.setUint32(20, compressed.length, true);
+  directory.setUint32(24, declaredSize, true);
+  directory.setUint16(28, nameBytes.length, true);
+  const directoryOffset = 30 + nameBytes.length + compressed.length;
+  const end = new DataView(new ArrayBuffer(22));
+  end.setUint32(0, 0x06054b50, true);
+  end.setUint16(8, 1, true);
+  end.setUint16(10, 1, true);
+  end.setUint32(12, 46 + nameBytes.length, true);
+  end.setUint32(16, directoryOffset, true);
+  const parts = [local, nameBytes, compressed, directory, nameBytes, end].map((part) =>
+    part instanceof DataView ? new Uint8Array(part.buffer) : part,
+  );
+  const zip = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+  parts.reduce((at, part) => (zip.set(part, at), at + part.length), 0);
+  return zip;
+}
+
 describe("readReturnedGrids guards returned files before inflating them", () => {
   it("reads a sound form", async () => {
     const read = await readReturnedGrids(await formBytes());
@@ -74,5 +108,13 @@ describe("readReturnedGrids guards returned files before inflating them", () => 
     const declared = withDeclaredSize(bytes, 300 * 1024 * 1024);
     expect(outcome(await readReturnedGrids(declared))).toMatch(/^too-large: 文件解压后过大/);
     expect(outcome(await readReturnedGrids(withDeclaredSize(bytes, 0xffffffff)))).toMatch(/^too-large: /);
+  });
+
+  it("counts what the entries really inflate to, stopping at the limit, when the directory lies", async () => {
+    const bomb = zipOf("xl/worksheets/sheet1.xml", deflateRawSync(new Uint8Array(12 * 1024 * 1024)), 1000);
+    const limits = { maxBytes: 1024 * 1024, maxUncompressedBytes: 5 * 1024 * 1024 };
+    expect(outcome(await readReturnedGrids(bomb, limits))).toMatch(/^too-large: 文件解压后过大/);
+    const garbage = zipOf("xl/workbook.xml", new Uint8Array(64).fill(0xff), 1000);
+    expect(outcome(await readReturnedGrids(garbage))).toMatch(/^damaged: /);
   });
 });

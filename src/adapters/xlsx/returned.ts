@@ -1,7 +1,7 @@
 /**
  * Returned 填报 workbooks come from outside by email, so they are checked before ExcelJS inflates
- * them: the size of the file, that it is a zip at all, and the uncompressed sizes its central
- * directory declares. Formula cells read as their `=…` text: a unit's typed formula is kept as
+ * them: the size of the file, that it is a zip at all, the uncompressed sizes its central directory
+ * declares, and what the entries really inflate to, counted in a stream that stops at the limit. Formula cells read as their `=…` text: a unit's typed formula is kept as
  * text, never trusted for a computed value.
  */
 import ExcelJS from "exceljs";
@@ -36,10 +36,18 @@ const MAX_COMMENT = 0xffff;
 const ZIP64_COUNT = 0xffff;
 const ZIP64_SIZE = 0xffffffff;
 
-type DirectoryCheck = { ok: true; uncompressed: number } | { ok: false; code: "damaged" | "too-large" };
+interface ZipEntry {
+  /** 0 stored, 8 deflated. */
+  method: number;
+  compressedSize: number;
+  declaredSize: number;
+  localHeader: number;
+}
 
-/** Sums the uncompressed sizes in the zip's central directory without inflating anything. */
-function declaredUncompressedSize(bytes: Uint8Array): DirectoryCheck {
+type Directory = { ok: true; entries: ZipEntry[] } | { ok: false; code: "damaged" | "too-large" };
+
+/** The zip's central directory, read without inflating anything. */
+function readDirectory(bytes: Uint8Array): Directory {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const lowest = Math.max(0, bytes.length - END_OF_DIRECTORY_SIZE - MAX_COMMENT);
   let end = -1;
@@ -50,22 +58,73 @@ function declaredUncompressedSize(bytes: Uint8Array): DirectoryCheck {
     }
   }
   if (end < 0) return { ok: false, code: "damaged" };
-  const entries = view.getUint16(end + 10, true);
+  const count = view.getUint16(end + 10, true);
   const directorySize = view.getUint32(end + 12, true);
   const directoryOffset = view.getUint32(end + 16, true);
-  if (entries === ZIP64_COUNT || directoryOffset === ZIP64_SIZE) return { ok: false, code: "too-large" };
+  if (count === ZIP64_COUNT || directoryOffset === ZIP64_SIZE) return { ok: false, code: "too-large" };
   if (directoryOffset + directorySize > end) return { ok: false, code: "damaged" };
-  let uncompressed = 0;
+  const entries: ZipEntry[] = [];
   let at = directoryOffset;
-  for (let n = 0; n < entries; n++) {
+  for (let n = 0; n < count; n++) {
     if (at + 46 > end || view.getUint32(at, true) !== DIRECTORY_ENTRY_SIGNATURE)
       return { ok: false, code: "damaged" };
-    const size = view.getUint32(at + 24, true);
-    if (size === ZIP64_SIZE) return { ok: false, code: "too-large" };
-    uncompressed += size;
+    const declaredSize = view.getUint32(at + 24, true);
+    if (declaredSize === ZIP64_SIZE) return { ok: false, code: "too-large" };
+    entries.push({
+      method: view.getUint16(at + 10, true),
+      compressedSize: view.getUint32(at + 20, true),
+      declaredSize,
+      localHeader: view.getUint32(at + 42, true),
+    });
     at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
   }
-  return { ok: true, uncompressed };
+  return { ok: true, entries };
+}
+
+const STORED = 0;
+const DEFLATED = 8;
+
+/**
+ * Inflates every entry only to count its bytes, stopping as soon as the total passes the limit:
+ * a zip's declared sizes can lie, and ExcelJS would inflate everything into memory at once.
+ */
+async function inflatedSizeWithin(
+  bytes: Uint8Array,
+  entries: readonly ZipEntry[],
+  limit: number,
+): Promise<"ok" | "damaged" | "too-large"> {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let total = 0;
+  for (const entry of entries) {
+    const header = entry.localHeader;
+    if (header + 30 > bytes.length || view.getUint32(header, true) !== LOCAL_FILE_SIGNATURE) return "damaged";
+    const start = header + 30 + view.getUint16(header + 26, true) + view.getUint16(header + 28, true);
+    if (start + entry.compressedSize > bytes.length) return "damaged";
+    if (entry.method === STORED) {
+      total += entry.compressedSize;
+    } else if (entry.method === DEFLATED) {
+      const data = bytes.slice(start, start + entry.compressedSize);
+      const reader = new Blob([data])
+        .stream()
+        .pipeThrough(new DecompressionStream("deflate-raw"))
+        .getReader();
+      try {
+        for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+          total += chunk.value.byteLength;
+          if (total > limit) {
+            await reader.cancel();
+            return "too-large";
+          }
+        }
+      } catch {
+        return "damaged";
+      }
+    } else {
+      return "damaged";
+    }
+    if (total > limit) return "too-large";
+  }
+  return "ok";
 }
 
 /** Checks the file before inflating it, then reads every sheet's values, formulas as their text. */
@@ -93,20 +152,22 @@ export async function readReturnedGrids(
         : "这不是 .xlsx 工作簿，请报送由 Duban 分发的“填报-…”文件。",
     };
   }
-  const directory = declaredUncompressedSize(bytes);
-  if (!directory.ok || directory.uncompressed > limits.maxUncompressedBytes) {
-    return directory.ok || directory.code === "too-large"
-      ? {
-          ok: false,
-          code: "too-large",
-          message: `文件解压后过大（超过 ${megabytes(limits.maxUncompressedBytes)}），不像是填报文件，未读取。`,
-        }
-      : {
-          ok: false,
-          code: "damaged",
-          message: "文件已损坏（压缩包不完整），无法读取，请让报送单位重新保存后再发送。",
-        };
-  }
+  const tooLarge: ReturnedGridsResult = {
+    ok: false,
+    code: "too-large",
+    message: `文件解压后过大（超过 ${megabytes(limits.maxUncompressedBytes)}），不像是填报文件，未读取。`,
+  };
+  const damaged: ReturnedGridsResult = {
+    ok: false,
+    code: "damaged",
+    message: "文件已损坏（压缩包不完整），无法读取，请让报送单位重新保存后再发送。",
+  };
+  const directory = readDirectory(bytes);
+  if (!directory.ok) return directory.code === "too-large" ? tooLarge : damaged;
+  const declared = directory.entries.reduce((sum, entry) => sum + entry.declaredSize, 0);
+  if (declared > limits.maxUncompressedBytes) return tooLarge;
+  const inflated = await inflatedSizeWithin(bytes, directory.entries, limits.maxUncompressedBytes);
+  if (inflated !== "ok") return inflated === "too-large" ? tooLarge : damaged;
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(
