@@ -33,21 +33,20 @@ describe("App", () => {
   });
 
   // Arrow keys between tabs need layout, which jsdom lacks: the browser test covers them.
-  it("selects a step from the keyboard and explains the steps that need the workbook", async () => {
+  it("selects a step from the keyboard; 写入台账 waits for a document, 进度 reads the workbook", async () => {
     const user = userEvent.setup();
     render(<App host={{ kind: "excel" }} />);
     await user.tab();
     expect(document.activeElement).toBe(screen.getByRole("tab", { name: "导入" }));
-    screen.getByRole("tab", { name: "写入台账" }).focus();
+    expect(screen.getByRole("tab", { name: "写入台账" })).toHaveProperty("disabled", true);
+    screen.getByRole("tab", { name: "进度" }).focus();
     await user.keyboard("{Enter}");
-    expect(screen.getByRole("tab", { name: "写入台账" }).getAttribute("aria-selected")).toBe("true");
+    expect(screen.getByRole("tab", { name: "进度" }).getAttribute("aria-selected")).toBe("true");
     // Hidden panels leave the accessibility tree: only the chosen one is found.
-    const [ledger, ...others] = screen.getAllByRole("tabpanel");
+    const [progress, ...others] = screen.getAllByRole("tabpanel");
     expect(others).toEqual([]);
-    expect(ledger!.getAttribute("aria-labelledby")).toBe(screen.getByRole("tab", { name: "写入台账" }).id);
-    expect(isShown(ledger!)).toBe(true);
-    expect(within(ledger!).getByText("本版本尚未提供此步骤")).toBeTruthy();
-    expect(within(ledger!).getByText(/任务清单、进度填报、单位汇总/)).toBeTruthy();
+    expect(progress!.getAttribute("aria-labelledby")).toBe(screen.getByRole("tab", { name: "进度" }).id);
+    expect(isShown(progress!)).toBe(true);
   });
 
   it("parses pasted text, opens 校对, and keeps the pasted text when going back", async () => {

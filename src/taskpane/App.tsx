@@ -9,18 +9,22 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import { ImportStep } from "./components/ImportStep/ImportStep";
+import { LedgerStep } from "./components/LedgerStep/LedgerStep";
 import { PendingStep } from "./components/PendingStep/PendingStep";
 import { ReviewStep } from "./components/ReviewStep/ReviewStep";
 import type { PaneHost } from "./host";
 import { isStepId, STEPS, type StepId } from "./steps";
 import { useAppStyles } from "./App.styles";
 import { useApp } from "./useApp";
+import { WorkbookContext, type WorkbookAccess } from "./workbook";
 
 export interface AppProps {
   host: PaneHost;
+  /** The open workbook; absent outside Excel. */
+  workbook?: WorkbookAccess;
 }
 
-function HostNotice({ host }: AppProps) {
+function HostNotice({ host }: Pick<AppProps, "host">) {
   if (host.kind === "excel") return null;
   if (host.kind === "other-office") {
     return (
@@ -44,7 +48,7 @@ function HostNotice({ host }: AppProps) {
 const tabId = (id: StepId) => `duban-step-${id}`;
 const panelId = (id: StepId) => `duban-panel-${id}`;
 
-export function App({ host }: AppProps) {
+export function App({ host, workbook }: AppProps) {
   const styles = useAppStyles();
   const app = useApp();
 
@@ -66,6 +70,8 @@ export function App({ host }: AppProps) {
         );
       case "review":
         return app.document && <ReviewStep document={app.document} onChange={app.reviewedDocument} />;
+      case "ledger":
+        return app.document && <LedgerStep document={app.document} onWritten={app.ledgerWritten} />;
       default: {
         const step = STEPS.find((s) => s.id === id);
         return step && "purpose" in step && <PendingStep purpose={step.purpose} />;
@@ -74,42 +80,44 @@ export function App({ host }: AppProps) {
   };
 
   return (
-    <FluentProvider theme={webLightTheme} lang="zh-CN" className={styles.root}>
-      <Title3 as="h1" className={styles.title}>
-        督办台账
-      </Title3>
-      <HostNotice host={host} />
-      <TabList
-        className={styles.steps}
-        aria-label="步骤"
-        size="small"
-        selectedValue={app.step}
-        onTabSelect={(_, data) => isStepId(data.value) && app.goTo(data.value)}
-      >
-        {STEPS.map((step) => (
-          <Tab
-            key={step.id}
-            id={tabId(step.id)}
-            aria-controls={panelId(step.id)}
-            value={step.id}
-            disabled={!app.isAvailable(step.id)}
-          >
-            {step.label}
-          </Tab>
-        ))}
-      </TabList>
-      {/* Every panel stays mounted, so a step keeps its state while another is shown. */}
-      {STEPS.map((step) => (
-        <div
-          key={step.id}
-          id={panelId(step.id)}
-          role="tabpanel"
-          aria-labelledby={tabId(step.id)}
-          hidden={app.step !== step.id}
+    <WorkbookContext.Provider value={workbook}>
+      <FluentProvider theme={webLightTheme} lang="zh-CN" className={styles.root}>
+        <Title3 as="h1" className={styles.title}>
+          督办台账
+        </Title3>
+        <HostNotice host={host} />
+        <TabList
+          className={styles.steps}
+          aria-label="步骤"
+          size="small"
+          selectedValue={app.step}
+          onTabSelect={(_, data) => isStepId(data.value) && app.goTo(data.value)}
         >
-          {panel(step.id)}
-        </div>
-      ))}
-    </FluentProvider>
+          {STEPS.map((step) => (
+            <Tab
+              key={step.id}
+              id={tabId(step.id)}
+              aria-controls={panelId(step.id)}
+              value={step.id}
+              disabled={!app.isAvailable(step.id)}
+            >
+              {step.label}
+            </Tab>
+          ))}
+        </TabList>
+        {/* Every panel stays mounted, so a step keeps its state while another is shown. */}
+        {STEPS.map((step) => (
+          <div
+            key={step.id}
+            id={panelId(step.id)}
+            role="tabpanel"
+            aria-labelledby={tabId(step.id)}
+            hidden={app.step !== step.id}
+          >
+            {panel(step.id)}
+          </div>
+        ))}
+      </FluentProvider>
+    </WorkbookContext.Provider>
   );
 }

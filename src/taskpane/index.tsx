@@ -7,12 +7,14 @@
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import { detectHost } from "./host";
+import { officeWorkbook } from "./workbook";
 
 async function start(): Promise<void> {
   const container = document.getElementById("root");
   if (!container) throw new Error("taskpane.html has no #root element");
   const host = await detectHost(typeof Office === "undefined" ? undefined : Office);
-  createRoot(container).render(<App host={host} />);
+  const workbook = host.kind === "excel" ? officeWorkbook() : undefined;
+  createRoot(container).render(<App host={host} workbook={workbook} />);
 }
 
 void start();

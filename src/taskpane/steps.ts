@@ -3,12 +3,7 @@
 export const STEPS = [
   { id: "import", label: "导入" },
   { id: "review", label: "校对" },
-  {
-    id: "ledger",
-    label: "写入台账",
-    purpose:
-      "把校对后的任务写成台账工作簿：任务清单、进度填报、单位汇总等工作表，以及供各单位填报的分发文件。",
-  },
+  { id: "ledger", label: "写入台账" },
   {
     id: "progress",
     label: "进度",

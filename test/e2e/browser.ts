@@ -68,4 +68,5 @@ window.Office = {
   HostType: { Excel: "Excel", Word: "Word" },
   PlatformType: { OfficeOnline: "OfficeOnline" },
   onReady: function () { return Promise.resolve({ host: "Excel", platform: "OfficeOnline" }); },
+  context: { requirements: { isSetSupported: function (name) { return name === "ExcelApi"; } } },
 };`;

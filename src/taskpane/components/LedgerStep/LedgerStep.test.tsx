@@ -1,0 +1,110 @@
+/** @jest-environment jsdom */
+import { isShown } from "../../testing/dom";
+import { render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import type { Ledger } from "../../../core/model";
+import { detectCapabilities, type WriteOptions, type WriteResult } from "../../../adapters/excel";
+import { FakeExcel } from "../../../adapters/excel/testing/fakeExcel";
+import { inPane, policyDocument, scriptedWorkbook, stubWorkbook } from "../../testing/workbooks";
+import { LedgerStep } from "./LedgerStep";
+
+// office-addin-mock imports office-addin-manifest for one enum; the rest of that package is ESM, which jest cannot load.
+jest.mock("office-addin-manifest", () => jest.requireActual<object>("office-addin-manifest/lib/officeApp"));
+
+const WRITTEN: WriteResult = { ok: true, skipped: [], replacedSheets: [], requestBytes: [] };
+
+function renderStep(workbook: Parameters<typeof inPane>[1]) {
+  const written: Ledger[] = [];
+  render(inPane(<LedgerStep document={policyDocument()} onWritten={(l) => written.push(l)} />, workbook));
+  return written;
+}
+
+describe("LedgerStep", () => {
+  it("offers the quarters of the document's year, or its months", async () => {
+    const user = userEvent.setup();
+    renderStep(stubWorkbook({}));
+    const period = screen.getByRole("combobox", { name: "当前期次" });
+    expect(
+      within(period)
+        .getAllByRole("option")
+        .map((o) => o.textContent),
+    ).toEqual(["2024年第一季度", "2024年第二季度", "2024年第三季度", "2024年第四季度"]);
+    await user.click(screen.getByRole("radio", { name: "按月" }));
+    const months = within(period).getAllByRole("option");
+    expect(months).toHaveLength(12);
+    expect(months[8]?.textContent).toBe("2024年9月");
+  });
+
+  it("says before writing that ExcelApi 1.7 sets no drop-down list", () => {
+    const excel17 = detectCapabilities({ isSetSupported: (_, version) => version === "1.7" });
+    renderStep(stubWorkbook({ capabilities: excel17 }));
+    expect(screen.getByText("此版本的 Excel 不支持以下设置，写入时将略过")).toBeTruthy();
+    expect(screen.getByText(/不支持数据有效性/)).toBeTruthy();
+  });
+
+  it("writes the chosen period's ledger with a progress bar, then says it is done", async () => {
+    const user = userEvent.setup();
+    let finish: (result: WriteResult) => void = () => undefined;
+    const workbook = stubWorkbook({
+      write: (_plan, options?: WriteOptions) =>
+        new Promise((resolve) => {
+          options?.onProgress?.({ done: 1, total: 3 });
+          finish = resolve;
+        }),
+    });
+    const written = renderStep(workbook);
+    expect(screen.queryByText(/不支持/)).toBeNull();
+    await user.selectOptions(screen.getByRole("combobox", { name: "当前期次" }), "2024-Q2");
+    await user.click(screen.getByRole("button", { name: "写入台账" }));
+
+    const bar = await screen.findByRole("progressbar");
+    expect(bar.getAttribute("aria-valuenow")).toBe("1");
+    expect(bar.getAttribute("aria-valuemax")).toBe("3");
+    expect(screen.getByRole("button", { name: "写入台账" })).toHaveProperty("disabled", true);
+    finish(WRITTEN);
+
+    expect(await screen.findByText("台账已写入")).toBeTruthy();
+    expect(screen.queryByRole("progressbar")).toBeNull();
+    expect(workbook.writes[0]?.sheets.map((s) => s.name)).toContain("任务清单");
+    expect(written.map((l) => l.period)).toEqual(["2024-Q2"]);
+  });
+
+  it("shows the writer's failure and a rejected call in Chinese, and keeps the ledger unwritten", async () => {
+    const user = userEvent.setup();
+    const answers: WriteResult[] = [
+      { ok: false, code: "excel-error", message: "写入台账时 Excel 报错：工作表被保护。", restored: true },
+    ];
+    const written = renderStep(
+      stubWorkbook({
+        write: () => {
+          const answer = answers.shift();
+          return answer ? Promise.resolve(answer) : Promise.reject(new Error("RichApi.Error"));
+        },
+      }),
+    );
+    await user.click(screen.getByRole("button", { name: "写入台账" }));
+    expect(await screen.findByText("写入台账时 Excel 报错：工作表被保护。")).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "写入台账" }));
+    expect(await screen.findByText("写入台账失败：RichApi.Error")).toBeTruthy();
+    expect(screen.getByText("写入失败")).toBeTruthy();
+    expect(written).toEqual([]);
+  });
+
+  it("says outside Excel that writing needs Excel", () => {
+    renderStep(undefined);
+    expect(screen.getByText("写入台账需要在 Excel 中打开本加载项。")).toBeTruthy();
+    expect(screen.getByRole("button", { name: "写入台账" })).toHaveProperty("disabled", true);
+  });
+
+  it("writes the sheets into the scripted Excel, the blank Sheet1 removed", async () => {
+    const user = userEvent.setup();
+    const excel = new FakeExcel();
+    renderStep(scriptedWorkbook(excel));
+    await user.click(screen.getByRole("button", { name: "写入台账" }));
+    const done = await screen.findByText("台账已写入");
+    expect(isShown(done)).toBe(true);
+    await waitFor(() => expect(excel.syncs).toBeGreaterThan(1));
+    expect(excel.sheets.map((s) => s.name)).toEqual(["任务清单", "进度填报", "单位汇总", "通报", "_duban"]);
+    expect(excel.sheet("任务清单").grid().length).toBeGreaterThan(2);
+  });
+});

@@ -1,0 +1,119 @@
+import {
+  Button,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Radio,
+  RadioGroup,
+  Select,
+  Text,
+} from "@fluentui/react-components";
+import type { Ledger, PlanDocument } from "../../../core/model";
+import { useLedgerStepStyles } from "./LedgerStep.styles";
+import { useLedgerStep } from "./useLedgerStep";
+
+export interface LedgerStepProps {
+  /** The document as reviewed in 校对. */
+  document: PlanDocument;
+  /** The ledger that is now in the workbook. */
+  onWritten: (ledger: Ledger) => void;
+}
+
+export function LedgerStep({ document, onWritten }: LedgerStepProps) {
+  const styles = useLedgerStepStyles();
+  const step = useLedgerStep(document, onWritten);
+  const { built, progress, outcome } = step;
+
+  return (
+    <div className={styles.root}>
+      <Text as="p">
+        把校对后的任务写入当前工作簿：任务清单、进度填报、单位汇总、通报，以及隐藏的台账信息表。同名工作表会被替换。
+      </Text>
+
+      <Field label="报送周期">
+        <RadioGroup
+          layout="horizontal"
+          value={step.periodKind}
+          onChange={(_, data) => step.chooseKind(data.value === "month" ? "month" : "quarter")}
+        >
+          <Radio value="quarter" label="按季度" />
+          <Radio value="month" label="按月" />
+        </RadioGroup>
+      </Field>
+      <Field label="当前期次">
+        <Select value={step.period ?? ""} onChange={(_, data) => step.choosePeriod(data.value)}>
+          {step.periods.map(({ period, label }) => (
+            <option key={period} value={period}>
+              {label}
+            </option>
+          ))}
+        </Select>
+      </Field>
+
+      {built.ok ? (
+        <Text as="p">
+          《{built.ledger.title}》：{built.ledger.rows.length} 行（每个指标一行，没有指标的任务一行）。
+        </Text>
+      ) : (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>无法生成台账</MessageBarTitle>
+            {built.message}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+
+      {!step.inExcel && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>写入台账需要在 Excel 中打开本加载项。</MessageBarBody>
+        </MessageBar>
+      )}
+
+      {step.skipped.length > 0 && !outcome && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>此版本的 Excel 不支持以下设置，写入时将略过</MessageBarTitle>
+            <ul className={styles.list}>
+              {step.skipped.map((feature) => (
+                <li key={feature.code}>{feature.message}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+
+      <div className={styles.actions}>
+        <Button appearance="primary" disabled={!step.canWrite} onClick={() => void step.write()}>
+          写入台账
+        </Button>
+      </div>
+
+      {progress && (
+        <Field label="正在写入台账…" validationState="none">
+          <ProgressBar value={progress.done} max={progress.total} />
+        </Field>
+      )}
+
+      {outcome?.ok === true && (
+        <MessageBar intent="success" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>台账已写入</MessageBarTitle>
+            已写入工作表：{outcome.sheets.join("、")}。
+            {outcome.replacedSheets.length > 0 && `替换了原有的${outcome.replacedSheets.join("、")}。`}
+            {outcome.skipped.length > 0 && `略过：${outcome.skipped.join(" ")}`}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {outcome?.ok === false && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>写入失败</MessageBarTitle>
+            {outcome.message}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+import { useMemo, useState } from "react";
+import type { Ledger, Period, PeriodKind, PlanDocument } from "../../../core/model";
+import { buildLedger, periodsOfYear } from "../../../core/plan";
+import { buildWorkbookPlan, periodLabel } from "../../../core/sheets";
+import type { WriteProgress } from "../../../adapters/excel";
+import { skippedFeatures } from "../../../adapters/excel";
+import { reasonText, useWorkbook } from "../../workbook";
+
+export type LedgerOutcome =
+  | { ok: true; sheets: string[]; replacedSheets: string[]; skipped: string[] }
+  | { ok: false; message: string };
+
+const isoToday = (): string => new Date().toISOString().slice(0, 10);
+
+export function useLedgerStep(document: PlanDocument, onWritten: (ledger: Ledger) => void) {
+  const workbook = useWorkbook();
+  const [today] = useState(isoToday);
+  const [periodKind, setPeriodKind] = useState<PeriodKind>("quarter");
+  /** Undefined until someone picks one: the ledger then tracks the period containing today. */
+  const [chosenPeriod, setChosenPeriod] = useState<Period>();
+  const [progress, setProgress] = useState<WriteProgress>();
+  const [outcome, setOutcome] = useState<LedgerOutcome>();
+
+  const built = useMemo(
+    () =>
+      buildLedger([document], chosenPeriod === undefined ? { periodKind, today } : { period: chosenPeriod }),
+    [document, periodKind, chosenPeriod, today],
+  );
+  const plan = useMemo(() => (built.ok ? buildWorkbookPlan(built.ledger) : undefined), [built]);
+  const skipped = workbook && plan ? skippedFeatures(plan, workbook.capabilities) : [];
+  const periods = periodsOfYear(document.year, periodKind).map((period) => ({
+    period,
+    label: periodLabel(period),
+  }));
+
+  const write = async (): Promise<void> => {
+    if (!workbook || !plan || !built.ok) return;
+    setOutcome(undefined);
+    setProgress({ done: 0, total: 1 });
+    try {
+      const result = await workbook.writePlan(plan, { onProgress: setProgress });
+      if (result.ok) {
+        setOutcome({
+          ok: true,
+          sheets: plan.sheets.filter((sheet) => sheet.visibility === "visible").map((sheet) => sheet.name),
+          replacedSheets: result.replacedSheets,
+          skipped: result.skipped.map((feature) => feature.message),
+        });
+        onWritten(built.ledger);
+      } else {
+        setOutcome({ ok: false, message: result.message });
+      }
+    } catch (reason) {
+      setOutcome({ ok: false, message: `写入台账失败：${reasonText(reason)}` });
+    } finally {
+      setProgress(undefined);
+    }
+  };
+
+  return {
+    inExcel: workbook !== undefined,
+    periodKind,
+    chooseKind: (kind: PeriodKind) => {
+      setPeriodKind(kind);
+      setChosenPeriod(undefined);
+    },
+    period: built.ok ? built.ledger.period : chosenPeriod,
+    choosePeriod: setChosenPeriod,
+    periods,
+    built,
+    skipped,
+    progress,
+    outcome,
+    canWrite: workbook !== undefined && plan !== undefined && progress === undefined,
+    write,
+  };
+}

@@ -1,0 +1,67 @@
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import type { ReactNode } from "react";
+import type { PlanDocument } from "../../core/model";
+import { parseDocument } from "../../core/parse";
+import {
+  ALL_CAPABILITIES,
+  detectCapabilities,
+  readLedgerFromWorkbook,
+  writeWorkbookPlan,
+  type ReadWorkbookResult,
+  type WriteResult,
+} from "../../adapters/excel";
+import { FakeExcel } from "../../adapters/excel/testing/fakeExcel";
+import { WorkbookContext, type WorkbookAccess } from "../workbook";
+
+export const POLICY = [
+  "2024年全市卫生健康工作要点",
+  "一、提升医疗服务能力",
+  "1.加强临床重点专科建设。新建省级临床重点专科5个。（责任单位：市卫生健康委，市财政局）",
+  "2.推进智慧医院建设。二级以上医院电子病历应用水平达到4级。（责任单位：市卫生健康委）",
+].join("\n");
+
+export function policyDocument(): PlanDocument {
+  return parseDocument(POLICY, { sourceName: "工作要点.txt" });
+}
+
+/** A component inside the providers the pane gives it, with `workbook` as the open workbook. */
+export function inPane(element: ReactNode, workbook: WorkbookAccess | undefined) {
+  return (
+    <WorkbookContext.Provider value={workbook}>
+      <FluentProvider theme={webLightTheme}>{element}</FluentProvider>
+    </WorkbookContext.Provider>
+  );
+}
+
+/** A workbook whose calls the test answers; each call is recorded. */
+export function stubWorkbook(answers: {
+  write?: WorkbookAccess["writePlan"];
+  read?: () => Promise<ReadWorkbookResult>;
+  capabilities?: WorkbookAccess["capabilities"];
+}): WorkbookAccess & { writes: Parameters<WorkbookAccess["writePlan"]>[0][]; reads: number } {
+  const refuse = (): Promise<never> => Promise.reject(new Error("not scripted in this test"));
+  const stub = {
+    capabilities: answers.capabilities ?? ALL_CAPABILITIES,
+    writes: [] as Parameters<WorkbookAccess["writePlan"]>[0][],
+    reads: 0,
+    writePlan: (...args: Parameters<WorkbookAccess["writePlan"]>): Promise<WriteResult> => {
+      stub.writes.push(args[0]);
+      return answers.write ? answers.write(...args) : refuse();
+    },
+    readLedger: (): Promise<ReadWorkbookResult> => {
+      stub.reads++;
+      return answers.read ? answers.read() : refuse();
+    },
+  };
+  return stub;
+}
+
+/** The scripted Excel of the adapter's tests, reached through the adapter as the pane reaches Excel. */
+export function scriptedWorkbook(excel: FakeExcel): WorkbookAccess {
+  const capabilities = detectCapabilities(excel.requirements);
+  return {
+    capabilities,
+    writePlan: (plan, options) => writeWorkbookPlan(excel.context, plan, capabilities, options),
+    readLedger: () => readLedgerFromWorkbook(excel.context),
+  };
+}
