@@ -8,7 +8,14 @@ import { reportCommand } from "./commands/report";
 import { splitCommand } from "./commands/split";
 import { mergeCommand } from "./commands/merge";
 
-const commands: Command[] = [parseCommand, buildCommand, demoCommand, reportCommand, splitCommand, mergeCommand];
+const commands: Command[] = [
+  parseCommand,
+  buildCommand,
+  demoCommand,
+  reportCommand,
+  splitCommand,
+  mergeCommand,
+];
 
 function help(): string {
   const lines = commands.map((c) => `  ${c.name.padEnd(8)} ${c.summary}`);

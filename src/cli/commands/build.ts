@@ -6,7 +6,8 @@ import { buildWorkbookPlan, periodLabel } from "../../core/sheets";
 import { renderWorkbook } from "../../adapters/xlsx";
 import { parseArgs, stringOption } from "../args";
 import { EXIT, type Command } from "../command";
-import { describe, loadAliases, loadDocument } from "../input";
+import { writeOutput } from "../files";
+import { loadAliases, loadDocument } from "../input";
 import type { CliIo } from "../io";
 
 /** Today in the machine's time zone, as an ISO date. */
@@ -32,14 +33,7 @@ export async function writeLedgerWorkbook(
   io: CliIo,
   options: WorkbookOptions = {},
 ): Promise<boolean> {
-  const bytes = await renderWorkbook(buildWorkbookPlan(ledger, options));
-  try {
-    await io.writeFile(path, bytes);
-    return true;
-  } catch (error) {
-    io.stderr(`无法写入“${path}”：${describe(error)}\n`);
-    return false;
-  }
+  return writeOutput(path, await renderWorkbook(buildWorkbookPlan(ledger, options)), io);
 }
 
 export const buildCommand: Command = {

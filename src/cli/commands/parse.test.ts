@@ -19,21 +19,28 @@ describe("duban parse", () => {
   it("prints the scoring JSON with --json: section titles, tasks with nested indicators", async () => {
     const io = memoryIo();
     expect(await run(["parse", seed("002_864f5150332c02db.txt"), "--json"], io)).toBe(0);
-    const json = JSON.parse(io.out.join("")) as { sections: unknown[]; tasks: { number: string; indicators: unknown[] }[] };
+    const json = JSON.parse(io.out.join("")) as {
+      sections: unknown[];
+      tasks: { number: string; indicators: unknown[] }[];
+    };
     expect(json.sections[0]).toBe("一、立足新发展阶段，站高谋远打造成渝医疗副中心");
     expect(json.tasks).toHaveLength(32);
     expect(json.tasks[0]?.indicators.length).toBeGreaterThan(3);
   });
 
   it("prints an array for several files", async () => {
-    const io = memoryIo({ "a.txt": "1.新建社区医院3家。\n\n2.建成智慧医院2家。", "b.txt": "1.招聘医生20名。\n\n2.培训护士50名。" });
+    const io = memoryIo({
+      "a.txt": "1.新建社区医院3家。\n\n2.建成智慧医院2家。",
+      "b.txt": "1.招聘医生20名。\n\n2.培训护士50名。",
+    });
     expect(await run(["parse", "a.txt", "b.txt", "--json"], io)).toBe(0);
     expect(JSON.parse(io.out.join(""))).toHaveLength(2);
   });
 
   it("extends the unit aliases from a JSON file", async () => {
     const io = memoryIo({
-      "a.txt": "1.加强基层。新建社区医院3家。（责任单位：市编办）\n\n2.加强人才。招聘医生20名。（责任单位：市委编办）",
+      "a.txt":
+        "1.加强基层。新建社区医院3家。（责任单位：市编办）\n\n2.加强人才。招聘医生20名。（责任单位：市委编办）",
       "aliases.json": JSON.stringify({ 市委编办: ["市编办"] }),
     });
     expect(await run(["parse", "a.txt", "--aliases", "aliases.json", "--json"], io)).toBe(0);
@@ -60,7 +67,9 @@ describe("duban parse", () => {
   });
 
   it("exits 1 and says why when a document holds no tasks", async () => {
-    const io = memoryIo({ "notice.txt": "关于召开座谈会的通知\n\n定于下周三下午召开座谈会，请各单位派员参加。" });
+    const io = memoryIo({
+      "notice.txt": "关于召开座谈会的通知\n\n定于下周三下午召开座谈会，请各单位派员参加。",
+    });
     expect(await run(["parse", "notice.txt"], io)).toBe(1);
     expect(io.out.join("")).toContain("没有识别出任务或量化目标");
   });

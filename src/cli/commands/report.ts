@@ -1,5 +1,4 @@
 import { renderReportDocx } from "../../adapters/docx";
-import { readLedgerWorkbook } from "../../adapters/xlsx";
 import type { StatusCounts } from "../../core/progress";
 import type { ReportDoc, ReportInput } from "../../core/report";
 import { buildReport, renderReportText } from "../../core/report";
@@ -7,6 +6,7 @@ import { unitsKnownWithoutReport } from "../../core/roundtrip";
 import { parseArgs, stringOption } from "../args";
 import { EXIT, type Command } from "../command";
 import { describe } from "../input";
+import { readLedgerFile, writeOutput } from "../files";
 import type { CliIo } from "../io";
 import { localToday } from "./build";
 
@@ -20,14 +20,7 @@ export function countsLine(counts: StatusCounts): string {
 
 /** Writes the 通报 as .docx; false (after saying why) when the file cannot be written. */
 export async function writeReportDocx(report: ReportDoc, path: string, io: CliIo): Promise<boolean> {
-  const bytes = await renderReportDocx(report);
-  try {
-    await io.writeFile(path, bytes);
-    return true;
-  } catch (error) {
-    io.stderr(`无法写入“${path}”：${describe(error)}\n`);
-    return false;
-  }
+  return writeOutput(path, await renderReportDocx(report), io);
 }
 
 export const reportCommand: Command = {
@@ -81,21 +74,9 @@ export const reportCommand: Command = {
       return EXIT.usage;
     }
 
-    let bytes: Uint8Array;
-    try {
-      bytes = await io.readFile(input);
-    } catch (error) {
-      io.stderr(`无法读取“${input}”：${describe(error)}\n`);
-      return EXIT.cannotRead;
-    }
-    const read = await readLedgerWorkbook(bytes);
-    if (!read.ok) {
-      io.stderr(`“${input}”：${read.message}\n`);
-      return read.code === "unreadable-workbook" ? EXIT.cannotRead : EXIT.dataError;
-    }
-    for (const diagnostic of read.diagnostics.filter((d) => d.severity === "warning")) {
-      io.stderr(`[警告] ${diagnostic.message}\n`);
-    }
+    const file = await readLedgerFile(input, io);
+    if (!file.ok) return file.exit;
+    const { read } = file;
 
     let requirements: string[] | undefined;
     const requirementsFile = stringOption(args, "requirements");

@@ -1,9 +1,10 @@
-import { readLedgerWorkbook, renderWorkbook } from "../../adapters/xlsx";
+import { renderWorkbook } from "../../adapters/xlsx";
 import { chineseDate } from "../../core/progress";
 import { splitLedger } from "../../core/roundtrip";
 import { periodLabel } from "../../core/sheets";
 import { parseArgs, stringOption } from "../args";
 import { EXIT, type Command } from "../command";
+import { readLedgerFile } from "../files";
 import { describe } from "../input";
 
 export const splitCommand: Command = {
@@ -36,18 +37,9 @@ export const splitCommand: Command = {
       );
       return EXIT.usage;
     }
-    let bytes: Uint8Array;
-    try {
-      bytes = await io.readFile(input);
-    } catch (error) {
-      io.stderr(`无法读取“${input}”：${describe(error)}\n`);
-      return EXIT.cannotRead;
-    }
-    const read = await readLedgerWorkbook(bytes);
-    if (!read.ok) {
-      io.stderr(`“${input}”：${read.message}\n`);
-      return read.code === "unreadable-workbook" ? EXIT.cannotRead : EXIT.dataError;
-    }
+    const file = await readLedgerFile(input, io);
+    if (!file.ok) return file.exit;
+    const { read } = file;
     const ledger = read.ledger;
     const deadline = stringOption(args, "deadline");
     const sendTo = stringOption(args, "send-to");
