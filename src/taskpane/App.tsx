@@ -11,6 +11,7 @@ import {
 import { ImportStep } from "./components/ImportStep/ImportStep";
 import { LedgerStep } from "./components/LedgerStep/LedgerStep";
 import { PendingStep } from "./components/PendingStep/PendingStep";
+import { ProgressStep } from "./components/ProgressStep/ProgressStep";
 import { ReviewStep } from "./components/ReviewStep/ReviewStep";
 import type { PaneHost } from "./host";
 import { isStepId, STEPS, type StepId } from "./steps";
@@ -71,7 +72,16 @@ export function App({ host, workbook }: AppProps) {
       case "review":
         return app.document && <ReviewStep document={app.document} onChange={app.reviewedDocument} />;
       case "ledger":
-        return app.document && <LedgerStep document={app.document} onWritten={app.ledgerWritten} />;
+        return app.document && <LedgerStep document={app.document} onWritten={app.showLedger} />;
+      case "progress":
+        return (
+          <ProgressStep
+            ledger={app.ledger}
+            period={app.period}
+            onPeriod={app.choosePeriod}
+            onRead={app.showLedger}
+          />
+        );
       default: {
         const step = STEPS.find((s) => s.id === id);
         return step && "purpose" in step && <PendingStep purpose={step.purpose} />;

@@ -4,12 +4,7 @@ export const STEPS = [
   { id: "import", label: "导入" },
   { id: "review", label: "校对" },
   { id: "ledger", label: "写入台账" },
-  {
-    id: "progress",
-    label: "进度",
-    purpose:
-      "选择报送期次，汇总各单位报回的进展，按颜色显示每项任务的状态：已完成、序时推进、进度滞后、逾期未完成、未报送。",
-  },
+  { id: "progress", label: "进度" },
   {
     id: "report",
     label: "通报",

@@ -1,16 +1,22 @@
 import { useState } from "react";
-import type { Ledger, PlanDocument } from "../core/model";
+import type { Ledger, Period, PlanDocument } from "../core/model";
 import type { StepId } from "./steps";
 
 /**
- * The pane's shared state: the current step, the document as parsed and as reviewed, and the ledger
- * last written to the workbook.
+ * The pane's shared state: the current step, the document as parsed and as reviewed, the ledger last
+ * written to or read from the workbook, and the period 进度 and 通报 look at.
  */
 export function useApp() {
   const [step, setStep] = useState<StepId>("import");
   const [parsed, setParsed] = useState<PlanDocument>();
   const [reviewed, setReviewed] = useState<PlanDocument>();
   const [ledger, setLedger] = useState<Ledger>();
+  const [period, setPeriod] = useState<Period>();
+  /** A ledger just written or read shows the period it tracks. */
+  const showLedger = (next: Ledger) => {
+    setLedger(next);
+    setPeriod(next.period);
+  };
 
   return {
     step,
@@ -23,7 +29,9 @@ export function useApp() {
     },
     reviewedDocument: setReviewed,
     ledger,
-    ledgerWritten: setLedger,
+    showLedger,
+    period,
+    choosePeriod: setPeriod,
     /** 进度 and 通报 read the workbook, so they work on a ledger written in an earlier session too. */
     isAvailable: (id: StepId): boolean =>
       (id !== "review" && id !== "ledger") || (reviewed !== undefined && reviewed.tasks.length > 0),

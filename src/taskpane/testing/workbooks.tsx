@@ -1,6 +1,7 @@
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import type { ReactNode } from "react";
-import type { PlanDocument } from "../../core/model";
+import type { Ledger, PlanDocument, ProgressEntry } from "../../core/model";
+import { buildLedger } from "../../core/plan";
 import { parseDocument } from "../../core/parse";
 import {
   ALL_CAPABILITIES,
@@ -18,10 +19,38 @@ export const POLICY = [
   "一、提升医疗服务能力",
   "1.加强临床重点专科建设。新建省级临床重点专科5个。（责任单位：市卫生健康委，市财政局）",
   "2.推进智慧医院建设。二级以上医院电子病历应用水平达到4级。（责任单位：市卫生健康委）",
+  "3.完善分级诊疗制度。6月底前出台紧密型县域医共体建设实施方案。（责任单位：市医保局）",
 ].join("\n");
 
 export function policyDocument(): PlanDocument {
   return parseDocument(POLICY, { sourceName: "工作要点.txt" });
+}
+
+/**
+ * The policy's ledger tracking 2024-Q3, as read back from a workbook: the 专科 row reported complete
+ * in Q3, the 电子病历 row at 2 of 4 levels in Q2 and Q3, the 医共体 row with no report at all.
+ */
+export function reportedLedger(): Ledger {
+  const built = buildLedger([policyDocument()], { period: "2024-Q3" });
+  if (!built.ok) throw new Error(built.message);
+  const [specialties, hospitals] = built.ledger.rows;
+  if (!specialties || !hospitals) throw new Error("the policy gives fewer rows than the fixture needs");
+  const report = (rowId: string, period: string, actual: number): ProgressEntry => ({
+    rowId,
+    period,
+    actual,
+    progress: "",
+    problems: "",
+    reportedBy: "市卫生健康委",
+  });
+  return {
+    ...built.ledger,
+    progress: [
+      report(hospitals.id, "2024-Q2", 2),
+      report(specialties.id, "2024-Q3", 5),
+      report(hospitals.id, "2024-Q3", 2),
+    ],
+  };
 }
 
 /** A component inside the providers the pane gives it, with `workbook` as the open workbook. */

@@ -1,0 +1,27 @@
+import { makeStyles, tokens } from "@fluentui/react-components";
+
+export const useProgressStepStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+  },
+  counts: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalS,
+    margin: 0,
+    padding: 0,
+    listStyleType: "none",
+  },
+  numberColumn: {
+    width: "48px",
+  },
+  statusColumn: {
+    width: "84px",
+  },
+  detail: {
+    display: "block",
+    color: tokens.colorNeutralForeground3,
+  },
+});

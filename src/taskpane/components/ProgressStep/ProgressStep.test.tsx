@@ -1,0 +1,102 @@
+/** @jest-environment jsdom */
+import "../../testing/dom";
+import { render, screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { useState } from "react";
+import type { Ledger, Period } from "../../../core/model";
+import type { ReadWorkbookResult } from "../../../adapters/excel";
+import { inPane, reportedLedger, stubWorkbook } from "../../testing/workbooks";
+import { ProgressStep } from "./ProgressStep";
+
+/** The step as the app holds it: what it reads becomes the ledger shown, at the ledger's period. */
+function Harness({ initial }: { initial?: Ledger }) {
+  const [ledger, setLedger] = useState(initial);
+  const [period, setPeriod] = useState<Period | undefined>(initial?.period);
+  return (
+    <ProgressStep
+      ledger={ledger}
+      period={period}
+      onPeriod={setPeriod}
+      onRead={(read) => {
+        setLedger(read);
+        setPeriod(read.period);
+      }}
+    />
+  );
+}
+
+const statusOfRow = (name: RegExp): string => {
+  const row = within(screen.getByRole("table", { name: "任务状态" }))
+    .getAllByRole("row")
+    .find((r) => name.test(r.textContent ?? ""));
+  if (!row) throw new Error(`no row matches ${name}`);
+  return within(row).getAllByRole("cell").at(-1)?.textContent ?? "";
+};
+
+const countOf = (status: string): string =>
+  within(screen.getByRole("list", { name: "各状态任务数" }))
+    .getAllByRole("listitem")
+    .find((item) => item.textContent?.startsWith(status))
+    ?.textContent?.slice(status.length)
+    .trim() ?? "";
+
+describe("ProgressStep", () => {
+  it("reads the ledger from the workbook and shows each row's status in words, with counts", async () => {
+    const user = userEvent.setup();
+    const read: ReadWorkbookResult = {
+      ok: true,
+      ledger: reportedLedger(),
+      diagnostics: [
+        { code: "status-synonym", severity: "info", message: "“进度填报”D5 的“完成”按“已完成”读取。" },
+      ],
+    };
+    const workbook = stubWorkbook({ read: () => Promise.resolve(read) });
+    render(inPane(<Harness />, workbook));
+    expect(screen.queryByRole("table")).toBeNull();
+
+    await user.click(screen.getByRole("button", { name: "读取工作簿中的台账" }));
+    await screen.findByRole("table", { name: "任务状态" });
+    expect(workbook.reads).toBe(1);
+    expect(screen.getByText("读取时有 1 条提示")).toBeTruthy();
+    expect(screen.getByRole("combobox", { name: "报送期次" })).toHaveProperty("value", "2024-Q3");
+    expect(statusOfRow(/临床重点专科/)).toBe("已完成");
+    expect(statusOfRow(/电子病历/)).toBe("进度滞后");
+    expect(statusOfRow(/医共体/)).toBe("未报送");
+    expect(screen.getByText(/完成 50\.0%，序时 /)).toBeTruthy();
+    expect(["已完成", "进度滞后", "逾期未完成", "未报送"].map(countOf)).toEqual(["1", "1", "0", "1"]);
+    expect(screen.getByRole("button", { name: "重新读取工作簿" })).toBeTruthy();
+  });
+
+  it("judges the rows again for another period", async () => {
+    const user = userEvent.setup();
+    render(inPane(<Harness initial={reportedLedger()} />, stubWorkbook({})));
+    await user.selectOptions(screen.getByRole("combobox", { name: "报送期次" }), "2024-Q1");
+    expect(statusOfRow(/临床重点专科/)).toBe("未报送");
+    expect(statusOfRow(/电子病历/)).toBe("未报送");
+    expect(countOf("未报送")).toBe("3");
+  });
+
+  it("shows why the workbook could not be read", async () => {
+    const user = userEvent.setup();
+    const answers: ReadWorkbookResult[] = [
+      { ok: false, code: "not-a-ledger", message: "这个工作簿不是督办台账：找不到“_duban”工作表。" },
+    ];
+    const workbook = stubWorkbook({
+      read: () => {
+        const answer = answers.shift();
+        return answer ? Promise.resolve(answer) : Promise.reject(new Error("GeneralException"));
+      },
+    });
+    render(inPane(<Harness />, workbook));
+    await user.click(screen.getByRole("button", { name: "读取工作簿中的台账" }));
+    expect(await screen.findByText("这个工作簿不是督办台账：找不到“_duban”工作表。")).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "读取工作簿中的台账" }));
+    expect(await screen.findByText("读取台账失败：GeneralException")).toBeTruthy();
+    expect(screen.queryByRole("table")).toBeNull();
+  });
+
+  it("says outside Excel that reading needs Excel", () => {
+    render(inPane(<Harness />, undefined));
+    expect(screen.getByText("读取工作簿中的台账需要在 Excel 中打开本加载项。")).toBeTruthy();
+  });
+});
