@@ -17,8 +17,6 @@ const DIGITS: Record<string, number> = {
 const SMALL_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 const LARGE_UNITS: Record<string, number> = { 万: 10_000, 亿: 100_000_000 };
 
-export const CHINESE_NUMERAL = "[零〇一二两三四五六七八九十百千万亿]";
-
 /** Value of a Chinese numeral such as `二十三`, `一百零五`, `两`; undefined if it is not one. */
 export function chineseNumber(text: string): number | undefined {
   if (!text) return undefined;
@@ -47,12 +45,6 @@ export function chineseNumber(text: string): number | undefined {
     return undefined;
   }
   return total + section + (digit ?? 0);
-}
-
-/** `一`, `二十`, `三十五`: the ordinal of a heading number. Digit strings like `四〇四` read digit by digit. */
-export function ordinalOf(text: string): number | undefined {
-  if (/^\d+$/.test(text)) return Number(text);
-  return chineseNumber(text);
 }
 
 /** Applies a `万` or `亿` multiplier written after a number. */
