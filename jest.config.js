@@ -7,5 +7,7 @@ module.exports = {
   transform: {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.jest.json", diagnostics: false }],
   },
+  // `import("./x.js")` names a TypeScript file, as node16 module resolution asks dynamic imports to.
+  moduleNameMapper: { "^(\\.{1,2}/.*)\\.js$": "$1" },
   testTimeout: 120000,
 };

@@ -70,7 +70,8 @@ module.exports = async (env, argv) => {
       chunkFilename: development ? "[name].js" : "[name].[contenthash:8].js",
       clean: { keep: /^(src|bench|test)[\\/]/ },
     },
-    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    // `import("./x.js")` names a TypeScript file, as node16 module resolution asks dynamic imports to.
+    resolve: { extensions: [".ts", ".tsx", ".js"], extensionAlias: { ".js": [".ts", ".tsx", ".js"] } },
     module: {
       rules: [
         {

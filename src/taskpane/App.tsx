@@ -10,8 +10,8 @@ import {
 } from "@fluentui/react-components";
 import { ImportStep } from "./components/ImportStep/ImportStep";
 import { LedgerStep } from "./components/LedgerStep/LedgerStep";
-import { PendingStep } from "./components/PendingStep/PendingStep";
 import { ProgressStep } from "./components/ProgressStep/ProgressStep";
+import { ReportStep } from "./components/ReportStep/ReportStep";
 import { ReviewStep } from "./components/ReviewStep/ReviewStep";
 import type { PaneHost } from "./host";
 import { isStepId, STEPS, type StepId } from "./steps";
@@ -82,10 +82,15 @@ export function App({ host, workbook }: AppProps) {
             onRead={app.showLedger}
           />
         );
-      default: {
-        const step = STEPS.find((s) => s.id === id);
-        return step && "purpose" in step && <PendingStep purpose={step.purpose} />;
-      }
+      case "report":
+        return (
+          <ReportStep
+            ledger={app.ledger}
+            period={app.period}
+            onPeriod={app.choosePeriod}
+            onRead={app.showLedger}
+          />
+        );
     }
   };
 

@@ -62,11 +62,90 @@ export async function servePane(page: Page, buildDir: string, officeJs: string):
   );
 }
 
-/** A scripted Office host: Office.js as Excel presents it, enough for the pane to start. */
+/**
+ * A scripted Office host: Office.js as Excel on the web presents it, and an `Excel.run` whose workbook
+ * takes every call the writer makes, applies what names and shows sheets, and keeps each 2-D write
+ * so tests can see what reached it (`window.scriptedWorkbook`). Loads resolve at once: the writer
+ * reads only sheet names and visibility, and whether the active sheet is empty.
+ */
 export const SCRIPTED_EXCEL = `
-window.Office = {
-  HostType: { Excel: "Excel", Word: "Word" },
-  PlatformType: { OfficeOnline: "OfficeOnline" },
-  onReady: function () { return Promise.resolve({ host: "Excel", platform: "OfficeOnline" }); },
-  context: { requirements: { isSetSupported: function (name) { return name === "ExcelApi"; } } },
-};`;
+(function () {
+  // Takes any property, assignment or call the test does not look at.
+  function sink() {
+    return new Proxy(function () {}, {
+      get: function (_, key) { return key === "then" ? undefined : sink(); },
+      set: function () { return true; },
+      apply: function () { return sink(); },
+    });
+  }
+  // An object with some members of its own; the rest is sink.
+  function partly(own) {
+    return new Proxy(own, {
+      get: function (target, key) { return key in target ? target[key] : key === "then" ? undefined : sink(); },
+    });
+  }
+  var sheets = [{ name: "Sheet1", visibility: "Visible", writes: [] }];
+  window.scriptedWorkbook = { sheets: sheets, syncs: 0 };
+
+  function range(sheet, address) {
+    var own = { load: function () {} };
+    ["formulas", "values"].forEach(function (key) {
+      Object.defineProperty(own, key, {
+        set: function (cells) { sheet.writes.push({ address: address, cells: cells }); },
+      });
+    });
+    return partly(own);
+  }
+  function worksheet(sheet) {
+    return partly({
+      get name() { return sheet.name; },
+      set name(value) { sheet.name = value; },
+      get visibility() { return sheet.visibility; },
+      set visibility(value) { sheet.visibility = value; },
+      load: function () {},
+      delete: function () { sheets.splice(sheets.indexOf(sheet), 1); },
+      getRange: function (address) { return range(sheet, address); },
+      getUsedRangeOrNullObject: function () {
+        return partly({ isNullObject: sheet.writes.length === 0, load: function () {} });
+      },
+    });
+  }
+  var worksheets = partly({
+    load: function () {},
+    get items() { return sheets.map(worksheet); },
+    getActiveWorksheet: function () { return worksheet(sheets[0]); },
+    add: function (name) {
+      var sheet = { name: name, visibility: "Visible", writes: [] };
+      sheets.push(sheet);
+      return worksheet(sheet);
+    },
+  });
+  var context = partly({
+    workbook: partly({ worksheets: worksheets }),
+    sync: function () {
+      window.scriptedWorkbook.syncs++;
+      return Promise.resolve();
+    },
+  });
+
+  window.Office = {
+    HostType: { Excel: "Excel", Word: "Word" },
+    PlatformType: { OfficeOnline: "OfficeOnline" },
+    onReady: function () { return Promise.resolve({ host: "Excel", platform: "OfficeOnline" }); },
+    context: { requirements: { isSetSupported: function (name) { return name === "ExcelApi"; } } },
+  };
+  window.Excel = { run: function (batch) { return Promise.resolve().then(function () { return batch(context); }); } };
+})();`;
+
+/** What the scripted workbook holds: each sheet's name, visibility and the 2-D writes it received. */
+export interface ScriptedSheet {
+  name: string;
+  visibility: string;
+  writes: { address: string; cells: unknown[][] }[];
+}
+
+export function scriptedSheets(page: Page): Promise<ScriptedSheet[]> {
+  return page.evaluate(
+    () => (window as unknown as { scriptedWorkbook: { sheets: ScriptedSheet[] } }).scriptedWorkbook.sheets,
+  );
+}

@@ -1,7 +1,8 @@
 /**
  * The built task pane in headless chromium with a scripted Office host: step navigation with arrow
  * keys, a .docx read through the lazy mammoth chunk, importing seed 002, the review table's grid
- * navigation, assigning a unit. Screenshots of each step go to test-results/taskpane/ for people to
+ * navigation, assigning a unit, writing the ledger into the scripted workbook, the statuses and
+ * the 通报 written as a sheet. Screenshots of each step go to test-results/taskpane/ for people to
  * look at.
  */
 
@@ -9,7 +10,15 @@ import { mkdirSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { Document, Packer, Paragraph } from "docx";
 import { chromium, type Browser, type Locator, type Page } from "playwright-core";
-import { browserAvailable, buildPane, CHROMIUM, PANE_ORIGIN, SCRIPTED_EXCEL, servePane } from "./browser";
+import {
+  browserAvailable,
+  buildPane,
+  CHROMIUM,
+  PANE_ORIGIN,
+  SCRIPTED_EXCEL,
+  scriptedSheets,
+  servePane,
+} from "./browser";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const SHOTS = path.join(ROOT, "test-results", "taskpane");
@@ -130,5 +139,53 @@ const hasFocus = (element: Locator) => element.evaluate((node) => node === docum
       .filter({ has: page.getByRole("button", { name: new RegExp(`^${number}\\. `) }) });
     expect(await row.getByRole("cell").first().textContent()).toMatch(/牵头：市卫生健康委$/);
     expect(await page.getByText(/还有 29 项任务没有牵头单位/).count()).toBe(1);
+
+    await page.getByRole("tab", { name: "写入台账" }).click();
+    const ledgerPanel = page.getByRole("tabpanel", { name: "写入台账" });
+    await ledgerPanel.getByRole("radio", { name: "按月" }).check();
+    await ledgerPanel.getByRole("combobox", { name: "当前期次" }).selectOption("2023-09");
+    await page.screenshot({ path: path.join(SHOTS, "5-ledger.png") });
+    await ledgerPanel.getByRole("button", { name: "写入台账" }).click();
+    await ledgerPanel.getByText("台账已写入").waitFor();
+    await page.screenshot({ path: path.join(SHOTS, "6-ledger-written.png") });
+    const sheets = await scriptedSheets(page);
+    expect(sheets.map((sheet) => [sheet.name, sheet.visibility])).toEqual([
+      ["任务清单", "Visible"],
+      ["进度填报", "Visible"],
+      ["单位汇总", "Visible"],
+      ["通报", "Visible"],
+      ["_duban", "VeryHidden"],
+    ]);
+    const taskCells = JSON.stringify(sheets[0]!.writes.map((write) => write.cells));
+    expect(taskCells).toContain("市卫生健康委");
+
+    await page.getByRole("tab", { name: "进度" }).click();
+    const statusTable = page.getByRole("table", { name: "任务状态" });
+    await statusTable.waitFor();
+    expect(await page.getByRole("combobox", { name: "报送期次" }).first().inputValue()).toBe("2023-09");
+    // Nothing reported yet: every row 未报送.
+    const statusCells = statusTable
+      .getByRole("cell")
+      .filter({ hasText: /^(未报送|已完成|序时推进|进度滞后|逾期未完成|未启动)$/ });
+    expect(await statusCells.count()).toBe((await statusTable.getByRole("row").count()) - 1);
+    await statusTable.getByRole("cell").first().focus();
+    await page.keyboard.press("ArrowDown");
+    expect(await hasFocus(statusTable.getByRole("row").nth(2).getByRole("cell").first())).toBe(true);
+    await page.screenshot({ path: path.join(SHOTS, "7-progress.png") });
+
+    await page.getByRole("tab", { name: "通报" }).click();
+    const reportPanel = page.getByRole("tabpanel", { name: "通报" });
+    expect(await reportPanel.getByRole("textbox", { name: "通报全文" }).inputValue()).toMatch(
+      /^关于2023年1-9月份.*通报/,
+    );
+    await reportPanel.getByRole("button", { name: "写入“通报”工作表" }).click();
+    await reportPanel.getByText("已写入“通报”工作表。").waitFor();
+    await page.screenshot({ path: path.join(SHOTS, "8-report.png") });
+    const after = await scriptedSheets(page);
+    expect(after.map((sheet) => sheet.name).sort()).toEqual(
+      ["_duban", "任务清单", "单位汇总", "进度填报", "通报"].sort(),
+    );
+    const report = after.find((sheet) => sheet.name === "通报")!;
+    expect(JSON.stringify(report.writes.map((write) => write.cells))).toContain("2023年1-9月份");
   });
 });

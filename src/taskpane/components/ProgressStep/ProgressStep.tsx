@@ -36,7 +36,7 @@ const STATUS_BADGES: Record<Status, Pick<BadgeProps, "color" | "appearance">> = 
   进度滞后: { color: "warning", appearance: "tint" },
   未启动: { color: "warning", appearance: "outline" },
   逾期未完成: { color: "danger", appearance: "filled" },
-  未报送: { color: "subtle", appearance: "filled" },
+  未报送: { color: "informative", appearance: "tint" },
 };
 
 export function StatusBadge({ status }: { status: Status }) {

@@ -1,0 +1,112 @@
+/** @jest-environment jsdom */
+import "../../testing/dom";
+import { render, screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { useState } from "react";
+import type { Ledger, Period } from "../../../core/model";
+import type { WriteOptions, WriteResult } from "../../../adapters/excel";
+import { inPane, reportedLedger, stubWorkbook } from "../../testing/workbooks";
+import { ReportStep } from "./ReportStep";
+
+function Harness({ initial }: { initial: Ledger }) {
+  const [ledger, setLedger] = useState(initial);
+  const [period, setPeriod] = useState<Period>(initial.period);
+  return <ReportStep ledger={ledger} period={period} onPeriod={setPeriod} onRead={setLedger} />;
+}
+
+/** jsdom's Blob has no arrayBuffer(); its FileReader reads one. */
+function bytesOf(blob: Blob): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+    reader.onerror = () => reject(reader.error ?? new Error("FileReader failed"));
+    reader.readAsArrayBuffer(blob);
+  });
+}
+
+const fullText = (): string => screen.getByRole<HTMLTextAreaElement>("textbox", { name: "通报全文" }).value;
+
+describe("ReportStep", () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  it("shows the 通报 of the chosen period as text", async () => {
+    const user = userEvent.setup();
+    render(inPane(<Harness initial={reportedLedger()} />, stubWorkbook({})));
+    expect(fullText()).toMatch(/^关于2024年第三季度.*重点工作推进情况的通报/);
+    expect(fullText()).toContain("一、总体情况");
+    await user.selectOptions(screen.getByRole("combobox", { name: "报送期次" }), "2024-Q1");
+    expect(fullText()).toMatch(/^关于2024年第一季度/);
+  });
+
+  it("writes only the 通报 sheet, with a progress bar", async () => {
+    const user = userEvent.setup();
+    let finish: (result: WriteResult) => void = () => undefined;
+    const workbook = stubWorkbook({
+      write: (_plan, options?: WriteOptions) =>
+        new Promise((resolve) => {
+          options?.onProgress?.({ done: 1, total: 2 });
+          finish = resolve;
+        }),
+    });
+    render(inPane(<Harness initial={reportedLedger()} />, workbook));
+    await user.click(screen.getByRole("button", { name: "写入“通报”工作表" }));
+    expect((await screen.findByRole("progressbar")).getAttribute("aria-valuenow")).toBe("1");
+    finish({ ok: true, skipped: [], replacedSheets: ["通报"], requestBytes: [] });
+    expect(await screen.findByText("已写入“通报”工作表。")).toBeTruthy();
+    expect(workbook.writes.map((plan) => plan.sheets.map((s) => s.name))).toEqual([["通报"]]);
+    expect(JSON.stringify(workbook.writes[0]?.sheets[0]?.rows)).toContain("2024年第三季度");
+  });
+
+  it("shows the writer's failure", async () => {
+    const user = userEvent.setup();
+    const failed: WriteResult = {
+      ok: false,
+      code: "excel-error",
+      message: "写入台账时 Excel 报错：忙。",
+      restored: true,
+    };
+    render(
+      inPane(<Harness initial={reportedLedger()} />, stubWorkbook({ write: () => Promise.resolve(failed) })),
+    );
+    await user.click(screen.getByRole("button", { name: "写入“通报”工作表" }));
+    expect(await screen.findByText("写入台账时 Excel 报错：忙。")).toBeTruthy();
+  });
+
+  it("copies the text to the clipboard, and says what to do when the host refuses", async () => {
+    const user = userEvent.setup();
+    render(inPane(<Harness initial={reportedLedger()} />, stubWorkbook({})));
+    await user.click(screen.getByRole("button", { name: "复制全文" }));
+    expect(await screen.findByText(/通报全文已复制/)).toBeTruthy();
+    expect(await navigator.clipboard.readText()).toBe(fullText());
+
+    jest
+      .spyOn(navigator.clipboard, "writeText")
+      .mockRejectedValueOnce(new DOMException("Write permission denied.", "NotAllowedError"));
+    await user.click(screen.getByRole("button", { name: "复制全文" }));
+    expect(await screen.findByText(/无法访问剪贴板（Write permission denied\.）.*Ctrl\+A/)).toBeTruthy();
+  });
+
+  it("offers the .docx as a download and says the sheet and the clipboard are the sure paths", async () => {
+    const user = userEvent.setup();
+    const blobs: Blob[] = [];
+    const names: string[] = [];
+    Object.assign(URL, {
+      createObjectURL: (blob: Blob) => {
+        blobs.push(blob);
+        return "blob:https://localhost:3000/report";
+      },
+      revokeObjectURL: () => undefined,
+    });
+    jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
+      names.push(this.download);
+    });
+    render(inPane(<Harness initial={reportedLedger()} />, stubWorkbook({})));
+    await user.click(screen.getByRole("button", { name: "下载 .docx" }));
+    expect(await screen.findByText(/如果没有看到下载.*写入“通报”工作表或复制全文/)).toBeTruthy();
+    expect(names).toHaveLength(1);
+    expect(names[0]).toMatch(/^关于2024年第三季度.*通报\.docx$/);
+    // A .docx is a zip: it starts with PK.
+    const bytes = await bytesOf(blobs[0]!);
+    expect(String.fromCharCode(bytes[0]!, bytes[1]!)).toBe("PK");
+  });
+});

@@ -1,0 +1,78 @@
+import {
+  Button,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Text,
+  Textarea,
+} from "@fluentui/react-components";
+import type { Ledger, Period } from "../../../core/model";
+import { LedgerReader } from "../LedgerReader/LedgerReader";
+import { PeriodPicker } from "../PeriodPicker/PeriodPicker";
+import { useReportStepStyles } from "./ReportStep.styles";
+import { useReportStep } from "./useReportStep";
+
+export interface ReportStepProps {
+  /** The ledger written or read last; undefined until then. */
+  ledger?: Ledger;
+  period?: Period;
+  onPeriod: (period: Period) => void;
+  onRead: (ledger: Ledger) => void;
+}
+
+export function ReportStep({ ledger, period, onPeriod, onRead }: ReportStepProps) {
+  const styles = useReportStepStyles();
+  const step = useReportStep(ledger, period);
+  const { outcome, progress } = step;
+
+  return (
+    <div className={styles.root}>
+      <Text as="p">
+        按所选期次生成推进情况通报。写入“通报”工作表和复制全文在任何 Excel 中都可用；部分桌面版 Excel
+        的任务窗格不能下载文件。
+      </Text>
+      <LedgerReader hasLedger={ledger !== undefined} onRead={onRead} />
+      {ledger && <PeriodPicker ledger={ledger} period={period ?? ledger.period} onChange={onPeriod} />}
+      {step.error && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>无法生成通报</MessageBarTitle>
+            {step.error}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {step.report && (
+        <>
+          <div className={styles.actions}>
+            <Button
+              appearance="primary"
+              disabled={!step.inExcel || step.busy}
+              onClick={() => void step.writeSheet()}
+            >
+              写入“通报”工作表
+            </Button>
+            <Button onClick={() => void step.copy()}>复制全文</Button>
+            <Button disabled={step.busy} onClick={() => void step.download()}>
+              下载 .docx
+            </Button>
+          </div>
+          {progress && (
+            <Field label="正在写入通报…">
+              <ProgressBar value={progress.done} max={progress.total} />
+            </Field>
+          )}
+          {outcome && (
+            <MessageBar intent={outcome.ok ? "success" : "error"} layout="multiline">
+              <MessageBarBody>{outcome.message}</MessageBarBody>
+            </MessageBar>
+          )}
+          <Field label="通报全文">
+            <Textarea textarea={{ className: styles.text }} resize="vertical" readOnly value={step.text} />
+          </Field>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,120 @@
+import { useMemo, useState } from "react";
+import type { Ledger, Period } from "../../../core/model";
+import { buildReport, renderReportText, reportSheetPlan, type ReportDoc } from "../../../core/report";
+import { buildWorkbookPlan } from "../../../core/sheets";
+import type { WriteProgress } from "../../../adapters/excel";
+import { reasonText, useWorkbook } from "../../workbook";
+
+/** What the last action came to, for the message under the buttons. */
+export type ReportOutcome =
+  | { action: "sheet" | "copy" | "download"; ok: true; message: string }
+  | { action: "sheet" | "copy" | "download"; ok: false; message: string };
+
+const isoToday = (): string => new Date().toISOString().slice(0, 10);
+
+/** A file name Windows accepts: the title without the characters it forbids. */
+const docxName = (report: ReportDoc): string => `${report.title.replace(/[\\/:*?"<>|]/g, "")}.docx`;
+
+function saveFile(bytes: Uint8Array, name: string): void {
+  // A copy into a plain ArrayBuffer: Blob does not take views of shared memory.
+  const blob = new Blob([new Uint8Array(bytes)], {
+    type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = name;
+  link.click();
+  // The click starts the download synchronously; the URL is not needed after it.
+  URL.revokeObjectURL(url);
+}
+
+export function useReportStep(ledger: Ledger | undefined, period: Period | undefined) {
+  const workbook = useWorkbook();
+  const [today] = useState(isoToday);
+  const [progress, setProgress] = useState<WriteProgress>();
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<ReportOutcome>();
+
+  const built = useMemo(
+    () => (ledger ? buildReport(ledger, { period: period ?? ledger.period, date: today }) : undefined),
+    [ledger, period, today],
+  );
+  const report = built?.ok ? built.report : undefined;
+  const text = useMemo(() => (report ? renderReportText(report) : ""), [report]);
+
+  /** Only the 通报 sheet is replaced: the rest of the workbook, and what people typed there, stays. */
+  const writeSheet = async (): Promise<void> => {
+    if (!workbook || !ledger || !report) return;
+    const reportSheet = reportSheetPlan(report);
+    const full = buildWorkbookPlan(ledger, { reportSheet });
+    const plan = { ...full, sheets: [reportSheet] };
+    setOutcome(undefined);
+    setBusy(true);
+    setProgress({ done: 0, total: 1 });
+    try {
+      const result = await workbook.writePlan(plan, { onProgress: setProgress });
+      setOutcome(
+        result.ok
+          ? { action: "sheet", ok: true, message: `已写入“${reportSheet.name}”工作表。` }
+          : { action: "sheet", ok: false, message: result.message },
+      );
+    } catch (reason) {
+      setOutcome({ action: "sheet", ok: false, message: `写入通报失败：${reasonText(reason)}` });
+    } finally {
+      setProgress(undefined);
+      setBusy(false);
+    }
+  };
+
+  const copy = async (): Promise<void> => {
+    setOutcome(undefined);
+    try {
+      await navigator.clipboard.writeText(text);
+      setOutcome({ action: "copy", ok: true, message: "通报全文已复制，可粘贴到 Word 或公文系统中。" });
+    } catch (reason) {
+      setOutcome({
+        action: "copy",
+        ok: false,
+        message: `无法访问剪贴板（${reasonText(reason)}）。请在“通报全文”框中按 Ctrl+A 全选，再按 Ctrl+C 复制。`,
+      });
+    }
+  };
+
+  const download = async (): Promise<void> => {
+    if (!report) return;
+    setOutcome(undefined);
+    setBusy(true);
+    try {
+      // docx is heavy: it loads only when someone asks for the file.
+      const { renderReportDocx } = await import("../../../adapters/docx/index.js");
+      saveFile(await renderReportDocx(report), docxName(report));
+      setOutcome({
+        action: "download",
+        ok: true,
+        message: `已生成“${docxName(report)}”。如果没有看到下载，说明此 Excel 不允许任务窗格下载文件，请写入“通报”工作表或复制全文。`,
+      });
+    } catch (reason) {
+      setOutcome({
+        action: "download",
+        ok: false,
+        message: `无法生成 .docx 文件：${reasonText(reason)}。请写入“通报”工作表或复制全文。`,
+      });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return {
+    inExcel: workbook !== undefined,
+    error: built?.ok === false ? built.message : undefined,
+    report,
+    text,
+    progress,
+    busy,
+    outcome,
+    writeSheet,
+    copy,
+    download,
+  };
+}
