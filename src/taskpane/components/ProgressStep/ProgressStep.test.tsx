@@ -4,8 +4,10 @@ import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { useState } from "react";
 import type { Ledger, Period } from "../../../core/model";
-import type { ReadWorkbookResult } from "../../../adapters/excel";
-import { inPane, reportedLedger, stubWorkbook } from "../../testing/workbooks";
+import { buildWorkbookPlan } from "../../../core/sheets";
+import { ALL_CAPABILITIES, writeWorkbookPlan, type ReadWorkbookResult } from "../../../adapters/excel";
+import { FakeExcel, typeInto } from "../../../adapters/excel/testing/fakeExcel";
+import { inPane, reportedLedger, scriptedWorkbook, stubWorkbook } from "../../testing/workbooks";
 import { ProgressStep } from "./ProgressStep";
 
 /** The step as the app holds it: what it reads becomes the ledger shown, at the ledger's period. */
@@ -24,6 +26,9 @@ function Harness({ initial }: { initial?: Ledger }) {
     />
   );
 }
+
+// office-addin-mock imports office-addin-manifest for one enum; the rest of that package is ESM, which jest cannot load.
+jest.mock("office-addin-manifest", () => jest.requireActual<object>("office-addin-manifest/lib/officeApp"));
 
 const statusOfRow = (name: RegExp): string => {
   const row = within(screen.getByRole("table", { name: "任务状态" }))
@@ -65,6 +70,30 @@ describe("ProgressStep", () => {
     expect(screen.getByText(/完成 50\.0%，序时 /)).toBeTruthy();
     expect(["已完成", "进度滞后", "逾期未完成", "未报送"].map(countOf)).toEqual(["1", "1", "0", "1"]);
     expect(screen.getByRole("button", { name: "重新读取工作簿" })).toBeTruthy();
+  });
+
+  it("counts what someone typed into 进度填报 in Excel", async () => {
+    const user = userEvent.setup();
+    const ledger = reportedLedger();
+    const excel = new FakeExcel();
+    const written = await writeWorkbookPlan(excel.context, buildWorkbookPlan(ledger), ALL_CAPABILITIES);
+    expect(written.ok).toBe(true);
+    // The 医共体 row's 2024-Q3 line: its unit reports it done, by hand, in Excel.
+    const sheet = excel.sheet("进度填报");
+    const grid = sheet.grid();
+    const header = grid.findIndex((cells) => cells.includes("填报状态"));
+    const statusColumn = grid[header]!.indexOf("填报状态");
+    const number = ledger.rows[2]!.number;
+    const line = grid.findIndex((cells) => cells[0] === "2024-Q3" && cells[1] === number);
+    expect(line).toBeGreaterThan(header);
+    sheet.setCell(line + 1, statusColumn + 1, typeInto("已完成") ?? null);
+
+    render(inPane(<Harness />, scriptedWorkbook(excel)));
+    await user.click(screen.getByRole("button", { name: "读取工作簿中的台账" }));
+    await screen.findByRole("table", { name: "任务状态" });
+    expect(statusOfRow(/临床重点专科/)).toBe("已完成");
+    expect(statusOfRow(/电子病历/)).toBe("进度滞后");
+    expect(statusOfRow(/医共体/)).toBe("已完成");
   });
 
   it("judges the rows again for another period", async () => {
