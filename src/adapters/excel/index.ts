@@ -11,6 +11,8 @@
  *     else result.skipped.forEach((s) => note(s.message)); // what this Excel could not set
  *
  *     const read = await readLedgerFromExcel();             // ReadLedgerResult + "excel-error"
+ *     const forMerge = await readLedgerForMergeFromExcel(); // the same, with the 变更记录 records
+ *     if (canCreateWorkbooks(Office.context.requirements)) await openAsNewWorkbook(xlsxBytes);
  *
  * `writeWorkbookPlan` and `readLedgerFromWorkbook` take a `RequestContext` for callers that are
  * already inside `Excel.run` (and for tests); this module is the only place `Excel.run` is called.
@@ -20,6 +22,8 @@ import type { ExcelCapabilities } from "./capabilities";
 import { detectCapabilities } from "./capabilities";
 import type { ReadOptions, ReadWorkbookResult } from "./read";
 import { readLedgerFromWorkbook } from "./read";
+import type { LedgerForMergeResult } from "./roundtrip";
+import { readLedgerForMerge } from "./roundtrip";
 import type { WriteOptions, WriteResult } from "./write";
 import { writeWorkbookPlan } from "./write";
 
@@ -41,6 +45,13 @@ export {
   type ReadOptions,
   type ReadWorkbookResult,
 } from "./read";
+export {
+  canCreateWorkbooks,
+  openAsNewWorkbook,
+  readLedgerForMerge,
+  toBase64,
+  type LedgerForMergeResult,
+} from "./roundtrip";
 export {
   writeWorkbookPlan,
   type WriteFailureCode,
@@ -66,4 +77,11 @@ export function writePlanToExcel(
 /** Reads the ledger from the open workbook in one `Excel.run`. */
 export function readLedgerFromExcel(options: Omit<ReadOptions, "sheets"> = {}): Promise<ReadWorkbookResult> {
   return Excel.run((context) => readLedgerFromWorkbook(context, options));
+}
+
+/** The ledger and its 变更记录 from the open workbook in one `Excel.run`, for 汇总. */
+export function readLedgerForMergeFromExcel(
+  options: Omit<ReadOptions, "sheets"> = {},
+): Promise<LedgerForMergeResult> {
+  return Excel.run((context) => readLedgerForMerge(context, options));
 }

@@ -127,18 +127,27 @@ async function inflatedSizeWithin(
   return "ok";
 }
 
+/** The refusal of a file of `size` bytes, or undefined when the size is acceptable: callers holding
+ * only a file's size (the task pane's picker) check it before reading the file into memory. */
+export function refuseOversized(
+  size: number,
+  limits: ReturnedFileLimits = DEFAULT_RETURNED_LIMITS,
+): Extract<ReturnedGridsResult, { ok: false }> | undefined {
+  if (size <= limits.maxBytes) return undefined;
+  return {
+    ok: false,
+    code: "too-large",
+    message: `文件过大（${megabytes(size)}，上限 ${megabytes(limits.maxBytes)}），不像是填报文件，未读取。`,
+  };
+}
+
 /** Checks the file before inflating it, then reads every sheet's values, formulas as their text. */
 export async function readReturnedGrids(
   bytes: Uint8Array,
   limits: ReturnedFileLimits = DEFAULT_RETURNED_LIMITS,
 ): Promise<ReturnedGridsResult> {
-  if (bytes.length > limits.maxBytes) {
-    return {
-      ok: false,
-      code: "too-large",
-      message: `文件过大（${megabytes(bytes.length)}，上限 ${megabytes(limits.maxBytes)}），不像是填报文件，未读取。`,
-    };
-  }
+  const oversized = refuseOversized(bytes.length, limits);
+  if (oversized) return oversized;
   const startsWith = (signature: readonly number[]): boolean => signature.every((b, i) => bytes[i] === b);
   const isZip =
     bytes.length >= 4 &&
