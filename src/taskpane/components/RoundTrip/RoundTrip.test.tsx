@@ -271,6 +271,24 @@ describe("RoundTrip", () => {
     expect(q3).toHaveLength(3);
   });
 
+  it("says in an old webview without DecompressionStream that returns cannot be read here, and reads none", async () => {
+    const fake = fakes();
+    const user = renderRoundTrip(fake);
+    const forms = await sentForms();
+    await user.click(screen.getByRole("button", { name: "读取工作簿中的台账" }));
+    const input = await screen.findByLabelText("选择报回的填报文件");
+    const { DecompressionStream } = globalThis;
+    Reflect.deleteProperty(globalThis, "DecompressionStream");
+    try {
+      await user.upload(input, xlsxFile(forms.get("市财政局")!, "财政局.xlsx"));
+      expect(await screen.findByText(/内置浏览器过旧，无法在加载项中读取报回的文件/)).toBeTruthy();
+    } finally {
+      Object.assign(globalThis, { DecompressionStream });
+    }
+    expect(fake.reads()).toBe(1);
+    expect(screen.queryByText(/收到 1 个文件/)).toBeNull();
+  });
+
   it("writes nothing when the returns change nothing", async () => {
     const fake = fakes();
     const user = renderRoundTrip(fake);

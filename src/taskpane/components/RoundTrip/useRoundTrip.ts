@@ -62,6 +62,8 @@ export interface Notice {
   text: string;
 }
 
+const OLD_WEBVIEW =
+  "此版本 Excel 的内置浏览器过旧，无法在加载项中读取报回的文件。请在 Excel 网页版或 Microsoft 365 中汇总，或用命令行 duban merge 汇总。";
 const LOAD_FAILED = "所需的组件未能加载，请检查网络连接后重试。";
 
 /** ExcelJS is heavy: the .xlsx writer and the returned-form reader load only when first used. */
@@ -203,6 +205,8 @@ export function useRoundTrip(
       setWork(undefined);
       setMergeNotice({ intent: "error", title: "无法汇总", text });
     };
+    // The reader counts what each zip entry really inflates to with DecompressionStream.
+    if (typeof DecompressionStream === "undefined") return refuse(OLD_WEBVIEW);
     setWork({ kind: "reading-files", done: 0, total: files.length });
     let reader: ReturnedReader;
     try {
