@@ -9,7 +9,7 @@ import { readReturnedGrids } from "../../../adapters/xlsx/returned";
 import { renderWorkbook } from "../../../adapters/xlsx/write";
 import type { Ledger } from "../../../core/model";
 import type { ChangeRecord } from "../../../core/roundtrip";
-import { CHANGE_LOG_SHEET, readReturnForm, splitLedger } from "../../../core/roundtrip";
+import { CHANGE_LOG_SHEET, mergeReturns, readReturnForm, splitLedger } from "../../../core/roundtrip";
 import type { WorkbookPlan } from "../../../core/sheets";
 import { inPane, reportedLedger } from "../../testing/workbooks";
 import type { RoundTripWorkbook } from "./RoundTrip";
@@ -209,7 +209,28 @@ describe("RoundTrip", () => {
   });
 
   it("merges the picked returns, shows refusals, conflicts, changes and silent units, then writes the ledger with its 变更记录", async () => {
-    const fake = fakes();
+    const fresh = reportedLedger();
+    const atWrite = reportedLedger();
+    // Typed into 进度填报 in Excel after the merge was shown and before it was written.
+    const typedInExcel = {
+      rowId: atWrite.rows[2]!.id,
+      period: "2024-Q3",
+      progress: "实施方案已报市政府",
+      problems: "",
+      reportedBy: "市医保局",
+    };
+    const fake = fakes({
+      reads: [
+        { ok: true, ledger: fresh, diagnostics: [], changeLog: [EARLIER] },
+        { ok: true, ledger: fresh, diagnostics: [], changeLog: [EARLIER] },
+        {
+          ok: true,
+          ledger: { ...atWrite, progress: [...atWrite.progress, typedInExcel] },
+          diagnostics: [],
+          changeLog: [EARLIER],
+        },
+      ],
+    });
     const user = renderRoundTrip(fake, userEvent.setup({ applyAccept: false }));
     const forms = await sentForms();
     const lastQuarter = await sentForms("2024-Q2");
@@ -268,7 +289,9 @@ describe("RoundTrip", () => {
         ["市卫生健康委", 3],
       ]),
     );
-    expect(q3).toHaveLength(3);
+    expect(q3.map((e) => e.progress)).toContain("实施方案已报市政府");
+    expect(q3).toHaveLength(4);
+    expect(fake.reads()).toBe(3);
   });
 
   it("says in an old webview without DecompressionStream that returns cannot be read here, and reads none", async () => {
@@ -301,6 +324,35 @@ describe("RoundTrip", () => {
     expect(await screen.findByText("没有新的变更，台账无需改动。")).toBeTruthy();
     expect(screen.queryByRole("button", { name: /写入台账/ })).toBeNull();
     expect(fake.writes).toEqual([]);
+  });
+
+  it("writes nothing when the returns are already in the ledger by the time of writing", async () => {
+    const forms = await sentForms();
+    const finance = await fillForm(forms.get("市财政局")!, { "1": { actual: 4 } });
+    const before = reportedLedger();
+    const merged = mergeReturns(
+      before,
+      [{ fileName: "财政局.xlsx", read: { ok: true, form: await readForm(finance) } }],
+      {
+        period: "2024-Q3",
+        at: "2024-10-08T09:00:00+08:00",
+      },
+    );
+    const fake = fakes({
+      reads: [
+        { ok: true, ledger: before, diagnostics: [], changeLog: [] },
+        { ok: true, ledger: before, diagnostics: [], changeLog: [] },
+        // Merged meanwhile, in another pane or by `duban merge`.
+        { ok: true, ledger: merged.ledger, diagnostics: [], changeLog: merged.changes },
+      ],
+    });
+    const user = renderRoundTrip(fake);
+    await user.click(screen.getByRole("button", { name: "读取工作簿中的台账" }));
+    await user.upload(await screen.findByLabelText("选择报回的填报文件"), xlsxFile(finance, "财政局.xlsx"));
+    await user.click(await screen.findByRole("button", { name: "写入台账（1 处变更）" }));
+    expect(await screen.findByText("台账无需改动")).toBeTruthy();
+    expect(fake.writes).toEqual([]);
+    expect(fake.written).toEqual([]);
   });
 
   it("shows why the ledger could not be read or written, and reports no ledger written", async () => {

@@ -64,7 +64,7 @@ function MergeSummary({ preview, listClass }: { preview: MergePreview; listClass
       <MessageBar intent={result.refused.length > 0 ? "warning" : "info"} layout="multiline">
         <MessageBarBody>
           <MessageBarTitle>汇总{periodLabel(preview.period)}</MessageBarTitle>
-          收到 {preview.received} 个文件，汇总 {result.merged.length} 个，未汇总 {result.refused.length}{" "}
+          收到 {preview.files.length} 个文件，汇总 {result.merged.length} 个，未汇总 {result.refused.length}{" "}
           个；变更 {result.changes.length} 处。
         </MessageBarBody>
       </MessageBar>
@@ -264,7 +264,7 @@ export function RoundTrip({ workbook, saveFile, onWritten, now = systemClock }: 
           {preview && (
             <>
               <MergeSummary preview={preview} listClass={styles.list} />
-              {preview.plan ? (
+              {preview.result.changes.length > 0 ? (
                 <div className={styles.actions}>
                   <Button appearance="primary" disabled={step.busy} onClick={() => void step.write()}>
                     写入台账（{preview.result.changes.length} 处变更）

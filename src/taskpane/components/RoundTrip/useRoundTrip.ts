@@ -47,13 +47,11 @@ export interface Generated {
   forms: GeneratedForm[];
 }
 
-/** A merge ready to write: the result, and the ledger workbook with every change logged. */
+/** What a merge of the picked files would do; writing merges them again into the ledger as it is then. */
 export interface MergePreview {
   period: Period;
-  received: number;
+  files: ReturnedFile[];
   result: MergeResult;
-  /** Undefined when nothing changed: there is nothing to write. */
-  plan?: WorkbookPlan;
 }
 
 export interface Notice {
@@ -223,42 +221,52 @@ export function useRoundTrip(
     if (!read.ok) return refuse(read.message);
     setWork(undefined);
     const mergePeriod = period ?? read.ledger.period;
-    const result = mergeReturns(read.ledger, returned, { period: mergePeriod, at: beijingTimestamp(now()) });
+    const at = beijingTimestamp(now());
     setPreview({
       period: mergePeriod,
-      received: files.length,
-      result,
-      ...(result.changes.length > 0 && {
-        plan: withChangeLog(buildWorkbookPlan(result.ledger), [...read.changeLog, ...result.changes]),
-      }),
+      files: returned,
+      result: mergeReturns(read.ledger, returned, { period: mergePeriod, at }),
     });
   };
 
   const write = async (): Promise<void> => {
-    if (!workbook || !preview?.plan) return;
-    const { result } = preview;
+    if (!workbook || !preview) return;
     setMergeNotice(undefined);
+    const fail = (text: string): void => {
+      setWork(undefined);
+      setMergeNotice({ intent: "error", title: "写入失败", text });
+    };
+    // Merged again into the ledger as the workbook holds it now, so nothing typed in Excel since is lost.
+    const read = await freshLedger();
+    if (!read.ok) return fail(read.message);
+    const result = mergeReturns(read.ledger, preview.files, {
+      period: preview.period,
+      at: beijingTimestamp(now()),
+    });
+    if (result.changes.length === 0) {
+      setWork(undefined);
+      setPreview(undefined);
+      setMergeNotice({ intent: "success", title: "台账无需改动", text: "这些文件的内容已全部在台账中。" });
+      return;
+    }
+    const plan = withChangeLog(buildWorkbookPlan(result.ledger), [...read.changeLog, ...result.changes]);
     setWork({ kind: "writing", done: 0, total: 1 });
     try {
-      const written = await workbook.writeLedger(preview.plan, {
+      const written = await workbook.writeLedger(plan, {
         onProgress: (progress) => setWork({ kind: "writing", ...progress }),
       });
-      if (written.ok) {
-        setMergeNotice({
-          intent: "success",
-          title: "台账已更新",
-          text: `${result.changes.length} 处变更已写入台账，并记入“变更记录”表。`,
-        });
-        setLedger(result.ledger);
-        setPreview(undefined);
-        onWritten(result.ledger);
-      } else {
-        setMergeNotice({ intent: "error", title: "写入失败", text: written.message });
-      }
-    } catch (reason) {
-      setMergeNotice({ intent: "error", title: "写入失败", text: `写入台账失败：${reasonText(reason)}` });
-    } finally {
+      if (!written.ok) return fail(written.message);
+      setMergeNotice({
+        intent: "success",
+        title: "台账已更新",
+        text: `${result.changes.length} 处变更已写入台账，并记入“变更记录”表。`,
+      });
+      setLedger(result.ledger);
+      setPreview(undefined);
+      onWritten(result.ledger);
       setWork(undefined);
+    } catch (reason) {
+      fail(`写入台账失败：${reasonText(reason)}`);
     }
   };
 
