@@ -1,3 +1,4 @@
 export * from "./ledger";
 export * from "./periods";
 export * from "./progress";
+export * from "./rewrite";

@@ -3,13 +3,27 @@ import { isShown } from "../../testing/dom";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { Ledger } from "../../../core/model";
-import { detectCapabilities, type WriteOptions, type WriteResult } from "../../../adapters/excel";
-import { FakeExcel } from "../../../adapters/excel/testing/fakeExcel";
-import { inPane, policyDocument, scriptedWorkbook, stubWorkbook } from "../../testing/workbooks";
+import {
+  detectCapabilities,
+  type ReadWorkbookResult,
+  type WriteOptions,
+  type WriteResult,
+} from "../../../adapters/excel";
+import { FakeExcel, typeInto } from "../../../adapters/excel/testing/fakeExcel";
+import {
+  inPane,
+  policyDocument,
+  reportedLedger,
+  scriptedWorkbook,
+  stubWorkbook,
+} from "../../testing/workbooks";
 import { LedgerStep } from "./LedgerStep";
 
 // office-addin-mock imports office-addin-manifest for one enum; the rest of that package is ESM, which jest cannot load.
 jest.mock("office-addin-manifest", () => jest.requireActual<object>("office-addin-manifest/lib/officeApp"));
+
+const NO_LEDGER: ReadWorkbookResult = { ok: false, code: "not-a-ledger", message: "这个工作簿中没有台账。" };
+const noLedger = () => Promise.resolve(NO_LEDGER);
 
 const WRITTEN: WriteResult = { ok: true, skipped: [], replacedSheets: [], requestBytes: [] };
 
@@ -46,6 +60,7 @@ describe("LedgerStep", () => {
     const user = userEvent.setup();
     let finish: (result: WriteResult) => void = () => undefined;
     const workbook = stubWorkbook({
+      read: noLedger,
       write: (_plan, options?: WriteOptions) =>
         new Promise((resolve) => {
           options?.onProgress?.({ done: 1, total: 3 });
@@ -76,6 +91,7 @@ describe("LedgerStep", () => {
     ];
     const written = renderStep(
       stubWorkbook({
+        read: noLedger,
         write: () => {
           const answer = answers.shift();
           return answer ? Promise.resolve(answer) : Promise.reject(new Error("RichApi.Error"));
@@ -88,6 +104,31 @@ describe("LedgerStep", () => {
     expect(await screen.findByText("写入台账失败：RichApi.Error")).toBeTruthy();
     expect(screen.getByText("写入失败")).toBeTruthy();
     expect(written).toEqual([]);
+  });
+
+  it("keeps the reports already in the workbook when the same document is written again", async () => {
+    const user = userEvent.setup();
+    const inWorkbook = reportedLedger();
+    const workbook = stubWorkbook({
+      read: () => Promise.resolve({ ok: true, ledger: inWorkbook, diagnostics: [] }),
+      write: () => Promise.resolve(WRITTEN),
+    });
+    const written = renderStep(workbook);
+    await user.click(screen.getByRole("button", { name: "写入台账" }));
+    expect(await screen.findByText(/保留了工作簿中已有的 3 条填报记录。/)).toBeTruthy();
+    expect(written[0]?.progress).toEqual(inWorkbook.progress);
+  });
+
+  it("does not write over a ledger it cannot read whole", async () => {
+    const user = userEvent.setup();
+    const workbook = stubWorkbook({
+      read: () =>
+        Promise.resolve({ ok: false, code: "missing-column", message: "“进度填报”缺少“完成值”列。" }),
+    });
+    renderStep(workbook);
+    await user.click(screen.getByRole("button", { name: "写入台账" }));
+    expect(await screen.findByText(/缺少“完成值”列。.*未写入/)).toBeTruthy();
+    expect(workbook.writes).toEqual([]);
   });
 
   it("says outside Excel that writing needs Excel", () => {
@@ -106,5 +147,23 @@ describe("LedgerStep", () => {
     await waitFor(() => expect(excel.syncs).toBeGreaterThan(1));
     expect(excel.sheets.map((s) => s.name)).toEqual(["任务清单", "进度填报", "单位汇总", "通报", "_duban"]);
     expect(excel.sheet("任务清单").grid().length).toBeGreaterThan(2);
+  });
+
+  it("writes again into the scripted Excel for another period, keeping a report typed there", async () => {
+    const user = userEvent.setup();
+    const excel = new FakeExcel();
+    renderStep(scriptedWorkbook(excel));
+    await user.click(screen.getByRole("button", { name: "写入台账" }));
+    await screen.findByText("台账已写入");
+    const progressSheet = excel.sheet("进度填报");
+    const grid = progressSheet.grid();
+    const header = grid.findIndex((cells) => cells.includes("进展情况"));
+    const column = grid[header]!.indexOf("进展情况");
+    progressSheet.setCell(header + 2, column + 1, typeInto("已完成专家评审") ?? null);
+
+    await user.selectOptions(screen.getByRole("combobox", { name: "当前期次" }), "2024-Q3");
+    await user.click(screen.getByRole("button", { name: "写入台账" }));
+    expect(await screen.findByText(/保留了工作簿中已有的 1 条填报记录。/)).toBeTruthy();
+    expect(JSON.stringify(excel.sheet("进度填报").grid())).toContain("已完成专家评审");
   });
 });

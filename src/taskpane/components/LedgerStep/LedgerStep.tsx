@@ -101,7 +101,8 @@ export function LedgerStep({ document, onWritten }: LedgerStepProps) {
           <MessageBarBody>
             <MessageBarTitle>台账已写入</MessageBarTitle>
             已写入工作表：{outcome.sheets.join("、")}。
-            {outcome.replacedSheets.length > 0 && `替换了原有的${outcome.replacedSheets.join("、")}。`}
+            {outcome.keptReports > 0 && `保留了工作簿中已有的 ${outcome.keptReports} 条填报记录。`}
+            {outcome.replacesTitle !== undefined && `已替换工作簿中原有的《${outcome.replacesTitle}》。`}
             {outcome.skipped.length > 0 && `略过：${outcome.skipped.join(" ")}`}
           </MessageBarBody>
         </MessageBar>

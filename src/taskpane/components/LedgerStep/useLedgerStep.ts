@@ -1,13 +1,21 @@
 import { useMemo, useState } from "react";
 import type { Ledger, Period, PeriodKind, PlanDocument } from "../../../core/model";
-import { buildLedger, periodsOfYear } from "../../../core/plan";
+import { buildLedger, ledgerOverExisting, periodsOfYear } from "../../../core/plan";
 import { buildWorkbookPlan, periodLabel } from "../../../core/sheets";
 import type { WriteProgress } from "../../../adapters/excel";
 import { skippedFeatures } from "../../../adapters/excel";
 import { reasonText, useWorkbook } from "../../workbook";
 
 export type LedgerOutcome =
-  | { ok: true; sheets: string[]; replacedSheets: string[]; skipped: string[] }
+  | {
+      ok: true;
+      sheets: string[];
+      /** Reports already in the workbook that the new ledger took over. */
+      keptReports: number;
+      /** A different ledger the write replaced. */
+      replacesTitle: string | undefined;
+      skipped: string[];
+    }
   | { ok: false; message: string };
 
 const isoToday = (): string => new Date().toISOString().slice(0, 10);
@@ -33,20 +41,35 @@ export function useLedgerStep(document: PlanDocument, onWritten: (ledger: Ledger
     label: periodLabel(period),
   }));
 
+  /** Reads the workbook first: writing the same documents again keeps what units reported there. */
   const write = async (): Promise<void> => {
-    if (!workbook || !plan || !built.ok) return;
+    if (!workbook || !built.ok) return;
     setOutcome(undefined);
     setProgress({ done: 0, total: 1 });
     try {
-      const result = await workbook.writePlan(plan, { onProgress: setProgress });
+      const existing = await workbook.readLedger();
+      if (!existing.ok && existing.code === "excel-error") {
+        setOutcome({ ok: false, message: existing.message });
+        return;
+      }
+      const target = ledgerOverExisting(built.ledger, existing);
+      if (!target.ok) {
+        setOutcome({ ok: false, message: target.message });
+        return;
+      }
+      const targetPlan = buildWorkbookPlan(target.ledger);
+      const result = await workbook.writePlan(targetPlan, { onProgress: setProgress });
       if (result.ok) {
         setOutcome({
           ok: true,
-          sheets: plan.sheets.filter((sheet) => sheet.visibility === "visible").map((sheet) => sheet.name),
-          replacedSheets: result.replacedSheets,
+          sheets: targetPlan.sheets
+            .filter((sheet) => sheet.visibility === "visible")
+            .map((sheet) => sheet.name),
+          keptReports: target.keptReports,
+          replacesTitle: target.replacesTitle,
           skipped: result.skipped.map((feature) => feature.message),
         });
-        onWritten(built.ledger);
+        onWritten(target.ledger);
       } else {
         setOutcome({ ok: false, message: result.message });
       }
