@@ -28,20 +28,17 @@ export const useRoundTripStyles = makeStyles({
   forms: {
     display: "flex",
     flexDirection: "column",
-    gap: tokens.spacingVerticalXS,
+    gap: tokens.spacingVerticalS,
     margin: 0,
     padding: 0,
     listStyleType: "none",
   },
   form: {
     display: "flex",
-    flexWrap: "wrap",
-    alignItems: "center",
-    gap: tokens.spacingHorizontalXS,
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXXS,
   },
   formName: {
-    flexGrow: 1,
-    minWidth: "160px",
     wordBreak: "break-all",
   },
   list: {

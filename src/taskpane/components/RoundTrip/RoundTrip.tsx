@@ -209,22 +209,24 @@ export function RoundTrip({ workbook, saveFile, onWritten, now = systemClock }: 
                     <Text className={styles.formName}>
                       {form.fileName}（{form.rowCount}项）
                     </Text>
-                    <Button
-                      size="small"
-                      aria-label={`下载“${form.fileName}”`}
-                      onClick={() => step.save([form])}
-                    >
-                      下载
-                    </Button>
-                    {step.canOpen && (
+                    <div className={styles.actions}>
                       <Button
                         size="small"
-                        aria-label={`在 Excel 中打开“${form.fileName}”`}
-                        onClick={() => void step.open(form)}
+                        aria-label={`下载“${form.fileName}”`}
+                        onClick={() => step.save([form])}
                       >
-                        在 Excel 中打开
+                        下载
                       </Button>
-                    )}
+                      {step.canOpen && (
+                        <Button
+                          size="small"
+                          aria-label={`在 Excel 中打开“${form.fileName}”`}
+                          onClick={() => void step.open(form)}
+                        >
+                          在 Excel 中打开
+                        </Button>
+                      )}
+                    </div>
                   </li>
                 ))}
               </ul>
