@@ -3,6 +3,7 @@ import { isShown } from "./testing/dom";
 import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "./App";
+import { stubWorkbook } from "./testing/workbooks";
 
 const POLICY = [
   "2024年全市卫生健康工作要点",
@@ -64,5 +65,33 @@ describe("App", () => {
 
     await user.click(screen.getByRole("tab", { name: "导入" }));
     expect(screen.getByRole("textbox", { name: "政策文件文字" })).toHaveProperty("value", POLICY);
+  });
+
+  it("goes from the reviewed document to the written ledger, its statuses and its 通报", async () => {
+    const user = userEvent.setup();
+    const workbook = stubWorkbook({
+      read: () => Promise.resolve({ ok: false, code: "not-a-ledger", message: "这个工作簿中没有台账。" }),
+      write: () => Promise.resolve({ ok: true, skipped: [], replacedSheets: [], requestBytes: [] }),
+    });
+    render(<App host={{ kind: "excel" }} workbook={workbook} />);
+    await user.click(screen.getByRole("textbox", { name: "政策文件文字" }));
+    await user.paste(POLICY);
+    await user.click(screen.getByRole("button", { name: "解析文字" }));
+    await user.click(await screen.findByRole("button", { name: "下一步：校对" }));
+    await user.click(screen.getByRole("button", { name: "下一步：写入台账" }));
+    expect(document.activeElement).toBe(screen.getByRole("tab", { name: "写入台账" }));
+    await user.click(screen.getByRole("button", { name: "写入台账" }));
+    await user.click(await screen.findByRole("button", { name: "下一步：查看进度" }));
+
+    expect(screen.getByRole("tab", { name: "进度" }).getAttribute("aria-selected")).toBe("true");
+    const statuses = screen.getByRole("table", { name: "任务状态" });
+    // A header and the two indicators, nothing reported yet.
+    expect(within(statuses).getAllByRole("row")).toHaveLength(3);
+    expect(within(statuses).getAllByText("未报送")).toHaveLength(2);
+    expect(workbook.writes).toHaveLength(1);
+    await user.click(screen.getByRole("tab", { name: "通报" }));
+    expect(screen.getByRole<HTMLTextAreaElement>("textbox", { name: "通报全文" }).value).toMatch(
+      /^关于2024年第四季度.*重点工作推进情况的通报/,
+    );
   });
 });

@@ -70,9 +70,25 @@ export function App({ host, workbook }: AppProps) {
           />
         );
       case "review":
-        return app.document && <ReviewStep document={app.document} onChange={app.reviewedDocument} />;
+        return (
+          app.document && (
+            <ReviewStep
+              document={app.document}
+              onChange={app.reviewedDocument}
+              onContinue={() => continueTo("ledger")}
+            />
+          )
+        );
       case "ledger":
-        return app.document && <LedgerStep document={app.document} onWritten={app.showLedger} />;
+        return (
+          app.document && (
+            <LedgerStep
+              document={app.document}
+              onWritten={app.showLedger}
+              onContinue={() => continueTo("progress")}
+            />
+          )
+        );
       case "progress":
         return (
           <ProgressStep

@@ -11,14 +11,15 @@ export function readFileBytes(file: Blob): Promise<Uint8Array> {
 }
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 /**
- * Offers an .xlsx as a download through a Blob URL. Browsers and Excel on the web save it; some
+ * Offers bytes as a download through a Blob URL. Browsers and Excel on the web save it; some
  * desktop Excel webviews silently drop it, which no script can detect, so the pane says so.
  */
-export function downloadXlsx(fileName: string, bytes: Uint8Array): void {
+function download(fileName: string, bytes: Uint8Array, type: string): void {
   const copy = new Uint8Array(bytes);
-  const url = URL.createObjectURL(new Blob([copy.buffer], { type: XLSX_TYPE }));
+  const url = URL.createObjectURL(new Blob([copy.buffer], { type }));
   const link = document.createElement("a");
   link.href = url;
   link.download = fileName;
@@ -28,4 +29,12 @@ export function downloadXlsx(fileName: string, bytes: Uint8Array): void {
   link.remove();
   // Revoked later: revoking at once cancels the download in some browsers.
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+export function downloadXlsx(fileName: string, bytes: Uint8Array): void {
+  download(fileName, bytes, XLSX_TYPE);
+}
+
+export function downloadDocx(fileName: string, bytes: Uint8Array): void {
+  download(fileName, bytes, DOCX_TYPE);
 }

@@ -10,6 +10,7 @@ export function ReviewHarness({ initial, edits }: { initial: PlanDocument; edits
     <FluentProvider theme={webLightTheme}>
       <ReviewStep
         document={document}
+        onContinue={() => undefined}
         onChange={(next) => {
           edits.push(next);
           setDocument(next);

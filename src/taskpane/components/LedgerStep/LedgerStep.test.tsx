@@ -29,7 +29,16 @@ const WRITTEN: WriteResult = { ok: true, skipped: [], replacedSheets: [], reques
 
 function renderStep(workbook: Parameters<typeof inPane>[1]) {
   const written: Ledger[] = [];
-  render(inPane(<LedgerStep document={policyDocument()} onWritten={(l) => written.push(l)} />, workbook));
+  render(
+    inPane(
+      <LedgerStep
+        document={policyDocument()}
+        onWritten={(l) => written.push(l)}
+        onContinue={() => undefined}
+      />,
+      workbook,
+    ),
+  );
   return written;
 }
 

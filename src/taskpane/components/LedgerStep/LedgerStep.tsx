@@ -19,9 +19,11 @@ export interface LedgerStepProps {
   document: PlanDocument;
   /** The ledger that is now in the workbook. */
   onWritten: (ledger: Ledger) => void;
+  /** On to 进度. */
+  onContinue: () => void;
 }
 
-export function LedgerStep({ document, onWritten }: LedgerStepProps) {
+export function LedgerStep({ document, onWritten, onContinue }: LedgerStepProps) {
   const styles = useLedgerStepStyles();
   const step = useLedgerStep(document, onWritten);
   const { built, progress, outcome } = step;
@@ -85,7 +87,11 @@ export function LedgerStep({ document, onWritten }: LedgerStepProps) {
       )}
 
       <div className={styles.actions}>
-        <Button appearance="primary" disabled={!step.canWrite} onClick={() => void step.write()}>
+        <Button
+          appearance={outcome?.ok ? "secondary" : "primary"}
+          disabled={!step.canWrite}
+          onClick={() => void step.write()}
+        >
           写入台账
         </Button>
       </div>
@@ -106,6 +112,13 @@ export function LedgerStep({ document, onWritten }: LedgerStepProps) {
             {outcome.skipped.length > 0 && `略过：${outcome.skipped.join(" ")}`}
           </MessageBarBody>
         </MessageBar>
+      )}
+      {outcome?.ok === true && (
+        <div className={styles.actions}>
+          <Button appearance="primary" onClick={onContinue}>
+            下一步：查看进度
+          </Button>
+        </div>
       )}
       {outcome?.ok === false && (
         <MessageBar intent="error" layout="multiline">

@@ -3,6 +3,7 @@ import type { Ledger, Period } from "../../../core/model";
 import { buildReport, renderReportText, reportSheetPlan, type ReportDoc } from "../../../core/report";
 import { buildWorkbookPlan } from "../../../core/sheets";
 import type { WriteProgress } from "../../../adapters/excel";
+import { downloadDocx } from "../../files";
 import { reasonText, useWorkbook } from "../../workbook";
 
 /** What the last action came to, for the message under the buttons. */
@@ -14,20 +15,6 @@ const isoToday = (): string => new Date().toISOString().slice(0, 10);
 
 /** A file name Windows accepts: the title without the characters it forbids. */
 const docxName = (report: ReportDoc): string => `${report.title.replace(/[\\/:*?"<>|]/g, "")}.docx`;
-
-function saveFile(bytes: Uint8Array, name: string): void {
-  // A copy into a plain ArrayBuffer: Blob does not take views of shared memory.
-  const blob = new Blob([new Uint8Array(bytes)], {
-    type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-  });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = name;
-  link.click();
-  // The click starts the download synchronously; the URL is not needed after it.
-  URL.revokeObjectURL(url);
-}
 
 export function useReportStep(ledger: Ledger | undefined, period: Period | undefined) {
   const workbook = useWorkbook();
@@ -88,7 +75,7 @@ export function useReportStep(ledger: Ledger | undefined, period: Period | undef
     try {
       // docx is heavy: it loads only when someone asks for the file.
       const { renderReportDocx } = await import("../../../adapters/docx/index.js");
-      saveFile(await renderReportDocx(report), docxName(report));
+      downloadDocx(docxName(report), await renderReportDocx(report));
       setOutcome({
         action: "download",
         ok: true,

@@ -26,9 +26,11 @@ import { useReviewStep } from "./useReviewStep";
 export interface ReviewStepProps {
   document: PlanDocument;
   onChange: (document: PlanDocument) => void;
+  /** On to 写入台账. */
+  onContinue: () => void;
 }
 
-export function ReviewStep({ document, onChange }: ReviewStepProps) {
+export function ReviewStep({ document, onChange, onContinue }: ReviewStepProps) {
   const styles = useReviewStepStyles();
   const review = useReviewStep(document, onChange);
   const gridNavigation = useArrowNavigationGroup({ axis: "grid" });
@@ -151,6 +153,11 @@ export function ReviewStep({ document, onChange }: ReviewStepProps) {
         </Table>
       </div>
       {review.tasks.length === 0 && <Text>没有需要处理的任务。</Text>}
+      <div>
+        <Button appearance="primary" onClick={onContinue}>
+          下一步：写入台账
+        </Button>
+      </div>
 
       <TaskEditor
         document={document}
