@@ -64,9 +64,9 @@ export async function servePane(page: Page, buildDir: string, officeJs: string):
 
 /**
  * A scripted Office host: Office.js as Excel on the web presents it, and an `Excel.run` whose workbook
- * takes every call the writer makes, applies what names and shows sheets, and keeps each 2-D write
- * so tests can see what reached it (`window.scriptedWorkbook`). Loads resolve at once: the writer
- * reads only sheet names and visibility, and whether the active sheet is empty.
+ * takes every call the writer makes, applies what names and shows sheets, keeps the cells and number
+ * formats written, and gives them back to the reader (`window.scriptedWorkbook` shows tests what
+ * reached it). Loads resolve at once; formulas read back as their text (no calculation engine).
  */
 export const SCRIPTED_EXCEL = `
 (function () {
@@ -84,17 +84,94 @@ export const SCRIPTED_EXCEL = `
       get: function (target, key) { return key in target ? target[key] : key === "then" ? undefined : sink(); },
     });
   }
-  var sheets = [{ name: "Sheet1", visibility: "Visible", writes: [] }];
+  var sheets = [newSheet("Sheet1")];
   window.scriptedWorkbook = { sheets: sheets, syncs: 0 };
 
+  function newSheet(name) {
+    return { name: name, visibility: "Visible", writes: [], cells: [], formats: [] };
+  }
+  function columnNumber(letters) {
+    var n = 0;
+    for (var i = 0; i < letters.length; i++) n = n * 26 + letters.charCodeAt(i) - 64;
+    return n;
+  }
+  // 0-based bounds of "B3", "B3:D9" or "C:C".
+  function bounds(address) {
+    var ends = address.replace(/[$]/g, "").split(":").map(function (part) {
+      var match = /^([A-Z]*)([0-9]*)$/.exec(part);
+      return { column: match[1] ? columnNumber(match[1]) - 1 : -1, row: match[2] ? Number(match[2]) - 1 : -1 };
+    });
+    var first = ends[0], last = ends[1] || ends[0];
+    return {
+      firstRow: first.row < 0 ? 0 : first.row,
+      firstColumn: first.column < 0 ? 0 : first.column,
+      lastRow: last.row < 0 ? 1048575 : last.row,
+      lastColumn: last.column < 0 ? 16383 : last.column,
+    };
+  }
+  // As Excel stores typing: a leading apostrophe keeps text as text and is not part of it.
+  function typed(entry) {
+    return typeof entry === "string" && entry.charAt(0) === "'" ? entry.slice(1) : entry;
+  }
+  function formatAt(sheet, row, column) {
+    var format = "General";
+    sheet.formats.forEach(function (f) {
+      var b = f.bounds;
+      if (row >= b.firstRow && row <= b.lastRow && column >= b.firstColumn && column <= b.lastColumn) format = f.format;
+    });
+    return format;
+  }
+  function block(sheet, firstRow, firstColumn, rowCount, columnCount) {
+    var values = [], formats = [];
+    for (var r = 0; r < rowCount; r++) {
+      var line = sheet.cells[firstRow + r] || [];
+      values.push([]);
+      formats.push([]);
+      for (var c = 0; c < columnCount; c++) {
+        var value = line[firstColumn + c];
+        values[r].push(value === undefined || value === null ? "" : value);
+        formats[r].push(formatAt(sheet, firstRow + r, firstColumn + c));
+      }
+    }
+    return partly({ load: function () {}, values: values, numberFormat: formats });
+  }
   function range(sheet, address) {
     var own = { load: function () {} };
     ["formulas", "values"].forEach(function (key) {
       Object.defineProperty(own, key, {
-        set: function (cells) { sheet.writes.push({ address: address, cells: cells }); },
+        set: function (entries) {
+          var b = bounds(address);
+          sheet.writes.push({ address: address, cells: entries });
+          entries.forEach(function (line, r) {
+            var cells = sheet.cells[b.firstRow + r] || (sheet.cells[b.firstRow + r] = []);
+            line.forEach(function (entry, c) { cells[b.firstColumn + c] = typed(entry); });
+          });
+        },
       });
     });
+    Object.defineProperty(own, "numberFormat", {
+      set: function (formats) { sheet.formats.push({ bounds: bounds(address), format: formats[0][0] }); },
+    });
     return partly(own);
+  }
+  function usedRange(sheet) {
+    var rowCount = 0, columnCount = 0;
+    sheet.cells.forEach(function (line, r) {
+      if (!line) return;
+      line.forEach(function (value, c) {
+        if (value === undefined || value === null || value === "") return;
+        rowCount = Math.max(rowCount, r + 1);
+        columnCount = Math.max(columnCount, c + 1);
+      });
+    });
+    return partly({
+      load: function () {},
+      isNullObject: rowCount === 0,
+      rowIndex: 0,
+      columnIndex: 0,
+      rowCount: rowCount,
+      columnCount: columnCount,
+    });
   }
   function worksheet(sheet) {
     return partly({
@@ -105,9 +182,10 @@ export const SCRIPTED_EXCEL = `
       load: function () {},
       delete: function () { sheets.splice(sheets.indexOf(sheet), 1); },
       getRange: function (address) { return range(sheet, address); },
-      getUsedRangeOrNullObject: function () {
-        return partly({ isNullObject: sheet.writes.length === 0, load: function () {} });
+      getRangeByIndexes: function (row, column, rowCount, columnCount) {
+        return block(sheet, row, column, rowCount, columnCount);
       },
+      getUsedRangeOrNullObject: function () { return usedRange(sheet); },
     });
   }
   var worksheets = partly({
@@ -115,7 +193,7 @@ export const SCRIPTED_EXCEL = `
     get items() { return sheets.map(worksheet); },
     getActiveWorksheet: function () { return worksheet(sheets[0]); },
     add: function (name) {
-      var sheet = { name: name, visibility: "Visible", writes: [] };
+      var sheet = newSheet(name);
       sheets.push(sheet);
       return worksheet(sheet);
     },
@@ -137,11 +215,13 @@ export const SCRIPTED_EXCEL = `
   window.Excel = { run: function (batch) { return Promise.resolve().then(function () { return batch(context); }); } };
 })();`;
 
-/** What the scripted workbook holds: each sheet's name, visibility and the 2-D writes it received. */
+/** What the scripted workbook holds: each sheet's name, visibility, the 2-D writes it received and its cells. */
 export interface ScriptedSheet {
   name: string;
   visibility: string;
   writes: { address: string; cells: unknown[][] }[];
+  /** 0-based rows of values, as a person would see them typed. */
+  cells: unknown[][];
 }
 
 export function scriptedSheets(page: Page): Promise<ScriptedSheet[]> {

@@ -160,14 +160,35 @@ const hasFocus = (element: Locator) => element.evaluate((node) => node === docum
     expect(taskCells).toContain("市卫生健康委");
 
     await page.getByRole("tab", { name: "进度" }).click();
+    const progressPanel = page.getByRole("tabpanel", { name: "进度" });
     const statusTable = page.getByRole("table", { name: "任务状态" });
     await statusTable.waitFor();
-    expect(await page.getByRole("combobox", { name: "报送期次" }).first().inputValue()).toBe("2023-09");
-    // Nothing reported yet: every row 未报送.
+    expect(await progressPanel.getByRole("combobox", { name: "报送期次" }).inputValue()).toBe("2023-09");
     const statusCells = statusTable
       .getByRole("cell")
       .filter({ hasText: /^(未报送|已完成|序时推进|进度滞后|逾期未完成|未启动)$/ });
-    expect(await statusCells.count()).toBe((await statusTable.getByRole("row").count()) - 1);
+    const rowCount = (await statusTable.getByRole("row").count()) - 1;
+    // Nothing reported yet: every row 未报送.
+    expect(await statusCells.filter({ hasText: "未报送" }).count()).toBe(rowCount);
+
+    // Units report in Excel: the first three lines of 2023-09 in 进度填报 are marked done.
+    await page.evaluate(() => {
+      const workbook = (
+        window as unknown as { scriptedWorkbook: { sheets: { name: string; cells: unknown[][] }[] } }
+      ).scriptedWorkbook;
+      const cells = workbook.sheets.find((sheet) => sheet.name === "进度填报")!.cells;
+      const header = cells.findIndex((line) => line?.includes("填报状态"));
+      const status = cells[header]!.indexOf("填报状态");
+      const words = cells[header]!.indexOf("进展情况");
+      for (let row = header + 1; row <= header + 3; row++) {
+        cells[row]![status] = "已完成";
+        cells[row]![words] = "已按期完成";
+      }
+    });
+    await progressPanel.getByRole("button", { name: "重新读取工作簿" }).click();
+    await statusCells.filter({ hasText: "已完成" }).first().waitFor();
+    expect(await statusCells.filter({ hasText: "已完成" }).count()).toBe(3);
+    expect(await statusCells.filter({ hasText: "未报送" }).count()).toBe(rowCount - 3);
     await statusTable.getByRole("cell").first().focus();
     await page.keyboard.press("ArrowDown");
     expect(await hasFocus(statusTable.getByRole("row").nth(2).getByRole("cell").first())).toBe(true);
