@@ -39,7 +39,7 @@ const STATUS_BADGES: Record<Status, Pick<BadgeProps, "color" | "appearance">> = 
   未报送: { color: "informative", appearance: "tint" },
 };
 
-export function StatusBadge({ status }: { status: Status }) {
+function StatusBadge({ status }: { status: Status }) {
   return (
     <Badge shape="rounded" {...STATUS_BADGES[status]}>
       {status}

@@ -7,9 +7,10 @@ import { downloadDocx } from "../../files";
 import { reasonText, useWorkbook } from "../../workbook";
 
 /** What the last action came to, for the message under the buttons. */
-export type ReportOutcome =
-  | { action: "sheet" | "copy" | "download"; ok: true; message: string }
-  | { action: "sheet" | "copy" | "download"; ok: false; message: string };
+export interface ReportOutcome {
+  ok: boolean;
+  message: string;
+}
 
 const isoToday = (): string => new Date().toISOString().slice(0, 10);
 
@@ -43,11 +44,11 @@ export function useReportStep(ledger: Ledger | undefined, period: Period | undef
       const result = await workbook.writePlan(plan, { onProgress: setProgress });
       setOutcome(
         result.ok
-          ? { action: "sheet", ok: true, message: `已写入“${reportSheet.name}”工作表。` }
-          : { action: "sheet", ok: false, message: result.message },
+          ? { ok: true, message: `已写入“${reportSheet.name}”工作表。` }
+          : { ok: false, message: result.message },
       );
     } catch (reason) {
-      setOutcome({ action: "sheet", ok: false, message: `写入通报失败：${reasonText(reason)}` });
+      setOutcome({ ok: false, message: `写入通报失败：${reasonText(reason)}` });
     } finally {
       setProgress(undefined);
       setBusy(false);
@@ -58,10 +59,9 @@ export function useReportStep(ledger: Ledger | undefined, period: Period | undef
     setOutcome(undefined);
     try {
       await navigator.clipboard.writeText(text);
-      setOutcome({ action: "copy", ok: true, message: "通报全文已复制，可粘贴到 Word 或公文系统中。" });
+      setOutcome({ ok: true, message: "通报全文已复制，可粘贴到 Word 或公文系统中。" });
     } catch (reason) {
       setOutcome({
-        action: "copy",
         ok: false,
         message: `无法访问剪贴板（${reasonText(reason)}）。请在“通报全文”框中按 Ctrl+A 全选，再按 Ctrl+C 复制。`,
       });
@@ -77,13 +77,11 @@ export function useReportStep(ledger: Ledger | undefined, period: Period | undef
       const { renderReportDocx } = await import("../../../adapters/docx/index.js");
       downloadDocx(docxName(report), await renderReportDocx(report));
       setOutcome({
-        action: "download",
         ok: true,
         message: `已生成“${docxName(report)}”。如果没有看到下载，说明此 Excel 不允许任务窗格下载文件，请写入“通报”工作表或复制全文。`,
       });
     } catch (reason) {
       setOutcome({
-        action: "download",
         ok: false,
         message: `无法生成 .docx 文件：${reasonText(reason)}。请写入“通报”工作表或复制全文。`,
       });
