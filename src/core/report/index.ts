@@ -3,3 +3,4 @@ export * from "./phrases";
 export * from "./build";
 export * from "./text";
 export * from "./sheet";
+export * from "./html";

@@ -86,6 +86,33 @@ describe("ReportStep", () => {
     expect(await screen.findByText(/无法访问剪贴板（Write permission denied\.）.*Ctrl\+A/)).toBeTruthy();
   });
 
+  it("copies with formatting where the webview has ClipboardItem", async () => {
+    const user = userEvent.setup();
+    /** The browser's ClipboardItem as far as the pane uses it: the blobs by type. */
+    class RecordedClipboardItem {
+      constructor(readonly items: Record<string, Blob>) {}
+    }
+    Object.assign(window, { ClipboardItem: RecordedClipboardItem });
+    const written: RecordedClipboardItem[] = [];
+    jest.spyOn(navigator.clipboard, "write").mockImplementation((items) => {
+      written.push(...(items as unknown as RecordedClipboardItem[]));
+      return Promise.resolve();
+    });
+    try {
+      render(inPane(<Harness initial={reportedLedger()} />, stubWorkbook({})));
+      await user.click(screen.getByRole("button", { name: "复制全文" }));
+      expect(await screen.findByText(/通报全文已复制/)).toBeTruthy();
+      const item = written[0]!.items;
+      expect(Object.keys(item).sort()).toEqual(["text/html", "text/plain"]);
+      expect(new TextDecoder().decode(await bytesOf(item["text/plain"]!))).toBe(fullText());
+      expect(new TextDecoder().decode(await bytesOf(item["text/html"]!))).toMatch(
+        /^<div><p style=".*一、总体情况/,
+      );
+    } finally {
+      Reflect.deleteProperty(window, "ClipboardItem");
+    }
+  });
+
   it("offers the .docx as a download and says the sheet and the clipboard are the sure paths", async () => {
     const user = userEvent.setup();
     const blobs: Blob[] = [];

@@ -1,6 +1,12 @@
 import { useMemo, useState } from "react";
 import type { Ledger, Period } from "../../../core/model";
-import { buildReport, renderReportText, reportSheetPlan, type ReportDoc } from "../../../core/report";
+import {
+  buildReport,
+  renderReportHtml,
+  renderReportText,
+  reportSheetPlan,
+  type ReportDoc,
+} from "../../../core/report";
 import { buildWorkbookPlan } from "../../../core/sheets";
 import type { WriteProgress } from "../../../adapters/excel";
 import { downloadDocx } from "../../files";
@@ -55,11 +61,23 @@ export function useReportStep(ledger: Ledger | undefined, period: Period | undef
     }
   };
 
+  /** With formatting where the webview can (ClipboardItem), so a paste into Word keeps headings and tables. */
   const copy = async (): Promise<void> => {
+    if (!report) return;
     setOutcome(undefined);
     try {
-      await navigator.clipboard.writeText(text);
-      setOutcome({ ok: true, message: "通报全文已复制，可粘贴到 Word 或公文系统中。" });
+      if ("ClipboardItem" in window) {
+        const html = renderReportHtml(report);
+        await navigator.clipboard.write([
+          new ClipboardItem({
+            "text/html": new Blob([html], { type: "text/html" }),
+            "text/plain": new Blob([text], { type: "text/plain" }),
+          }),
+        ]);
+      } else {
+        await navigator.clipboard.writeText(text);
+      }
+      setOutcome({ ok: true, message: "通报全文已复制，可粘贴到 Word、WPS 或公文系统中。" });
     } catch (reason) {
       setOutcome({
         ok: false,
