@@ -12,6 +12,12 @@ export const useReportStepStyles = makeStyles({
     alignItems: "center",
     gap: tokens.spacingHorizontalS,
   },
+  settings: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    paddingBottom: tokens.spacingVerticalS,
+  },
   text: {
     minHeight: "320px",
   },

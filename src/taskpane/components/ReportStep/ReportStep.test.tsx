@@ -38,6 +38,26 @@ describe("ReportStep", () => {
     expect(fullText()).toMatch(/^关于2024年第一季度/);
   });
 
+  it("takes the 主送, 落款, date and 下步工作要求 people set", async () => {
+    const user = userEvent.setup();
+    render(inPane(<Harness initial={reportedLedger()} />, stubWorkbook({})));
+    await user.click(screen.getByRole("button", { name: /^通报设置/ }));
+    const recipients = screen.getByRole("textbox", { name: "主送" });
+    await user.clear(recipients);
+    await user.type(recipients, "各处室、各直属单位：");
+    await user.type(screen.getByRole("textbox", { name: "落款" }), "市卫生健康委办公室");
+    const requirements = screen.getByRole("textbox", { name: /^下步工作要求/ });
+    expect((requirements as HTMLTextAreaElement).value).toContain("市卫生健康委办公室将对进度滞后");
+    await user.clear(requirements);
+    await user.type(requirements, "加快进度{Enter}按时报送");
+    expect(fullText()).toContain("\n各处室、各直属单位：\n");
+    expect(fullText()).toMatch(/一是加快进度；二是按时报送。/);
+    expect(fullText()).toMatch(/\n市卫生健康委办公室\n\d{4}年\d{1,2}月\d{1,2}日\n/);
+
+    await user.clear(screen.getByLabelText("成文日期"));
+    expect(screen.getByText(/成文日期“”无效/)).toBeTruthy();
+  });
+
   it("writes only the 通报 sheet, with a progress bar", async () => {
     const user = userEvent.setup();
     let finish: (result: WriteResult) => void = () => undefined;

@@ -1,5 +1,10 @@
 import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
   Button,
+  Input,
   Field,
   MessageBar,
   MessageBarBody,
@@ -35,6 +40,42 @@ export function ReportStep({ ledger, period, onPeriod, onRead }: ReportStepProps
       </Text>
       <LedgerReader hasLedger={ledger !== undefined} onRead={onRead} />
       {ledger && <PeriodPicker ledger={ledger} period={period ?? ledger.period} onChange={onPeriod} />}
+      {ledger && (
+        <Accordion collapsible>
+          <AccordionItem value="settings">
+            <AccordionHeader>通报设置：主送、落款、成文日期、下步工作要求</AccordionHeader>
+            <AccordionPanel className={styles.settings}>
+              <Field label="主送">
+                <Input
+                  value={step.settings.recipients}
+                  onChange={(_, data) => step.settings.setRecipients(data.value)}
+                />
+              </Field>
+              <Field label="落款">
+                <Input
+                  value={step.settings.issuer}
+                  placeholder={step.settings.issuerPlaceholder}
+                  onChange={(_, data) => step.settings.setIssuer(data.value)}
+                />
+              </Field>
+              <Field label="成文日期">
+                <Input
+                  type="date"
+                  value={step.settings.date}
+                  onChange={(_, data) => step.settings.setDate(data.value)}
+                />
+              </Field>
+              <Field label="下步工作要求" hint="每行一条，通报中写成“一是…；二是…”。">
+                <Textarea
+                  resize="vertical"
+                  value={step.settings.requirements}
+                  onChange={(_, data) => step.settings.setRequirements(data.value)}
+                />
+              </Field>
+            </AccordionPanel>
+          </AccordionItem>
+        </Accordion>
+      )}
       {step.error && (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>

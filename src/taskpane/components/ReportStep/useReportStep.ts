@@ -2,6 +2,8 @@ import { useMemo, useState } from "react";
 import type { Ledger, Period } from "../../../core/model";
 import {
   buildReport,
+  DEFAULT_REPORT_OPTIONS,
+  defaultRequirements,
   renderReportHtml,
   renderReportText,
   reportSheetPlan,
@@ -30,11 +32,28 @@ export function useReportStep(ledger: Ledger | undefined, period: Period | undef
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<ReportOutcome>();
 
-  const built = useMemo(
-    () => (ledger ? buildReport(ledger, { period: period ?? ledger.period, date: today }) : undefined),
-    [ledger, period, today],
-  );
+  const [recipients, setRecipients] = useState(DEFAULT_REPORT_OPTIONS.recipients);
+  const [issuer, setIssuer] = useState("");
+  const [date, setDate] = useState(today);
+  /** Undefined until edited: the standard three, which name the issuer, follow the 落款. */
+  const [requirements, setRequirements] = useState<string>();
+
+  const built = useMemo(() => {
+    if (!ledger) return undefined;
+    const edited = requirements
+      ?.split("\n")
+      .map((line) => line.trim())
+      .filter((line) => line !== "");
+    return buildReport(ledger, {
+      period: period ?? ledger.period,
+      date,
+      recipients,
+      ...(issuer.trim() !== "" && { issuer }),
+      ...(edited !== undefined && { requirements: edited }),
+    });
+  }, [ledger, period, date, recipients, issuer, requirements]);
   const report = built?.ok ? built.report : undefined;
+  const shownRequirements = requirements ?? (report ? defaultRequirements(report.issuer).join("\n") : "");
   const text = useMemo(() => (report ? renderReportText(report) : ""), [report]);
 
   /** Only the 通报 sheet is replaced: the rest of the workbook, and what people typed there, stays. */
@@ -109,6 +128,18 @@ export function useReportStep(ledger: Ledger | undefined, period: Period | undef
   };
 
   return {
+    settings: {
+      recipients,
+      setRecipients,
+      issuer,
+      /** What the 通报 signs with when the field is left empty. */
+      issuerPlaceholder: report?.issuer ?? "",
+      setIssuer,
+      date,
+      setDate,
+      requirements: shownRequirements,
+      setRequirements,
+    },
     inExcel: workbook !== undefined,
     error: built?.ok === false ? built.message : undefined,
     report,
