@@ -43,7 +43,7 @@ export function ReportStep({ ledger, period, onPeriod, onRead }: ReportStepProps
       {ledger && (
         <Accordion collapsible>
           <AccordionItem value="settings">
-            <AccordionHeader>通报设置：主送、落款、成文日期、下步工作要求</AccordionHeader>
+            <AccordionHeader>通报设置</AccordionHeader>
             <AccordionPanel className={styles.settings}>
               <Field label="主送">
                 <Input
