@@ -192,7 +192,12 @@ const hasFocus = (element: Locator) => element.evaluate((node) => node === docum
     await statusTable.getByRole("cell").first().focus();
     await page.keyboard.press("ArrowDown");
     expect(await hasFocus(statusTable.getByRole("row").nth(2).getByRole("cell").first())).toBe(true);
+    await page.keyboard.press("ArrowRight");
+    expect(await hasFocus(statusTable.getByRole("row").nth(2).getByRole("cell").nth(1))).toBe(true);
     await page.screenshot({ path: path.join(SHOTS, "7-progress.png") });
+    // The table is one stop for Tab: the arrows move inside it, Tab leaves it.
+    await page.keyboard.press("Tab");
+    expect(await statusTable.evaluate((table) => table.contains(document.activeElement))).toBe(false);
 
     await page.getByRole("tab", { name: "通报" }).click();
     const reportPanel = page.getByRole("tabpanel", { name: "通报" });
