@@ -96,6 +96,19 @@ describe("ProgressStep", () => {
     expect(statusOfRow(/医共体/)).toBe("已完成");
   });
 
+  it("shows only the rows behind schedule when asked", async () => {
+    const user = userEvent.setup();
+    render(inPane(<Harness initial={reportedLedger()} />, stubWorkbook({})));
+    await user.click(screen.getByRole("switch", { name: "只显示进度滞后、逾期未完成和未启动的任务" }));
+    const rows = within(screen.getByRole("table", { name: "任务状态" })).getAllByRole("row");
+    expect(rows).toHaveLength(2);
+    expect(statusOfRow(/电子病历/)).toBe("进度滞后");
+    // The counts still cover every row.
+    expect(countOf("未报送")).toBe("1");
+    await user.selectOptions(screen.getByRole("combobox", { name: "报送期次" }), "2024-Q1");
+    expect(screen.getByText("没有符合条件的任务。")).toBeTruthy();
+  });
+
   it("judges the rows again for another period", async () => {
     const user = userEvent.setup();
     render(inPane(<Harness initial={reportedLedger()} />, stubWorkbook({})));

@@ -8,6 +8,7 @@ import {
   TableHeader,
   TableHeaderCell,
   TableRow,
+  Switch,
   Text,
   useArrowNavigationGroup,
   type BadgeProps,
@@ -55,7 +56,7 @@ function measureText(row: RowAssessment): string | undefined {
 
 export function ProgressStep({ ledger, period, onPeriod, onRead }: ProgressStepProps) {
   const styles = useProgressStepStyles();
-  const progress = useProgressStep(ledger, period);
+  const { assessed: progress, shownRows, behindOnly, setBehindOnly } = useProgressStep(ledger, period);
   const gridNavigation = useArrowNavigationGroup({ axis: "grid" });
 
   return (
@@ -77,39 +78,48 @@ export function ProgressStep({ ledger, period, onPeriod, onRead }: ProgressStepP
               </li>
             ))}
           </ul>
-          <Table size="small" aria-label="任务状态" {...gridNavigation}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell className={styles.numberColumn}>编号</TableHeaderCell>
-                <TableHeaderCell>任务 / 牵头单位</TableHeaderCell>
-                <TableHeaderCell className={styles.statusColumn}>状态</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {progress.rows.map((assessed) => {
-                const measure = measureText(assessed);
-                return (
-                  <TableRow key={assessed.row.id}>
-                    <TableCell tabIndex={0}>{assessed.row.number}</TableCell>
-                    <TableCell tabIndex={0}>
-                      {assessed.row.metric && assessed.row.metric !== assessed.row.task
-                        ? `${assessed.row.task}：${assessed.row.metric}`
-                        : assessed.row.task}
-                      <Text size={200} className={styles.detail}>
-                        {assessed.row.leadUnits.length > 0
-                          ? assessed.row.leadUnits.join("、")
-                          : "牵头单位未明确"}
-                        {measure && `；${measure}`}
-                      </Text>
-                    </TableCell>
-                    <TableCell tabIndex={0}>
-                      <StatusBadge status={assessed.status} />
-                    </TableCell>
-                  </TableRow>
-                );
-              })}
-            </TableBody>
-          </Table>
+          <Switch
+            label="只显示进度滞后、逾期未完成和未启动的任务"
+            checked={behindOnly}
+            onChange={(_, data) => setBehindOnly(data.checked)}
+          />
+          {shownRows.length === 0 ? (
+            <Text>没有符合条件的任务。</Text>
+          ) : (
+            <Table size="small" aria-label="任务状态" {...gridNavigation}>
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell className={styles.numberColumn}>编号</TableHeaderCell>
+                  <TableHeaderCell>任务 / 牵头单位</TableHeaderCell>
+                  <TableHeaderCell className={styles.statusColumn}>状态</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {shownRows.map((assessed) => {
+                  const measure = measureText(assessed);
+                  return (
+                    <TableRow key={assessed.row.id}>
+                      <TableCell tabIndex={0}>{assessed.row.number}</TableCell>
+                      <TableCell tabIndex={0}>
+                        {assessed.row.metric && assessed.row.metric !== assessed.row.task
+                          ? `${assessed.row.task}：${assessed.row.metric}`
+                          : assessed.row.task}
+                        <Text size={200} className={styles.detail}>
+                          {assessed.row.leadUnits.length > 0
+                            ? assessed.row.leadUnits.join("、")
+                            : "牵头单位未明确"}
+                          {measure && `；${measure}`}
+                        </Text>
+                      </TableCell>
+                      <TableCell tabIndex={0}>
+                        <StatusBadge status={assessed.status} />
+                      </TableCell>
+                    </TableRow>
+                  );
+                })}
+              </TableBody>
+            </Table>
+          )}
         </>
       )}
     </div>
