@@ -27,15 +27,11 @@ const noLedger = () => Promise.resolve(NO_LEDGER);
 
 const WRITTEN: WriteResult = { ok: true, skipped: [], replacedSheets: [], requestBytes: [] };
 
-function renderStep(workbook: Parameters<typeof inPane>[1]) {
+function renderStep(workbook: Parameters<typeof inPane>[1], document = policyDocument()) {
   const written: Ledger[] = [];
   render(
     inPane(
-      <LedgerStep
-        document={policyDocument()}
-        onWritten={(l) => written.push(l)}
-        onContinue={() => undefined}
-      />,
+      <LedgerStep document={document} onWritten={(l) => written.push(l)} onContinue={() => undefined} />,
       workbook,
     ),
   );
@@ -56,6 +52,13 @@ describe("LedgerStep", () => {
     const months = within(period).getAllByRole("option");
     expect(months).toHaveLength(12);
     expect(months[8]?.textContent).toBe("2024年9月");
+  });
+
+  it("counts the tasks that still have no lead unit", () => {
+    const document = policyDocument();
+    const [first, ...rest] = document.tasks;
+    renderStep(stubWorkbook({}), { ...document, tasks: [{ ...first!, leadUnits: [] }, ...rest] });
+    expect(screen.getByText(/有 1 项任务没有写明牵头单位/)).toBeTruthy();
   });
 
   it("says before writing that ExcelApi 1.7 sets no drop-down list", () => {

@@ -55,9 +55,19 @@ export function LedgerStep({ document, onWritten, onContinue }: LedgerStepProps)
       </Field>
 
       {built.ok ? (
-        <Text as="p">
-          《{built.ledger.title}》：{built.ledger.rows.length} 行（每个指标一行，没有指标的任务一行）。
-        </Text>
+        <>
+          <Text as="p">
+            《{built.ledger.title}》：{built.ledger.rows.length} 行（每个指标一行，没有指标的任务一行）。
+          </Text>
+          {step.withoutLeadUnit > 0 && (
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody>
+                有 {step.withoutLeadUnit}{" "}
+                项任务没有写明牵头单位：可回到“校对”逐项指定，或写入后在“任务清单”中补充。
+              </MessageBarBody>
+            </MessageBar>
+          )}
+        </>
       ) : (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>

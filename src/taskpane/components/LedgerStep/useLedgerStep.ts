@@ -91,6 +91,9 @@ export function useLedgerStep(document: PlanDocument, onWritten: (ledger: Ledger
     choosePeriod: setChosenPeriod,
     periods,
     built,
+    withoutLeadUnit: built.ok
+      ? built.diagnostics.filter((diagnostic) => diagnostic.code === "row-without-lead-unit").length
+      : 0,
     skipped,
     progress,
     outcome,
