@@ -144,10 +144,10 @@ const hasFocus = (element: Locator) => element.evaluate((node) => node === docum
     const ledgerPanel = page.getByRole("tabpanel", { name: "写入台账" });
     await ledgerPanel.getByRole("radio", { name: "按月" }).check();
     await ledgerPanel.getByRole("combobox", { name: "当前期次" }).selectOption("2023-09");
-    await page.screenshot({ path: path.join(SHOTS, "5-ledger.png") });
+    await page.screenshot({ path: path.join(SHOTS, "5-ledger.png"), animations: "disabled" });
     await ledgerPanel.getByRole("button", { name: "写入台账" }).click();
     await ledgerPanel.getByText("台账已写入").waitFor();
-    await page.screenshot({ path: path.join(SHOTS, "6-ledger-written.png") });
+    await page.screenshot({ path: path.join(SHOTS, "6-ledger-written.png"), animations: "disabled" });
     const sheets = await scriptedSheets(page);
     expect(sheets.map((sheet) => [sheet.name, sheet.visibility])).toEqual([
       ["任务清单", "Visible"],
@@ -194,7 +194,7 @@ const hasFocus = (element: Locator) => element.evaluate((node) => node === docum
     expect(await hasFocus(statusTable.getByRole("row").nth(2).getByRole("cell").first())).toBe(true);
     await page.keyboard.press("ArrowRight");
     expect(await hasFocus(statusTable.getByRole("row").nth(2).getByRole("cell").nth(1))).toBe(true);
-    await page.screenshot({ path: path.join(SHOTS, "7-progress.png") });
+    await page.screenshot({ path: path.join(SHOTS, "7-progress.png"), animations: "disabled" });
     // The table is one stop for Tab: the arrows move inside it, Tab leaves it.
     await page.keyboard.press("Tab");
     expect(await statusTable.evaluate((table) => table.contains(document.activeElement))).toBe(false);
@@ -206,7 +206,7 @@ const hasFocus = (element: Locator) => element.evaluate((node) => node === docum
     );
     await reportPanel.getByRole("button", { name: "写入“通报”工作表" }).click();
     await reportPanel.getByText("已写入“通报”工作表。").waitFor();
-    await page.screenshot({ path: path.join(SHOTS, "8-report.png") });
+    await page.screenshot({ path: path.join(SHOTS, "8-report.png"), animations: "disabled" });
     const after = await scriptedSheets(page);
     expect(after.map((sheet) => sheet.name).sort()).toEqual(
       ["_duban", "任务清单", "单位汇总", "进度填报", "通报"].sort(),
