@@ -39,6 +39,11 @@ export function ReportStep({ ledger, period, onPeriod, onRead }: ReportStepProps
         的任务窗格不能下载文件。
       </Text>
       <LedgerReader hasLedger={ledger !== undefined} onRead={onRead} />
+      {ledger && (
+        <Text size={200}>
+          通报依据最近一次写入或读取的台账；在 Excel 中改过进度后，请先“重新读取工作簿”。
+        </Text>
+      )}
       {ledger && <PeriodPicker ledger={ledger} period={period ?? ledger.period} onChange={onPeriod} />}
       {ledger && (
         <Accordion collapsible>
