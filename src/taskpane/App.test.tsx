@@ -13,16 +13,38 @@ const POLICY = [
 ].join("\n");
 
 describe("App", () => {
-  it("shows the five steps in order, starting at 导入, with review locked until a document is parsed", () => {
+  it("shows the six steps in order, starting at 导入, with review locked until a document is parsed", () => {
     render(<App host={{ kind: "excel" }} />);
     const tabs = within(screen.getByRole("tablist", { name: "步骤" })).getAllByRole("tab");
     expect(tabs).toEqual(
-      ["导入", "校对", "写入台账", "进度", "通报"].map((name) => screen.getByRole("tab", { name })),
+      ["导入", "校对", "写入台账", "进度", "通报", "分发汇总"].map((name) =>
+        screen.getByRole("tab", { name }),
+      ),
     );
     expect(screen.getByRole("tab", { name: "导入" }).getAttribute("aria-selected")).toBe("true");
     expect(screen.getByRole("tab", { name: "校对" })).toHaveProperty("disabled", true);
     expect(isShown(screen.getByRole("tabpanel", { name: "导入" }))).toBe(true);
     expect(screen.queryByText("未在 Excel 中运行")).toBeNull();
+  });
+
+  it("offers 分发汇总 with the workbook's round trip, and says it needs Excel without one", async () => {
+    const readLedger = jest.fn(() =>
+      Promise.resolve({ ok: false as const, code: "excel-error" as const, message: "读取失败" }),
+    );
+    const { unmount } = render(
+      <App host={{ kind: "excel" }} roundTrip={{ readLedger, writeLedger: jest.fn() }} />,
+    );
+    await userEvent.click(screen.getByRole("tab", { name: "分发汇总" }));
+    expect(isShown(screen.getByRole("tabpanel", { name: "分发汇总" }))).toBe(true);
+    expect(
+      within(screen.getByRole("tabpanel", { name: "分发汇总" })).queryByText(/需要在 Excel 中打开/),
+    ).toBeNull();
+    unmount();
+    render(<App host={{ kind: "browser" }} />);
+    await userEvent.click(screen.getByRole("tab", { name: "分发汇总" }));
+    expect(
+      within(screen.getByRole("tabpanel", { name: "分发汇总" })).getByText(/需要在 Excel 中打开/),
+    ).toBeTruthy();
   });
 
   it("says so when it runs outside Excel", () => {

@@ -12,6 +12,9 @@ import { ImportStep } from "./components/ImportStep/ImportStep";
 import { LedgerStep } from "./components/LedgerStep/LedgerStep";
 import { ProgressStep } from "./components/ProgressStep/ProgressStep";
 import { ReportStep } from "./components/ReportStep/ReportStep";
+import { RoundTrip } from "./components/RoundTrip/RoundTrip";
+import type { RoundTripWorkbook } from "./components/RoundTrip/useRoundTrip";
+import { downloadXlsx } from "./files";
 import { ReviewStep } from "./components/ReviewStep/ReviewStep";
 import type { PaneHost } from "./host";
 import { isStepId, STEPS, type StepId } from "./steps";
@@ -23,6 +26,8 @@ export interface AppProps {
   host: PaneHost;
   /** The open workbook; absent outside Excel. */
   workbook?: WorkbookAccess;
+  /** The workbook's side of 分发/汇总; absent outside Excel. */
+  roundTrip?: RoundTripWorkbook;
 }
 
 function HostNotice({ host }: Pick<AppProps, "host">) {
@@ -49,7 +54,7 @@ function HostNotice({ host }: Pick<AppProps, "host">) {
 const tabId = (id: StepId) => `duban-step-${id}`;
 const panelId = (id: StepId) => `duban-panel-${id}`;
 
-export function App({ host, workbook }: AppProps) {
+export function App({ host, workbook, roundTrip }: AppProps) {
   const styles = useAppStyles();
   const app = useApp();
 
@@ -107,6 +112,8 @@ export function App({ host, workbook }: AppProps) {
             onRead={app.showLedger}
           />
         );
+      case "roundtrip":
+        return <RoundTrip workbook={roundTrip} saveFile={downloadXlsx} onWritten={app.showLedger} />;
     }
   };
 

@@ -7,6 +7,7 @@
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import { detectHost } from "./host";
+import { officeRoundTrip } from "./roundTrip";
 import { officeWorkbook } from "./workbook";
 
 async function start(): Promise<void> {
@@ -14,7 +15,8 @@ async function start(): Promise<void> {
   if (!container) throw new Error("taskpane.html has no #root element");
   const host = await detectHost(typeof Office === "undefined" ? undefined : Office);
   const workbook = host.kind === "excel" ? officeWorkbook() : undefined;
-  createRoot(container).render(<App host={host} workbook={workbook} />);
+  const roundTrip = workbook && officeRoundTrip(workbook);
+  createRoot(container).render(<App host={host} workbook={workbook} roundTrip={roundTrip} />);
 }
 
 void start();

@@ -6,6 +6,7 @@ export const STEPS = [
   { id: "ledger", label: "写入台账" },
   { id: "progress", label: "进度" },
   { id: "report", label: "通报" },
+  { id: "roundtrip", label: "分发汇总" },
 ] as const;
 
 export type StepId = (typeof STEPS)[number]["id"];
