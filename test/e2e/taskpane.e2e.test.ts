@@ -213,5 +213,13 @@ const hasFocus = (element: Locator) => element.evaluate((node) => node === docum
     );
     const report = after.find((sheet) => sheet.name === "通报")!;
     expect(JSON.stringify(report.writes.map((write) => write.cells))).toContain("2023年1-9月份");
+
+    // 分发: the forms for the units, made in the browser with ExcelJS loaded on demand.
+    await page.getByRole("tab", { name: "分发汇总" }).click();
+    const roundTrip = page.getByRole("tabpanel", { name: "分发汇总" });
+    await roundTrip.getByRole("button", { name: "读取工作簿中的台账" }).click();
+    await roundTrip.getByRole("button", { name: "生成填报文件" }).click();
+    await roundTrip.getByText(/已为 \d+ 个单位生成/).waitFor();
+    await page.screenshot({ path: path.join(SHOTS, "9-roundtrip.png"), animations: "disabled" });
   });
 });
