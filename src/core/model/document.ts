@@ -1,5 +1,5 @@
 /**
- * What the parser makes of one policy document. Offsets in `Span` count UTF-16 code units of the
+ * What the parser makes of one policy document; offsets in `Span` count UTF-16 code units of the
  * text the parser was given (before any normalisation), so the UI can highlight the source.
  */
 
