@@ -250,7 +250,7 @@ function excluded(text: string, q: Quantity, clause: Range, mask: Uint8Array): b
   }
   // `每县（市、区）至少1家`: a quota per unit, not a total.
   const head = text.slice(clause.start, q.start);
-  if (/每(?:个|一个)?(?:县|市|区|乡|镇|村|家|所|单位|机构)/.test(head)) return true;
+  if (/每(?:个|一个|家|所)|每(?:县|市|区|乡|镇|村|单位|机构)/.test(head)) return true;
   // `每年开展审计1次` is a routine; `每年招聘不少于50名` is the year's target.
   if (/每(?:年|月|季|周)/.test(head) && !/以上|不少于|不低于|至少/.test(text.slice(clause.start, q.end + 4)))
     return true;

@@ -64,7 +64,7 @@ const MARKERS: [MarkerKind, RegExp][] = [
 
 const SENTENCE_PUNCTUATION = /[，。；！？]/;
 /** A colon is allowed in headlines (`昭通：…`) but not in a labelled line (`牵头单位：…`). */
-const LABELLED_LINE = /^[^：]{0,8}(?:单位|部门|时限|时间)：/;
+const LABELLED_LINE = /^[^：]{0,8}(?:单位|部门|处室|科室|时限|时间)：/;
 const TERMINAL = /[。！？；…]$|[。！？][”’）》]$/;
 const GLOSSARY = /^(?:名词解释|名词说明|名词注释|注释|有关说明|说明)(?:和说明|及说明)?[：]?$/;
 const DATE_LINE = /^(?:19|20)\d{2}年\d{1,2}月\d{1,2}日$/;

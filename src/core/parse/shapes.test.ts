@@ -153,6 +153,21 @@ describe("document shapes", () => {
     ]);
   });
 
+  it("reads a task list with 责任处室 and 完成时限 lines under each item", () => {
+    const doc = fixture("task-list-offices.txt");
+    expect(doc.tasks.map((t) => [t.leadUnits, t.coUnits, t.deadline])).toEqual([
+      [["医政处"], ["规划处"], "2024-12-31"],
+      [["医政处"], [], "2024-11-30"],
+      [["基层卫生处"], ["人事处"], "2024-10-31"],
+      [["疾控处"], [], undefined],
+    ]);
+    expect(brief(doc.tasks[3]!)).toEqual([
+      "高血压患者基层规范管理服务率|>=|62|%|",
+      "糖尿病患者基层规范管理服务率|>=|64|%|",
+      "肺结核发病率|<=|40|/10万|",
+    ]);
+  });
+
   it("reads news: articles as sections, targets in prose, and no targets from a look back", () => {
     const doc = fixture("news-two-articles.txt");
     expect(doc.kind).toBe("news");

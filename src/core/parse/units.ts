@@ -130,8 +130,9 @@ function closingIndex(text: string, open: number): number {
 }
 
 const LEAD_LABEL =
-  "(?:牵头责任单位|责任牵头单位|牵头单位|牵头部门|主责单位|主办单位|责任单位|责任部门|负责单位)";
-const CO_LABEL = "(?:主要协作单位|协作单位|配合单位|配合部门|协办单位|参与单位|协同单位|参加单位)";
+  "(?:牵头责任单位|责任牵头单位|牵头单位|牵头部门|主责单位|主办单位|责任单位|责任部门|负责单位|牵头处室|责任处室|牵头科室|责任科室)";
+const CO_LABEL =
+  "(?:主要协作单位|协作单位|配合单位|配合部门|协办单位|参与单位|协同单位|参加单位|配合处室|协办处室)";
 const LABEL = new RegExp(`(${LEAD_LABEL}|${CO_LABEL})：`, "g");
 const CO_LABEL_ONLY = new RegExp(`^${CO_LABEL}$`);
 
@@ -262,7 +263,10 @@ function findLabelled(text: string, normalize: UnitNormalizer): Responsibility |
     const from = (label.index ?? 0) + label[0].length;
     const until = labels[k + 1]?.index ?? text.length;
     const value = text.slice(from, until).replace(/[。；，\s]+$/, "");
-    const stop = value.search(/[。；]/);
+    // A value ends at a full stop or at the next label (`完成时限：`) on a line joined to it.
+    const stop = value.search(
+      /[。；]|(?:完成时限|完成时间|时间节点|时限要求|工作目标|责任领导|牵头领导|分管领导|联系人|备注)：/,
+    );
     const list = stop >= 0 ? value.slice(0, stop) : value;
     end = from + list.length;
     // After an explicit 牵头 label, 责任单位 lists the others who answer for the task.
