@@ -23,14 +23,14 @@ function taskOf(diagnostic: Diagnostic, tasks: readonly Task[]): Task | undefine
   return tasks.find((task) => task.span.start <= span.start && span.end <= task.span.end);
 }
 
-export function reviewDiagnostics(document: PlanDocument): ReviewDiagnostics {
+export function reviewDiagnostics(plan: PlanDocument): ReviewDiagnostics {
   const general: Diagnostic[] = [];
   const byTask = new Map<string, Diagnostic[]>();
   // The parser's summary goes stale as units are assigned; `unassigned` replaces it.
-  for (const diagnostic of document.diagnostics.filter((d) => d.code !== "task-without-units")) {
-    const task = taskOf(diagnostic, document.tasks);
+  for (const diagnostic of plan.diagnostics.filter((d) => d.code !== "task-without-units")) {
+    const task = taskOf(diagnostic, plan.tasks);
     if (!task) general.push(diagnostic);
     else byTask.set(task.id, [...(byTask.get(task.id) ?? []), diagnostic]);
   }
-  return { general, byTask, unassigned: document.tasks.filter(needsUnits) };
+  return { general, byTask, unassigned: plan.tasks.filter(needsUnits) };
 }

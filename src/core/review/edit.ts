@@ -1,5 +1,5 @@
 /**
- * Edits a person makes while reviewing a parsed document. Each returns a new PlanDocument and leaves
+ * Edits a person makes while reviewing a parsed PlanDocument; each returns a new PlanDocument and leaves
  * the one it was given untouched, so the pane can compare, undo or discard.
  */
 
@@ -102,12 +102,12 @@ function editedIndicator(indicator: Indicator, edit: IndicatorEdit, fallbackDead
  * deadline (or the end of the document's year when the task has none); co-units never repeat a lead.
  * Throws on an edit `checkTaskEdit` rejects: the pane checks before it applies.
  */
-export function applyTaskEdit(document: PlanDocument, taskId: string, edit: TaskEdit): PlanDocument {
+export function applyTaskEdit(plan: PlanDocument, taskId: string, edit: TaskEdit): PlanDocument {
   const problems = checkTaskEdit(edit);
   if (problems.length > 0) throw new Error(`applyTaskEdit: ${problems.map((p) => p.message).join(" ")}`);
-  const fallbackDeadline = edit.deadline ?? `${document.year}-12-31`;
+  const fallbackDeadline = edit.deadline ?? `${plan.year}-12-31`;
   const edits = new Map(edit.indicators.map((indicator) => [indicator.id, indicator]));
-  const tasks = document.tasks.map((task): Task => {
+  const tasks = plan.tasks.map((task): Task => {
     if (task.id !== taskId) return task;
     const edited: Task = {
       ...task,
@@ -123,32 +123,32 @@ export function applyTaskEdit(document: PlanDocument, taskId: string, edit: Task
     return edited;
   });
   if (!tasks.some((task) => task.id === taskId)) throw new Error(`applyTaskEdit: no task ${taskId}`);
-  return { ...document, tasks };
+  return { ...plan, tasks };
 }
 
 /**
  * Takes up the reading an `uncertain-indicator` diagnostic offers: the indicator joins its task (in
  * source order) and the diagnostic goes. Diagnostics without an offer are left as they are.
  */
-export function adoptSuggestedIndicator(document: PlanDocument, diagnostic: Diagnostic): PlanDocument {
+export function adoptSuggestedIndicator(plan: PlanDocument, diagnostic: Diagnostic): PlanDocument {
   const offered = diagnostic.indicator;
-  if (!offered || !document.diagnostics.includes(diagnostic)) return document;
-  const diagnostics = document.diagnostics.filter((d) => d !== diagnostic);
-  const owner = document.tasks.find((task) => task.id === offered.taskId);
+  if (!offered || !plan.diagnostics.includes(diagnostic)) return plan;
+  const diagnostics = plan.diagnostics.filter((d) => d !== diagnostic);
+  const owner = plan.tasks.find((task) => task.id === offered.taskId);
   if (!owner) {
-    const indicators = [...document.indicators, offered].sort((a, b) => a.span.start - b.span.start);
-    return { ...document, indicators, diagnostics };
+    const indicators = [...plan.indicators, offered].sort((a, b) => a.span.start - b.span.start);
+    return { ...plan, indicators, diagnostics };
   }
-  const tasks = document.tasks.map((task) => {
+  const tasks = plan.tasks.map((task) => {
     if (task !== owner || task.indicators.some((indicator) => indicator.id === offered.id)) return task;
     const indicators = [...task.indicators, offered].sort((a, b) => a.span.start - b.span.start);
     return { ...task, indicators };
   });
-  return { ...document, tasks, diagnostics };
+  return { ...plan, tasks, diagnostics };
 }
 
 /** Drops a diagnostic the person has read and decided to leave as it is. */
-export function dismissDiagnostic(document: PlanDocument, diagnostic: Diagnostic): PlanDocument {
-  if (!document.diagnostics.includes(diagnostic)) return document;
-  return { ...document, diagnostics: document.diagnostics.filter((d) => d !== diagnostic) };
+export function dismissDiagnostic(plan: PlanDocument, diagnostic: Diagnostic): PlanDocument {
+  if (!plan.diagnostics.includes(diagnostic)) return plan;
+  return { ...plan, diagnostics: plan.diagnostics.filter((d) => d !== diagnostic) };
 }

@@ -37,7 +37,7 @@ export function needsUnits(task: Task): boolean {
  * tasks of the same document, most used first; never one already chosen.
  */
 export function unitSuggestions(
-  document: PlanDocument,
+  plan: PlanDocument,
   task: Task,
   chosen: readonly string[],
   limit = 8,
@@ -52,7 +52,7 @@ export function unitSuggestions(
   };
   task.mentionedUnits.forEach(offer);
   const uses = new Map<string, number>();
-  for (const other of document.tasks) {
+  for (const other of plan.tasks) {
     if (other.id === task.id) continue;
     for (const unit of [...other.leadUnits, ...other.coUnits, ...other.implementingUnits])
       uses.set(unit, (uses.get(unit) ?? 0) + 1);
