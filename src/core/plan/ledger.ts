@@ -48,19 +48,19 @@ function taskTitle(task: Task): string {
   return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 
-function documentRef(document: PlanDocument): LedgerDocumentRef {
+function documentRef(source: PlanDocument): LedgerDocumentRef {
   return {
-    id: document.id,
-    title: document.title,
-    year: document.year,
-    ...(document.issuer !== undefined && { issuer: document.issuer }),
-    ...(document.date !== undefined && { date: document.date }),
-    ...(document.sourceName !== undefined && { sourceName: document.sourceName }),
+    id: source.id,
+    title: source.title,
+    year: source.year,
+    ...(source.issuer !== undefined && { issuer: source.issuer }),
+    ...(source.date !== undefined && { date: source.date }),
+    ...(source.sourceName !== undefined && { sourceName: source.sourceName }),
   };
 }
 
-function documentName(document: PlanDocument): string {
-  return `《${document.title || document.sourceName || "未命名文件"}》`;
+function documentName(source: PlanDocument): string {
+  return `《${source.title || source.sourceName || "未命名文件"}》`;
 }
 
 /**
@@ -88,13 +88,13 @@ function indicatorFields(indicator: Indicator, fallbackDeadline: string | undefi
   };
 }
 
-function rowsOfDocument(document: PlanDocument, numberPrefix: string): LedgerRow[] {
+function rowsOfDocument(source: PlanDocument, numberPrefix: string): LedgerRow[] {
   const rows: LedgerRow[] = [];
-  const name = documentName(document);
-  for (const task of document.tasks) {
+  const name = documentName(source);
+  for (const task of source.tasks) {
     const base = {
       taskId: task.id,
-      docId: document.id,
+      docId: source.id,
       section: task.section,
       task: taskTitle(task),
       ...unitsOf(task),
@@ -122,11 +122,11 @@ function rowsOfDocument(document: PlanDocument, numberPrefix: string): LedgerRow
     });
   }
   // Targets that belong to no task are the document's headline goals; no unit is named for them.
-  document.indicators.forEach((indicator, index) => {
+  source.indicators.forEach((indicator, index) => {
     rows.push({
       id: indicator.id,
       taskId: indicator.id,
-      docId: document.id,
+      docId: source.id,
       number: `${numberPrefix}总${index + 1}`,
       section: "总体目标",
       task: "总体目标",
@@ -174,16 +174,16 @@ export function buildLedger(
     return { ok: false, code: "no-documents", message: "没有可用于生成台账的文件。" };
   const diagnostics: LedgerDiagnostic[] = [];
   const unique: PlanDocument[] = [];
-  for (const document of documents) {
-    if (unique.some((d) => d.id === document.id)) {
+  for (const source of documents) {
+    if (unique.some((d) => d.id === source.id)) {
       diagnostics.push({
         code: "duplicate-document",
         severity: "warning",
-        message: `${documentName(document)}与前面的文件内容相同，只计入一次。`,
+        message: `${documentName(source)}与前面的文件内容相同，只计入一次。`,
       });
       continue;
     }
-    unique.push(document);
+    unique.push(source);
   }
 
   const year = Math.max(...unique.map((d) => d.year));
@@ -196,8 +196,8 @@ export function buildLedger(
     };
   }
 
-  const rows = unique.flatMap((document, index) =>
-    rowsOfDocument(document, unique.length > 1 ? `${index + 1}.` : ""),
+  const rows = unique.flatMap((source, index) =>
+    rowsOfDocument(source, unique.length > 1 ? `${index + 1}.` : ""),
   );
   if (rows.length === 0) {
     return { ok: false, code: "no-rows", message: "文件中没有识别出任务或量化目标，无法生成台账。" };

@@ -28,11 +28,11 @@ export type AssessResult =
 
 /** The plan's start: 1 January of its year, or the document's date when that is later. */
 export function planStartOf(
-  document: Pick<LedgerDocumentRef, "year" | "date"> | undefined,
+  source: Pick<LedgerDocumentRef, "year" | "date"> | undefined,
   year: number,
 ): string {
-  const januaryFirst = `${document?.year ?? year}-01-01`;
-  const date = document?.date?.slice(0, 10);
+  const januaryFirst = `${source?.year ?? year}-01-01`;
+  const date = source?.date?.slice(0, 10);
   if (date && isValidIsoDate(date) && dayNumber(date) > dayNumber(januaryFirst)) return date;
   return januaryFirst;
 }
@@ -97,15 +97,15 @@ export function assessLedger(
   const start = dayNumber(periodStart(parsed));
   const endDate = periodEnd(parsed);
   const end = dayNumber(endDate);
-  const documents = new Map(ledger.documents.map((document) => [document.id, document]));
+  const documents = new Map(ledger.documents.map((source) => [source.id, source]));
   const entriesByRow = indexEntries(ledger.progress);
   let anyReport = false;
 
   const rows = ledger.rows.map((row): RowAssessment => {
-    const document = documents.get(row.docId);
-    const planStart = planStartOf(document, ledger.year);
+    const source = documents.get(row.docId);
+    const planStart = planStartOf(source, ledger.year);
     const deadline =
-      row.deadline && isValidIsoDate(row.deadline) ? row.deadline : `${document?.year ?? ledger.year}-12-31`;
+      row.deadline && isValidIsoDate(row.deadline) ? row.deadline : `${source?.year ?? ledger.year}-12-31`;
     const entries = entriesByRow.get(row.id) ?? [];
     const current = entryFor(entries, start, end);
     if (current) anyReport = true;
