@@ -64,13 +64,22 @@ export function worksheetGrid(worksheet: ExcelJS.Worksheet): SheetGrid {
 export type GridsResult =
   { ok: true; grids: SheetGrid[] } | { ok: false; code: "unreadable-workbook"; message: string };
 
-export async function readGrids(bytes: Uint8Array): Promise<GridsResult> {
+/** Opens .xlsx bytes with ExcelJS; undefined when they are not a workbook it can read. */
+export async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook | undefined> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(
       bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
     );
+    return workbook;
   } catch {
+    return undefined;
+  }
+}
+
+export async function readGrids(bytes: Uint8Array): Promise<GridsResult> {
+  const workbook = await loadWorkbook(bytes);
+  if (!workbook) {
     return {
       ok: false,
       code: "unreadable-workbook",

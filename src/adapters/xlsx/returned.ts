@@ -6,7 +6,7 @@
  */
 import ExcelJS from "exceljs";
 import type { GridValue, SheetGrid } from "../../core/sheets";
-import { worksheetGrid } from "./read";
+import { loadWorkbook, worksheetGrid } from "./read";
 
 export interface ReturnedFileLimits {
   /** Largest file accepted, in bytes. A unit's form is tens of kilobytes. */
@@ -177,12 +177,8 @@ export async function readReturnedGrids(
   if (declared > limits.maxUncompressedBytes) return tooLarge;
   const inflated = await inflatedSizeWithin(bytes, directory.entries, limits.maxUncompressedBytes);
   if (inflated !== "ok") return inflated === "too-large" ? tooLarge : damaged;
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(
-      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
-    );
-  } catch {
+  const workbook = await loadWorkbook(bytes);
+  if (!workbook) {
     return {
       ok: false,
       code: "damaged",

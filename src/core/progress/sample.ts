@@ -1,4 +1,5 @@
 import type { Ledger, LedgerRow, Period, ProgressEntry, Status } from "../model";
+import { randomSource } from "../util";
 import { planStartOf } from "./assess";
 import type { ParsedPeriod } from "./period";
 import { dayNumber, formatPeriod, isoFromDayNumber, parsePeriod, periodEnd } from "./period";
@@ -9,18 +10,6 @@ import { expectedProgress, isNumericRow } from "./status";
  * entry says 示例数据 in its reporter and its words, so no one mistakes it for a unit's report.
  */
 export const SAMPLE_LABEL = "示例数据";
-
-/** mulberry32: small, fast and good enough to spread rows over behaviours; the same seed gives the same run. */
-function randomSource(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function seedOf(text: string): number {
   let hash = 0x811c9dc5;

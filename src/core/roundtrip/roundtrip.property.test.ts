@@ -11,23 +11,12 @@ import type { Ledger, LedgerRow, ProgressEntry, Status } from "../model";
 import { STATUSES } from "../model";
 import type { SheetGrid } from "../sheets";
 import { cellText } from "../sheets";
+import { randomSource } from "../util";
 import { FORM_COLUMNS, FORM_FIRST_DATA_ROW, FORM_SHEET_NAMES, type FormColumnKey } from "./form";
 import type { MergeResult, ReturnedFile } from "./merge";
 import { mergeReturns } from "./merge";
 import { readReturnForm } from "./read";
 import { responsibleUnits, splitLedger } from "./split";
-
-/** mulberry32: the edits come from one seed, so a failing case replays exactly. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Rng = () => number;
 const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)] as T;
@@ -254,7 +243,7 @@ function checkMonth(
 }
 
 function runYear(unitCount: number, rowCount: number, seed: number): void {
-  const rng = random(seed);
+  const rng = randomSource(seed);
   let ledger = randomLedger(rng, unitCount, rowCount);
   let lastMonthFiles: ReturnedFile[] = [];
   for (let month = 1; month <= 12; month++) {
