@@ -3,6 +3,7 @@
  * (PlanDocument → Ledger → WorkbookPlan → .xlsx) against bare ExcelJS writing the same cells, styles
  * and formulas from arrays prepared in advance. The ratio is what the layout-as-data design costs.
  */
+import { Period } from "../src/core/model";
 import ExcelJS from "exceljs";
 import { renderWorkbook } from "../src/adapters/xlsx";
 import type { Indicator, PlanDocument, Task } from "../src/core/model";
@@ -13,7 +14,7 @@ import { buildWorkbookPlan, excelSerial, mergeStyles } from "../src/core/sheets"
 import { median, printTable } from "./measure";
 
 const TASKS = 10_000;
-const PERIOD = "2024-Q3";
+const PERIOD = Period.of("quarter", 2024, 3);
 const UNITS = Array.from({ length: 40 }, (_, i) => `第${i + 1}责任处室`);
 
 function largeDocument(): PlanDocument {
@@ -79,12 +80,18 @@ interface BareSheet {
 
 function bareStyle(style: CellStyle): Partial<ExcelJS.Style> {
   return {
-    ...(style.font && { font: { name: style.font.name, size: style.font.size, bold: style.font.bold } }),
+    ...(style.font && {
+      font: {
+        ...(style.font.name !== undefined && { name: style.font.name }),
+        ...(style.font.size !== undefined && { size: style.font.size }),
+        ...(style.font.bold !== undefined && { bold: style.font.bold }),
+      },
+    }),
     ...(style.fill && { fill: { type: "pattern", pattern: "solid", fgColor: { argb: `FF${style.fill}` } } }),
     alignment: {
-      horizontal: style.horizontal,
-      vertical: style.vertical === "middle" ? "middle" : style.vertical,
-      wrapText: style.wrap,
+      ...(style.horizontal && { horizontal: style.horizontal }),
+      ...(style.vertical && { vertical: style.vertical }),
+      ...(style.wrap !== undefined && { wrapText: style.wrap }),
     },
     ...(style.numberFormat && { numFmt: style.numberFormat }),
     ...(style.border && {

@@ -3,6 +3,7 @@
  * the files (size checks, ExcelJS, the form reader), merging, and writing the ledger back with its
  * 变更记录. The forms are filled at the plan level and rendered to real .xlsx bytes beforehand.
  */
+import { Period } from "../src/core/model";
 import { readGrids, renderWorkbook } from "../src/adapters/xlsx";
 import { readReturnedGrids } from "../src/adapters/xlsx/returned";
 import type { Ledger, LedgerRow, ProgressEntry } from "../src/core/model";
@@ -21,7 +22,7 @@ import { printTable, timeIt } from "./measure";
 
 const UNITS = Array.from({ length: 30 }, (_, i) => `第${i + 1}责任处室`);
 const ROWS = 600;
-const PERIOD = "2024-09";
+const PERIOD = Period.of("month", 2024, 9);
 
 function benchLedger(): Ledger {
   const rows: LedgerRow[] = Array.from({ length: ROWS }, (_, i) => ({
@@ -59,6 +60,7 @@ function benchLedger(): Ledger {
     year: 2024,
     periodKind: "month",
     period: PERIOD,
+    unitAliases: {},
     documents: [{ id: "bench", title: "2024年全市卫生健康工作要点", year: 2024 }],
     rows,
     progress,

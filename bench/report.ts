@@ -1,4 +1,5 @@
 /** The 通报 for a large ledger: 1,000 tasks of one row each, with monthly sample progress to September, through every renderer. */
+import { Period } from "../src/core/model";
 import { renderReportDocx } from "../src/adapters/docx";
 import type { Ledger, LedgerRow, Op } from "../src/core/model";
 import { sampleProgress } from "../src/core/progress";
@@ -36,12 +37,13 @@ function largeLedger(): Ledger {
     title: "基准台账",
     year: 2024,
     periodKind: "month",
-    period: "2024-09",
+    period: Period.of("month", 2024, 9),
+    unitAliases: {},
     documents: [{ id: "bench", title: "2024年全市卫生健康工作要点", year: 2024 }],
     rows,
     progress: [],
   };
-  ledger.progress = sampleProgress(ledger, "2024-09", 1) ?? [];
+  ledger.progress = sampleProgress(ledger, ledger.period, 1);
   return ledger;
 }
 
@@ -49,7 +51,7 @@ export async function benchReport(): Promise<void> {
   const ledger = largeLedger();
   let report: ReportDoc | undefined;
   const build = await timeIt(() => {
-    const result = buildReport(ledger, { period: "2024-Q3", date: "2024-10-08" });
+    const result = buildReport(ledger, { period: Period.of("quarter", 2024, 3), date: "2024-10-08" });
     if (!result.ok) throw new Error(result.message);
     report = result.report;
   });

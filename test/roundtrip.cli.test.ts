@@ -36,7 +36,7 @@ describe("the email round trip on the seeds' ledger, through the CLI", () => {
     const returned: string[] = [];
     for (const unit of FILLED) {
       const path = `回收/${unit}.xlsx`;
-      io.files.set(path, await fillEveryRow(bytesAt(io, `分发/填报-2024-Q3-${unit}.xlsx`), unit));
+      io.files.set(path, await fillEveryRow(bytesAt(io, `分发/填报-2024年第三季度-${unit}.xlsx`), unit));
       returned.push(path);
     }
     expect(await run(["merge", "台账.xlsx", ...returned], io)).toBe(0);

@@ -1,3 +1,5 @@
+import { Period, invalidPeriodMessage, type PeriodKind } from "../core/model";
+
 /** A small argv reader: positionals, `--flag`, `--key value`, `-o value`. Unknown options are errors. */
 export interface ParsedArgs {
   positionals: string[];
@@ -42,4 +44,23 @@ export function parseArgs(
 export function stringOption(args: ParsedArgs, name: string): string | undefined {
   const value = args.options.get(name);
   return typeof value === "string" ? value : undefined;
+}
+
+export type PeriodOption = { ok: true; period: Period | undefined } | { ok: false; message: string };
+
+/** `--period`, read as people write it (`2024-Q3`, `2024年第三季度`, `2024-09`, `2024年9月`). */
+export function periodOption(args: ParsedArgs, kind?: PeriodKind, year?: number): PeriodOption {
+  const written = stringOption(args, "period");
+  if (written === undefined) return { ok: true, period: undefined };
+  const period = Period.parse(written);
+  const exampleYear = year ?? period?.year ?? new Date().getFullYear();
+  if (!period) return { ok: false, message: invalidPeriodMessage(written, exampleYear) };
+  if (kind !== undefined && period.kind !== kind) {
+    const example = kind === "month" ? `${exampleYear}年9月` : `${exampleYear}年第三季度`;
+    return {
+      ok: false,
+      message: `这份台账按${kind === "month" ? "月" : "季度"}跟踪，期间“${written}”不适用；请写成“${example}”这样的期间。`,
+    };
+  }
+  return { ok: true, period };
 }

@@ -1,12 +1,12 @@
-import type { PlanDocument } from "../core/model";
-import { parseDocument, type UnitAliases } from "../core/parse";
+import type { PlanDocument, UnitAliases, UnitDirectory } from "../core/model";
+import { parseDocument } from "../core/parse";
 import { readPolicyDocument } from "../adapters/text/readDocument";
 import type { CliIo } from "./io";
 
 export type LoadedDocument = { ok: true; document: PlanDocument } | { ok: false; message: string };
 
 /** Reads and parses one policy file; unreadable files come back as a Chinese message. */
-export async function loadDocument(path: string, io: CliIo, aliases?: UnitAliases): Promise<LoadedDocument> {
+export async function loadDocument(path: string, io: CliIo, units?: UnitDirectory): Promise<LoadedDocument> {
   let bytes: Uint8Array;
   try {
     bytes = await io.readFile(path);
@@ -19,7 +19,7 @@ export async function loadDocument(path: string, io: CliIo, aliases?: UnitAliase
   const document = parseDocument(read.text, {
     sourceName: name,
     fallbackYear: io.now().getFullYear(),
-    ...(aliases && { aliases }),
+    ...(units && { units }),
   });
   const fatal = document.diagnostics.find((d) => d.severity === "error");
   if (fatal) return { ok: false, message: `“${name}”：${fatal.message}` };

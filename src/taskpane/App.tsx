@@ -25,9 +25,9 @@ import { WorkbookContext, type WorkbookAccess } from "./workbook";
 export interface AppProps {
   host: PaneHost;
   /** The open workbook; absent outside Excel. */
-  workbook?: WorkbookAccess;
+  workbook?: WorkbookAccess | undefined;
   /** The workbook's side of 分发/汇总; absent outside Excel. */
-  roundTrip?: RoundTripWorkbook;
+  roundTrip?: RoundTripWorkbook | undefined;
 }
 
 function HostNotice({ host }: Pick<AppProps, "host">) {

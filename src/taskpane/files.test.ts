@@ -25,8 +25,10 @@ describe("task-pane files", () => {
       clicked.push(this);
     });
     try {
-      downloadXlsx("填报-2024-Q3-市财政局.xlsx", new Uint8Array([1, 2, 3]));
-      expect(clicked.map((a) => [a.download, a.href])).toEqual([["填报-2024-Q3-市财政局.xlsx", "blob:form"]]);
+      downloadXlsx("填报-2024年第三季度-市财政局.xlsx", new Uint8Array([1, 2, 3]));
+      expect(clicked.map((a) => [a.download, a.href])).toEqual([
+        ["填报-2024年第三季度-市财政局.xlsx", "blob:form"],
+      ]);
       expect(clicked[0]?.isConnected).toBe(false);
       expect(created.map((b) => [b.size, b.type])).toEqual([
         [3, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],

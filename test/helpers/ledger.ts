@@ -1,4 +1,12 @@
 import type { Ledger, LedgerRow, ProgressEntry } from "../../src/core/model";
+import { LEDGER_SCHEMA_VERSION, Period } from "../../src/core/model";
+
+/** A period from its stored key, for tests that name one: `asPeriod("2024-Q3")`. */
+export function asPeriod(key: string): Period {
+  const period = Period.parse(key);
+  if (!period) throw new Error(`not a period: ${key}`);
+  return period;
+}
 
 /** Small builders for progress and report tests: every field a test does not care about gets a plain value. */
 export function ledgerRow(overrides: Partial<LedgerRow> & Pick<LedgerRow, "id">): LedgerRow {
@@ -24,12 +32,13 @@ export function progressEntry(
 
 export function ledgerOf(rows: LedgerRow[], progress: ProgressEntry[], year = 2024, date?: string): Ledger {
   return {
-    schemaVersion: 1,
+    schemaVersion: LEDGER_SCHEMA_VERSION,
     id: "ledger",
     title: "测试台账",
     year,
     periodKind: "quarter",
-    period: `${year}-Q1`,
+    period: Period.of("quarter", year, 1),
+    unitAliases: {},
     documents: [{ id: "doc", title: "测试工作要点", year, ...(date ? { date } : {}) }],
     rows,
     progress,

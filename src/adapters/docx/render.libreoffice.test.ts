@@ -79,14 +79,13 @@ function bodyText(pages: PdfPage[]): string {
       );
       if (!read.ok) throw new Error(read.message);
       const assessed = assessLedger(read.ledger, read.ledger.period);
-      if (!assessed.ok) throw new Error(assessed.message);
       const { value } = await mammoth.extractRawText({ path: docxPaths[index]! });
       const paragraphs = value.split(/\n+/).filter((p) => p.trim() !== "");
       rendered.push({
         name: path,
         pages: await pdfLayout(pdfs[index]!),
         paragraphs: paragraphs.slice(0, paragraphs.indexOf("附件1")),
-        counts: countStatuses(assessed.assessment.rows),
+        counts: countStatuses(assessed.rows),
       });
     }
   });

@@ -1,5 +1,5 @@
 import { unzipSync, strFromU8 } from "fflate";
-import { ledgerOf, ledgerRow, progressEntry } from "../../../test/helpers/ledger";
+import { ledgerOf, ledgerRow, progressEntry, asPeriod } from "../../../test/helpers/ledger";
 import { buildReport } from "../../core/report";
 import type { ReportDoc } from "../../core/report";
 import {
@@ -25,7 +25,11 @@ function report(): ReportDoc {
       progressEntry({ rowId: "b", period: "2024-Q3", actual: 3 }),
     ],
   );
-  const result = buildReport(ledger, { period: "2024-Q3", date: "2024-10-08", issuer: "市卫生健康委办公室" });
+  const result = buildReport(ledger, {
+    period: asPeriod("2024-Q3"),
+    date: "2024-10-08",
+    issuer: "市卫生健康委办公室",
+  });
   if (!result.ok) throw new Error(result.message);
   return result.report;
 }

@@ -18,7 +18,7 @@ import {
 import type { IRunOptions, ISectionOptions } from "docx";
 import type { ReportBlock, ReportDoc, ReportRun, ReportTable } from "../../core/report";
 import { attachmentNoteLines, noteText } from "../../core/report";
-import { chineseDate } from "../../core/progress";
+import { chineseDate } from "../../core/model";
 import {
   CHAR_PITCH,
   BODY_CHARACTER_SPACING,

@@ -4,7 +4,7 @@ jest.mock("office-addin-manifest", () => jest.requireActual<object>("office-addi
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Ledger } from "../../core/model";
-import { sortProgress } from "../../core/plan";
+import { sortProgress } from "../../core/progress";
 import type { GridValue, SheetGrid } from "../../core/sheets";
 import { SHEET_NAMES, buildWorkbookPlan, excelSerial } from "../../core/sheets";
 import { readGrids, renderWorkbook } from "../xlsx";

@@ -16,7 +16,7 @@ const SEED = readFileSync(join(__dirname, "../../../seeds/002_864f5150332c02db.t
 
 const RECORD: ChangeRecord = {
   at: "2024-10-08T09:00:00+08:00",
-  fileName: "填报-2024-Q3-市卫生健康委.xlsx",
+  fileName: "填报-2024年第三季度-市卫生健康委.xlsx",
   unit: "市卫生健康委",
   rowId: "row-1",
   number: "1",

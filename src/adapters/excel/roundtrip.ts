@@ -4,17 +4,17 @@
  * ledger with the 变更记录 already in the workbook (a merge appends to it), and a 填报 workbook
  * opened as a new workbook where the host will not download files.
  */
-import type { Ledger } from "../../core/model";
+import type { Diagnostic, Ledger } from "../../core/model";
 import type { ChangeRecord } from "../../core/roundtrip";
 import { CHANGE_LOG_SHEET, readChangeLog } from "../../core/roundtrip";
-import type { ReadDiagnostic, SheetGrid } from "../../core/sheets";
+import type { SheetGrid } from "../../core/sheets";
 import { SHEET_NAMES, readLedger } from "../../core/sheets";
 import type { RequirementSets } from "./capabilities";
 import type { ReadOptions, ReadWorkbookResult } from "./read";
 import { readSheetGrids } from "./read";
 
 export type LedgerForMergeResult =
-  | { ok: true; ledger: Ledger; diagnostics: ReadDiagnostic[]; changeLog: ChangeRecord[] }
+  | { ok: true; ledger: Ledger; diagnostics: Diagnostic[]; changeLog: ChangeRecord[] }
   | Extract<ReadWorkbookResult, { ok: false }>;
 
 const MERGE_SHEETS: readonly string[] = [

@@ -7,7 +7,7 @@ import type { Ledger } from "../../core/model";
 import { STATUSES } from "../../core/model";
 import type { CellValue, SheetPlan, WorkbookPlan } from "../../core/sheets";
 import { SHEET_NAMES, buildWorkbookPlan, cellAddress, excelSerial } from "../../core/sheets";
-import { ledgerOf, ledgerRow, progressEntry } from "../../../test/helpers/ledger";
+import { ledgerOf, ledgerRow, progressEntry, asPeriod } from "../../../test/helpers/ledger";
 import { DEFAULT_REQUEST_BUDGET_BYTES } from "./batches";
 import type { ExcelCapabilities } from "./capabilities";
 import { detectCapabilities } from "./capabilities";
@@ -66,7 +66,7 @@ function seedLedger(tasks: number, period = "2024-Q3"): Ledger {
   const key = `${tasks}/${period}`;
   const known = ledgers.get(key);
   if (known) return known;
-  const ledger = ledgerFromSeed(SEED, tasks, period);
+  const ledger = ledgerFromSeed(SEED, tasks, asPeriod(period));
   ledgers.set(key, ledger);
   return ledger;
 }

@@ -1,12 +1,15 @@
 import { deflateRawSync } from "node:zlib";
-import { ledgerOf, ledgerRow } from "../../../test/helpers/ledger";
+import { ledgerOf, ledgerRow, asPeriod } from "../../../test/helpers/ledger";
 import { splitLedger } from "../../core/roundtrip";
 import type { ReturnedGridsResult } from "./returned";
 import { readReturnedGrids } from "./returned";
 import { renderWorkbook } from "./write";
 
 async function formBytes(): Promise<Uint8Array> {
-  const split = splitLedger({ ...ledgerOf([ledgerRow({ id: "r1" })], []), period: "2024-Q3" }, "2024-Q3");
+  const split = splitLedger(
+    { ...ledgerOf([ledgerRow({ id: "r1" })], []), period: asPeriod("2024-Q3") },
+    asPeriod("2024-Q3"),
+  );
   if (!split.ok) throw new Error(split.message);
   return renderWorkbook(split.forms[0]!.plan);
 }

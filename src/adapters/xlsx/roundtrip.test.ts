@@ -1,14 +1,15 @@
 import ExcelJS from "exceljs";
 import type { Ledger, ProgressEntry } from "../../core/model";
-import { buildLedger, sortProgress } from "../../core/plan";
+import { buildLedger } from "../../core/plan";
+import { sortProgress } from "../../core/progress";
 import { sampleProgress } from "../../core/progress";
 import { buildWorkbookPlan } from "../../core/sheets";
 import { readGrids, readLedgerWorkbook, renderWorkbook } from ".";
 import { workPoints } from "../../../test/helpers/documents";
-import { ledgerOf, ledgerRow, progressEntry } from "../../../test/helpers/ledger";
+import { ledgerOf, ledgerRow, progressEntry, asPeriod } from "../../../test/helpers/ledger";
 
 function ledgerFromFixture(): Ledger {
-  const result = buildLedger([workPoints()], { period: "2024-Q3" });
+  const result = buildLedger([workPoints()], { period: asPeriod("2024-Q3") });
   if (!result.ok) throw new Error(result.message);
   return result.ledger;
 }
@@ -130,7 +131,7 @@ describe("xlsx round trip", () => {
       }),
     );
     const ledger = ledgerOf(rows, []);
-    ledger.progress = sampleProgress(ledger, "2024-Q3") ?? [];
+    ledger.progress = sampleProgress(ledger, asPeriod("2024-Q3")) ?? [];
     expect(ledger.progress.length).toBeGreaterThan(3000);
     const { ledger: read, diagnostics } = await roundTrip(ledger);
     expect(diagnostics).toEqual([]);
@@ -195,7 +196,7 @@ describe("reading what people do to a workbook", () => {
     const read = await readLedgerWorkbook(edited);
     if (!read.ok) throw new Error(read.message);
     expect(read.ledger).toEqual(canonical(ledger));
-    expect(read.diagnostics.map((d) => [d.code, d.sheet])).toEqual([
+    expect(read.diagnostics.map((d) => [d.code, d.at?.kind === "cell" ? d.at.sheet : undefined])).toEqual([
       ["extra-column", "任务清单"],
       ["extra-column", "进度填报"],
     ]);
@@ -229,7 +230,7 @@ describe("reading what people do to a workbook", () => {
     expect(byRow.get("wp2024-T001-I02")?.actual).toBeUndefined();
     expect(byRow.get("wp2024-T002")?.status).toBe("已完成");
     expect(byRow.get("wp2024-T003-I01")).toMatchObject({ progress: "填报状态原文：差不多" });
-    expect(read.diagnostics.map((d) => [d.code, d.cell])).toEqual([
+    expect(read.diagnostics.map((d) => [d.code, d.at?.kind === "cell" ? d.at.cell : undefined])).toEqual([
       ["text-in-number", "F3"],
       ["unreadable-date", "H4"],
       ["text-in-number", "H3"],
@@ -299,18 +300,20 @@ describe("reading what people do to a workbook", () => {
     });
     const read = await readLedgerWorkbook(edited);
     if (!read.ok) throw new Error(read.message);
-    const entries = read.ledger.progress.map((e): Pick<ProgressEntry, "rowId" | "period" | "actual"> => ({
-      rowId: e.rowId,
-      period: e.period,
-      actual: e.actual,
-    }));
+    const entries = read.ledger.progress.map(
+      (e): { rowId: string; period: string; actual: number | undefined } => ({
+        rowId: e.rowId,
+        period: e.period,
+        actual: e.actual,
+      }),
+    );
     expect(entries).toEqual([
       { rowId: "wp2024-T002", period: "2024-09", actual: 1 },
       { rowId: "wp2024-T001-I01", period: "2024-Q3", actual: 3 },
       { rowId: "no-such-row", period: "2024-Q3", actual: 7 },
       { rowId: "wp2024-T003-I01", period: "三季度", actual: 2 },
     ]);
-    expect(read.diagnostics.map((d) => [d.code, d.cell])).toEqual([
+    expect(read.diagnostics.map((d) => [d.code, d.at?.kind === "cell" ? d.at.cell : undefined])).toEqual([
       ["progress-without-row", "Q4"],
       ["unreadable-period", "A6"],
     ]);

@@ -24,7 +24,7 @@ describe("duban build", () => {
     expect(io.out.join("")).toContain("已生成台账“台账.xlsx”：1 份文件，2 项任务");
     expect(io.out.join("")).toContain("跟踪期间 2024年第三季度");
     const ledger = await workbookAt(io, "台账.xlsx");
-    expect(ledger.period).toBe("2024-Q3");
+    expect(ledger.period.key).toBe("2024-Q3");
     expect(ledger.documents[0]?.sourceName).toBe("要点.txt");
     expect(ledger.rows[0]).toMatchObject({ target: 3, leadUnits: ["市卫生健康委"], coUnits: ["市财政局"] });
     expect(ledger.rows[0]?.metric).toContain("社区医院");
@@ -34,8 +34,8 @@ describe("duban build", () => {
     const io = memoryIo({ "要点.txt": WORK_POINTS }, new Date("2024-08-15T10:00:00+08:00"));
     expect(await run(["build", "要点.txt", "-o", "q.xlsx"], io)).toBe(0);
     expect(await run(["build", "要点.txt", "-o", "m.xlsx", "--monthly"], io)).toBe(0);
-    expect((await workbookAt(io, "q.xlsx")).period).toBe("2024-Q3");
-    expect((await workbookAt(io, "m.xlsx")).period).toBe("2024-08");
+    expect((await workbookAt(io, "q.xlsx")).period.key).toBe("2024-Q3");
+    expect((await workbookAt(io, "m.xlsx")).period.key).toBe("2024-08");
   });
 
   it("builds one ledger from several documents, seeds included", async () => {
@@ -86,7 +86,7 @@ describe("duban demo", () => {
       "out/台账-四川省建设优质高效医疗卫生服务体系实施方案.xlsx",
     ]);
     const ledger = await workbookAt(io, written[1]!);
-    expect(ledger.period).toBe("2024-Q3");
+    expect(ledger.period.key).toBe("2024-Q3");
     expect(ledger.progress.length).toBeGreaterThan(ledger.rows.length);
     expect(ledger.progress.every((e) => e.reportedBy === "示例数据")).toBe(true);
   });

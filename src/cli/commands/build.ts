@@ -1,10 +1,10 @@
-import type { Ledger, PlanDocument } from "../../core/model";
-import type { LedgerDiagnostic } from "../../core/plan";
+import type { Diagnostic, Ledger, PlanDocument } from "../../core/model";
+import { UnitDirectory } from "../../core/model";
 import { buildLedger } from "../../core/plan";
 import type { WorkbookOptions } from "../../core/sheets";
-import { buildWorkbookPlan, periodLabel } from "../../core/sheets";
+import { buildWorkbookPlan } from "../../core/sheets";
 import { renderWorkbook } from "../../adapters/xlsx";
-import { parseArgs, stringOption } from "../args";
+import { parseArgs, periodOption, stringOption } from "../args";
 import { EXIT, type Command } from "../command";
 import { writeOutput } from "../files";
 import { loadAliases, loadDocument } from "../input";
@@ -18,7 +18,7 @@ export function localToday(io: CliIo): string {
 }
 
 /** Warnings one by one; notes of one kind (rows without a lead unit) as a single line with their count. */
-export function reportLedgerDiagnostics(diagnostics: readonly LedgerDiagnostic[], io: CliIo): void {
+export function reportLedgerDiagnostics(diagnostics: readonly Diagnostic[], io: CliIo): void {
   for (const d of diagnostics.filter((d) => d.severity === "warning")) io.stderr(`[警告] ${d.message}\n`);
   const withoutLead = diagnostics.filter((d) => d.code === "row-without-lead-unit");
   if (withoutLead.length > 0) {
@@ -43,7 +43,7 @@ export const buildCommand: Command = {
     "用法：duban build 文件… -o 台账.xlsx [--period 期间] [--monthly] [--aliases 别名表.json]",
     "",
     "  -o, --output  输出的台账文件（.xlsx）",
-    "  --period      跟踪的期间：季度写成 2024-Q3，月份写成 2024-09（默认为今天所在的季度）",
+    "  --period      跟踪的期间：季度写成 2024-Q3 或 2024年第三季度，月份写成 2024-09 或 2024年9月（默认为今天所在的季度）",
     "  --monthly     按月跟踪（未指定 --period 时，默认为今天所在的月份）",
     '  --aliases     补充单位别名表：{"规范名称": ["别名", …]}',
   ].join("\n"),
@@ -69,16 +69,22 @@ export const buildCommand: Command = {
       io.stderr(`输出文件“${output}”应以 .xlsx 结尾。\n`);
       return EXIT.usage;
     }
+    const period = periodOption(parsed.args);
+    if (!period.ok) {
+      io.stderr(`${period.message}\n`);
+      return EXIT.usage;
+    }
     const aliasPath = stringOption(parsed.args, "aliases");
     const aliases = aliasPath ? await loadAliases(aliasPath, io) : undefined;
     if (aliases && !aliases.ok) {
       io.stderr(`${aliases.message}\n`);
       return EXIT.cannotRead;
     }
+    const units = new UnitDirectory(aliases?.aliases);
 
     const documents: PlanDocument[] = [];
     for (const path of positionals) {
-      const loaded = await loadDocument(path, io, aliases?.aliases);
+      const loaded = await loadDocument(path, io, units);
       if (!loaded.ok) {
         io.stderr(`${loaded.message}\n未生成台账。\n`);
         return EXIT.cannotRead;
@@ -86,22 +92,22 @@ export const buildCommand: Command = {
       documents.push(loaded.document);
     }
 
-    const period = stringOption(parsed.args, "period");
     const result = buildLedger(documents, {
-      ...(period !== undefined && { period }),
+      ...(period.period !== undefined && { period: period.period }),
       periodKind: parsed.args.options.has("monthly") ? "month" : "quarter",
       today: localToday(io),
+      units,
     });
     if (!result.ok) {
       io.stderr(`${result.message}\n`);
-      return result.code === "invalid-period" ? EXIT.usage : EXIT.dataError;
+      return EXIT.dataError;
     }
     reportLedgerDiagnostics(result.diagnostics, io);
     const { ledger } = result;
     if (!(await writeLedgerWorkbook(ledger, output, io))) return EXIT.cannotWrite;
     const tasks = new Set(ledger.rows.map((r) => r.taskId)).size;
     io.stdout(
-      `已生成台账“${output}”：${ledger.documents.length} 份文件，${tasks} 项任务，${ledger.rows.length} 行，跟踪期间 ${periodLabel(ledger.period)}。\n`,
+      `已生成台账“${output}”：${ledger.documents.length} 份文件，${tasks} 项任务，${ledger.rows.length} 行，跟踪期间 ${ledger.period.label}。\n`,
     );
     return EXIT.ok;
   },

@@ -1,14 +1,14 @@
 import type { Ledger, PlanDocument } from "../../core/model";
+import { Period, dayNumber, isoFromDayNumber } from "../../core/model";
 import { buildLedger } from "../../core/plan";
-import { dayNumber, isoFromDayNumber, parsePeriod, periodEnd, sampleProgress } from "../../core/progress";
+import { sampleProgress } from "../../core/progress";
 import type { BuildReportResult } from "../../core/report";
 import { buildReport, reportSheetPlan } from "../../core/report";
-import { periodLabel } from "../../core/sheets";
 import { parseArgs, stringOption } from "../args";
 import { EXIT, type Command } from "../command";
 import { describe, loadDocument } from "../input";
 import type { CliIo } from "../io";
-import { localToday, writeLedgerWorkbook } from "./build";
+import { writeLedgerWorkbook } from "./build";
 import { writeReportDocx } from "./report";
 
 const POLICY_FILE = /\.(txt|md|docx)$/i;
@@ -23,10 +23,9 @@ function fileSafe(title: string): string {
  * and filled with progress labelled 示例数据, so every sheet has something to show.
  */
 export function demoLedger(document: PlanDocument): Ledger | undefined {
-  const built = buildLedger([document], { period: `${document.year}-Q3` });
+  const built = buildLedger([document], { period: Period.of("quarter", document.year, 3) });
   if (!built.ok) return undefined;
-  const progress = sampleProgress(built.ledger, built.ledger.period);
-  return { ...built.ledger, progress: progress ?? [] };
+  return { ...built.ledger, progress: sampleProgress(built.ledger, built.ledger.period) };
 }
 
 export interface DemoOutput {
@@ -39,15 +38,14 @@ export interface DemoOutput {
  * The demo's 通报, dated the 8th day after the period ends so every run writes the same file, with a
  * 附注 saying its figures are sample data.
  */
-function demoReport(ledger: Ledger, io: CliIo): BuildReportResult {
-  const period = parsePeriod(ledger.period);
-  const date = period ? isoFromDayNumber(dayNumber(periodEnd(period)) + 8) : localToday(io);
+function demoReport(ledger: Ledger): BuildReportResult {
+  const date = isoFromDayNumber(dayNumber(ledger.period.end) + 8);
   return buildReport(ledger, { period: ledger.period, date, note: "本通报由示例数据生成，仅供演示" });
 }
 
 async function writeDemo(output: DemoOutput, outDir: string, io: CliIo): Promise<string[] | undefined> {
   const workbook = io.join(outDir, `${output.baseName}.xlsx`);
-  const built = demoReport(output.ledger, io);
+  const built = demoReport(output.ledger);
   if (!built.ok) io.stderr(`${output.baseName}：${built.message}，未生成通报。\n`);
   const options = built.ok ? { reportSheet: reportSheetPlan(built.report) } : {};
   if (!(await writeLedgerWorkbook(output.ledger, workbook, io, options))) return undefined;
@@ -113,7 +111,7 @@ export const demoCommand: Command = {
       const written = await writeDemo({ ledger, baseName }, outDir, io);
       if (!written) return EXIT.cannotWrite;
       io.stdout(
-        `${name} → ${written.join("、")}（${ledger.rows.length} 行，${periodLabel(ledger.period)}，示例进度 ${ledger.progress.length} 条）\n`,
+        `${name} → ${written.join("、")}（${ledger.rows.length} 行，${ledger.period.label}，示例进度 ${ledger.progress.length} 条）\n`,
       );
     }
     return failed ? EXIT.dataError : EXIT.ok;

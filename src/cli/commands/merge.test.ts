@@ -8,8 +8,8 @@ import { run } from "../run";
 
 const WORK_POINTS =
   "1.加强基层。新建社区医院3家。（责任单位：市卫生健康委，市财政局）\n\n2.加强人才。6月底前招聘医生20名。（责任单位：市人社局）";
-const HEALTH = "分发/填报-2024-Q3-市卫生健康委.xlsx";
-const FINANCE = "分发/填报-2024-Q3-市财政局.xlsx";
+const HEALTH = "分发/填报-2024年第三季度-市卫生健康委.xlsx";
+const FINANCE = "分发/填报-2024年第三季度-市财政局.xlsx";
 
 async function splitWorld(): Promise<MemoryIo> {
   const io = memoryIo({ "要点.txt": WORK_POINTS });
@@ -112,7 +112,7 @@ describe("duban merge", () => {
     await run(["split", "台账.xlsx", "-o", "上期", "--period", "2024-Q2"], io);
     io.files.set(
       "回/上期.xlsx",
-      await fillForm(bytesAt(io, "上期/填报-2024-Q2-市财政局.xlsx"), { "1": { actual: 1 } }),
+      await fillForm(bytesAt(io, "上期/填报-2024年第二季度-市财政局.xlsx"), { "1": { actual: 1 } }),
     );
     io.files.set("回/台账本身.xlsx", bytesAt(io, "台账.xlsx"));
     expect(

@@ -1,6 +1,6 @@
 import { readGrids, renderWorkbook } from "../../adapters/xlsx";
 import { readReturnedGrids } from "../../adapters/xlsx/returned";
-import { formatPeriod, parsePeriod } from "../../core/progress";
+import type { Period } from "../../core/model";
 import type { MergeResult, ReturnedFile } from "../../core/roundtrip";
 import {
   beijingTimestamp,
@@ -9,8 +9,8 @@ import {
   readReturnForm,
   withChangeLog,
 } from "../../core/roundtrip";
-import { buildWorkbookPlan, periodLabel, readLedger } from "../../core/sheets";
-import { parseArgs, stringOption } from "../args";
+import { buildWorkbookPlan, readLedger } from "../../core/sheets";
+import { parseArgs, periodOption, stringOption } from "../args";
 import { EXIT, type Command } from "../command";
 import { describe } from "../input";
 import type { CliIo } from "../io";
@@ -29,9 +29,9 @@ async function readReturned(path: string, io: CliIo): Promise<ReturnedFile> {
 }
 
 /** The summary people read after a merge: what came in, what changed, what needs them. */
-function summary(result: MergeResult, received: number, period: string): string {
+function summary(result: MergeResult, received: number, period: Period): string {
   const lines = [
-    `汇总${periodLabel(period)}：收到 ${received} 个文件，汇总 ${result.merged.length} 个，未汇总 ${result.refused.length} 个；变更 ${result.changes.length} 处。`,
+    `汇总${period.label}：收到 ${received} 个文件，汇总 ${result.merged.length} 个，未汇总 ${result.refused.length} 个；变更 ${result.changes.length} 处。`,
   ];
   if (result.merged.length > 0) {
     lines.push("已汇总：");
@@ -118,15 +118,12 @@ export const mergeCommand: Command = {
       io.stderr(`[警告] ${diagnostic.message}\n`);
     }
     const ledger = read.ledger;
-    const periodText = stringOption(args, "period") ?? ledger.period;
-    const parsedPeriod = parsePeriod(periodText);
-    if (!parsedPeriod || parsedPeriod.kind !== ledger.periodKind) {
-      io.stderr(
-        `无法识别的期间“${periodText}”：这份台账按${ledger.periodKind === "month" ? "月" : "季度"}跟踪。\n`,
-      );
+    const chosen = periodOption(args, ledger.periodKind, ledger.year);
+    if (!chosen.ok) {
+      io.stderr(`${chosen.message}\n`);
       return EXIT.usage;
     }
-    const period = formatPeriod(parsedPeriod);
+    const period = chosen.period ?? ledger.period;
 
     const files: ReturnedFile[] = [];
     for (const path of returnedPaths) files.push(await readReturned(path, io));

@@ -1,4 +1,5 @@
 import type { Indicator, PlanDocument, Task } from "../../core/model";
+import { UnitDirectory, describeLocation } from "../../core/model";
 import { parseArgs, stringOption } from "../args";
 import { EXIT, type Command } from "../command";
 import { loadAliases, loadDocument } from "../input";
@@ -52,7 +53,7 @@ export function summarize(document: PlanDocument): string {
   }
   for (const d of document.diagnostics) {
     lines.push(
-      `  [${d.severity === "error" ? "错误" : d.severity === "warning" ? "警告" : "提示"}] ${d.message}${d.line ? `（第 ${d.line} 行）` : ""}`,
+      `  [${d.severity === "error" ? "错误" : d.severity === "warning" ? "警告" : "提示"}] ${d.message}${d.at ? `（${describeLocation(d.at)}）` : ""}`,
     );
   }
   return lines.join("\n") + "\n";
@@ -96,7 +97,7 @@ export const parseCommand: Command = {
     const documents: PlanDocument[] = [];
     let failed = false;
     for (const path of positionals) {
-      const loaded = await loadDocument(path, io, aliases);
+      const loaded = await loadDocument(path, io, new UnitDirectory(aliases));
       if (!loaded.ok) {
         io.stderr(`${loaded.message}\n`);
         failed = true;

@@ -3,7 +3,7 @@ import type { StatusCounts } from "../../core/progress";
 import type { ReportDoc, ReportInput } from "../../core/report";
 import { buildReport, renderReportText } from "../../core/report";
 import { unitsKnownWithoutReport } from "../../core/roundtrip";
-import { parseArgs, stringOption } from "../args";
+import { parseArgs, periodOption, stringOption } from "../args";
 import { EXIT, type Command } from "../command";
 import { describe } from "../input";
 import { readLedgerFile, writeOutput } from "../files";
@@ -94,7 +94,12 @@ export const reportCommand: Command = {
     const issuer = stringOption(args, "issuer");
     const scope = stringOption(args, "scope");
     const recipients = stringOption(args, "to");
-    const period = stringOption(args, "period") ?? ledger.period;
+    const chosen = periodOption(args, ledger.periodKind, ledger.year);
+    if (!chosen.ok) {
+      io.stderr(`${chosen.message}\n`);
+      return EXIT.usage;
+    }
+    const period = chosen.period ?? ledger.period;
     const unitsWithoutReport = unitsKnownWithoutReport(ledger, period);
     const reportInput: ReportInput = {
       period,

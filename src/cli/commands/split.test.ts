@@ -13,12 +13,14 @@ describe("duban split", () => {
     expect(await run(["split", "台账.xlsx", "-o", "分发", "--deadline", "2024-10-10"], io)).toBe(0);
     const written = [...io.files.keys()].filter((k) => k.startsWith("分发/")).sort();
     expect(written).toEqual([
-      "分发/填报-2024-Q3-市人力资源社会保障局.xlsx",
-      "分发/填报-2024-Q3-市卫生健康委.xlsx",
-      "分发/填报-2024-Q3-市财政局.xlsx",
+      "分发/填报-2024年第三季度-市人力资源社会保障局.xlsx",
+      "分发/填报-2024年第三季度-市卫生健康委.xlsx",
+      "分发/填报-2024年第三季度-市财政局.xlsx",
     ]);
     expect(io.out.join("")).toContain("已为 3 个单位生成2024年第三季度填报文件，报送时限2024年10月10日");
-    const grids = await readReturnedGrids(io.files.get("分发/填报-2024-Q3-市财政局.xlsx") as Uint8Array);
+    const grids = await readReturnedGrids(
+      io.files.get("分发/填报-2024年第三季度-市财政局.xlsx") as Uint8Array,
+    );
     if (!grids.ok) throw new Error(grids.message);
     const read = readReturnForm(grids.grids);
     expect(read.ok && read.form.unit).toBe("市财政局");

@@ -1,8 +1,7 @@
 import { renderWorkbook } from "../../adapters/xlsx";
-import { chineseDate } from "../../core/progress";
+import { chineseDate } from "../../core/model";
 import { splitLedger } from "../../core/roundtrip";
-import { periodLabel } from "../../core/sheets";
-import { parseArgs, stringOption } from "../args";
+import { parseArgs, periodOption, stringOption } from "../args";
 import { EXIT, type Command } from "../command";
 import { readLedgerFile } from "../files";
 import { describe } from "../input";
@@ -43,7 +42,12 @@ export const splitCommand: Command = {
     const ledger = read.ledger;
     const deadline = stringOption(args, "deadline");
     const sendTo = stringOption(args, "send-to");
-    const split = splitLedger(ledger, stringOption(args, "period") ?? ledger.period, {
+    const chosen = periodOption(args, ledger.periodKind, ledger.year);
+    if (!chosen.ok) {
+      io.stderr(`${chosen.message}\n`);
+      return EXIT.usage;
+    }
+    const split = splitLedger(ledger, chosen.period ?? ledger.period, {
       ...(deadline !== undefined && { deadline }),
       ...(sendTo !== undefined && { sendTo }),
     });
@@ -61,7 +65,7 @@ export const splitCommand: Command = {
     }
     const lines = split.forms.map((f) => `  ${f.fileName}（${f.rowCount}项）`);
     io.stdout(
-      `已为 ${split.forms.length} 个单位生成${periodLabel(split.period)}填报文件，报送时限${chineseDate(split.deadline)}：\n${lines.join("\n")}\n`,
+      `已为 ${split.forms.length} 个单位生成${split.period.label}填报文件，报送时限${chineseDate(split.deadline)}：\n${lines.join("\n")}\n`,
     );
     return EXIT.ok;
   },

@@ -3,38 +3,9 @@
  * text the parser was given (before any normalisation), so the UI can highlight the source.
  */
 
+import type { Diagnostic, Span } from "./diagnostics";
+
 export type Op = ">=" | "<=" | "=" | ">" | "<" | "milestone";
-
-export interface Span {
-  start: number;
-  end: number;
-}
-
-export type DiagnosticCode =
-  | "empty-input"
-  | "binary-input"
-  | "unreadable-input"
-  | "input-too-large"
-  | "no-tasks"
-  | "uncertain-indicator"
-  | "task-without-units"
-  | "formula-like-text";
-
-export type Severity = "error" | "warning" | "info";
-
-/** A problem the user should see; never thrown, always returned. */
-export interface Diagnostic {
-  code: DiagnosticCode;
-  severity: Severity;
-  /** Chinese, for the official reading it. */
-  message: string;
-  span?: Span;
-  /** 1-based line and column of `span.start`, when there is a span. */
-  line?: number;
-  column?: number;
-  /** For `uncertain-indicator`: the reading the parser offers, for the user to adopt or drop. */
-  indicator?: Indicator;
-}
 
 export interface Indicator {
   /** Stable: derived from the document ID and the indicator's position. */

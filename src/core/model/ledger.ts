@@ -1,11 +1,10 @@
 import type { Op } from "./document";
+import type { Period, PeriodKey, PeriodKind } from "./period";
+import type { Status } from "./status";
+import type { UnitAliases } from "./units";
 
-/** `2024-09` for a month, `2024-Q3` for a quarter. */
-export type Period = string;
-export type PeriodKind = "month" | "quarter";
-
-export const STATUSES = ["已完成", "序时推进", "进度滞后", "逾期未完成", "未启动", "未报送"] as const;
-export type Status = (typeof STATUSES)[number];
+/** The version of the ledger's `_duban` records; a reader refuses a ledger newer than it knows. */
+export const LEDGER_SCHEMA_VERSION = 2;
 
 /** One line of the 台账: an indicator, or a task that has none. */
 export interface LedgerRow {
@@ -34,7 +33,8 @@ export interface LedgerRow {
 /** What a unit reported for one row in one period; values are cumulative to the period's end. */
 export interface ProgressEntry {
   rowId: string;
-  period: Period;
+  /** As stored; a period nobody could read is kept as written. */
+  period: PeriodKey;
   actual?: number;
   /** The status the unit chose; the computed status may differ and is what reports use. */
   status?: Status;
@@ -63,6 +63,8 @@ export interface Ledger {
   periodKind: PeriodKind;
   /** The period being tracked now. */
   period: Period;
+  /** The office's own unit aliases the ledger was read with, on top of the built-in ones. */
+  unitAliases: UnitAliases;
   documents: LedgerDocumentRef[];
   rows: LedgerRow[];
   /** Every period's reports; history is kept, never overwritten. */

@@ -14,31 +14,21 @@ import type {
   Span,
   Task,
 } from "../model";
-import { shortHash } from "../util";
+import { DEFAULT_UNITS, IdAllocator, LineIndex, shortHash, type UnitDirectory } from "../model";
 import { extractIndicators, type IndicatorCandidate } from "./indicators";
 import { lex, toNormalizedOffset, type Paragraph } from "./lexer";
 import { normalize, type NormalizedText } from "./normalize";
 import { buildSkeleton, itemTitle, type SectionNode, type Skeleton, type TaskNode } from "./structure";
 import { endOfMonth, findDeadlines, isRetrospectiveHeading, tenseOf } from "./time";
-import {
-  findResponsibility,
-  inlineLeads,
-  mentionedUnits,
-  readUnitList,
-  splitUnitList,
-  unitNormalizer,
-  type UnitAliases,
-  type UnitNormalizer,
-} from "./units";
+import { findResponsibility, inlineLeads, mentionedUnits, readUnitList } from "./units";
 
-export { DEFAULT_UNIT_ALIASES, splitUnitList, unitNormalizer, type UnitAliases } from "./units";
 export { normalize } from "./normalize";
 
 export interface ParseOptions {
   /** File name or label, kept in the result. */
   sourceName?: string;
-  /** More unit names and their aliases, on top of the built-in table. */
-  aliases?: UnitAliases;
+  /** The unit directory names are normalised with (default: the built-in aliases). */
+  units?: UnitDirectory;
   /** The year to assume when the document names none (default: the current year). */
   fallbackYear?: number;
 }
@@ -99,22 +89,20 @@ function diagnostic(
   severity: Severity,
   message: string,
   span?: Span,
-  source?: string,
+  lines?: LineIndex,
 ): Diagnostic {
-  if (!span || source === undefined) return { code, severity, message, ...(span && { span }) };
-  const before = source.slice(0, span.start);
-  const line = before.split("\n").length;
-  const column = span.start - before.lastIndexOf("\n");
-  return { code, severity, message, span, line, column };
+  return { code, severity, message, ...(span && lines && { at: lines.at(span) }) };
 }
 
 const DEADLINE_LABEL = /(?:完成时限|完成时间|时间节点|时限要求)：([^\n。；]+)/;
 
-const pad = (n: number, width = 3): string => String(n).padStart(width, "0");
+const pad = (n: number, width: number): string => String(n).padStart(width, "0");
 
 class Composer {
-  private readonly normalizeUnit: UnitNormalizer;
+  private readonly units: UnitDirectory;
   private readonly diagnostics: Diagnostic[] = [];
+  private readonly ids: IdAllocator;
+  private readonly lines: LineIndex;
 
   constructor(
     private readonly source: string,
@@ -123,7 +111,9 @@ class Composer {
     private readonly id: string,
     private readonly options: ParseOptions,
   ) {
-    this.normalizeUnit = unitNormalizer(options.aliases);
+    this.units = options.units ?? DEFAULT_UNITS;
+    this.ids = new IdAllocator(id);
+    this.lines = new LineIndex(source);
   }
 
   compose(fallbackYear: number): PlanDocument {
@@ -131,7 +121,7 @@ class Composer {
     const date = this.date();
     const year = this.year(title, date, fallbackYear);
     const skeleton = buildSkeleton(this.paragraphs, (heading) => isRetrospectiveHeading(heading, year));
-    const sections = skeleton.sections.map((s, k) => this.section(s, k));
+    const sections = skeleton.sections.map((s) => this.section(s));
     const sectionId = new Map(skeleton.sections.map((s, k) => [s, sections[k]?.id ?? ""]));
     const tasks =
       skeleton.tasks.length > 0
@@ -222,9 +212,9 @@ class Composer {
     return undefined;
   }
 
-  private section(node: SectionNode, index: number): Section {
+  private section(node: SectionNode): Section {
     return {
-      id: `${this.id}-S${pad(index + 1, 2)}`,
+      id: this.ids.section(),
       number: node.number,
       title: node.title,
       span: this.paragraphSpan([node.paragraph]),
@@ -233,8 +223,8 @@ class Composer {
 
   private numberedTasks(skeleton: Skeleton, year: number, sectionId: Map<SectionNode, string>): Task[] {
     let standing: string[] = [];
-    return skeleton.tasks.map((node, index) => {
-      const taskId = `${this.id}-T${pad(index + 1)}`;
+    return skeleton.tasks.map((node) => {
+      const taskId = this.ids.task();
       const text = node.paragraphs.map((p) => p.text).join("\n");
       const first = node.paragraphs[0];
       const content = first ? first.text.slice(first.contentStart) : "";
@@ -243,9 +233,9 @@ class Composer {
       const implementing = standing.filter((u) => !units.lead.includes(u) && !units.co.includes(u));
       const candidates = this.candidatesOf(node, year, node.section?.retrospective ? "past" : "future");
       const stated = this.statedDeadline(node, text, year);
-      const indicators = this.indicators(candidates, taskId, year, "-I", stated);
+      const indicators = this.indicators(candidates, taskId, year, stated);
       const deadline = stated ?? latestStated(indicators);
-      const mentioned = mentionedUnits(text, this.normalizeUnit).filter(
+      const mentioned = mentionedUnits(text, this.units).filter(
         (u) => !units.lead.includes(u) && !units.co.includes(u),
       );
       return {
@@ -274,18 +264,18 @@ class Composer {
     const row = node.row;
     if (row) {
       if (row.lead !== undefined || row.co !== undefined) {
-        const lead = splitUnitList(row.lead ?? "").map((u) => this.normalizeUnit(u));
-        const co = splitUnitList(row.co ?? "").map((u) => this.normalizeUnit(u));
+        const lead = this.units.parseList(row.lead ?? "");
+        const co = this.units.parseList(row.co ?? "").filter((u) => !lead.includes(u));
         return { lead, co, joint: lead.length > 1, standing: [] };
       }
-      return { ...readUnitList(row.responsible ?? "", this.normalizeUnit), standing: [] };
+      return { ...readUnitList(row.responsible ?? "", this.units), standing: [] };
     }
     for (const paragraph of [...node.paragraphs].reverse()) {
-      const found = findResponsibility(paragraph.text, this.normalizeUnit);
+      const found = findResponsibility(paragraph.text, this.units);
       if (found)
         return { lead: found.lead, co: found.co, joint: found.joint, standing: found.standingImplementers };
     }
-    return { lead: inlineLeads(text, this.normalizeUnit), co: [], joint: false, standing: [] };
+    return { lead: inlineLeads(text, this.units), co: [], joint: false, standing: [] };
   }
 
   private candidatesOf(
@@ -316,17 +306,16 @@ class Composer {
    */
   private indicators(
     found: { paragraph: Paragraph; candidate: IndicatorCandidate }[],
-    owner: string,
+    taskId: string | undefined,
     year: number,
-    prefix = "-I",
     taskDeadline?: string,
   ): Indicator[] {
-    const all = dedupe(found).map(({ paragraph, candidate }, k) => ({
+    const all = dedupe(found).map(({ paragraph, candidate }) => ({
       indicator: this.indicator(
         paragraph,
         candidate,
-        `${owner}${prefix}${pad(k + 1, 2)}`,
-        prefix === "-I" ? owner : undefined,
+        this.ids.indicator(taskId),
+        taskId,
         taskDeadline ?? `${year}-12-31`,
         taskDeadline !== undefined,
       ),
@@ -341,7 +330,7 @@ class Composer {
           "warning",
           `${where}可能是目标“${indicator.metric}”，但${doubt}；请在校对时确认是否采纳。`,
           indicator.span,
-          this.source,
+          this.lines,
         ),
         indicator,
       });
@@ -395,7 +384,7 @@ class Composer {
         defaultTense: section?.retrospective ? "past" : "future",
       }).map((candidate) => ({ paragraph, candidate })),
     );
-    return this.indicators(found, this.id, year, "-D");
+    return this.indicators(found, undefined, year);
   }
 
   /** News and prose: each paragraph that states targets becomes a task, numbered in order. */
@@ -427,15 +416,15 @@ class Composer {
         );
         if (!inItem.some((c) => !c.candidate.doubt)) {
           // Only doubtful readings: offer them, but the text is no task of its own.
-          this.indicators(inItem, this.id, year, "-D");
+          this.indicators(inItem, undefined, year);
           continue;
         }
         inItem.forEach((c) => seen.add(c));
         const text = paragraph.text.slice(item.start, item.end);
-        const taskId = `${this.id}-T${pad(tasks.length + 1)}`;
+        const taskId = this.ids.task();
         const indicators = this.indicators(inItem, taskId, year);
         const deadline = latestStated(indicators);
-        const units = inlineLeads(text, this.normalizeUnit);
+        const units = inlineLeads(text, this.units);
         tasks.push({
           id: taskId,
           number: String(tasks.length + 1),
@@ -449,7 +438,7 @@ class Composer {
           implementingUnits: [],
           ...(deadline && { deadline }),
           indicators,
-          mentionedUnits: mentionedUnits(text, this.normalizeUnit).filter((u) => !units.includes(u)),
+          mentionedUnits: mentionedUnits(text, this.units).filter((u) => !units.includes(u)),
           span: this.spanOf(paragraph, item.start, item.end),
         });
       }
@@ -479,7 +468,7 @@ class Composer {
           "info",
           `${without.length} 项任务没有写明牵头单位（第 ${numbers} 项），请在校对时指定。`,
           first.span,
-          this.source,
+          this.lines,
         ),
       );
     }

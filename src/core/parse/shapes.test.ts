@@ -1,3 +1,5 @@
+import { UnitDirectory } from "../model";
+import { buildLedger } from "../plan";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { PlanDocument, Task } from "../model";
@@ -230,7 +232,7 @@ describe("document shapes", () => {
   it("lets the user extend the unit alias table", () => {
     const text =
       "1.加强基层建设。新建社区医院3家。（责任单位：市卫健委，市编办）\n\n2.加强人才。招聘医生20名。（责任单位：市委编办）";
-    const doc = parseDocument(text, { aliases: { 市委编办: ["市编办"] } });
+    const doc = parseDocument(text, { units: new UnitDirectory({ 市委编办: ["市编办"] }) });
     expect(doc.tasks.map((t) => [...t.leadUnits, ...t.coUnits])).toEqual([
       ["市卫生健康委", "市委编办"],
       ["市委编办"],
@@ -284,4 +286,20 @@ describe("bad input", () => {
       "input-too-large",
     ]);
   });
+});
+
+test("doubtful readings in separate news paragraphs get IDs of their own, so adopting both keeps rows apart", () => {
+  const text = [
+    "本报讯 今年我市将推进基层医疗服务。",
+    "全市将实现家庭医生签约服务全覆盖。",
+    "各地要推动村卫生室医保结算全覆盖。",
+  ].join("\n\n");
+  const doc = parseDocument(text, { fallbackYear: 2024 });
+  const offered = doc.diagnostics.flatMap((d) => (d.indicator ? [d.indicator] : []));
+  expect(offered.length).toBeGreaterThanOrEqual(2);
+  expect(new Set(offered.map((i) => i.id)).size).toBe(offered.length);
+  const built = buildLedger([{ ...doc, indicators: [...doc.indicators, ...offered] }], {
+    today: "2024-08-15",
+  });
+  expect(built.ok).toBe(true);
 });

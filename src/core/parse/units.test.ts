@@ -1,69 +1,29 @@
 import { normalize as normalizeText } from "./normalize";
-import {
-  findResponsibility as findIn,
-  inlineLeads,
-  mentionedUnits,
-  splitUnitList,
-  unitNormalizer,
-  type UnitNormalizer,
-} from "./units";
+import { DEFAULT_UNITS, type UnitDirectory } from "../model";
+import { findResponsibility as findIn, inlineLeads, mentionedUnits } from "./units";
 
 /** The parser reads normalised text: full-width brackets and colons, no stray spaces. */
-const findResponsibility = (text: string, normalize: UnitNormalizer): ReturnType<typeof findIn> =>
-  findIn(normalizeText(text).text, normalize);
+const findResponsibility = (text: string, units: UnitDirectory): ReturnType<typeof findIn> =>
+  findIn(normalizeText(text).text, units);
 
-const normalize = unitNormalizer();
-
-describe("unit names", () => {
-  it.each([
-    ["省卫健委", "省卫生健康委"],
-    ["省卫生健康委员会", "省卫生健康委"],
-    ["省人社厅", "人力资源社会保障厅"],
-    ["省人力资源和社会保障厅", "人力资源社会保障厅"],
-    ["省教育厅", "教育厅"],
-    ["市卫健委", "市卫生健康委"],
-    ["区卫健局", "区卫生健康局"],
-    ["各市(州)人民政府", "各市（州）人民政府"],
-    [" 市 医保局 ", "市医保局"],
-    ["市财政局等单位", "市财政局"],
-  ])("%s → %s", (written, canonical) => {
-    expect(normalize(written)).toBe(canonical);
-  });
-
-  it("takes the user's aliases on top of the built-in ones", () => {
-    const extended = unitNormalizer({ 市委编办: ["市编办", "编办"] });
-    expect(extended("编办")).toBe("市委编办");
-    expect(extended("省卫健委")).toBe("省卫生健康委");
-  });
-
-  it("splits lists only at the top level", () => {
-    expect(splitUnitList("各市（州、县）人民政府、省卫生健康委；省医保局")).toEqual([
-      "各市（州、县）人民政府",
-      "省卫生健康委",
-      "省医保局",
-    ]);
-  });
-});
+const units = DEFAULT_UNITS;
 
 describe("responsibility clauses", () => {
   it.each(["（", "〔", "【", "["])("reads %s责任单位：…", (open) => {
     const close = { "（": "）", "〔": "〕", "【": "】", "[": "]" }[open];
-    const found = findResponsibility(
-      `推进建设。${open}责任单位：省卫健委，省发改委、财政厅${close}`,
-      normalize,
-    );
+    const found = findResponsibility(`推进建设。${open}责任单位：省卫健委，省发改委、财政厅${close}`, units);
     expect(found).toMatchObject({ lead: ["省卫生健康委"], co: ["省发展改革委", "财政厅"], joint: false });
   });
 
   it("reads 按职责分工负责 as a joint lead", () => {
-    const found = findResponsibility("（责任单位：省卫生健康委、教育厅、科技厅按职责分工负责）", normalize);
+    const found = findResponsibility("（责任单位：省卫生健康委、教育厅、科技厅按职责分工负责）", units);
     expect(found).toMatchObject({ lead: ["省卫生健康委", "教育厅", "科技厅"], co: [], joint: true });
   });
 
   it("reads a standing note for later items and stops the unit list at the note", () => {
     const found = findResponsibility(
       "〔责任单位:省卫生健康委,人力资源社会保障厅、各市(州)人民政府。逗号前为牵头单位,下同。以下均需各市(州)人民政府落实,不再列出〕",
-      normalize,
+      units,
     );
     expect(found).toMatchObject({
       lead: ["省卫生健康委"],
@@ -73,23 +33,19 @@ describe("responsibility clauses", () => {
   });
 
   it("reads (A、B负责，C、D参与)", () => {
-    expect(
-      findResponsibility("（市卫健委、市医保局负责，市财政局、各区县政府参与）", normalize),
-    ).toMatchObject({
+    expect(findResponsibility("（市卫健委、市医保局负责，市财政局、各区县政府参与）", units)).toMatchObject({
       lead: ["市卫生健康委", "市医保局"],
       co: ["市财政局", "各区县政府"],
     });
   });
 
   it("reads labelled lines: 牵头单位/配合单位 and 牵头责任单位/主要协作单位", () => {
-    expect(findResponsibility("牵头单位：市疾控中心\n配合单位：市卫健委、市财政局", normalize)).toMatchObject(
-      {
-        lead: ["市疾控中心"],
-        co: ["市卫生健康委", "市财政局"],
-      },
-    );
+    expect(findResponsibility("牵头单位：市疾控中心\n配合单位：市卫健委、市财政局", units)).toMatchObject({
+      lead: ["市疾控中心"],
+      co: ["市卫生健康委", "市财政局"],
+    });
     expect(
-      findResponsibility("牵头责任单位：市卫健委；主要协作单位：市公安局、市民政局", normalize),
+      findResponsibility("牵头责任单位：市卫健委；主要协作单位：市公安局、市民政局", units),
     ).toMatchObject({
       lead: ["市卫生健康委"],
       co: ["市公安局", "市民政局"],
@@ -97,45 +53,42 @@ describe("responsibility clauses", () => {
   });
 
   it("reads several labels inside one bracket", () => {
-    expect(
-      findResponsibility("（牵头单位：市卫健委；责任单位：各区县政府、市医保局）", normalize),
-    ).toMatchObject({
-      lead: ["市卫生健康委"],
-      co: ["各区县政府", "市医保局"],
-    });
+    expect(findResponsibility("（牵头单位：市卫健委；责任单位：各区县政府、市医保局）", units)).toMatchObject(
+      {
+        lead: ["市卫生健康委"],
+        co: ["各区县政府", "市医保局"],
+      },
+    );
   });
 
   it("takes the first unit as lead when a list has no comma", () => {
-    expect(findResponsibility("（责任单位：市人社局、市卫健委）", normalize)).toMatchObject({
+    expect(findResponsibility("（责任单位：市人社局、市卫健委）", units)).toMatchObject({
       lead: ["市人力资源社会保障局"],
       co: ["市卫生健康委"],
     });
   });
 
   it("finds nothing in a task without a clause", () => {
-    expect(findResponsibility("推进分级诊疗，提升基层能力（含中医）。", normalize)).toBeUndefined();
+    expect(findResponsibility("推进分级诊疗，提升基层能力（含中医）。", units)).toBeUndefined();
   });
 });
 
 describe("units in running text", () => {
   it("reads X牵头 as a lead, but not 牵头医院 or 为牵头单位", () => {
     expect(
-      inlineLeads(
-        "开展监测。市疾控中心牵头做好艾滋等重大传染病监测，促进医联体牵头医院资源下沉。",
-        normalize,
-      ),
+      inlineLeads("开展监测。市疾控中心牵头做好艾滋等重大传染病监测，促进医联体牵头医院资源下沉。", units),
     ).toEqual(["市疾控中心"]);
-    expect(inlineLeads("完善以市中心医院为牵头单位的城市医疗集团。", normalize)).toEqual([]);
+    expect(inlineLeads("完善以市中心医院为牵头单位的城市医疗集团。", units)).toEqual([]);
   });
 
   it("keeps a bracketed second name whole", () => {
-    expect(
-      mentionedUnits("支持市妇幼保健院（市儿童医院）建设川西北地区妇女儿童医疗中心。", normalize),
-    ).toEqual(["市妇幼保健院（市儿童医院）"]);
+    expect(mentionedUnits("支持市妇幼保健院（市儿童医院）建设川西北地区妇女儿童医疗中心。", units)).toEqual([
+      "市妇幼保健院（市儿童医院）",
+    ]);
   });
 
   it("collects unit names the text mentions, for suggestions", () => {
-    expect(mentionedUnits("由市卫健委会同市财政局、市医保局推进，支持市中心医院建设。", normalize)).toEqual(
+    expect(mentionedUnits("由市卫健委会同市财政局、市医保局推进，支持市中心医院建设。", units)).toEqual(
       expect.arrayContaining(["市卫生健康委", "市财政局", "市医保局", "市中心医院"]),
     );
   });

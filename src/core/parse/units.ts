@@ -3,101 +3,8 @@
  * recognising unit names mentioned in running text.
  */
 
-/** Canonical name → other names for the same unit. Users extend it with their own table. */
-export type UnitAliases = Record<string, readonly string[]>;
-
-export const DEFAULT_UNIT_ALIASES: UnitAliases = {
-  省卫生健康委: ["省卫健委", "省卫生健康委员会", "省卫生和健康委员会"],
-  市卫生健康委: ["市卫健委", "市卫生健康委员会"],
-  人力资源社会保障厅: [
-    "省人社厅",
-    "人社厅",
-    "省人力资源社会保障厅",
-    "省人力资源和社会保障厅",
-    "人力资源和社会保障厅",
-  ],
-  市人力资源社会保障局: ["市人社局", "市人力资源和社会保障局"],
-  省发展改革委: ["省发改委", "省发展和改革委员会", "省发展改革委员会"],
-  市发展改革委: ["市发改委", "市发展和改革委员会"],
-  省医保局: ["省医疗保障局"],
-  市医保局: ["市医疗保障局"],
-  省中医药局: ["省中医药管理局"],
-  省疾控局: ["省疾病预防控制局"],
-  省疾控中心: ["省疾病预防控制中心"],
-  市疾控中心: ["市疾病预防控制中心"],
-  省市场监管局: ["省市场监督管理局"],
-  省药监局: ["省药品监督管理局"],
-  省委编办: ["省委机构编制委员会办公室"],
-  经济和信息化厅: ["省经信厅", "省经济和信息化厅", "经信厅"],
-  省国资委: ["省政府国资委"],
-};
-
-export interface UnitNormalizer {
-  (name: string): string;
-}
-
-/** Builds the function that turns any written form of a unit name into its canonical form. */
-export function unitNormalizer(extra: UnitAliases = {}): UnitNormalizer {
-  const canonical = new Map<string, string>();
-  for (const table of [DEFAULT_UNIT_ALIASES, extra]) {
-    for (const [name, aliases] of Object.entries(table)) {
-      canonical.set(squash(name), name);
-      for (const alias of aliases) canonical.set(squash(alias), name);
-    }
-  }
-  return (name) => {
-    const clean = squash(name)
-      .replace(/^(?:由|请)/, "")
-      .replace(/(?:等(?:单位|部门)?|按职责分工负责|分别负责|负责)$/, "");
-    const known = canonical.get(clean);
-    if (known) return known;
-    const expanded = expandShortForms(clean);
-    return canonical.get(expanded) ?? expanded;
-  };
-}
-
-const SHORT_FORMS: [RegExp, string][] = [
-  [/卫健委$/, "卫生健康委"],
-  [/卫健局$/, "卫生健康局"],
-  [/发改委$/, "发展改革委"],
-  [/人社局$/, "人力资源社会保障局"],
-  [/人社厅$/, "人力资源社会保障厅"],
-  [/市监局$/, "市场监管局"],
-  // Provincial departments are named without 省 in provincial documents: 教育厅, 财政厅.
-  [/^省(?=.+厅$)/, ""],
-];
-
-function expandShortForms(name: string): string {
-  return SHORT_FORMS.reduce((current, [pattern, replacement]) => current.replace(pattern, replacement), name);
-}
-
-/** Removes spacing and unifies the width of brackets, so that written variants compare equal. */
-function squash(name: string): string {
-  return name
-    .replace(/\s+/g, "")
-    .replace(/\(/g, "（")
-    .replace(/\)/g, "）")
-    .replace(/[。；，、：]+$/, "");
-}
-
-/** Splits a list of units at top-level `、`, `，`, `；` or `/`, never inside `各市（州、县）`. */
-export function splitUnitList(text: string, separators = "、，；/"): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let current = "";
-  for (const ch of text) {
-    if (ch === "（" || ch === "(") depth++;
-    else if ((ch === "）" || ch === ")") && depth > 0) depth--;
-    if (depth === 0 && separators.includes(ch)) {
-      if (current.trim()) parts.push(current.trim());
-      current = "";
-      continue;
-    }
-    current += ch;
-  }
-  if (current.trim()) parts.push(current.trim());
-  return parts;
-}
+import type { UnitDirectory } from "../model";
+import { splitUnitList } from "../model";
 
 export interface Responsibility {
   lead: string[];
@@ -143,36 +50,36 @@ const CO_LABEL_ONLY = new RegExp(`^${CO_LABEL}$`);
  */
 export function readUnitList(
   list: string,
-  normalize: UnitNormalizer,
+  units: UnitDirectory,
 ): Pick<Responsibility, "lead" | "co" | "joint"> {
   const joint = /(?:按职责分工负责|按职责分工落实|分别负责|共同负责)$/.test(list);
   const body = list.replace(/(?:按职责分工负责|按职责分工落实|分别负责|共同负责)$/, "");
   const byRole = /^(.+?)(?:牵头|负责)[，、；]?(.+?)(?:参与|配合|协助|协同|参加)$/.exec(body);
   if (byRole?.[1] && byRole[2]) {
-    return { lead: names(byRole[1], normalize), co: names(byRole[2], normalize), joint: false };
+    return { lead: names(byRole[1], units), co: names(byRole[2], units), joint: false };
   }
   const leadOnly = /^(.+?)(?:牵头负责|牵头)$/.exec(body);
-  if (leadOnly?.[1]) return { lead: names(leadOnly[1], normalize), co: [], joint: false };
-  if (joint) return { lead: names(body, normalize), co: [], joint: true };
+  if (leadOnly?.[1]) return { lead: names(leadOnly[1], units), co: [], joint: false };
+  if (joint) return { lead: names(body, units), co: [], joint: true };
   const parts = splitUnitList(body, "、，；/");
   const marked = parts.filter((p) => LEAD_MARK.test(p));
   if (marked.length > 0) {
-    const lead = names(marked.map((p) => p.replace(LEAD_MARK, "")).join("、"), normalize);
+    const lead = names(marked.map((p) => p.replace(LEAD_MARK, "")).join("、"), units);
     return {
       lead,
-      co: names(parts.filter((p) => !LEAD_MARK.test(p)).join("、"), normalize),
+      co: names(parts.filter((p) => !LEAD_MARK.test(p)).join("、"), units),
       joint: lead.length > 1,
     };
   }
   const comma = topLevelIndexOf(body, "，");
   if (comma >= 0) {
     return {
-      lead: names(body.slice(0, comma), normalize),
-      co: names(body.slice(comma + 1), normalize),
+      lead: names(body.slice(0, comma), units),
+      co: names(body.slice(comma + 1), units),
       joint: false,
     };
   }
-  const all = names(body, normalize);
+  const all = names(body, units);
   return { lead: all.slice(0, 1), co: all.slice(1), joint: false };
 }
 
@@ -195,32 +102,27 @@ function topLevelIndexOf(text: string, ch: string): number {
   return -1;
 }
 
-function names(list: string, normalize: UnitNormalizer): string[] {
-  const out: string[] = [];
-  for (const part of splitUnitList(list)) {
-    const name = normalize(part);
-    if (name && !out.includes(name)) out.push(name);
-  }
-  return out;
+function names(list: string, units: UnitDirectory): string[] {
+  return units.parseList(list);
 }
 
 /** Units named after `以下均需` / `均需` in a note: they implement every task from here on. */
-function standingImplementers(notes: string, normalize: UnitNormalizer): string[] {
+function standingImplementers(notes: string, units: UnitDirectory): string[] {
   const match = /(?:以下|下列|各项任务)?均需(.+?)(?:落实|负责|实施)/.exec(notes);
-  return match?.[1] ? names(match[1], normalize) : [];
+  return match?.[1] ? names(match[1], units) : [];
 }
 
 /**
  * Finds the responsibility clause of a task, in any of the forms documents use:
  * `（责任单位：A，B、C）`, `〔责任单位:…〕`, `牵头单位：A 配合单位：B`, `（A、B负责，C参与）`.
  */
-export function findResponsibility(text: string, normalize: UnitNormalizer): Responsibility | undefined {
-  const bracketed = findBracketed(text, normalize);
+export function findResponsibility(text: string, units: UnitDirectory): Responsibility | undefined {
+  const bracketed = findBracketed(text, units);
   if (bracketed) return bracketed;
-  return findLabelled(text, normalize);
+  return findLabelled(text, units);
 }
 
-function findBracketed(text: string, normalize: UnitNormalizer): Responsibility | undefined {
+function findBracketed(text: string, units: UnitDirectory): Responsibility | undefined {
   for (let i = text.length - 1; i >= 0; i--) {
     if (!OPENERS.includes(text[i] ?? "")) continue;
     const end = closingIndex(text, i);
@@ -228,14 +130,14 @@ function findBracketed(text: string, normalize: UnitNormalizer): Responsibility 
     const labelled = new RegExp(`^${LEAD_LABEL}：`).exec(inner);
     // `（牵头单位：A；责任单位：B）`: several labels inside one bracket.
     if (labelled && [...inner.matchAll(LABEL)].length > 1) {
-      const found = findLabelled(inner, normalize);
+      const found = findLabelled(inner, units);
       if (found) return { ...found, start: i, end };
     }
     if (labelled) {
       const [list = "", ...notes] = splitSentences(inner.slice(labelled[0].length));
       return {
-        ...readUnitList(list, normalize),
-        standingImplementers: standingImplementers(notes.join("。"), normalize),
+        ...readUnitList(list, units),
+        standingImplementers: standingImplementers(notes.join("。"), units),
         start: i,
         end,
       };
@@ -244,13 +146,13 @@ function findBracketed(text: string, normalize: UnitNormalizer): Responsibility 
       /^[^（）]{2,60}?(?:牵头|负责)(?:[，、；].{2,80}?(?:参与|配合|协助|协同))?$/.test(inner) &&
       looksLikeUnits(inner)
     ) {
-      return { ...readUnitList(inner, normalize), standingImplementers: [], start: i, end };
+      return { ...readUnitList(inner, units), standingImplementers: [], start: i, end };
     }
   }
   return undefined;
 }
 
-function findLabelled(text: string, normalize: UnitNormalizer): Responsibility | undefined {
+function findLabelled(text: string, units: UnitDirectory): Responsibility | undefined {
   const labels = [...text.matchAll(LABEL)];
   if (labels.length === 0) return undefined;
   const lead: string[] = [];
@@ -271,11 +173,11 @@ function findLabelled(text: string, normalize: UnitNormalizer): Responsibility |
     end = from + list.length;
     // After an explicit 牵头 label, 责任单位 lists the others who answer for the task.
     if (CO_LABEL_ONLY.test(label[1] ?? "") || (leadNamed && !/牵头/.test(label[1] ?? ""))) {
-      co.push(...names(list, normalize));
+      co.push(...names(list, units));
       return;
     }
     leadNamed ||= /牵头/.test(label[1] ?? "");
-    const read = readUnitList(list, normalize);
+    const read = readUnitList(list, units);
     lead.push(...read.lead);
     co.push(...read.co);
     joint ||= read.joint;
@@ -315,7 +217,7 @@ const INLINE_LEAD = new RegExp(
 );
 
 /** Unit names that running text mentions, for suggestions when a task has no responsible unit. */
-export function mentionedUnits(text: string, normalize: UnitNormalizer): string[] {
+export function mentionedUnits(text: string, units: UnitDirectory): string[] {
   const found: string[] = [];
   for (const match of text.matchAll(MENTION)) {
     const end = (match.index ?? 0) + match[0].length;
@@ -323,18 +225,18 @@ export function mentionedUnits(text: string, normalize: UnitNormalizer): string[
     const opened = (match[0].match(/（/g)?.length ?? 0) - (match[0].match(/）/g)?.length ?? 0);
     const written = opened === 1 && text[end] === "）" ? `${match[0]}）` : match[0];
     if (opened !== 0 && written === match[0]) continue;
-    const name = normalize(written);
+    const name = units.normalize(written);
     if (!found.includes(name)) found.push(name);
   }
-  for (const lead of inlineLeads(text, normalize)) if (!found.includes(lead)) found.push(lead);
+  for (const lead of inlineLeads(text, units)) if (!found.includes(lead)) found.push(lead);
   return found;
 }
 
 /** Units the text itself names as leading a piece of work: `市疾控中心牵头做好…`. */
-export function inlineLeads(text: string, normalize: UnitNormalizer): string[] {
+export function inlineLeads(text: string, units: UnitDirectory): string[] {
   const found: string[] = [];
   for (const match of text.matchAll(INLINE_LEAD)) {
-    const name = normalize(match[1] ?? "");
+    const name = units.normalize(match[1] ?? "");
     if (name && !found.includes(name)) found.push(name);
   }
   return found;

@@ -1,4 +1,2 @@
 export * from "./ledger";
-export * from "./periods";
-export * from "./progress";
 export * from "./rewrite";

@@ -1,41 +1,31 @@
 import type {
+  Diagnostic,
   Indicator,
   Ledger,
   LedgerDocumentRef,
   LedgerRow,
-  Period,
   PeriodKind,
   PlanDocument,
   Task,
+  UnitDirectory,
 } from "../model";
-import { formatPeriod, parsePeriod } from "../progress/period";
-import { shortHash } from "../util";
-import { periodContaining } from "./periods";
-
-export const LEDGER_SCHEMA_VERSION = 1;
+import { DEFAULT_UNITS, LEDGER_SCHEMA_VERSION, Period, ledgerIdOf, repeatedIds } from "../model";
 
 export interface BuildLedgerOptions {
-  /** The period tracked now, `2024-09` or `2024-Q3`; sets the period kind too. */
+  /** The period tracked now; sets the period kind too. */
   period?: Period;
   /** Used when no period is given (default: quarters). */
   periodKind?: PeriodKind;
   /** ISO date; without a period, the ledger tracks the period containing it, kept within the plan's year. */
   today?: string;
   title?: string;
-}
-
-export type LedgerDiagnosticCode = "duplicate-document" | "row-without-lead-unit";
-
-export interface LedgerDiagnostic {
-  code: LedgerDiagnosticCode;
-  severity: "warning" | "info";
-  message: string;
-  rowId?: string;
+  /** The unit directory the documents were read with; its own aliases are recorded in the ledger. */
+  units?: UnitDirectory;
 }
 
 export type BuildLedgerResult =
-  | { ok: true; ledger: Ledger; diagnostics: LedgerDiagnostic[] }
-  | { ok: false; code: "no-documents" | "no-rows" | "invalid-period"; message: string };
+  | { ok: true; ledger: Ledger; diagnostics: Diagnostic[] }
+  | { ok: false; code: "no-documents" | "no-rows" | "duplicate-row-id"; message: string };
 
 /** Task numbers written in Chinese numerals are shown in brackets, as the documents print them: `（二十）`. */
 function displayTaskNumber(number: string): string {
@@ -139,26 +129,14 @@ function rowsOfDocument(source: PlanDocument, numberPrefix: string): LedgerRow[]
   return rows;
 }
 
-/** Identifies the ledger across email round trips: the same documents always give the same ID. */
-export function ledgerIdOf(documentIds: readonly string[]): string {
-  return shortHash(`duban-ledger|${[...documentIds].sort().join("|")}`);
-}
-
-function choosePeriod(
-  options: BuildLedgerOptions,
-  year: number,
-): { period: Period; kind: PeriodKind } | undefined {
-  if (options.period !== undefined) {
-    const parsed = parsePeriod(options.period);
-    return parsed ? { period: formatPeriod(parsed), kind: parsed.kind } : undefined;
-  }
-  const kind = options.periodKind ?? "quarter";
+function choosePeriod(options: BuildLedgerOptions, year: number): Period {
+  if (options.period !== undefined) return options.period;
+  const kind: PeriodKind = options.periodKind ?? "quarter";
   const today = options.today?.slice(0, 10);
   const todayYear = today ? Number(today.slice(0, 4)) : Number.NaN;
-  if (!today || todayYear < year) return { period: formatPeriod({ kind, year, index: 1 }), kind };
-  if (todayYear > year)
-    return { period: formatPeriod({ kind, year, index: kind === "month" ? 12 : 4 }), kind };
-  return { period: periodContaining(today, kind), kind };
+  if (!today || todayYear < year) return Period.of(kind, year, 1);
+  if (todayYear > year) return Period.of(kind, year, kind === "month" ? 12 : 4);
+  return Period.containing(today, kind);
 }
 
 /**
@@ -172,7 +150,7 @@ export function buildLedger(
 ): BuildLedgerResult {
   if (documents.length === 0)
     return { ok: false, code: "no-documents", message: "没有可用于生成台账的文件。" };
-  const diagnostics: LedgerDiagnostic[] = [];
+  const diagnostics: Diagnostic[] = [];
   const unique: PlanDocument[] = [];
   for (const source of documents) {
     if (unique.some((d) => d.id === source.id)) {
@@ -187,20 +165,22 @@ export function buildLedger(
   }
 
   const year = Math.max(...unique.map((d) => d.year));
-  const chosen = choosePeriod(options, year);
-  if (!chosen) {
-    return {
-      ok: false,
-      code: "invalid-period",
-      message: `无法识别的期间“${options.period ?? ""}”：月份请写成 ${year}-09，季度请写成 ${year}-Q3。`,
-    };
-  }
+  const period = choosePeriod(options, year);
 
   const rows = unique.flatMap((source, index) =>
     rowsOfDocument(source, unique.length > 1 ? `${index + 1}.` : ""),
   );
   if (rows.length === 0) {
     return { ok: false, code: "no-rows", message: "文件中没有识别出任务或量化目标，无法生成台账。" };
+  }
+  // Merge keys on row IDs: two rows sharing one would take each other's reports.
+  const repeated = repeatedIds(rows.map((row) => row.id));
+  if (repeated.length > 0) {
+    return {
+      ok: false,
+      code: "duplicate-row-id",
+      message: `台账中有重复的行ID（${repeated.slice(0, 5).join("、")}），无法生成台账；请重新解析文件后再试。`,
+    };
   }
   const reported = new Set<string>();
   for (const row of rows) {
@@ -209,7 +189,7 @@ export function buildLedger(
       diagnostics.push({
         code: "row-without-lead-unit",
         severity: "info",
-        rowId: row.id,
+        at: { kind: "row", rowId: row.id },
         message: `第 ${row.number} 项“${row.task}”没有写明牵头单位，请在任务清单中补充。`,
       });
     }
@@ -227,8 +207,9 @@ export function buildLedger(
       id: ledgerIdOf(unique.map((d) => d.id)),
       title,
       year,
-      periodKind: chosen.kind,
-      period: chosen.period,
+      periodKind: period.kind,
+      period,
+      unitAliases: (options.units ?? DEFAULT_UNITS).extra,
       documents: unique.map(documentRef),
       rows,
       progress: [],

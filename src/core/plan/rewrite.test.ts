@@ -1,3 +1,4 @@
+import { asPeriod } from "../../../test/helpers/ledger";
 import type { Ledger, ProgressEntry } from "../model";
 import { buildLedger, ledgerOverExisting } from ".";
 import { workPoints } from "../../../test/helpers/documents";
@@ -19,16 +20,16 @@ const report = (rowId: string, period: string): ProgressEntry => ({
 
 describe("ledgerOverExisting", () => {
   it("writes a fresh ledger into a workbook without one", () => {
-    const fresh = ledgerOf([workPoints()], { period: "2024-Q3" });
+    const fresh = ledgerOf([workPoints()], { period: asPeriod("2024-Q3") });
     const result = ledgerOverExisting(fresh, { ok: false, code: "not-a-ledger", message: "不是台账。" });
     expect(result).toEqual({ ok: true, ledger: fresh, keptReports: 0 });
   });
 
   it("keeps the workbook's reports and notes when the same documents are written again", () => {
-    const fresh = ledgerOf([workPoints()], { period: "2024-Q4" });
+    const fresh = ledgerOf([workPoints()], { period: asPeriod("2024-Q4") });
     const [first, second] = fresh.rows;
     const inWorkbook: Ledger = {
-      ...ledgerOf([workPoints()], { period: "2024-Q3" }),
+      ...ledgerOf([workPoints()], { period: asPeriod("2024-Q3") }),
       progress: [
         report(first!.id, "2024-Q2"),
         report(first!.id, "2024-Q3"),
@@ -43,14 +44,16 @@ describe("ledgerOverExisting", () => {
     expect(result.keptReports).toBe(3);
     expect(result.replacesTitle).toBeUndefined();
     expect(result.ledger.progress).toEqual(inWorkbook.progress);
-    expect(result.ledger.period).toBe("2024-Q4");
+    expect(result.ledger.period.key).toBe("2024-Q4");
     expect(result.ledger.rows.find((row) => row.id === second!.id)?.note).toBe("已调整口径");
     expect(result.ledger.rows.filter((row) => row.note !== undefined)).toHaveLength(1);
   });
 
   it("replaces a different ledger and names it", () => {
-    const fresh = ledgerOf([workPoints()], { period: "2024-Q3" });
-    const other = ledgerOf([{ ...workPoints(), id: "other", title: "另一份方案" }], { period: "2024-Q3" });
+    const fresh = ledgerOf([workPoints()], { period: asPeriod("2024-Q3") });
+    const other = ledgerOf([{ ...workPoints(), id: "other", title: "另一份方案" }], {
+      period: asPeriod("2024-Q3"),
+    });
     const result = ledgerOverExisting(fresh, {
       ok: true,
       ledger: { ...other, progress: [report(other.rows[0]!.id, "2024-Q3")] },
@@ -60,7 +63,7 @@ describe("ledgerOverExisting", () => {
   });
 
   it("leaves a ledger it cannot read whole alone", () => {
-    const fresh = ledgerOf([workPoints()], { period: "2024-Q3" });
+    const fresh = ledgerOf([workPoints()], { period: asPeriod("2024-Q3") });
     const result = ledgerOverExisting(fresh, {
       ok: false,
       code: "missing-column",

@@ -1,6 +1,5 @@
-import type { Ledger, LedgerDocumentRef, LedgerRow, Period, ProgressEntry } from "../model";
-import type { ParsedPeriod } from "./period";
-import { dayNumber, formatPeriod, isValidIsoDate, parsePeriod, periodEnd, periodStart } from "./period";
+import type { Ledger, LedgerDocumentRef, LedgerRow, ProgressEntry } from "../model";
+import { Period, dayNumber, isValidIsoDate } from "../model";
 import type { RowJudgement, StatusOptions } from "./status";
 import { DEFAULT_STATUS_OPTIONS, hasReport, judgeRow } from "./status";
 
@@ -16,15 +15,10 @@ export interface RowAssessment extends RowJudgement {
 
 export interface PeriodAssessment {
   period: Period;
-  parsed: ParsedPeriod;
-  periodEnd: string;
   rows: RowAssessment[];
   /** Whether any unit reported anything for this period (so a comparison with it means something). */
   anyReport: boolean;
 }
-
-export type AssessResult =
-  { ok: true; assessment: PeriodAssessment } | { ok: false; code: "invalid-period"; message: string };
 
 /** The plan's start: 1 January of its year, or the document's date when that is later. */
 export function planStartOf(
@@ -39,7 +33,7 @@ export function planStartOf(
 
 interface DatedEntry {
   entry: ProgressEntry;
-  period: ParsedPeriod;
+  period: Period;
   start: number;
   end: number;
 }
@@ -47,9 +41,9 @@ interface DatedEntry {
 function indexEntries(progress: readonly ProgressEntry[]): Map<string, DatedEntry[]> {
   const byRow = new Map<string, DatedEntry[]>();
   for (const entry of progress) {
-    const period = parsePeriod(entry.period);
+    const period = Period.parse(entry.period);
     if (!period || !hasReport(entry)) continue;
-    const dated = { entry, period, start: dayNumber(periodStart(period)), end: dayNumber(periodEnd(period)) };
+    const dated = { entry, period, start: dayNumber(period.start), end: dayNumber(period.end) };
     const list = byRow.get(entry.rowId);
     if (list) list.push(dated);
     else byRow.set(entry.rowId, [dated]);
@@ -85,17 +79,9 @@ export function assessLedger(
   ledger: Pick<Ledger, "year" | "documents" | "rows" | "progress">,
   period: Period,
   options: StatusOptions = DEFAULT_STATUS_OPTIONS,
-): AssessResult {
-  const parsed = parsePeriod(period);
-  if (!parsed) {
-    return {
-      ok: false,
-      code: "invalid-period",
-      message: `无法识别的期间“${period}”：月份请写成 2024-09，季度请写成 2024-Q3。`,
-    };
-  }
-  const start = dayNumber(periodStart(parsed));
-  const endDate = periodEnd(parsed);
+): PeriodAssessment {
+  const start = dayNumber(period.start);
+  const endDate = period.end;
   const end = dayNumber(endDate);
   const documents = new Map(ledger.documents.map((source) => [source.id, source]));
   const entriesByRow = indexEntries(ledger.progress);
@@ -111,17 +97,17 @@ export function assessLedger(
     if (current) anyReport = true;
     const judgement = judgeRow(row, current?.entry, { planStart, deadline, periodEnd: endDate }, options);
     if (current || !options.carryCompletion) {
-      return { ...judgement, row, entry: current?.entry, carried: false, deadline };
+      return { ...judgement, row, ...(current && { entry: current.entry }), carried: false, deadline };
     }
     const earlier = latestBefore(entries, start);
     if (earlier) {
-      const earlierEnd = periodEnd(earlier.period);
+      const earlierEnd = earlier.period.end;
       const before = judgeRow(row, earlier.entry, { planStart, deadline, periodEnd: earlierEnd }, options);
       if (before.status === "已完成") {
         return {
           ...judgement,
           status: "已完成",
-          completion: before.completion,
+          ...(before.completion !== undefined && { completion: before.completion }),
           row,
           entry: earlier.entry,
           carried: true,
@@ -132,8 +118,5 @@ export function assessLedger(
     return { ...judgement, row, carried: false, deadline };
   });
 
-  return {
-    ok: true,
-    assessment: { period: formatPeriod(parsed), parsed, periodEnd: endDate, rows, anyReport },
-  };
+  return { period, rows, anyReport };
 }

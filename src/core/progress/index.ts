@@ -1,5 +1,5 @@
-export * from "./period";
 export * from "./status";
 export * from "./assess";
 export * from "./rollup";
 export * from "./sample";
+export * from "./order";

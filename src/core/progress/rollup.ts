@@ -1,32 +1,46 @@
-import type { Status } from "../model";
-import { STATUSES } from "../model";
+import type { Period, Status, StatusGroup } from "../model";
+import { STATUSES, STATUS_GROUPS, groupOf, needsAttention } from "../model";
 import type { PeriodAssessment, RowAssessment } from "./assess";
-import { isBehind } from "./status";
 
-export type StatusCounts = { total: number } & Record<Status, number>;
+/** Rows per status and per group, counted once, so every sentence and table agrees with every other. */
+export type StatusCounts = { total: number } & Record<Status, number> & {
+    groups: Record<StatusGroup, number>;
+  };
 
 export function emptyCounts(): StatusCounts {
   const counts = { total: 0 } as StatusCounts;
   for (const status of STATUSES) counts[status] = 0;
+  counts.groups = Object.fromEntries(STATUS_GROUPS.map((g) => [g, 0])) as Record<StatusGroup, number>;
   return counts;
 }
 
 export function countStatuses(rows: readonly Pick<RowAssessment, "status">[]): StatusCounts {
   const counts = emptyCounts();
-  for (const { status } of rows) {
-    counts[status]++;
-    counts.total++;
-  }
+  for (const { status } of rows) addToCounts(counts, status);
   return counts;
+}
+
+function addToCounts(counts: StatusCounts, status: Status, by = 1): void {
+  counts[status] += by;
+  counts.groups[groupOf(status)] += by;
+  counts.total += by;
+}
+
+/** The sum of several counts (the sections' into the 合计). */
+export function sumCounts(parts: readonly StatusCounts[]): StatusCounts {
+  const sum = emptyCounts();
+  for (const part of parts) for (const status of STATUSES) addToCounts(sum, status, part[status]);
+  return sum;
 }
 
 /** 已完成 plus 序时推进: the rows that meet the schedule. */
 export function onPaceCount(counts: StatusCounts): number {
-  return counts["已完成"] + counts["序时推进"];
+  return counts.groups.complete + counts.groups.onPace;
 }
 
-export function behindCount(counts: StatusCounts): number {
-  return counts["进度滞后"] + counts["逾期未完成"] + counts["未启动"];
+/** 未达到序时进度 and 逾期未完成: the rows that need attention. */
+export function attentionCount(counts: StatusCounts): number {
+  return counts.groups.behind + counts.groups.overdue;
 }
 
 /** A share 0–1 of the total; 0 when there is nothing to share. */
@@ -122,12 +136,12 @@ export function rollupBySection(assessment: Pick<PeriodAssessment, "rows">): Sec
 }
 
 export interface PeriodChange {
-  previousPeriod: string;
+  previousPeriod: Period;
   /** 已完成 now, not 已完成 in the previous period. */
   newlyComplete: RowAssessment[];
   /** Behind now (滞后, 逾期, 未启动), not behind in the previous period. */
   newlyBehind: RowAssessment[];
-  /** Behind in the previous period, on schedule or complete now. */
+  /** Behind in the previous period, on schedule (not complete) now. */
   caughtUp: RowAssessment[];
   previousCounts: StatusCounts;
 }
@@ -148,9 +162,9 @@ export function compareWithPrevious(
   for (const row of current.rows) {
     const was = before.get(row.row.id);
     if (row.status === "已完成" && was !== "已完成") newlyComplete.push(row);
-    if (isBehind(row.status) && (was === undefined || !isBehind(was))) newlyBehind.push(row);
-    if (!isBehind(row.status) && row.status !== "未报送" && was !== undefined && isBehind(was))
-      caughtUp.push(row);
+    if (needsAttention(row.status) && (was === undefined || !needsAttention(was))) newlyBehind.push(row);
+    // A row that became 已完成 counts as newly complete, not also as caught up.
+    if (groupOf(row.status) === "onPace" && was !== undefined && needsAttention(was)) caughtUp.push(row);
   }
   return {
     previousPeriod: previous.period,

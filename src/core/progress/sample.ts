@@ -1,9 +1,8 @@
-import type { Ledger, LedgerRow, Period, ProgressEntry, Status } from "../model";
+import type { Ledger, LedgerRow, ProgressEntry, Status } from "../model";
+import { Period, dayNumber, groupOf, isoFromDayNumber } from "../model";
 import { randomSource } from "../util";
 import { planStartOf } from "./assess";
-import type { ParsedPeriod } from "./period";
-import { dayNumber, formatPeriod, isoFromDayNumber, parsePeriod, periodEnd } from "./period";
-import { expectedProgress, isNumericRow } from "./status";
+import { completion, expectedProgress, isNumericRow } from "./status";
 
 /**
  * A deterministic, clearly labelled sample of progress for demonstrations and benchmarks. Every
@@ -50,13 +49,11 @@ const PROBLEMS = [
 ];
 
 /** Periods of the ledger's kind from the start of the year up to and including `until`. */
-function periodsUpTo(kind: Ledger["periodKind"], until: ParsedPeriod): ParsedPeriod[] {
-  const lastDay = dayNumber(periodEnd(until));
-  const count = kind === "month" ? 12 : 4;
-  const periods: ParsedPeriod[] = [];
-  for (let index = 1; index <= count; index++) {
-    const period: ParsedPeriod = { kind, year: until.year, index };
-    if (dayNumber(periodEnd(period)) <= lastDay) periods.push(period);
+function periodsUpTo(kind: Ledger["periodKind"], until: Period): Period[] {
+  const lastDay = dayNumber(until.end);
+  const periods: Period[] = [];
+  for (const period of Period.ofYear(until.year, kind)) {
+    if (dayNumber(period.end) <= lastDay) periods.push(period);
   }
   return periods;
 }
@@ -85,8 +82,7 @@ function milestoneStatus(behaviour: Behaviour, elapsed: number): Status {
 }
 
 function statusForActual(row: LedgerRow, actual: number, expected: number): Status {
-  const target = row.target ?? 0;
-  const share = row.op === "<=" || row.op === "<" ? (actual > 0 ? target / actual : 1) : actual / target;
+  const share = completion(row, actual) ?? 0;
   if (share >= 1) return "已完成";
   if (share <= 0) return "未启动";
   return share >= expected ? "序时推进" : "进度滞后";
@@ -94,17 +90,14 @@ function statusForActual(row: LedgerRow, actual: number, expected: number): Stat
 
 /**
  * Sample reports for every row and every period of the ledger's kind up to `until`, values
- * cumulative as units report them. Rows whose unit goes silent skip the latest period. Returns
- * undefined when `until` is not a period.
+ * cumulative as units report them. Rows whose unit goes silent skip the latest period.
  */
 export function sampleProgress(
   ledger: Pick<Ledger, "rows" | "documents" | "year" | "periodKind">,
   until: Period,
   seed = 1,
-): ProgressEntry[] | undefined {
-  const last = parsePeriod(until);
-  if (!last) return undefined;
-  const periods = periodsUpTo(ledger.periodKind, last);
+): ProgressEntry[] {
+  const periods = periodsUpTo(ledger.periodKind, until);
   const documents = new Map(ledger.documents.map((d) => [d.id, d]));
   const entries: ProgressEntry[] = [];
   for (const row of ledger.rows) {
@@ -117,17 +110,17 @@ export function sampleProgress(
       const isLatest = position === periods.length - 1;
       const jitter = random();
       if (behaviour === "silent" && isLatest) return;
-      const end = periodEnd(period);
+      const end = period.end;
       const elapsed = expectedProgress(planStart, deadline, end);
       // A unit that has not started reports no number: a rate of 0% would be nonsense.
       const numeric = isNumericRow(row) && behaviour !== "idle";
       const actual = numeric ? sampleActual(row, behaviour, elapsed, jitter) : undefined;
       const status =
         actual !== undefined ? statusForActual(row, actual, elapsed) : milestoneStatus(behaviour, elapsed);
-      const lagging = status === "进度滞后" || status === "未启动";
+      const lagging = groupOf(status) === "behind";
       entries.push({
         rowId: row.id,
-        period: formatPeriod(period),
+        period: period.key,
         ...(actual !== undefined ? { actual } : {}),
         status,
         progress: `【${SAMPLE_LABEL}】${WORDS[status]}`,

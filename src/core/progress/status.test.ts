@@ -1,5 +1,5 @@
 import type { LedgerRow, Op, Status } from "../model";
-import { ledgerOf, ledgerRow, progressEntry } from "../../../test/helpers/ledger";
+import { ledgerOf, ledgerRow, progressEntry, asPeriod } from "../../../test/helpers/ledger";
 import { assessLedger } from "./assess";
 import type { StatusOptions } from "./status";
 import { DEFAULT_STATUS_OPTIONS, completion, expectedProgress, judgeRow } from "./status";
@@ -322,12 +322,11 @@ describe("status rules", () => {
               progress: c.words ?? "",
             }),
           ];
-    const result = assessLedger(ledgerOf([row], entries, year, c.documentDate), c.period, {
+    const result = assessLedger(ledgerOf([row], entries, year, c.documentDate), asPeriod(c.period), {
       ...DEFAULT_STATUS_OPTIONS,
       ...c.options,
     });
-    if (!result.ok) throw new Error(result.message);
-    expect(result.assessment.rows[0]?.status).toBe(c.expected);
+    expect(result.rows[0]?.status).toBe(c.expected);
   });
 });
 

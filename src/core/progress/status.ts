@@ -1,5 +1,5 @@
 import type { LedgerRow, ProgressEntry, Status } from "../model";
-import { dayNumber } from "./period";
+import { dayNumber } from "../model";
 
 /** The thresholds behind the status rules. Offices differ; these are settings, not constants. */
 export interface StatusOptions {
@@ -16,13 +16,6 @@ export const DEFAULT_STATUS_OPTIONS: StatusOptions = {
   paceTolerance: 0,
   carryCompletion: true,
 };
-
-/** The statuses a 通报 counts as behind schedule. */
-export const BEHIND_STATUSES: readonly Status[] = ["进度滞后", "逾期未完成", "未启动"];
-
-export function isBehind(status: Status): boolean {
-  return BEHIND_STATUSES.includes(status);
-}
 
 /** A row has a number to judge when it states a comparison and a target that can be divided by. */
 export function isNumericRow(row: LedgerRow): boolean {

@@ -1,5 +1,6 @@
 import type { PeriodAssessment, RowAssessment, UnitRollup } from "../progress";
-import { chineseDate, onPaceCount } from "../progress";
+import { chineseDate } from "../model";
+import { onPaceCount } from "../progress";
 import { formatPercent, formatQuantity, joinNames, targetPhrase, withoutClosingPunctuation } from "./phrases";
 import type { ReportTable, ReportTableRow } from "./types";
 

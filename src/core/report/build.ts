@@ -1,4 +1,5 @@
-import type { Ledger, Period } from "../model";
+import type { Ledger, Period, StatusGroup } from "../model";
+import { GROUP_WORDS, groupOf, isValidIsoDate } from "../model";
 import type {
   PeriodAssessment,
   PeriodChange,
@@ -10,16 +11,10 @@ import type {
 import {
   DEFAULT_STATUS_OPTIONS,
   assessLedger,
-  behindCount,
+  attentionCount,
   compareWithPrevious,
   countStatuses,
-  formatPeriod,
-  isValidIsoDate,
   onPaceCount,
-  periodEndLabel,
-  periodTitleLabel,
-  previousPeriod,
-  previousPeriodWord,
   rollupBySection,
   rollupByUnit,
 } from "../progress";
@@ -89,7 +84,7 @@ export function defaultRequirements(issuer: string): string[] {
   ];
 }
 
-export type ReportErrorCode = "invalid-period" | "invalid-date" | "empty-ledger";
+export type ReportErrorCode = "invalid-date" | "empty-ledger";
 
 export type BuildReportResult =
   { ok: true; report: ReportDoc } | { ok: false; code: ReportErrorCode; message: string };
@@ -122,16 +117,15 @@ function evidence(row: RowAssessment): string {
  */
 function shareClauses(counts: StatusCounts): string {
   const total = counts.total;
-  const clause = (label: string, count: number): string =>
-    `${label}${count}项、占比${formatPercent(count, total)}%`;
-  const behind = counts["进度滞后"] + counts["未启动"];
+  const clause = (group: StatusGroup): string =>
+    `${GROUP_WORDS[group]}${counts.groups[group]}项、占比${formatPercent(counts.groups[group], total)}%`;
   const parts = [
-    clause("已完成", counts["已完成"]),
-    `${clause("达到序时进度", counts["序时推进"])}（序时进度指截至本期末已过时间占任务计划周期的比例，下同）`,
-    clause("未达到序时进度", behind) + (counts["未启动"] > 0 ? `（其中未启动${counts["未启动"]}项）` : ""),
+    clause("complete"),
+    `${clause("onPace")}（序时进度指截至本期末已过时间占任务计划周期的比例，下同）`,
+    clause("behind") + (counts["未启动"] > 0 ? `（其中未启动${counts["未启动"]}项）` : ""),
   ];
-  if (counts["逾期未完成"] > 0) parts.push(clause("逾期未完成", counts["逾期未完成"]));
-  if (counts["未报送"] > 0) parts.push(clause("未报送", counts["未报送"]));
+  if (counts.groups.overdue > 0) parts.push(clause("overdue"));
+  if (counts.groups.unreported > 0) parts.push(clause("unreported"));
   return parts.join("；");
 }
 
@@ -144,12 +138,12 @@ function overview(
   blocks.push(
     paragraph(
       text(
-        `列入本次通报的目标任务共${counts.total}项。截至${periodEndLabel(assessment.parsed)}，${shareClauses(counts)}。`,
+        `列入本次通报的目标任务共${counts.total}项。截至${assessment.period.endLabel}，${shareClauses(counts)}。`,
       ),
     ),
   );
   if (change) {
-    const word = previousPeriodWord(assessment.parsed.kind);
+    const word = assessment.period.previousWord;
     const caughtUp = change.caughtUp.length > 0 ? `，${change.caughtUp.length}项由滞后转为按序时推进` : "";
     blocks.push(
       paragraph(
@@ -161,9 +155,12 @@ function overview(
   }
   const sections = rollupBySection(assessment);
   if (sections.length > 1) {
+    // The same groups as the overview above: 逾期 is its own group there, so it is here.
     const clauses = sections.map(({ section, counts: c }) => {
-      const behind = behindCount(c);
-      return `“${sectionName(section)}”${c.total}项，已完成${c["已完成"]}项、达到序时进度${c["序时推进"]}项、未达到序时进度${behind}项`;
+      const parts = (["complete", "onPace", "behind", "overdue"] as const)
+        .filter((group) => group !== "overdue" || c.groups.overdue > 0)
+        .map((group) => `${GROUP_WORDS[group]}${c.groups[group]}项`);
+      return `“${sectionName(section)}”${c.total}项，${parts.join("、")}`;
     });
     blocks.push(paragraph(text(`分篇章看，${clauses.join("；")}。`)));
   }
@@ -173,8 +170,8 @@ function overview(
 /** Units that lead at least one row, worst first: lowest on-schedule share, then most rows behind. */
 function unitsBehind(units: readonly UnitRollup[]): UnitRollup[] {
   return units
-    .filter((u) => behindCount(u.lead) > 0)
-    .sort((a, b) => a.onPaceShare - b.onPaceShare || behindCount(b.lead) - behindCount(a.lead));
+    .filter((u) => attentionCount(u.lead) > 0)
+    .sort((a, b) => a.onPaceShare - b.onPaceShare || attentionCount(b.lead) - attentionCount(a.lead));
 }
 
 function unitCountsText(unit: UnitRollup): string {
@@ -296,9 +293,9 @@ function problemsPart(
   options: ReportOptions,
 ): ReportBlock[] {
   const blocks: ReportBlock[] = [{ kind: "heading", text: "三、存在问题" }];
-  const lagging = assessment.rows.filter((r) => r.status === "进度滞后" || r.status === "未启动");
-  const overdue = assessment.rows.filter((r) => r.status === "逾期未完成");
-  const missingRows = assessment.rows.filter((r) => r.status === "未报送");
+  const lagging = assessment.rows.filter((r) => groupOf(r.status) === "behind");
+  const overdue = assessment.rows.filter((r) => groupOf(r.status) === "overdue");
+  const missingRows = assessment.rows.filter((r) => groupOf(r.status) === "unreported");
   const reportedProblems = assessment.rows.filter(
     (r) => !r.carried && r.entry !== undefined && r.entry.problems.trim() !== "",
   );
@@ -376,7 +373,7 @@ function openingParagraph(
   const basis = titles || bookTitle(ledger.title);
   return paragraph(
     text(
-      `为推动${basis}确定的各项目标任务落地见效，按照重点工作督查督办有关要求，${issuer}对截至${periodEndLabel(assessment.parsed)}各项目标任务推进情况进行了调度。${OPENING_FORMULA}`,
+      `为推动${basis}确定的各项目标任务落地见效，按照重点工作督查督办有关要求，${issuer}对截至${assessment.period.endLabel}各项目标任务推进情况进行了调度。${OPENING_FORMULA}`,
     ),
   );
 }
@@ -394,11 +391,9 @@ export function buildReport(ledger: Ledger, input: ReportInput): BuildReportResu
   if (ledger.rows.length === 0) {
     return { ok: false, code: "empty-ledger", message: "台账中没有任务，无法生成通报。" };
   }
-  const current = assessLedger(ledger, options.period, options.status);
-  if (!current.ok) return current;
-  const assessment = current.assessment;
-  const previous = assessLedger(ledger, formatPeriod(previousPeriod(assessment.parsed)), options.status);
-  const change = previous.ok ? compareWithPrevious(assessment, previous.assessment) : undefined;
+  const assessment = assessLedger(ledger, options.period, options.status);
+  const previous = assessLedger(ledger, options.period.previous(), options.status);
+  const change = compareWithPrevious(assessment, previous);
 
   const issuer = options.issuer?.trim() || ledger.documents.find((d) => d.issuer)?.issuer || FALLBACK_ISSUER;
   const counts = countStatuses(assessment.rows);
@@ -414,7 +409,7 @@ export function buildReport(ledger: Ledger, input: ReportInput): BuildReportResu
 
   const figures: ReportFigures = {
     period: assessment.period,
-    periodEnd: assessment.periodEnd,
+    periodEnd: assessment.period.end,
     counts,
     missingUnits: named.missing,
     commendedUnits: named.commended.map((u) => u.unit),
@@ -432,10 +427,7 @@ export function buildReport(ledger: Ledger, input: ReportInput): BuildReportResu
   };
 
   // The break falls before the fixed words, so the subject of each line stays whole (GB/T 9704 7.3.3).
-  const titleLines = [
-    `关于${periodTitleLabel(assessment.parsed)}${options.scope.trim()}`,
-    "重点工作推进情况的通报",
-  ];
+  const titleLines = [`关于${assessment.period.titleLabel}${options.scope.trim()}`, "重点工作推进情况的通报"];
   const report: ReportDoc = {
     title: titleLines.join(""),
     titleLines,

@@ -1,3 +1,4 @@
+import { asPeriod } from "../../../test/helpers/ledger";
 import { renderReportHtml } from "./html";
 import { renderReportText } from "./text";
 import type { ReportDoc } from "./types";
@@ -35,7 +36,7 @@ const report: ReportDoc = {
   date: "2024-01-05",
   note: "本通报数据为示例数据",
   figures: {
-    period: "2024-Q3",
+    period: asPeriod("2024-Q3"),
     periodEnd: "2024-09-30",
     counts: emptyCounts(),
     missingUnits: [],

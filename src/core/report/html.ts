@@ -1,4 +1,4 @@
-import { chineseDate } from "../progress";
+import { chineseDate } from "../model";
 import { attachmentNoteLines, noteText } from "./text";
 import type { ReportBlock, ReportDoc, ReportRun, ReportTable } from "./types";
 

@@ -1,5 +1,5 @@
 import type { LedgerRow, Op } from "../model";
-import { chineseDate } from "../progress";
+import { chineseDate } from "../model";
 
 /** Up to two decimals, no trailing zeros, no thousands separators: `12`, `4.5`, `0.33`. */
 export function formatNumber(value: number): string {

@@ -1,4 +1,4 @@
-import { ledgerOf, ledgerRow, progressEntry } from "../../../test/helpers/ledger";
+import { ledgerOf, ledgerRow, progressEntry, asPeriod } from "../../../test/helpers/ledger";
 import type { CellValue, RowPlan } from "../sheets";
 import { statusRules } from "../sheets";
 import { buildReport } from "./build";
@@ -18,7 +18,11 @@ function report(): ReportDoc {
       progressEntry({ rowId: "b", period: "2024-Q3", actual: 3, progress: "进展".repeat(60) }),
     ],
   );
-  const result = buildReport(ledger, { period: "2024-Q3", date: "2024-10-08", issuer: "市卫生健康委办公室" });
+  const result = buildReport(ledger, {
+    period: asPeriod("2024-Q3"),
+    date: "2024-10-08",
+    issuer: "市卫生健康委办公室",
+  });
   if (!result.ok) throw new Error(result.message);
   return result.report;
 }

@@ -1,4 +1,4 @@
-import { chineseDate } from "../progress";
+import { chineseDate } from "../model";
 import type { CellStyle, ColumnPlan, ConditionalFormatPlan, RowPlan, SheetPlan } from "../sheets";
 import {
   FONTS,

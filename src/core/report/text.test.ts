@@ -1,3 +1,4 @@
+import { asPeriod } from "../../../test/helpers/ledger";
 import { attachmentNoteLines, renderReportText } from "./text";
 import type { ReportDoc } from "./types";
 import { emptyCounts } from "../progress";
@@ -29,7 +30,7 @@ const report: ReportDoc = {
   issuer: "委办公室",
   date: "2024-01-05",
   figures: {
-    period: "2024-Q3",
+    period: asPeriod("2024-Q3"),
     periodEnd: "2024-09-30",
     counts: emptyCounts(),
     missingUnits: [],

@@ -1,4 +1,4 @@
-import { chineseDate } from "../progress";
+import { chineseDate } from "../model";
 import type { ReportBlock, ReportDoc, ReportTable } from "./types";
 
 /** Two full-width spaces: the first-line indent of Chinese official prose. */

@@ -4,6 +4,7 @@
  */
 
 import type { Diagnostic, PlanDocument, Task } from "../model";
+import { spanOf } from "../model";
 import { needsUnits } from "./units";
 
 export interface ReviewDiagnostics {
@@ -18,7 +19,7 @@ export interface ReviewDiagnostics {
 function taskOf(diagnostic: Diagnostic, tasks: readonly Task[]): Task | undefined {
   const taskId = diagnostic.indicator?.taskId;
   if (taskId !== undefined) return tasks.find((task) => task.id === taskId);
-  const span = diagnostic.span;
+  const span = spanOf(diagnostic);
   if (!span) return undefined;
   return tasks.find((task) => task.span.start <= span.start && span.end <= task.span.end);
 }

@@ -4,6 +4,7 @@
  */
 
 import type { Diagnostic, Indicator, Op, PlanDocument, Task } from "../model";
+import { isValidIsoDate } from "../model";
 
 /** What the task editor hands back for one indicator. */
 export interface IndicatorEdit {
@@ -29,19 +30,10 @@ export type EditProblem =
   | { field: "deadline"; message: string }
   | { field: "value" | "deadline"; indicatorId: string; message: string };
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-function isIsoDate(text: string): boolean {
-  const m = ISO_DATE.exec(text);
-  if (!m) return false;
-  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return date.toISOString().slice(0, 10) === text;
-}
-
 /** What is wrong with an edit, in Chinese, field by field; empty when it can be applied. */
 export function checkTaskEdit(edit: TaskEdit): EditProblem[] {
   const problems: EditProblem[] = [];
-  if (edit.deadline !== undefined && !isIsoDate(edit.deadline))
+  if (edit.deadline !== undefined && !isValidIsoDate(edit.deadline))
     problems.push({ field: "deadline", message: "时限不是有效日期。" });
   for (const indicator of edit.indicators) {
     if (indicator.op !== "milestone") {
@@ -54,7 +46,7 @@ export function checkTaskEdit(edit: TaskEdit): EditProblem[] {
       else if (!Number.isFinite(indicator.value) || indicator.value < 0)
         problems.push({ field: "value", indicatorId: indicator.id, message: "目标值应是不小于 0 的数。" });
     }
-    if (indicator.deadline !== undefined && !isIsoDate(indicator.deadline))
+    if (indicator.deadline !== undefined && !isValidIsoDate(indicator.deadline))
       problems.push({ field: "deadline", indicatorId: indicator.id, message: "时限不是有效日期。" });
   }
   return problems;

@@ -9,5 +9,5 @@ export {
   type IndicatorEdit,
   type TaskEdit,
 } from "./edit";
-export { formatUnitList, needsUnits, parseUnitList, unitSuggestions } from "./units";
+export { needsUnits, unitSuggestions } from "./units";
 export { formatTargetValue, parseTargetValue } from "./values";

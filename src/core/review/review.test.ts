@@ -1,4 +1,5 @@
 import { reviewDocument } from "../../../test/fixtures/reviewDocument";
+import { DEFAULT_UNITS, UnitDirectory } from "../model";
 import {
   adoptSuggestedIndicator,
   applyTaskEdit,
@@ -6,7 +7,6 @@ import {
   dismissDiagnostic,
   needsUnits,
   parseTargetValue,
-  parseUnitList,
   reviewDiagnostics,
   taskEditOf,
   unitSuggestions,
@@ -14,9 +14,9 @@ import {
 
 const taskById = (doc: ReturnType<typeof reviewDocument>, id: string) => doc.tasks.find((t) => t.id === id)!;
 
-describe("parseUnitList", () => {
+describe("UnitDirectory.parseList", () => {
   it("splits on Chinese and ASCII separators, normalises aliases and drops repeats", () => {
-    expect(parseUnitList("市卫健委、 市疾控中心，市卫生健康委员会; 省人社厅")).toEqual([
+    expect(DEFAULT_UNITS.parseList("市卫健委、 市疾控中心，市卫生健康委员会; 省人社厅")).toEqual([
       "市卫生健康委",
       "市疾控中心",
       "人力资源社会保障厅",
@@ -24,13 +24,13 @@ describe("parseUnitList", () => {
   });
 
   it("keeps separators inside brackets and ignores blanks", () => {
-    expect(parseUnitList("市妇幼保健院（市儿童医院、市妇产医院）、 、")).toEqual([
+    expect(DEFAULT_UNITS.parseList("市妇幼保健院（市儿童医院、市妇产医院）、 、")).toEqual([
       "市妇幼保健院（市儿童医院、市妇产医院）",
     ]);
   });
 
   it("applies the user's own aliases", () => {
-    expect(parseUnitList("市大数据局", { 市政务服务和大数据管理局: ["市大数据局"] })).toEqual([
+    expect(new UnitDirectory({ 市政务服务和大数据管理局: ["市大数据局"] }).parseList("市大数据局")).toEqual([
       "市政务服务和大数据管理局",
     ]);
   });
@@ -39,7 +39,7 @@ describe("parseUnitList", () => {
 describe("unitSuggestions", () => {
   it("offers the units the task mentions first, then units of other tasks, never a chosen one", () => {
     const doc = reviewDocument();
-    expect(unitSuggestions(doc, taskById(doc, "d1-T002"), ["市疾控中心"])).toEqual([
+    expect(unitSuggestions(doc, taskById(doc, "d1-T002"), ["市疾控中心"], DEFAULT_UNITS)).toEqual([
       "市妇幼保健院",
       "市卫生健康委",
       "市医保局",
@@ -52,7 +52,10 @@ describe("unitSuggestions", () => {
       ...taskEditOf(taskById(doc, "d1-T002")),
       leadUnits: ["市医保局"],
     });
-    expect(unitSuggestions(busy, taskById(busy, "d1-T003"), [])).toEqual(["市医保局", "市卫生健康委"]);
+    expect(unitSuggestions(busy, taskById(busy, "d1-T003"), [], DEFAULT_UNITS)).toEqual([
+      "市医保局",
+      "市卫生健康委",
+    ]);
   });
 });
 
@@ -158,11 +161,8 @@ describe("applyTaskEdit", () => {
   it("refuses what checkTaskEdit rejects, and unknown tasks", () => {
     const doc = reviewDocument();
     const edit = taskEditOf(taskById(doc, "d1-T002"));
-    const broken = {
-      ...edit,
-      deadline: "2024-02-30",
-      indicators: [{ ...edit.indicators[0]!, value: undefined }],
-    };
+    const { value: _dropped, ...withoutValue } = edit.indicators[0]!;
+    const broken = { ...edit, deadline: "2024-02-30", indicators: [withoutValue] };
     expect(checkTaskEdit(broken)).toEqual([
       { field: "deadline", message: "时限不是有效日期。" },
       { field: "value", indicatorId: "d1-T002-I01", message: "请填写目标值，或把比较方式改为“里程碑”。" },

@@ -1,28 +1,9 @@
 /**
- * Responsible units during review: reading what a person typed into a list of canonical names, and
- * suggesting units for a task from what the document itself names.
+ * Responsible units during review: which tasks still need one, and suggestions for a task from what
+ * the document itself names. Reading what a person typed is the unit directory's (`UnitDirectory`).
  */
 
-import type { PlanDocument, Task } from "../model";
-import { unitNormalizer, type UnitAliases } from "../parse";
-import { splitUnitList } from "../parse";
-
-/** `市疾控中心、市卫健委，市医保局` → canonical names, in order, without repeats or blanks. */
-export function parseUnitList(text: string, aliases: UnitAliases = {}): string[] {
-  const normalize = unitNormalizer(aliases);
-  const units: string[] = [];
-  // People type ASCII commas and semicolons as often as the Chinese ones.
-  for (const part of splitUnitList(text, "、，,；;/\n")) {
-    const name = normalize(part);
-    if (name && !units.includes(name)) units.push(name);
-  }
-  return units;
-}
-
-/** The list as people write it in documents and in the 台账. */
-export function formatUnitList(units: readonly string[]): string {
-  return units.join("、");
-}
+import type { PlanDocument, Task, UnitDirectory } from "../model";
 
 /**
  * A task has nobody responsible when it names no lead unit and no standing note makes a unit
@@ -40,13 +21,13 @@ export function unitSuggestions(
   plan: PlanDocument,
   task: Task,
   chosen: readonly string[],
+  units: UnitDirectory,
   limit = 8,
 ): string[] {
-  const normalize = unitNormalizer();
-  const taken = new Set(chosen.map(normalize));
+  const taken = new Set(units.names(chosen));
   const suggestions: string[] = [];
   const offer = (name: string): void => {
-    const canonical = normalize(name);
+    const canonical = units.normalize(name);
     if (!canonical || taken.has(canonical) || suggestions.includes(canonical)) return;
     suggestions.push(canonical);
   };

@@ -1,11 +1,11 @@
-import { ledgerOf, ledgerRow } from "../../../test/helpers/ledger";
+import { ledgerOf, ledgerRow, asPeriod } from "../../../test/helpers/ledger";
 import { buildWorkbookPlan } from "../sheets";
 import type { ChangeRecord } from "./changeLog";
 import { CHANGE_LOG_SHEET, beijingTimestamp, changeLogSheet, withChangeLog } from "./changeLog";
 
 const record = (item: string): ChangeRecord => ({
   at: "2024-10-08T09:00:00+08:00",
-  fileName: "填报-2024-Q3-甲局.xlsx",
+  fileName: "填报-2024年第三季度-甲局.xlsx",
   unit: "甲局",
   rowId: "r1",
   number: "1",
@@ -24,7 +24,10 @@ describe("变更记录", () => {
   });
 
   it("goes into the ledger workbook before the hidden _duban, once, and only when there are changes", () => {
-    const plan = buildWorkbookPlan({ ...ledgerOf([ledgerRow({ id: "r1" })], []), period: "2024-Q3" });
+    const plan = buildWorkbookPlan({
+      ...ledgerOf([ledgerRow({ id: "r1" })], []),
+      period: asPeriod("2024-Q3"),
+    });
     expect(withChangeLog(plan, [])).toBe(plan);
     const once = withChangeLog(plan, [record("任务")]);
     const twice = withChangeLog(once, [record("任务"), record("任务")]);

@@ -1,4 +1,4 @@
-import { ledgerOf, ledgerRow, progressEntry } from "../../../test/helpers/ledger";
+import { ledgerOf, ledgerRow, progressEntry, asPeriod } from "../../../test/helpers/ledger";
 import type { Ledger } from "../model";
 import { assessLedger } from "../progress";
 import { changeLogSheet, readChangeLog } from "./changeLog";
@@ -7,7 +7,7 @@ import { mergeReturns } from "./merge";
 import type { ReturnForm, ReturnedEntry } from "./read";
 
 const AT = "2024-10-08T09:00:00+08:00";
-const OPTIONS = { period: "2024-Q3", at: AT };
+const OPTIONS = { period: asPeriod("2024-Q3"), at: AT };
 
 function sampleLedger(): Ledger {
   return {
@@ -19,7 +19,7 @@ function sampleLedger(): Ledger {
       ],
       [progressEntry({ rowId: "r2", period: "2024-Q3", actual: 5, progress: "已报", reportedBy: "乙局" })],
     ),
-    period: "2024-Q3",
+    period: asPeriod("2024-Q3"),
   };
 }
 
@@ -36,7 +36,7 @@ function returned(
       form: {
         ledgerId: "ledger",
         unit,
-        period: "2024-Q3",
+        period: asPeriod("2024-Q3"),
         entries: entries.map((e) => ({ progress: "", problems: "", kept: [], ...e })),
         missingRows: [],
         notes: [],
@@ -106,7 +106,7 @@ describe("mergeReturns", () => {
       ledger,
       [
         returned("甲局", [{ rowId: "r1", actual: 1 }], { ledgerId: "other" }, "a.xlsx"),
-        returned("甲局", [{ rowId: "r1", actual: 2 }], { period: "2024-Q2" }, "b.xlsx"),
+        returned("甲局", [{ rowId: "r1", actual: 2 }], { period: asPeriod("2024-Q2") }, "b.xlsx"),
         returned("丁局", [{ rowId: "r1", actual: 3 }], {}, "c.xlsx"),
         { fileName: "d.xlsx", read: { ok: false, message: "这不是 .xlsx 工作簿" } },
       ],
@@ -148,8 +148,8 @@ describe("mergeReturns", () => {
       ["乙局", 9],
       ["甲局", 8],
     ]);
-    const assessed = assessLedger(result.ledger, "2024-Q3");
-    expect(assessed.ok && assessed.assessment.rows[0]?.entry?.actual).toBe(8);
+    const assessed = assessLedger(result.ledger, asPeriod("2024-Q3"));
+    expect(assessed.rows[0]?.entry?.actual).toBe(8);
   });
 
   it("knows the units without a report, and passes on rows a unit deleted", () => {

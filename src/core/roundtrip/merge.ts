@@ -1,10 +1,10 @@
-import type { Ledger, LedgerRow, Period, ProgressEntry } from "../model";
-import { sortProgress } from "../plan/progress";
-import { formatPeriod, hasReport, parsePeriod } from "../progress";
-import { periodLabel } from "../sheets/layout";
+import type { Diagnostic, Ledger, LedgerRow, Period, ProgressEntry } from "../model";
+import { sortProgress } from "../progress/order";
+import { hasReport } from "../progress";
 import type { RowIdentity } from "../sheets/metadata";
 import type { ChangeRecord } from "./changeLog";
-import type { FormNote, ReturnForm, ReturnedEntry } from "./read";
+import type { ReturnForm, ReturnedEntry } from "./read";
+import { formNote } from "./read";
 import { responsibleUnits } from "./split";
 
 /** A returned file as read: its form, or why it could not be read. */
@@ -19,7 +19,7 @@ export interface MergedFile {
   changes: number;
   /** Rows the unit was sent and did not send back: not returned, so not reported. */
   missingRows: RowIdentity[];
-  notes: FormNote[];
+  notes: Diagnostic[];
   /** The file came back with nothing filled in. */
   empty: boolean;
 }
@@ -82,7 +82,7 @@ function ownReportIndex(
 ): number {
   for (let i = progress.length - 1; i >= 0; i--) {
     const e = progress[i];
-    if (e && e.rowId === rowId && e.period === period && e.reportedBy.trim() === unit) return i;
+    if (e && e.rowId === rowId && e.period === period.key && e.reportedBy.trim() === unit) return i;
   }
   return -1;
 }
@@ -97,8 +97,8 @@ function refusal(
   if (form.ledgerId !== ledger.id) {
     return `这是另一份台账的填报文件（台账编号 ${form.ledgerId}），不属于本台账（${ledger.id}），未汇总。`;
   }
-  if (form.period !== period) {
-    return `这是${periodLabel(form.period)}的填报文件，本次汇总的是${periodLabel(period)}，未汇总。`;
+  if (!form.period.equals(period)) {
+    return `这是${form.period.label}的填报文件，本次汇总的是${period.label}，未汇总。`;
   }
   if (!units.has(form.unit)) return `填报单位“${form.unit}”不是本台账的责任单位，未汇总。`;
   return undefined;
@@ -153,7 +153,7 @@ function leadReportsLast(
     )
       end++;
     const group = sorted.slice(start, end);
-    if (first?.period === period) {
+    if (first?.period === period.key) {
       const isLead = (e: ProgressEntry): boolean => (leads.get(e.rowId) ?? []).includes(e.reportedBy.trim());
       result.push(...group.filter((e) => !isLead(e)), ...group.filter(isLead));
     } else {
@@ -169,7 +169,7 @@ export function findConflicts(ledger: Pick<Ledger, "rows" | "progress">, period:
   const conflicts: Conflict[] = [];
   const byRow = new Map<string, Map<string, ProgressEntry>>();
   for (const entry of ledger.progress) {
-    if (entry.period !== period || !hasReport(entry)) continue;
+    if (entry.period !== period.key || !hasReport(entry)) continue;
     let units = byRow.get(entry.rowId);
     if (!units) byRow.set(entry.rowId, (units = new Map<string, ProgressEntry>()));
     units.set(entry.reportedBy.trim(), entry);
@@ -197,7 +197,7 @@ export function findConflicts(ledger: Pick<Ledger, "rows" | "progress">, period:
 /** Responsible units without a single report for the period. */
 export function unitsWithoutReport(ledger: Pick<Ledger, "rows" | "progress">, period: Period): string[] {
   const reported = new Set(
-    ledger.progress.filter((e) => e.period === period && hasReport(e)).map((e) => e.reportedBy.trim()),
+    ledger.progress.filter((e) => e.period === period.key && hasReport(e)).map((e) => e.reportedBy.trim()),
   );
   return responsibleUnits(ledger).filter((unit) => !reported.has(unit));
 }
@@ -211,13 +211,11 @@ export function unitsKnownWithoutReport(
   ledger: Pick<Ledger, "rows" | "progress">,
   period: Period,
 ): string[] | undefined {
-  const parsed = parsePeriod(period);
-  const normalised = parsed ? formatPeriod(parsed) : period;
   const units = new Set(responsibleUnits(ledger));
   const byUnit = ledger.progress.some(
-    (e) => e.period === normalised && hasReport(e) && units.has(e.reportedBy.trim()),
+    (e) => e.period === period.key && hasReport(e) && units.has(e.reportedBy.trim()),
   );
-  return byUnit ? unitsWithoutReport(ledger, normalised) : undefined;
+  return byUnit ? unitsWithoutReport(ledger, period) : undefined;
 }
 
 /**
@@ -254,16 +252,18 @@ export function mergeReturns(
     for (const returned of form.entries) {
       const row = rowsById.get(returned.rowId);
       if (!row || !(row.leadUnits.includes(form.unit) || row.coUnits.includes(form.unit))) {
-        notes.push({
-          code: "unknown-row",
-          message: `行ID ${returned.rowId} 的任务已不在台账中或已不由${form.unit}负责，未汇总。`,
-        });
+        notes.push(
+          formNote(
+            "unknown-row",
+            `行ID ${returned.rowId} 的任务已不在台账中或已不由${form.unit}负责，未汇总。`,
+          ),
+        );
         continue;
       }
       const index = ownReportIndex(progress, row.id, period, form.unit);
       const before: ProgressEntry = progress[index] ?? {
         rowId: row.id,
-        period,
+        period: period.key,
         progress: "",
         problems: "",
         reportedBy: form.unit,
@@ -289,10 +289,12 @@ export function mergeReturns(
     // A unit that sends two differing files in one batch: the later one stands, and says so.
     const earlier = merged.find((m) => m.unit === form.unit && m.fileName !== file.fileName);
     if (earlier && changes.length > changesBefore) {
-      notes.push({
-        code: "same-unit-again",
-        message: `${form.unit}还报送了“${earlier.fileName}”，两份文件不一致之处以本文件为准，原值见变更记录。`,
-      });
+      notes.push(
+        formNote(
+          "same-unit-again",
+          `${form.unit}还报送了“${earlier.fileName}”，两份文件不一致之处以本文件为准，原值见变更记录。`,
+        ),
+      );
     }
     merged.push({
       fileName: file.fileName,

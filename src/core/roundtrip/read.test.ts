@@ -1,5 +1,5 @@
 import { gridsOf } from "../../../test/helpers/grids";
-import { ledgerOf, ledgerRow } from "../../../test/helpers/ledger";
+import { ledgerOf, ledgerRow, asPeriod } from "../../../test/helpers/ledger";
 import type { Ledger } from "../model";
 import type { GridValue, SheetGrid } from "../sheets";
 import { buildWorkbookPlan } from "../sheets";
@@ -15,11 +15,11 @@ const LEDGER: Ledger = {
     ],
     [],
   ),
-  period: "2024-Q3",
+  period: asPeriod("2024-Q3"),
 };
 
 function formGrids(ledger: Ledger = LEDGER): SheetGrid[] {
-  const split = splitLedger(ledger, "2024-Q3");
+  const split = splitLedger(ledger, asPeriod("2024-Q3"));
   if (!split.ok) throw new Error(split.message);
   return gridsOf(split.forms[0]!.plan);
 }

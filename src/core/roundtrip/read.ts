@@ -1,11 +1,10 @@
-import type { Period, Status } from "../model";
-import { STATUSES } from "../model";
+import type { Diagnostic, DiagnosticCode, Period, Status } from "../model";
+import { cellDiagnostic, readStatusWord } from "../model";
 import { cellAddress } from "../sheets/cells";
 import type { GridValue, SheetGrid } from "../sheets/grid";
 import { cellNumber, cellText, gridCell, trimmedText } from "../sheets/grid";
 import type { RowIdentity } from "../sheets/metadata";
 import { readMetadata } from "../sheets/metadata";
-import { STATUS_SYNONYMS } from "../sheets/read";
 import type { FormColumnKey } from "./form";
 import { FORM_COLUMNS, FORM_KIND, FORM_RECORDS, FORM_SHEET_NAMES } from "./form";
 
@@ -21,17 +20,9 @@ export interface ReturnedEntry {
   kept: string[];
 }
 
-/** Something read other than as written; always kept, never silently dropped. */
-export interface FormNote {
-  code:
-    | "formula-as-text"
-    | "text-in-number"
-    | "unknown-status"
-    | "unknown-row"
-    | "duplicate-row"
-    | "same-unit-again";
-  message: string;
-  cell?: string;
+/** Something read other than as written (a warning on the form's 进度填报 sheet); always kept, never dropped. */
+export function formNote(code: DiagnosticCode, message: string, cell?: string): Diagnostic {
+  return cellDiagnostic(code, "warning", FORM_SHEET_NAMES.progress, message, cell);
 }
 
 export interface ReturnForm {
@@ -41,7 +32,7 @@ export interface ReturnForm {
   entries: ReturnedEntry[];
   /** Rows the form was sent with that are no longer in it (deleted by the unit). */
   missingRows: RowIdentity[];
-  notes: FormNote[];
+  notes: Diagnostic[];
 }
 
 export type FormRefusalCode =
@@ -86,8 +77,8 @@ function formRecords(grid: SheetGrid): Map<string, string> {
 }
 
 function readStatus(text: string): Status | undefined {
-  if ((STATUSES as readonly string[]).includes(text)) return text as Status;
-  return STATUS_SYNONYMS[text];
+  const reading = readStatusWord(text);
+  return reading && reading.kind !== "unknown" ? reading.status : undefined;
 }
 
 /**
@@ -142,7 +133,7 @@ export function readReturnForm(grids: readonly SheetGrid[]): ReadFormResult {
   const identities = metadata.metadata.rows;
   const byId = new Map(identities.map((identity) => [identity.id, identity]));
   const byNumber = new Map(identities.map((identity) => [identity.number.trim(), identity]));
-  const notes: FormNote[] = [];
+  const notes: Diagnostic[] = [];
   const entries = new Map<string, ReturnedEntry>();
   // Cells with a formula or text beginning with `=`: one note for the file, not one per cell.
   const formulaCells: string[] = [];
@@ -153,19 +144,23 @@ export function readReturnForm(grids: readonly SheetGrid[]): ReadFormResult {
     if (!written && !number) continue;
     const identity = map.columns.has("rowId") ? byId.get(written) : byNumber.get(number);
     if (!identity) {
-      notes.push({
-        code: "unknown-row",
-        cell: address(row, "number"),
-        message: `第 ${row} 行（编号 ${number || "空"}）不是分发时的任务，未汇总。`,
-      });
+      notes.push(
+        formNote(
+          "unknown-row",
+          `第 ${row} 行（编号 ${number || "空"}）不是分发时的任务，未汇总。`,
+          address(row, "number"),
+        ),
+      );
       continue;
     }
     if (entries.has(identity.id)) {
-      notes.push({
-        code: "duplicate-row",
-        cell: address(row, "number"),
-        message: `第 ${row} 行与前面的行是同一项任务（编号 ${identity.number}），按前面一行汇总。`,
-      });
+      notes.push(
+        formNote(
+          "duplicate-row",
+          `第 ${row} 行与前面的行是同一项任务（编号 ${identity.number}），按前面一行汇总。`,
+          address(row, "number"),
+        ),
+      );
       continue;
     }
     const kept: string[] = [];
@@ -182,11 +177,13 @@ export function readReturnForm(grids: readonly SheetGrid[]): ReadFormResult {
       if (number) actual = number.value;
       if (!number?.exact) {
         if (!actualText.startsWith("=")) {
-          notes.push({
-            code: "text-in-number",
-            cell: address(row, "actual"),
-            message: `第 ${row} 行完成值“${actualText}”含有文字，${number ? `按 ${number.value} 汇总，` : ""}原文记入进展情况。`,
-          });
+          notes.push(
+            formNote(
+              "text-in-number",
+              `第 ${row} 行完成值“${actualText}”含有文字，${number ? `按 ${number.value} 汇总，` : ""}原文记入进展情况。`,
+              address(row, "actual"),
+            ),
+          );
         }
         kept.push(`完成值原文：${actualText}`);
       }
@@ -196,11 +193,13 @@ export function readReturnForm(grids: readonly SheetGrid[]): ReadFormResult {
     if (statusText) {
       status = readStatus(statusText);
       if (!status) {
-        notes.push({
-          code: "unknown-status",
-          cell: address(row, "reportedStatus"),
-          message: `第 ${row} 行状态“${statusText}”不在列表中，原文记入进展情况。`,
-        });
+        notes.push(
+          formNote(
+            "unknown-status",
+            `第 ${row} 行状态“${statusText}”不在列表中，原文记入进展情况。`,
+            address(row, "reportedStatus"),
+          ),
+        );
         kept.push(`填报状态原文：${statusText}`);
       }
     }
@@ -217,11 +216,13 @@ export function readReturnForm(grids: readonly SheetGrid[]): ReadFormResult {
   if (formulaCells.length > 0) {
     const shown = formulaCells.slice(0, MAX_CELLS_NAMED).join("、");
     const more = formulaCells.length > MAX_CELLS_NAMED ? `等 ${formulaCells.length} 个单元格` : "";
-    notes.push({
-      code: "formula-as-text",
-      cell: formulaCells[0],
-      message: `${shown}${more}中以“=”开头的内容（公式或文字）已按文字保存，不作计算。`,
-    });
+    notes.push(
+      formNote(
+        "formula-as-text",
+        `${shown}${more}中以“=”开头的内容（公式或文字）已按文字保存，不作计算。`,
+        formulaCells[0],
+      ),
+    );
   }
   return {
     ok: true,

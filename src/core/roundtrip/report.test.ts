@@ -1,4 +1,4 @@
-import { ledgerOf, ledgerRow, progressEntry } from "../../../test/helpers/ledger";
+import { ledgerOf, ledgerRow, progressEntry, asPeriod } from "../../../test/helpers/ledger";
 import type { Ledger, ProgressEntry } from "../model";
 import { buildReport, renderReportText } from "../report";
 import { unitsKnownWithoutReport } from "./merge";
@@ -13,13 +13,13 @@ function ledgerWith(progress: ProgressEntry[]): Ledger {
       ],
       progress,
     ),
-    period: "2024-Q3",
+    period: asPeriod("2024-Q3"),
   };
 }
 
 function missingSentence(ledger: Ledger, unitsWithoutReport?: readonly string[]): string {
   const built = buildReport(ledger, {
-    period: "2024-Q3",
+    period: asPeriod("2024-Q3"),
     date: "2024-10-08",
     ...(unitsWithoutReport && { unitsWithoutReport }),
   });
@@ -34,16 +34,16 @@ describe("the 通报's 未报送 with what the merge knows", () => {
   ]);
 
   it("knows the units that sent nothing only when reports name their units", () => {
-    expect(unitsKnownWithoutReport(merged, "2024-q3")).toEqual(["丙局", "丁局", "戊局"]);
+    expect(unitsKnownWithoutReport(merged, asPeriod("2024-q3"))).toEqual(["丙局", "丁局", "戊局"]);
     const typedByHand = ledgerWith([
       progressEntry({ rowId: "r1", period: "2024-Q3", actual: 8, reportedBy: "" }),
     ]);
-    expect(unitsKnownWithoutReport(typedByHand, "2024-Q3")).toBeUndefined();
+    expect(unitsKnownWithoutReport(typedByHand, asPeriod("2024-Q3"))).toBeUndefined();
   });
 
   it("names the lead units of tasks nobody reported first, then the other units that sent nothing", () => {
     expect(missingSentence(merged)).toBe("戊局未按要求报送，涉及任务1项。");
-    expect(missingSentence(merged, unitsKnownWithoutReport(merged, "2024-Q3"))).toBe(
+    expect(missingSentence(merged, unitsKnownWithoutReport(merged, asPeriod("2024-Q3")))).toBe(
       "戊局、丙局、丁局等单位未按要求报送，涉及任务1项。",
     );
   });
@@ -54,7 +54,7 @@ describe("the 通报's 未报送 with what the merge knows", () => {
       progressEntry({ rowId: "r3", period: "2024-Q3", actual: 8, reportedBy: "戊局" }),
     ]);
     expect(missingSentence(covered)).toBe("");
-    expect(missingSentence(covered, unitsKnownWithoutReport(covered, "2024-Q3"))).toBe(
+    expect(missingSentence(covered, unitsKnownWithoutReport(covered, asPeriod("2024-Q3")))).toBe(
       "丙局、丁局等单位未按要求报送。",
     );
   });

@@ -1,3 +1,4 @@
+import { asPeriod } from "../../../test/helpers/ledger";
 /**
  * split → edit → merge over a year of months, at the data level (grids, not .xlsx bytes): units
  * fill their forms with numbers, words, statuses in other words, formulas and text starting with
@@ -46,11 +47,12 @@ function randomLedger(rng: Rng, unitCount: number, rowCount: number): Ledger {
   });
   return {
     schemaVersion: 1,
+    unitAliases: {},
     id: "ledger-a",
     title: "属性测试台账",
     year: 2024,
     periodKind: "month",
-    period: "2024-01",
+    period: asPeriod("2024-01"),
     documents: [{ id: "doc", title: "工作要点", year: 2024 }],
     rows,
     progress: [],
@@ -248,8 +250,8 @@ function runYear(unitCount: number, rowCount: number, seed: number): void {
   let lastMonthFiles: ReturnedFile[] = [];
   for (let month = 1; month <= 12; month++) {
     const period = `2024-${String(month).padStart(2, "0")}`;
-    ledger = { ...ledger, period };
-    const split = splitLedger(ledger, period);
+    ledger = { ...ledger, period: asPeriod(period) };
+    const split = splitLedger(ledger, asPeriod(period));
     if (!split.ok) throw new Error(split.message);
     const at = `${period}-28T09:00:00+08:00`;
     const expected = new Map<string, Map<string, Kept>>();
@@ -290,11 +292,14 @@ function runYear(unitCount: number, rowCount: number, seed: number): void {
     files = [...files, ...stale];
     refusedCount += stale.length;
 
-    const first = mergeReturns(ledger, files, { period, at });
+    const first = mergeReturns(ledger, files, { period: asPeriod(period), at });
     expect(first.refused).toHaveLength(refusedCount);
     expectNothingLost(ledger, first);
     checkMonth(ledger, period, expected, first);
-    const again = mergeReturns(first.ledger, files, { period, at: `${period}-29T09:00:00+08:00` });
+    const again = mergeReturns(first.ledger, files, {
+      period: asPeriod(period),
+      at: `${period}-29T09:00:00+08:00`,
+    });
     expect(again.changes).toEqual([]);
     expect(again.ledger).toEqual(first.ledger);
 
@@ -336,7 +341,10 @@ function runYear(unitCount: number, rowCount: number, seed: number): void {
       for (const id of rowIds) remember(id, unit, typed.get(id) as Typed);
       resent.push(returnedFile(`补报-${unit}.xlsx`, onlyKept));
     }
-    const second = mergeReturns(first.ledger, resent, { period, at: `${period}-30T09:00:00+08:00` });
+    const second = mergeReturns(first.ledger, resent, {
+      period: asPeriod(period),
+      at: `${period}-30T09:00:00+08:00`,
+    });
     expect(second.refused).toEqual([]);
     expectNothingLost(first.ledger, second);
     checkMonth(ledger, period, expected, second);

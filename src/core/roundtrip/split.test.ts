@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { ledgerOf, ledgerRow, progressEntry } from "../../../test/helpers/ledger";
+import { ledgerOf, ledgerRow, progressEntry, asPeriod } from "../../../test/helpers/ledger";
 import { renderWorkbook } from "../../adapters/xlsx";
 import { readReturnedGrids } from "../../adapters/xlsx/returned";
 import type { Ledger } from "../model";
@@ -34,7 +34,7 @@ function sampleLedger(): Ledger {
         }),
       ],
     ),
-    period: "2024-Q3",
+    period: asPeriod("2024-Q3"),
   };
 }
 
@@ -50,7 +50,7 @@ describe("splitLedger", () => {
   it("gives each lead or co unit one form with only its rows, in ledger order", () => {
     const ledger = sampleLedger();
     expect(responsibleUnits(ledger)).toEqual(["甲局", "乙局", "丙局"]);
-    const split = splitLedger(ledger, "2024-Q3");
+    const split = splitLedger(ledger, asPeriod("2024-Q3"));
     if (!split.ok) throw new Error(split.message);
     expect(split.deadline).toBe("2024-10-05");
     const rowsOf = (unit: string): unknown[] => {
@@ -62,14 +62,14 @@ describe("splitLedger", () => {
     expect(rowsOf("乙局")).toEqual(["r1", "r2"]);
     expect(rowsOf("丙局")).toEqual(["r3"]);
     expect(split.forms.map((f) => f.fileName)).toEqual([
-      "填报-2024-Q3-甲局.xlsx",
-      "填报-2024-Q3-乙局.xlsx",
-      "填报-2024-Q3-丙局.xlsx",
+      "填报-2024年第三季度-甲局.xlsx",
+      "填报-2024年第三季度-乙局.xlsx",
+      "填报-2024年第三季度-丙局.xlsx",
     ]);
   });
 
   it("shows the previous period for reference and the unit's own report so far, protects all but the inputs", () => {
-    const split = splitLedger(sampleLedger(), "2024-Q3", {
+    const split = splitLedger(sampleLedger(), asPeriod("2024-Q3"), {
       sendTo: "市卫健委办公室",
       deadline: "2024-10-08",
     });
@@ -111,31 +111,36 @@ describe("splitLedger", () => {
   });
 
   it("refuses a period of the wrong kind and a ledger without units, with Chinese messages", () => {
-    expect(splitLedger(sampleLedger(), "2024-09")).toMatchObject({ ok: false, code: "invalid-period" });
-    expect(splitLedger(sampleLedger(), "2024-Q3", { deadline: "10月5日" })).toMatchObject({
+    expect(splitLedger(sampleLedger(), asPeriod("2024-09"))).toMatchObject({
+      ok: false,
+      code: "invalid-period",
+    });
+    expect(splitLedger(sampleLedger(), asPeriod("2024-Q3"), { deadline: "10月5日" })).toMatchObject({
       ok: false,
       code: "invalid-deadline",
     });
     const orphan = { ...sampleLedger(), rows: [ledgerRow({ id: "x", leadUnits: [] })] };
-    expect(splitLedger(orphan, "2024-Q3")).toMatchObject({ ok: false, code: "no-units" });
+    expect(splitLedger(orphan, asPeriod("2024-Q3"))).toMatchObject({ ok: false, code: "no-units" });
   });
 
   it("names files safely for Windows and keeps them apart", () => {
-    expect(formFileName("2024-Q3", 'A/B:C*"?<>|局. ')).toBe("填报-2024-Q3-A_B_C______局.xlsx");
+    expect(formFileName(asPeriod("2024-Q3"), 'A/B:C*"?<>|局. ')).toBe(
+      "填报-2024年第三季度-A_B_C______局.xlsx",
+    );
     const ledger = {
       ...sampleLedger(),
       rows: [ledgerRow({ id: "a", leadUnits: ["甲/局"] }), ledgerRow({ id: "b", leadUnits: ["甲:局"] })],
     };
-    const split = splitLedger(ledger, "2024-Q3");
+    const split = splitLedger(ledger, asPeriod("2024-Q3"));
     if (!split.ok) throw new Error(split.message);
     expect(split.forms.map((f) => f.fileName)).toEqual([
-      "填报-2024-Q3-甲_局.xlsx",
-      "填报-2024-Q3-甲_局-2.xlsx",
+      "填报-2024年第三季度-甲_局.xlsx",
+      "填报-2024年第三季度-甲_局-2.xlsx",
     ]);
   });
 
   it("writes an .xlsx with the input cells unlocked, the rest locked, and reads back as the unit's form", async () => {
-    const split = splitLedger(sampleLedger(), "2024-Q3");
+    const split = splitLedger(sampleLedger(), asPeriod("2024-Q3"));
     if (!split.ok) throw new Error(split.message);
     const bytes = await renderWorkbook(split.forms[0]!.plan);
     const workbook = new ExcelJS.Workbook();
@@ -155,7 +160,12 @@ describe("splitLedger", () => {
     if (!grids.ok) throw new Error(grids.message);
     const read = readReturnForm(grids.grids);
     if (!read.ok) throw new Error(read.message);
-    expect(read.form).toMatchObject({ ledgerId: "ledger", unit: "甲局", period: "2024-Q3", missingRows: [] });
+    expect(read.form).toMatchObject({
+      ledgerId: "ledger",
+      unit: "甲局",
+      period: asPeriod("2024-Q3"),
+      missingRows: [],
+    });
     expect(read.form.entries.map((e) => [e.rowId, e.actual, e.progress])).toEqual([
       ["r1", 6, "本期已报"],
       ["r3", undefined, ""],

@@ -1,19 +1,16 @@
-import type { Ledger, LedgerRow, Period, ProgressEntry } from "../model";
-import { STATUSES } from "../model";
+import type { Ledger, LedgerRow, Period, PeriodKey, ProgressEntry } from "../model";
 import {
+  DEFAULT_UNITS,
+  REPORTABLE_STATUSES,
+  REPORTABLE_STATUS_SENTENCE,
   chineseDate,
-  formatPeriod,
-  hasReport,
+  dayNumber,
   isValidIsoDate,
   isoFromDayNumber,
-  dayNumber,
-  parsePeriod,
-  periodEnd,
-  previousPeriod,
-} from "../progress";
+  withoutInvisible,
+} from "../model";
+import { hasReport } from "../progress";
 import { dateCell, rangeAddress } from "../sheets/cells";
-import { UNIT_SEPARATOR } from "../sheets/columns";
-import { periodLabel } from "../sheets/layout";
 import { metadataSheet } from "../sheets/metadata";
 import { STYLES, a4Print, statusRules } from "../sheets/styles";
 import { TEXT_STYLES, rowHeight, textSheetPlan, wrappedLines } from "../sheets/text";
@@ -77,13 +74,16 @@ export function rowsOfUnit(ledger: Pick<Ledger, "rows">, unit: string): LedgerRo
 const UNSAFE_IN_FILE_NAME = /[<>:"/\\|?*\u0000-\u001f]/g;
 const MAX_UNIT_IN_FILE_NAME = 60;
 
-/** `填报-<period>-<unit>.xlsx` with anything Windows refuses replaced; the prefix rules out CON, NUL… */
+/**
+ * `填报-2024年第三季度-<unit>.xlsx` with anything Windows refuses replaced and invisible characters
+ * (a reversing U+202E would make the name display backwards) removed; the prefix rules out CON, NUL…
+ */
 export function formFileName(period: Period, unit: string): string {
-  const safeUnit = unit
+  const safeUnit = withoutInvisible(unit)
     .replace(UNSAFE_IN_FILE_NAME, "_")
     .slice(0, MAX_UNIT_IN_FILE_NAME)
     .replace(/[. ]+$/, "");
-  return `填报-${period.replace(UNSAFE_IN_FILE_NAME, "_")}-${safeUnit || "_"}.xlsx`;
+  return `填报-${period.label}-${safeUnit || "_"}.xlsx`;
 }
 
 /** Names made unique: two units that differ only in unsafe characters get `-2`, `-3`… */
@@ -106,7 +106,7 @@ function itemText(row: LedgerRow): string {
 function lastReport(
   entries: readonly ProgressEntry[],
   rowId: string,
-  period: Period,
+  period: PeriodKey,
 ): ProgressEntry | undefined {
   let found: ProgressEntry | undefined;
   for (const entry of entries)
@@ -124,8 +124,8 @@ function formLine(
     number: row.number,
     item: itemText(row),
     role: row.leadUnits.includes(unit) ? "牵头" : "配合",
-    leadUnits: row.leadUnits.join(UNIT_SEPARATOR),
-    coUnits: row.coUnits.join(UNIT_SEPARATOR),
+    leadUnits: DEFAULT_UNITS.format(row.leadUnits),
+    coUnits: DEFAULT_UNITS.format(row.coUnits),
     target: row.target ?? null,
     unit: row.unit ?? null,
     deadline: row.deadline ? dateCell(row.deadline) : null,
@@ -142,14 +142,15 @@ function formLine(
 }
 
 function progressSheet(ledger: Ledger, unit: string, period: Period, rows: readonly LedgerRow[]): SheetPlan {
-  const parsed = parsePeriod(period);
-  const previous = parsed ? formatPeriod(previousPeriod(parsed)) : undefined;
+  const previous = period.previous().key;
   const dataRows = rows.map((row): RowPlan => {
     const line = formLine(
       row,
       unit,
-      previous === undefined ? undefined : lastReport(ledger.progress, row.id, previous),
-      ledger.progress.find((e) => e.rowId === row.id && e.period === period && e.reportedBy.trim() === unit),
+      lastReport(ledger.progress, row.id, previous),
+      ledger.progress.find(
+        (e) => e.rowId === row.id && e.period === period.key && e.reportedBy.trim() === unit,
+      ),
     );
     let lines = 1;
     for (const column of FORM_COLUMNS) {
@@ -165,7 +166,7 @@ function progressSheet(ledger: Ledger, unit: string, period: Period, rows: reado
     return rangeAddress(FORM_FIRST_DATA_ROW, column, lastRow, column);
   };
   const visibleColumns = FORM_COLUMNS.filter((c) => !c.hidden).length;
-  const title = `${unit}重点任务进度填报（${periodLabel(period)}，完成值填截至本期末的累计数）`;
+  const title = `${unit}重点任务进度填报（${period.label}，完成值填截至本期末的累计数）`;
   return {
     name: FORM_SHEET_NAMES.progress,
     visibility: "visible",
@@ -201,13 +202,13 @@ function progressSheet(ledger: Ledger, unit: string, period: Period, rows: reado
       {
         kind: "list",
         range: columnRange("reportedStatus"),
-        values: STATUSES.filter((s) => s !== "未报送"),
+        values: [...REPORTABLE_STATUSES],
         allowBlank: true,
         strict: true,
         prompt: { title: "状态", message: "请从下拉列表中选择本期状态。" },
         error: {
           title: "状态无效",
-          message: "请从下拉列表中选择：已完成、序时推进、进度滞后、逾期未完成或未启动。",
+          message: `请从下拉列表中选择：${REPORTABLE_STATUS_SENTENCE}。`,
         },
       },
     ],
@@ -235,7 +236,7 @@ function instructionsSheet(
     [
       { text: `${ledger.title}\n重点任务进度填报说明`, style: TEXT_STYLES.title },
       { ...body(`填报单位：${unit}`), spaceBefore: 12 },
-      body(`填报期间：${periodLabel(period)}（完成值填截至本期末的累计数）`),
+      body(`填报期间：${period.label}（完成值填截至本期末的累计数）`),
       body(`任务数量：${rows.length}项（牵头${leads}项，配合${rows.length - leads}项）`),
       body(`报送时限：请于${chineseDate(deadline)}前报送。`),
       body(`报送方式：填写完毕后保存本文件（保持 .xlsx 格式），发送至${sendTo}。`),
@@ -288,17 +289,15 @@ export function unitFormPlan(
 
 /** 分发: one 填报 workbook per responsible unit, holding only the rows it leads or assists. */
 export function splitLedger(ledger: Ledger, period: Period, options: SplitOptions = {}): SplitResult {
-  const parsed = parsePeriod(period);
-  if (!parsed || parsed.kind !== ledger.periodKind) {
+  if (period.kind !== ledger.periodKind) {
+    const example = ledger.periodKind === "month" ? `${ledger.year}年9月` : `${ledger.year}年第三季度`;
     return {
       ok: false,
       code: "invalid-period",
-      message: `无法识别的期间“${period}”：这份台账按${ledger.periodKind === "month" ? "月" : "季度"}跟踪，请写成 ${ledger.periodKind === "month" ? "2024-09" : "2024-Q3"} 的形式。`,
+      message: `这份台账按${ledger.periodKind === "month" ? "月" : "季度"}跟踪，不能按“${period.label}”分发；请写成“${example}”这样的期间。`,
     };
   }
-  const normalised = formatPeriod(parsed);
-  const deadline =
-    options.deadline ?? isoFromDayNumber(dayNumber(periodEnd(parsed)) + DEFAULT_DAYS_TO_REPORT);
+  const deadline = options.deadline ?? isoFromDayNumber(dayNumber(period.end) + DEFAULT_DAYS_TO_REPORT);
   if (!isValidIsoDate(deadline)) {
     return {
       ok: false,
@@ -314,16 +313,16 @@ export function splitLedger(ledger: Ledger, period: Period, options: SplitOption
       message: "台账中的任务都没有写明牵头或配合单位，无法分发。请先在“任务清单”中补充责任单位。",
     };
   }
-  const names = uniqueNames(units.map((unit) => formFileName(normalised, unit)));
+  const names = uniqueNames(units.map((unit) => formFileName(period, unit)));
   return {
     ok: true,
-    period: normalised,
+    period,
     deadline,
     forms: units.map((unit, index) => ({
       unit,
-      fileName: names[index] ?? formFileName(normalised, unit),
+      fileName: names[index] ?? formFileName(period, unit),
       rowCount: rowsOfUnit(ledger, unit).length,
-      plan: unitFormPlan(ledger, unit, normalised, deadline, options),
+      plan: unitFormPlan(ledger, unit, period, deadline, options),
     })),
   };
 }

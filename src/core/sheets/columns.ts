@@ -69,7 +69,8 @@ export type ProgressColumnKey =
   | "rowId";
 
 export const PROGRESS_COLUMNS: readonly KeyedColumn<ProgressColumnKey>[] = [
-  { key: "period", header: "期间", width: 9, style: COLUMN_STYLES.short },
+  // Text, so Excel never turns `2024年9月` into a date.
+  { key: "period", header: "期间", width: 14, style: { ...COLUMN_STYLES.short, numberFormat: "@" } },
   { key: "number", header: "编号", width: 10, style: COLUMN_STYLES.short },
   { key: "item", header: "任务及指标", width: 28, style: COLUMN_STYLES.text },
   { key: "leadUnits", header: "牵头单位", width: 14, style: COLUMN_STYLES.text },
@@ -103,9 +104,6 @@ export const OP_SYMBOLS: Record<Op, string> = {
   "<": "<",
   milestone: "节点",
 };
-
-/** Units in one cell are joined with 、, as documents list them. */
-export const UNIT_SEPARATOR = "、";
 
 /** Sections in 进度填报's hidden 篇章 column need a name the 单位汇总 can show and match. */
 export function sectionLabel(section: string): string {

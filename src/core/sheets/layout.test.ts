@@ -1,13 +1,14 @@
 import type { Ledger } from "../model";
+import { LEDGER_SCHEMA_VERSION } from "../model";
 import { buildLedger } from "../plan";
 import { assessLedger, rollupByUnit } from "../progress";
 import type { CellValue, FormulaCell, SheetPlan } from ".";
 import { PROGRESS_COLUMNS, buildWorkbookPlan, columnOf, isFormulaCell, readMetadata, textSheetPlan } from ".";
 import { workPoints } from "../../../test/helpers/documents";
-import { progressEntry } from "../../../test/helpers/ledger";
+import { progressEntry, asPeriod } from "../../../test/helpers/ledger";
 
 function ledger(): Ledger {
-  const built = buildLedger([workPoints()], { period: "2024-Q3" });
+  const built = buildLedger([workPoints()], { period: asPeriod("2024-Q3") });
   if (!built.ok) throw new Error(built.message);
   return built.ledger;
 }
@@ -76,15 +77,15 @@ describe("buildWorkbookPlan", () => {
         r.cells[column("judgedStatus")],
       ]);
     expect(lines).toEqual([
-      ["2024-Q3", "wp2024-T001-I01", null, "未报送"],
-      ["2024-Q3", "wp2024-T001-I02", null, "未报送"],
-      ["2024-Q3", "wp2024-T002", null, "未报送"],
-      ["2024-Q3", "wp2024-T003-I01", "偏高", "序时推进"],
-      ["2024-Q3", "gone", "任务已删除", null],
+      ["2024年第三季度", "wp2024-T001-I01", null, "未报送"],
+      ["2024年第三季度", "wp2024-T001-I02", null, "未报送"],
+      ["2024年第三季度", "wp2024-T002", null, "未报送"],
+      ["2024年第三季度", "wp2024-T003-I01", "偏高", "序时推进"],
+      ["2024年第三季度", "gone", "任务已删除", null],
       // Two reports for one row and period stay in order; only the one that counts is judged.
-      ["2024-Q2", "wp2024-T001-I01", "第一次", null],
-      ["2024-Q2", "wp2024-T001-I01", "更正", "进度滞后"],
-      ["2024-Q1", "wp2024-T002", "启动", "序时推进"],
+      ["2024年第二季度", "wp2024-T001-I01", "第一次", null],
+      ["2024年第二季度", "wp2024-T001-I01", "更正", "进度滞后"],
+      ["2024年第一季度", "wp2024-T002", "启动", "序时推进"],
     ]);
     expect(progress.table).toEqual({ headerRow: 2, firstDataRow: 3, lastDataRow: 10 });
     expect(progress.validations?.[0]).toMatchObject({ kind: "list", range: "I3:I10", strict: true });
@@ -99,7 +100,7 @@ describe("buildWorkbookPlan", () => {
       progressEntry({ rowId: "wp2024-T002", period: "2024-Q3", status: "序时推进", progress: "推进中" }),
     ];
     const summary = sheet(buildWorkbookPlan(base), "单位汇总");
-    expect(summary.rows[1]?.cells.slice(0, 2)).toEqual(["统计期间", "2024-Q3"]);
+    expect(summary.rows[1]?.cells.slice(0, 2)).toEqual(["统计期间", "2024年第三季度"]);
     // Sections first: header, two sections, 合计, a blank row; then the units' table.
     expect(summary.rows.slice(3, 7).map((r) => r.cells[0])).toEqual([
       "篇章",
@@ -123,9 +124,8 @@ describe("buildWorkbookPlan", () => {
       "排名",
       "配合任务",
     ]);
-    const assessed = assessLedger(base, "2024-Q3");
-    if (!assessed.ok) throw new Error(assessed.message);
-    const core = rollupByUnit(assessed.assessment);
+    const assessed = assessLedger(base, asPeriod("2024-Q3"));
+    const core = rollupByUnit(assessed);
     const results = (cells: readonly CellValue[]): unknown[] =>
       cells.slice(1).map((c) => (isFormulaCell(c) ? c.result : c));
     core.forEach((unit, i) => {
@@ -178,12 +178,13 @@ describe("buildWorkbookPlan", () => {
     expect(metadata).toEqual({
       ok: true,
       metadata: {
-        schemaVersion: 1,
+        schemaVersion: LEDGER_SCHEMA_VERSION,
+        unitAliases: {},
         id: base.id,
         title: base.title,
         year: 2024,
         periodKind: "quarter",
-        period: "2024-Q3",
+        period: asPeriod("2024-Q3"),
         documents: base.documents,
         rows: base.rows.map((r) => ({ id: r.id, taskId: r.taskId, docId: r.docId, number: r.number })),
       },
@@ -214,7 +215,7 @@ describe("readMetadata", () => {
     });
     expect(readMetadata(grid(valid))).toMatchObject({
       ok: true,
-      metadata: { id: "abc", period: "2024-09", periodKind: "month", rows: [] },
+      metadata: { id: "abc", period: asPeriod("2024-09"), periodKind: "month", rows: [] },
     });
   });
 });

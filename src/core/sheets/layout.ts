@@ -1,7 +1,12 @@
-import type { Ledger, LedgerRow, Period, ProgressEntry } from "../model";
-import { STATUSES } from "../model";
-import { comparePeriods } from "../plan/periods";
-import { assessLedger, parsePeriod, periodEnd, rollupBySection, rollupByUnit } from "../progress";
+import type { Ledger, LedgerRow, PeriodKey, ProgressEntry } from "../model";
+import {
+  DEFAULT_UNITS,
+  Period,
+  REPORTABLE_STATUSES,
+  REPORTABLE_STATUS_SENTENCE,
+  comparePeriodKeys,
+} from "../model";
+import { assessLedger, rollupBySection, rollupByUnit } from "../progress";
 import type { PeriodAssessment, RowAssessment, StatusOptions } from "../progress";
 import { DEFAULT_STATUS_OPTIONS } from "../progress";
 import { columnLetter, dateCell, rangeAddress } from "./cells";
@@ -11,7 +16,6 @@ import {
   PROGRESS_COLUMNS,
   SHEET_NAMES,
   TASK_COLUMNS,
-  UNIT_SEPARATOR,
   columnOf,
   sectionLabel,
   showReportedAt,
@@ -31,21 +35,6 @@ export interface WorkbookOptions {
    */
   reportSheet?: SheetPlan;
   creator?: string;
-}
-
-/** `2024年第三季度`, `2024年9月`: how sheet titles name a period. */
-export function periodLabel(period: Period): string {
-  const parsed = parsePeriod(period);
-  if (!parsed) return period;
-  if (parsed.kind === "month") return `${parsed.year}年${parsed.index}月`;
-  return `${parsed.year}年第${"一二三四"[parsed.index - 1] ?? ""}季度`;
-}
-
-function cutOffLabel(period: Period): string {
-  const parsed = parsePeriod(period);
-  if (!parsed) return "";
-  const [year, month, day] = periodEnd(parsed).split("-").map(Number);
-  return `截至${year}年${month}月${day}日`;
 }
 
 type Line<K extends string> = Partial<Record<K, CellValue>>;
@@ -104,7 +93,7 @@ function tableSheet(
 }
 
 function joinUnits(units: readonly string[]): string {
-  return units.join(UNIT_SEPARATOR);
+  return DEFAULT_UNITS.format(units);
 }
 
 function taskLine(row: LedgerRow): Line<TaskColumnKey> {
@@ -139,14 +128,14 @@ function itemText(row: LedgerRow): string {
 }
 
 function progressLine(
-  period: Period,
+  period: PeriodKey,
   row: LedgerRow | undefined,
   rowId: string,
   entry: ProgressEntry | undefined,
   judged: RowAssessment | undefined,
 ): Line<ProgressColumnKey> {
   return {
-    period,
+    period: Period.parse(period)?.label ?? period,
     number: row?.number ?? null,
     item: row ? itemText(row) : "（台账中没有这一行）",
     leadUnits: row ? joinUnits(row.leadUnits) : null,
@@ -174,10 +163,10 @@ function progressLine(
  */
 function progressLines(
   ledger: Ledger,
-  assessments: Map<Period, PeriodAssessment | undefined>,
+  assessments: Map<PeriodKey, PeriodAssessment | undefined>,
 ): Line<ProgressColumnKey>[] {
   const rowsById = new Map(ledger.rows.map((row) => [row.id, row]));
-  const byPeriod = new Map<Period, Map<string, ProgressEntry[]>>();
+  const byPeriod = new Map<PeriodKey, Map<string, ProgressEntry[]>>();
   for (const entry of ledger.progress) {
     let byRow = byPeriod.get(entry.period);
     if (!byRow) byPeriod.set(entry.period, (byRow = new Map<string, ProgressEntry[]>()));
@@ -185,16 +174,15 @@ function progressLines(
     if (list) list.push(entry);
     else byRow.set(entry.rowId, [entry]);
   }
-  const earlier = [...byPeriod.keys()]
-    .filter((p) => p !== ledger.period)
-    .sort((a, b) => comparePeriods(b, a));
+  const current = ledger.period.key;
+  const earlier = [...byPeriod.keys()].filter((p) => p !== current).sort((a, b) => comparePeriodKeys(b, a));
   const lines: Line<ProgressColumnKey>[] = [];
-  for (const period of [ledger.period, ...earlier]) {
+  for (const period of [current, ...earlier]) {
     const byRow = byPeriod.get(period) ?? new Map<string, ProgressEntry[]>();
     const judgedRows = new Map((assessments.get(period)?.rows ?? []).map((r) => [r.row.id, r]));
     const unknownRowIds = [...byRow.keys()].filter((id) => !rowsById.has(id)).sort();
     const rowIds =
-      period === ledger.period
+      period === current
         ? ledger.rows.map((r) => r.id)
         : ledger.rows.map((r) => r.id).filter((id) => byRow.has(id));
     for (const rowId of [...rowIds, ...unknownRowIds]) {
@@ -215,7 +203,7 @@ function progressLines(
   return lines;
 }
 
-function progressSheet(ledger: Ledger, assessments: Map<Period, PeriodAssessment | undefined>): SheetPlan {
+function progressSheet(ledger: Ledger, assessments: Map<PeriodKey, PeriodAssessment | undefined>): SheetPlan {
   const lines = progressLines(ledger, assessments);
   const rows = lines.map((line): RowPlan => ({
     cells: cellsOf(PROGRESS_COLUMNS, line),
@@ -229,7 +217,7 @@ function progressSheet(ledger: Ledger, assessments: Map<Period, PeriodAssessment
   };
   return tableSheet(
     SHEET_NAMES.progress,
-    `进度填报（${periodLabel(ledger.period)}，${cutOffLabel(ledger.period)}，完成值为累计数）`,
+    `进度填报（${ledger.period.label}，${ledger.period.cutOffLabel}，完成值为累计数）`,
     PROGRESS_COLUMNS,
     rows,
     {
@@ -241,13 +229,13 @@ function progressSheet(ledger: Ledger, assessments: Map<Period, PeriodAssessment
         {
           kind: "list",
           range: statusRange("reportedStatus"),
-          values: STATUSES.filter((s) => s !== "未报送"),
+          values: [...REPORTABLE_STATUSES],
           allowBlank: true,
           strict: true,
           prompt: { title: "填报状态", message: "请从下拉列表中选择本期状态。" },
           error: {
             title: "状态无效",
-            message: "请从下拉列表中选择：已完成、序时推进、进度滞后、逾期未完成或未启动。",
+            message: `请从下拉列表中选择：${REPORTABLE_STATUS_SENTENCE}。`,
           },
         },
       ],
@@ -261,7 +249,7 @@ function reportPlaceholder(ledger: Ledger): SheetPlan {
     SHEET_NAMES.report,
     [
       { text: "通报", style: TEXT_STYLES.title },
-      { text: `${periodLabel(ledger.period)}尚未生成通报。`, style: TEXT_STYLES.body, spaceBefore: 12 },
+      { text: `${ledger.period.label}尚未生成通报。`, style: TEXT_STYLES.body, spaceBefore: 12 },
       { text: "各单位报送本期进度后生成通报，通报全文将显示在本表。", style: TEXT_STYLES.note },
     ],
     { width: 80 },
@@ -273,29 +261,25 @@ function reportPlaceholder(ledger: Ledger): SheetPlan {
  * A period is judged from the reports made up to its end, so each judgement is given only those:
  * a year of monthly history then costs half as much as judging every period against all of it.
  */
-function assessPeriods(ledger: Ledger, options: StatusOptions): Map<Period, PeriodAssessment | undefined> {
-  const ends = new Map<Period, string | undefined>();
-  const endOf = (period: Period): string | undefined => {
-    if (!ends.has(period)) {
-      const parsed = parsePeriod(period);
-      ends.set(period, parsed ? periodEnd(parsed) : undefined);
-    }
-    return ends.get(period);
+function assessPeriods(ledger: Ledger, options: StatusOptions): Map<PeriodKey, PeriodAssessment | undefined> {
+  const parsed = new Map<PeriodKey, Period | undefined>();
+  const periodOf = (key: PeriodKey): Period | undefined => {
+    if (!parsed.has(key)) parsed.set(key, Period.parse(key));
+    return parsed.get(key);
   };
-  const periods = new Set([ledger.period, ...ledger.progress.map((e) => e.period)]);
-  const assessments = new Map<Period, PeriodAssessment | undefined>();
-  for (const period of periods) {
-    const end = endOf(period);
-    if (end === undefined) {
-      assessments.set(period, undefined);
+  const keys = new Set([ledger.period.key, ...ledger.progress.map((e) => e.period)]);
+  const assessments = new Map<PeriodKey, PeriodAssessment | undefined>();
+  for (const key of keys) {
+    const period = periodOf(key);
+    if (period === undefined) {
+      assessments.set(key, undefined);
       continue;
     }
     const progress = ledger.progress.filter((entry) => {
-      const entryEnd = endOf(entry.period);
-      return entryEnd !== undefined && entryEnd <= end;
+      const entryEnd = periodOf(entry.period)?.end;
+      return entryEnd !== undefined && entryEnd <= period.end;
     });
-    const result = assessLedger({ ...ledger, progress }, period, options);
-    assessments.set(period, result.ok ? result.assessment : undefined);
+    assessments.set(key, assessLedger({ ...ledger, progress }, period, options));
   }
   return assessments;
 }
@@ -308,7 +292,7 @@ export function buildWorkbookPlan(ledger: Ledger, options: WorkbookOptions = {})
   const statusOptions = options.statusOptions ?? DEFAULT_STATUS_OPTIONS;
   const assessments = assessPeriods(ledger, statusOptions);
   const progress = progressSheet(ledger, assessments);
-  const current = assessments.get(ledger.period);
+  const current = assessments.get(ledger.period.key);
   const sheets: SheetPlan[] = [
     tasksSheet(ledger),
     progress,
@@ -317,8 +301,8 @@ export function buildWorkbookPlan(ledger: Ledger, options: WorkbookOptions = {})
       progressSheet: progress,
       units: current ? rollupByUnit(current) : [],
       sections: current ? rollupBySection(current) : [],
-      title: `各单位重点任务推进情况汇总（${periodLabel(ledger.period)}）`,
-      note: `${cutOffLabel(ledger.period)}。本表由公式根据“进度填报”中本期的判定状态自动统计；排名按序时推进率（已完成与序时推进之和占牵头任务的比例），相同时按完成率。`,
+      title: `各单位重点任务推进情况汇总（${ledger.period.label}）`,
+      note: `${ledger.period.cutOffLabel}。本表由公式根据“进度填报”中本期的判定状态自动统计；排名按序时推进率（已完成与序时推进之和占牵头任务的比例），相同时按完成率。`,
     }),
     options.reportSheet ?? reportPlaceholder(ledger),
     metadataSheet(ledger),

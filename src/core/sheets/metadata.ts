@@ -1,5 +1,5 @@
-import type { Ledger, LedgerDocumentRef, PeriodKind } from "../model";
-import { LEDGER_SCHEMA_VERSION } from "../plan/ledger";
+import type { Ledger, LedgerDocumentRef, PeriodKind, UnitAliases } from "../model";
+import { LEDGER_SCHEMA_VERSION, Period } from "../model";
 import { SHEET_NAMES } from "./columns";
 import { COLUMN_STYLES } from "./styles";
 import type { GridValue, SheetGrid } from "./grid";
@@ -26,9 +26,11 @@ export interface LedgerMetadata {
   title: string;
   year: number;
   periodKind: PeriodKind;
-  period: string;
+  period: Period;
   documents: LedgerDocumentRef[];
   rows: RowIdentity[];
+  /** The office's own unit aliases: canonical name → other names. */
+  unitAliases: UnitAliases;
 }
 
 export function metadataSheet(ledger: Ledger): SheetPlan {
@@ -40,7 +42,10 @@ export function metadataSheet(ledger: Ledger): SheetPlan {
     record("title", ledger.title),
     record("year", ledger.year),
     record("periodKind", ledger.periodKind),
-    record("period", ledger.period),
+    record("period", ledger.period.key),
+    ...Object.entries(ledger.unitAliases).map(([name, aliases]) =>
+      record("unitAlias", name, aliases.join("|")),
+    ),
     ...ledger.documents.map((d) =>
       record("document", d.id, d.title, d.year, d.issuer ?? null, d.date ?? null, d.sourceName ?? null),
     ),
@@ -82,6 +87,7 @@ export function readMetadata(grid: SheetGrid | undefined): MetadataResult {
   const values = new Map<string, string>();
   const documents: LedgerDocumentRef[] = [];
   const rows: RowIdentity[] = [];
+  const unitAliases: Record<string, string[]> = {};
   for (const cells of grid.rows) {
     if (!cells) continue;
     const at = (i: number): GridValue => cells[i] ?? null;
@@ -105,6 +111,13 @@ export function readMetadata(grid: SheetGrid | undefined): MetadataResult {
         docId: trimmedText(at(3)),
         number: cellText(at(4)),
       });
+    } else if (kind === "unitAlias") {
+      const name = trimmedText(at(1));
+      const aliases = cellText(at(2))
+        .split("|")
+        .map((a) => a.trim())
+        .filter((a) => a !== "");
+      if (name) unitAliases[name] = [...(unitAliases[name] ?? []), ...aliases];
     } else if (kind) {
       values.set(kind, cellText(at(1)));
     }
@@ -120,7 +133,7 @@ export function readMetadata(grid: SheetGrid | undefined): MetadataResult {
   const id = values.get("ledgerId")?.trim();
   const year = Number(values.get("year"));
   const periodKind = values.get("periodKind");
-  const period = values.get("period")?.trim();
+  const period = Period.parse(values.get("period") ?? "");
   if (
     !id ||
     !Number.isInteger(schemaVersion) ||
@@ -145,6 +158,7 @@ export function readMetadata(grid: SheetGrid | undefined): MetadataResult {
       period,
       documents,
       rows,
+      unitAliases,
     },
   };
 }

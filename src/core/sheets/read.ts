@@ -1,8 +1,24 @@
-import type { Ledger, LedgerRow, Op, Period, ProgressEntry, Status } from "../model";
-import { STATUSES } from "../model";
-import { sortProgress } from "../plan/progress";
-import { formatPeriod, parsePeriod } from "../progress/period";
-import { shortHash } from "../util";
+import type {
+  Diagnostic,
+  DiagnosticCode,
+  Ledger,
+  LedgerRow,
+  Op,
+  PeriodKey,
+  ProgressEntry,
+  Severity,
+  Status,
+} from "../model";
+import {
+  DEFAULT_UNITS,
+  IdAllocator,
+  Period,
+  cellDiagnostic,
+  readStatusWord,
+  shortHash,
+  type UnitDirectory,
+} from "../model";
+import { sortProgress } from "../progress/order";
 import { cellAddress } from "./cells";
 import type { ProgressColumnKey, TaskColumnKey } from "./columns";
 import { PROGRESS_COLUMNS, SHEET_NAMES, TASK_COLUMNS, readReportedAt } from "./columns";
@@ -12,35 +28,10 @@ import type { RowIdentity } from "./metadata";
 import { readMetadata } from "./metadata";
 import type { ColumnPlan } from "./types";
 
-export type ReadDiagnosticCode =
-  | "missing-sheet"
-  | "missing-column"
-  | "extra-column"
-  | "row-added"
-  | "row-copied"
-  | "row-removed"
-  | "row-matched-by-number"
-  | "unknown-comparison"
-  | "text-in-number"
-  | "unreadable-date"
-  | "unknown-status"
-  | "status-synonym"
-  | "progress-without-row"
-  | "progress-without-period"
-  | "unreadable-period";
-
-/** Something the reader noticed and how it handled it; nothing it reads is dropped without one. */
-export interface ReadDiagnostic {
-  code: ReadDiagnosticCode;
-  severity: "warning" | "info";
-  message: string;
-  sheet?: string;
-  /** A1 address of the cell concerned. */
-  cell?: string;
-}
+type ReadDiagnostic = Diagnostic;
 
 export type ReadLedgerResult =
-  | { ok: true; ledger: Ledger; diagnostics: ReadDiagnostic[] }
+  | { ok: true; ledger: Ledger; diagnostics: Diagnostic[] }
   | {
       ok: false;
       code: "not-a-ledger" | "newer-schema" | "damaged-metadata" | "missing-sheet" | "missing-column";
@@ -61,18 +52,6 @@ const SYMBOL_OPS: Record<string, Op> = {
   "<": "<",
   "＜": "<",
   节点: "milestone",
-};
-
-/** Words people type instead of the listed statuses. */
-export const STATUS_SYNONYMS: Record<string, Status> = {
-  完成: "已完成",
-  已完成: "已完成",
-  按序时推进: "序时推进",
-  正常推进: "序时推进",
-  推进中: "序时推进",
-  滞后: "进度滞后",
-  逾期: "逾期未完成",
-  未开始: "未启动",
 };
 
 const normaliseHeader = (text: string): string => text.replace(/\s+/g, "");
@@ -104,21 +83,16 @@ function findColumns<K extends string>(
     else if (header) extras.push(header);
   });
   if (extras.length > 0) {
-    diagnostics.push({
-      code: "extra-column",
-      severity: "info",
-      sheet: grid.name,
-      message: `“${grid.name}”中的列 ${extras.map((e) => `“${e}”`).join("、")} 不属于台账，读取时未使用，内容仍保留在原文件中。`,
-    });
+    diagnostics.push(
+      cellDiagnostic(
+        "extra-column",
+        "info",
+        grid.name,
+        `“${grid.name}”中的列 ${extras.map((e) => `“${e}”`).join("、")} 不属于台账，读取时未使用，内容仍保留在原文件中。`,
+      ),
+    );
   }
   return { headerRow: best.row, columns };
-}
-
-function splitUnits(text: string): string[] {
-  return text
-    .split(/[、，,；;／/\n]+/)
-    .map((u) => u.trim())
-    .filter((u) => u !== "");
 }
 
 function appendNote(note: string | undefined, addition: string): string {
@@ -153,30 +127,33 @@ function readTasks(
   grid: SheetGrid,
   ledgerId: string,
   identities: readonly RowIdentity[],
+  units: UnitDirectory,
   diagnostics: ReadDiagnostic[],
 ): TaskRead | { error: string } {
   const map = findColumns<TaskColumnKey>(grid, TASK_COLUMNS, diagnostics);
   if (!map || !map.columns.has("task"))
     return { error: `“${grid.name}”中找不到表头（编号、任务、指标……），无法读取任务。` };
   const sheet = new SheetReader(grid, map);
-  const warn = (code: ReadDiagnosticCode, row: number, key: TaskColumnKey, message: string): void => {
-    diagnostics.push({ code, severity: "warning", sheet: grid.name, cell: sheet.address(row, key), message });
+  const warn = (code: DiagnosticCode, row: number, key: TaskColumnKey, message: string): void => {
+    diagnostics.push(cellDiagnostic(code, "warning", grid.name, message, sheet.address(row, key)));
   };
   const byId = new Map(identities.map((identity) => [identity.id, identity]));
   const byNumber = new Map(identities.map((identity) => [identity.number, identity]));
   const hasIdColumn = map.columns.has("rowId");
   if (!hasIdColumn) {
-    diagnostics.push({
-      code: "missing-column",
-      severity: "warning",
-      sheet: grid.name,
-      message: `“${grid.name}”缺少隐藏的“行ID”列，已按编号对应各行；编号被改动的行将作为新增行。`,
-    });
+    diagnostics.push(
+      cellDiagnostic(
+        "missing-column",
+        "warning",
+        grid.name,
+        `“${grid.name}”缺少隐藏的“行ID”列，已按编号对应各行；编号被改动的行将作为新增行。`,
+      ),
+    );
   }
 
   const known = new Map<string, LedgerRow>();
   const added: LedgerRow[] = [];
-  const addedIds = new Set<string>();
+  const ids = new IdAllocator(ledgerId).reserve(identities.map((identity) => identity.id));
   const keys = TASK_COLUMNS.map((c) => c.key);
   for (let row = map.headerRow + 1; row <= grid.rows.length; row++) {
     if (sheet.isEmpty(row, keys)) continue;
@@ -230,8 +207,8 @@ function readTasks(
       ...(target !== undefined && { target }),
       ...(text("unit") !== "" && { unit: text("unit") }),
       ...(deadline !== undefined && { deadline }),
-      leadUnits: splitUnits(text("leadUnits")),
-      coUnits: splitUnits(text("coUnits")),
+      leadUnits: units.parseList(text("leadUnits")),
+      coUnits: units.parseList(text("coUnits")),
       source: text("source"),
       ...(note !== undefined && { note }),
     };
@@ -240,13 +217,15 @@ function readTasks(
     const identity = hasIdColumn ? byId.get(written) : byNumber.get(fields.number.trim());
     if (identity && !known.has(identity.id)) {
       if (!hasIdColumn) {
-        diagnostics.push({
-          code: "row-matched-by-number",
-          severity: "info",
-          sheet: grid.name,
-          cell: sheet.address(row, "number"),
-          message: `第 ${fields.number} 项按编号对应到台账中的原有任务。`,
-        });
+        diagnostics.push(
+          cellDiagnostic(
+            "row-matched-by-number",
+            "info",
+            grid.name,
+            `第 ${fields.number} 项按编号对应到台账中的原有任务。`,
+            sheet.address(row, "number"),
+          ),
+        );
       }
       known.set(identity.id, { id: identity.id, taskId: identity.taskId, docId: identity.docId, ...fields });
       continue;
@@ -256,41 +235,43 @@ function readTasks(
     const base = copied
       ? `${identity.id}-copy`
       : `${ledgerId}-M${shortHash(`${fields.number}|${fields.task}|${fields.metric}`)}`;
-    let id = base;
-    for (let n = 2; known.has(id) || byId.has(id) || addedIds.has(id); n++) id = `${base}${n}`;
-    addedIds.add(id);
-    diagnostics.push({
-      code: copied ? "row-copied" : "row-added",
-      severity: "info",
-      sheet: grid.name,
-      cell: sheet.address(row, "number"),
-      message: copied
-        ? `第 ${row} 行与另一行的行ID相同（可能是复制的行），已作为新增任务读取。`
-        : `第 ${row} 行（${fields.task || fields.metric || fields.number}）是新增的任务，已分配新的行ID。`,
-    });
+    const id = ids.unique(base);
+    diagnostics.push(
+      cellDiagnostic(
+        copied ? "row-copied" : "row-added",
+        "info",
+        grid.name,
+        copied
+          ? `第 ${row} 行与另一行的行ID相同（可能是复制的行），已作为新增任务读取。`
+          : `第 ${row} 行（${fields.task || fields.metric || fields.number}）是新增的任务，已分配新的行ID。`,
+        sheet.address(row, "number"),
+      ),
+    );
     added.push({ id, taskId: id, docId: "", ...fields });
   }
 
   const missing = identities.filter((identity) => !known.has(identity.id));
   if (missing.length > 0) {
-    diagnostics.push({
-      code: "row-removed",
-      severity: "warning",
-      sheet: grid.name,
-      message: `“${grid.name}”中少了 ${missing.length} 项任务（编号 ${missing.map((m) => m.number).join("、")}），可能被删除；其进度记录仍保留。`,
-    });
+    diagnostics.push(
+      cellDiagnostic(
+        "row-removed",
+        "warning",
+        grid.name,
+        `“${grid.name}”中少了 ${missing.length} 项任务（编号 ${missing.map((m) => m.number).join("、")}），可能被删除；其进度记录仍保留。`,
+      ),
+    );
   }
   const ordered = identities.flatMap((identity) => known.get(identity.id) ?? []);
   return { rows: [...ordered, ...added] };
 }
 
-function periodOf(value: GridValue): Period | undefined {
+/** A 期间 cell: `2024-Q3`, `2024年第三季度`, or a date Excel made of `2024-09`. */
+function periodOf(value: GridValue): PeriodKey | undefined {
   if (value !== null && typeof value !== "string") {
     const iso = cellDate(value);
     return iso ? iso.slice(0, 7) : undefined;
   }
-  const parsed = parsePeriod(trimmedText(value));
-  return parsed ? formatPeriod(parsed) : undefined;
+  return Period.parse(trimmedText(value))?.key;
 }
 
 const PROGRESS_INPUTS: readonly ProgressColumnKey[] = [
@@ -313,13 +294,13 @@ function readProgress(
     return { error: `“${grid.name}”中找不到表头（期间、编号、完成值……），无法读取进度。` };
   const sheet = new SheetReader(grid, map);
   const report = (
-    code: ReadDiagnosticCode,
-    severity: ReadDiagnostic["severity"],
+    code: DiagnosticCode,
+    severity: Severity,
     row: number,
     key: ProgressColumnKey,
     message: string,
   ): void => {
-    diagnostics.push({ code, severity, sheet: grid.name, cell: sheet.address(row, key), message });
+    diagnostics.push(cellDiagnostic(code, severity, grid.name, message, sheet.address(row, key)));
   };
   const ids = new Set(rows.map((r) => r.id));
   const byNumber = new Map(rows.map((r) => [r.number.trim(), r.id]));
@@ -359,13 +340,13 @@ function readProgress(
     const periodValue = sheet.value(line, "period");
     let period = periodOf(periodValue);
     if (!trimmedText(periodValue)) {
-      period = defaultPeriod;
+      period = defaultPeriod.key;
       report(
         "progress-without-period",
         "info",
         line,
         "period",
-        `第 ${line} 行没有填写期间，按本期（${defaultPeriod}）读取。`,
+        `第 ${line} 行没有填写期间，按本期（${defaultPeriod.label}）读取。`,
       );
     } else if (!period) {
       period = trimmedText(periodValue);
@@ -374,7 +355,7 @@ function readProgress(
         "warning",
         line,
         "period",
-        `第 ${line} 行的期间“${period}”无法识别（应为 2024-09 或 2024-Q3），已原样保留。`,
+        `第 ${line} 行的期间“${period}”无法识别（应为 ${defaultPeriod.label} 的写法），已原样保留。`,
       );
     }
 
@@ -398,9 +379,8 @@ function readProgress(
     let status: Status | undefined;
     const statusText = trimmedText(sheet.value(line, "reportedStatus"));
     if (statusText) {
-      status = (STATUSES as readonly string[]).includes(statusText)
-        ? (statusText as Status)
-        : STATUS_SYNONYMS[statusText];
+      const reading = readStatusWord(statusText);
+      status = reading && reading.kind !== "unknown" ? reading.status : undefined;
       if (!status) {
         report(
           "unknown-status",
@@ -410,7 +390,7 @@ function readProgress(
           `填报状态“${statusText}”不在列表中，已记入进展情况。`,
         );
         keep(`填报状态原文：${statusText}`);
-      } else if (status !== statusText) {
+      } else if (reading?.kind === "synonym") {
         report(
           "status-synonym",
           "info",
@@ -445,7 +425,10 @@ function readProgress(
  * 进度填报. Columns are found by their headers and rows by their hidden IDs, so reordered rows and
  * columns and added columns read the same; what cannot be read as it should is kept and reported.
  */
-export function readLedger(grids: readonly SheetGrid[]): ReadLedgerResult {
+export function readLedger(
+  grids: readonly SheetGrid[],
+  options: { units?: UnitDirectory } = {},
+): ReadLedgerResult {
   const find = (name: string): SheetGrid | undefined => grids.find((g) => g.name.trim() === name);
   const metadata = readMetadata(find(SHEET_NAMES.metadata));
   if (!metadata.ok) return metadata;
@@ -455,7 +438,8 @@ export function readLedger(grids: readonly SheetGrid[]): ReadLedgerResult {
   const tasksGrid = find(SHEET_NAMES.tasks);
   if (!tasksGrid)
     return { ok: false, code: "missing-sheet", message: `台账缺少“${SHEET_NAMES.tasks}”表，无法读取任务。` };
-  const tasks = readTasks(tasksGrid, meta.id, meta.rows, diagnostics);
+  const units = (options.units ?? DEFAULT_UNITS).with(meta.unitAliases);
+  const tasks = readTasks(tasksGrid, meta.id, meta.rows, units, diagnostics);
   if ("error" in tasks) return { ok: false, code: "missing-column", message: tasks.error };
 
   let progress: ProgressEntry[] = [];
@@ -465,11 +449,14 @@ export function readLedger(grids: readonly SheetGrid[]): ReadLedgerResult {
     if (!Array.isArray(read)) return { ok: false, code: "missing-column", message: read.error };
     progress = read;
   } else {
-    diagnostics.push({
-      code: "missing-sheet",
-      severity: "warning",
-      message: `台账缺少“${SHEET_NAMES.progress}”表，未读取到进度。`,
-    });
+    diagnostics.push(
+      cellDiagnostic(
+        "missing-sheet",
+        "warning",
+        SHEET_NAMES.progress,
+        `台账缺少“${SHEET_NAMES.progress}”表，未读取到进度。`,
+      ),
+    );
   }
 
   return {
@@ -483,6 +470,7 @@ export function readLedger(grids: readonly SheetGrid[]): ReadLedgerResult {
       periodKind: meta.periodKind,
       period: meta.period,
       documents: meta.documents,
+      unitAliases: units.extra,
       rows: tasks.rows,
       progress: sortProgress(tasks.rows, progress),
     },

@@ -210,7 +210,7 @@ export function summarySheet(input: SummaryInput): SheetPlan {
   const rows: RowPlan[] = [
     { cells: [input.title], style: STYLES.title, height: 30 },
     {
-      cells: ["统计期间", input.ledger.period, input.note],
+      cells: ["统计期间", input.ledger.period.label, input.note],
       style: STYLES.note,
       cellStyles: [
         undefined,

@@ -1,6 +1,7 @@
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import type { ReactNode } from "react";
 import type { Ledger, PlanDocument, ProgressEntry } from "../../core/model";
+import { Period } from "../../core/model";
 import { buildLedger } from "../../core/plan";
 import { parseDocument } from "../../core/parse";
 import {
@@ -31,7 +32,7 @@ export function policyDocument(): PlanDocument {
  * in Q3, the 电子病历 row at 2 of 4 levels in Q2 and Q3, the 医共体 row with no report at all.
  */
 export function reportedLedger(): Ledger {
-  const built = buildLedger([policyDocument()], { period: "2024-Q3" });
+  const built = buildLedger([policyDocument()], { period: Period.of("quarter", 2024, 3) });
   if (!built.ok) throw new Error(built.message);
   const [specialties, hospitals] = built.ledger.rows;
   if (!specialties || !hospitals) throw new Error("the policy gives fewer rows than the fixture needs");

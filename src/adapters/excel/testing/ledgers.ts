@@ -3,12 +3,17 @@
  * document parsed by the core parser, its tasks repeated and renumbered, one row each, with a
  * quarter-by-quarter history of sample reports up to the third quarter.
  */
+import { Period } from "../../../core/model";
 import type { Ledger, PlanDocument, Task } from "../../../core/model";
 import { parseDocument } from "../../../core/parse";
 import { buildLedger } from "../../../core/plan";
 import { sampleProgress } from "../../../core/progress";
 
-export function ledgerFromSeed(seedText: string, taskCount: number, period = "2024-Q3"): Ledger {
+export function ledgerFromSeed(
+  seedText: string,
+  taskCount: number,
+  period = Period.of("quarter", 2024, 3),
+): Ledger {
   const document = parseDocument(seedText, { sourceName: "seed.txt", fallbackYear: 2024 });
   if (document.tasks.length === 0) throw new Error("the seed has no tasks");
   const tasks: Task[] = Array.from({ length: taskCount }, (_, i) => {
@@ -25,5 +30,5 @@ export function ledgerFromSeed(seedText: string, taskCount: number, period = "20
   const built = buildLedger([repeated], { period });
   if (!built.ok) throw new Error(built.message);
   const ledger = built.ledger;
-  return { ...ledger, progress: sampleProgress(ledger, period, 1) ?? [] };
+  return { ...ledger, progress: sampleProgress(ledger, period, 1) };
 }

@@ -10,7 +10,7 @@ const diagnostic = (n: number, severity: Diagnostic["severity"] = "warning"): Di
   code: "uncertain-indicator",
   severity,
   message: `提示${n}`,
-  line: n,
+  at: { kind: "text", span: { start: n, end: n + 1 }, line: n, column: 1 },
 });
 
 const renderList = (diagnostics: Diagnostic[]) =>

@@ -7,6 +7,7 @@ import {
   type MessageBarIntent,
 } from "@fluentui/react-components";
 import type { Diagnostic, Severity } from "../../../core/model";
+import { describeLocation, spanOf } from "../../../core/model";
 import { useDiagnosticListStyles } from "./DiagnosticList.styles";
 import { useDiagnosticList } from "./useDiagnosticList";
 
@@ -38,12 +39,12 @@ export function DiagnosticList({
       <MessageBarGroup animate="exit-only">
         {visible.map((diagnostic, index) => (
           <MessageBar
-            key={`${diagnostic.code}-${diagnostic.span?.start ?? "doc"}-${index}`}
+            key={`${diagnostic.code}-${spanOf(diagnostic)?.start ?? "doc"}-${index}`}
             intent={INTENTS[diagnostic.severity]}
             layout="multiline"
           >
             <MessageBarBody>
-              {diagnostic.line !== undefined && `第 ${diagnostic.line} 行：`}
+              {diagnostic.at && `${describeLocation(diagnostic.at)}：`}
               {diagnostic.message}
             </MessageBarBody>
             {(onAdopt ?? onDismiss) && (

@@ -8,6 +8,7 @@ import {
   Text,
 } from "@fluentui/react-components";
 import type { Ledger } from "../../../core/model";
+import { describeLocation } from "../../../core/model";
 import { useLedgerReaderStyles } from "./LedgerReader.styles";
 import { useLedgerReader } from "./useLedgerReader";
 
@@ -64,7 +65,7 @@ export function LedgerReader({ hasLedger, onRead }: LedgerReaderProps) {
             <MessageBarTitle>读取时有 {outcome.notes.length} 条提示</MessageBarTitle>
             <ul className={styles.list}>
               {outcome.notes.slice(0, LISTED_NOTES).map((note, index) => (
-                <li key={`${note.code}-${note.cell ?? ""}-${index}`}>{note.message}</li>
+                <li key={`${note.code}-${describeLocation(note.at)}-${index}`}>{note.message}</li>
               ))}
             </ul>
             {outcome.notes.length > LISTED_NOTES && `另有 ${outcome.notes.length - LISTED_NOTES} 条。`}

@@ -1,9 +1,8 @@
 import { useState } from "react";
-import type { Ledger } from "../../../core/model";
-import type { ReadDiagnostic } from "../../../core/sheets";
+import type { Diagnostic, Ledger } from "../../../core/model";
 import { reasonText, useWorkbook } from "../../workbook";
 
-export type ReadOutcome = { ok: true; notes: ReadDiagnostic[] } | { ok: false; message: string };
+export type ReadOutcome = { ok: true; notes: Diagnostic[] } | { ok: false; message: string };
 
 export function useLedgerReader(onRead: (ledger: Ledger) => void) {
   const workbook = useWorkbook();

@@ -93,7 +93,7 @@ describe("LedgerStep", () => {
     expect(await screen.findByText("台账已写入")).toBeTruthy();
     expect(screen.queryByRole("progressbar")).toBeNull();
     expect(workbook.writes[0]?.sheets.map((s) => s.name)).toContain("任务清单");
-    expect(written.map((l) => l.period)).toEqual(["2024-Q2"]);
+    expect(written.map((l) => l.period.key)).toEqual(["2024-Q2"]);
   });
 
   it("shows the writer's failure and a rejected call in Chinese, and keeps the ledger unwritten", async () => {

@@ -11,6 +11,7 @@ import {
   Text,
 } from "@fluentui/react-components";
 import type { Ledger, PlanDocument } from "../../../core/model";
+import { Period } from "../../../core/model";
 import { useLedgerStepStyles } from "./LedgerStep.styles";
 import { useLedgerStep } from "./useLedgerStep";
 
@@ -45,10 +46,16 @@ export function LedgerStep({ document, onWritten, onContinue }: LedgerStepProps)
         </RadioGroup>
       </Field>
       <Field label="当前期次">
-        <Select value={step.period ?? ""} onChange={(_, data) => step.choosePeriod(data.value)}>
-          {step.periods.map(({ period, label }) => (
-            <option key={period} value={period}>
-              {label}
+        <Select
+          value={step.period?.key ?? ""}
+          onChange={(_, data) => {
+            const chosen = Period.parse(data.value);
+            if (chosen) step.choosePeriod(chosen);
+          }}
+        >
+          {step.periods.map((period) => (
+            <option key={period.key} value={period.key}>
+              {period.label}
             </option>
           ))}
         </Select>

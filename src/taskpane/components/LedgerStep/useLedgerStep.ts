@@ -1,7 +1,8 @@
 import { useMemo, useState } from "react";
-import type { Ledger, Period, PeriodKind, PlanDocument } from "../../../core/model";
-import { buildLedger, ledgerOverExisting, periodsOfYear } from "../../../core/plan";
-import { buildWorkbookPlan, periodLabel } from "../../../core/sheets";
+import type { Ledger, PeriodKind, PlanDocument } from "../../../core/model";
+import { Period } from "../../../core/model";
+import { buildLedger, ledgerOverExisting } from "../../../core/plan";
+import { buildWorkbookPlan } from "../../../core/sheets";
 import type { WriteProgress } from "../../../adapters/excel";
 import { skippedFeatures } from "../../../adapters/excel";
 import { reasonText, useWorkbook } from "../../workbook";
@@ -36,10 +37,7 @@ export function useLedgerStep(document: PlanDocument, onWritten: (ledger: Ledger
   );
   const plan = useMemo(() => (built.ok ? buildWorkbookPlan(built.ledger) : undefined), [built]);
   const skipped = workbook && plan ? skippedFeatures(plan, workbook.capabilities) : [];
-  const periods = periodsOfYear(document.year, periodKind).map((period) => ({
-    period,
-    label: periodLabel(period),
-  }));
+  const periods = Period.ofYear(document.year, periodKind);
 
   /** Reads the workbook first: writing the same documents again keeps what units reported there. */
   const write = async (): Promise<void> => {

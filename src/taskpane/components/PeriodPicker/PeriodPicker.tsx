@@ -1,7 +1,6 @@
 import { Field, Select } from "@fluentui/react-components";
-import type { Ledger, Period } from "../../../core/model";
-import { periodsOfYear } from "../../../core/plan";
-import { periodLabel } from "../../../core/sheets";
+import type { Ledger } from "../../../core/model";
+import { Period } from "../../../core/model";
 
 export interface PeriodPickerProps {
   ledger: Pick<Ledger, "year" | "periodKind">;
@@ -13,10 +12,16 @@ export interface PeriodPickerProps {
 export function PeriodPicker({ ledger, period, onChange }: PeriodPickerProps) {
   return (
     <Field label="报送期次">
-      <Select value={period} onChange={(_, data) => onChange(data.value)}>
-        {periodsOfYear(ledger.year, ledger.periodKind).map((option) => (
-          <option key={option} value={option}>
-            {periodLabel(option)}
+      <Select
+        value={period.key}
+        onChange={(_, data) => {
+          const chosen = Period.parse(data.value);
+          if (chosen) onChange(chosen);
+        }}
+      >
+        {Period.ofYear(ledger.year, ledger.periodKind).map((option) => (
+          <option key={option.key} value={option.key}>
+            {option.label}
           </option>
         ))}
       </Select>

@@ -84,7 +84,7 @@ describe("ProgressStep", () => {
     const header = grid.findIndex((cells) => cells.includes("填报状态"));
     const statusColumn = grid[header]!.indexOf("填报状态");
     const number = ledger.rows[2]!.number;
-    const line = grid.findIndex((cells) => cells[0] === "2024-Q3" && cells[1] === number);
+    const line = grid.findIndex((cells) => cells[0] === "2024年第三季度" && cells[1] === number);
     expect(line).toBeGreaterThan(header);
     sheet.setCell(line + 1, statusColumn + 1, typeInto("已完成") ?? null);
 

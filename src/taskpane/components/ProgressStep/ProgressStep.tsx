@@ -1,7 +1,5 @@
 import {
   Badge,
-  MessageBar,
-  MessageBarBody,
   Table,
   TableBody,
   TableCell,
@@ -24,8 +22,8 @@ import { useProgressStep } from "./useProgressStep";
 
 export interface ProgressStepProps {
   /** The ledger written or read last; undefined until then. */
-  ledger?: Ledger;
-  period?: Period;
+  ledger?: Ledger | undefined;
+  period?: Period | undefined;
   onPeriod: (period: Period) => void;
   onRead: (ledger: Ledger) => void;
 }
@@ -64,12 +62,7 @@ export function ProgressStep({ ledger, period, onPeriod, onRead }: ProgressStepP
       <Text as="p">按期次查看每项任务的状态：各单位报回的完成值和进展，按序时进度判定。</Text>
       <LedgerReader hasLedger={ledger !== undefined} onRead={onRead} />
       {ledger && <PeriodPicker ledger={ledger} period={period ?? ledger.period} onChange={onPeriod} />}
-      {progress?.ok === false && (
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>{progress.message}</MessageBarBody>
-        </MessageBar>
-      )}
-      {progress?.ok === true && (
+      {progress && (
         <>
           <ul className={styles.counts} aria-label="各状态任务数">
             {STATUSES.map((status) => (

@@ -21,8 +21,8 @@ import { useReportStep } from "./useReportStep";
 
 export interface ReportStepProps {
   /** The ledger written or read last; undefined until then. */
-  ledger?: Ledger;
-  period?: Period;
+  ledger?: Ledger | undefined;
+  period?: Period | undefined;
   onPeriod: (period: Period) => void;
   onRead: (ledger: Ledger) => void;
 }

@@ -16,7 +16,8 @@ import {
 } from "@fluentui/react-components";
 import { Fragment } from "react";
 import type { Indicator, PlanDocument } from "../../../core/model";
-import { formatUnitList, needsUnits } from "../../../core/review";
+import { DEFAULT_UNITS } from "../../../core/model";
+import { needsUnits } from "../../../core/review";
 import { formatShortDate, formatTarget } from "../../format";
 import { DiagnosticList } from "../DiagnosticList/DiagnosticList";
 import { TaskEditor } from "../TaskEditor/TaskEditor";
@@ -121,7 +122,7 @@ export function ReviewStep({ document, onChange, onContinue }: ReviewStepProps) 
                             未指定
                           </Badge>
                         ) : (
-                          formatUnitList(leads)
+                          DEFAULT_UNITS.format(leads)
                         )}
                         {diagnosticCount > 0 && (
                           <Badge color="warning" appearance="tint">

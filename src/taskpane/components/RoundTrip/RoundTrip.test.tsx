@@ -1,4 +1,5 @@
 /** @jest-environment jsdom */
+import { asPeriod } from "../../../../test/helpers/ledger";
 import "../../testing/dom";
 import "../../testing/streams";
 import { render, screen, within } from "@testing-library/react";
@@ -21,7 +22,7 @@ const MERGE_TIME = new Date("2024-10-08T01:00:00Z");
 
 const EARLIER: ChangeRecord = {
   at: "2024-07-05T10:00:00+08:00",
-  fileName: "填报-2024-Q2-市卫生健康委.xlsx",
+  fileName: "填报-2024年第二季度-市卫生健康委.xlsx",
   unit: "市卫生健康委",
   rowId: "r-earlier",
   number: "2",
@@ -97,7 +98,7 @@ function renderRoundTrip(fake: Fakes, user = userEvent.setup()) {
 
 /** The forms the CLI's split makes for the fixture ledger, as the units receive them. */
 async function sentForms(period = "2024-Q3"): Promise<Map<string, Uint8Array>> {
-  const split = splitLedger(reportedLedger(), period);
+  const split = splitLedger(reportedLedger(), asPeriod(period));
   if (!split.ok) throw new Error(split.message);
   const forms = new Map<string, Uint8Array>();
   for (const form of split.forms) forms.set(form.unit, await renderWorkbook(form.plan));
@@ -157,9 +158,9 @@ describe("RoundTrip", () => {
         .getAllByRole("listitem")
         .map((item) => item.firstChild?.textContent),
     ).toEqual([
-      "填报-2024-Q2-市卫生健康委.xlsx（2项）",
-      "填报-2024-Q2-市财政局.xlsx（1项）",
-      "填报-2024-Q2-市医保局.xlsx（1项）",
+      "填报-2024年第二季度-市卫生健康委.xlsx（2项）",
+      "填报-2024年第二季度-市财政局.xlsx（1项）",
+      "填报-2024年第二季度-市医保局.xlsx（1项）",
     ]);
     expect(screen.getByText(/已为 3 个单位生成2024年第二季度填报文件，报送时限2024年7月10日/)).toBeTruthy();
     expect(screen.getByText(/部分桌面版 Excel 不允许加载项下载文件/)).toBeTruthy();
@@ -167,19 +168,21 @@ describe("RoundTrip", () => {
 
     await user.click(screen.getByRole("button", { name: "全部下载" }));
     expect(fake.saved.map((s) => s.fileName)).toEqual([
-      "填报-2024-Q2-市卫生健康委.xlsx",
-      "填报-2024-Q2-市财政局.xlsx",
-      "填报-2024-Q2-市医保局.xlsx",
+      "填报-2024年第二季度-市卫生健康委.xlsx",
+      "填报-2024年第二季度-市财政局.xlsx",
+      "填报-2024年第二季度-市医保局.xlsx",
     ]);
     expect(screen.getByText("已下载 3 个文件")).toBeTruthy();
     const finance = await readForm(fake.saved[1]!.bytes);
-    expect([finance.unit, finance.period, finance.entries.length]).toEqual(["市财政局", "2024-Q2", 1]);
+    expect([finance.unit, finance.period.key, finance.entries.length]).toEqual(["市财政局", "2024-Q2", 1]);
 
-    await user.click(screen.getByRole("button", { name: "下载“填报-2024-Q2-市医保局.xlsx”" }));
-    expect(fake.saved.at(-1)?.fileName).toBe("填报-2024-Q2-市医保局.xlsx");
+    await user.click(screen.getByRole("button", { name: "下载“填报-2024年第二季度-市医保局.xlsx”" }));
+    expect(fake.saved.at(-1)?.fileName).toBe("填报-2024年第二季度-市医保局.xlsx");
 
-    await user.click(screen.getByRole("button", { name: "在 Excel 中打开“填报-2024-Q2-市卫生健康委.xlsx”" }));
-    expect(await screen.findByText("已在新窗口中打开“填报-2024-Q2-市卫生健康委.xlsx”")).toBeTruthy();
+    await user.click(
+      screen.getByRole("button", { name: "在 Excel 中打开“填报-2024年第二季度-市卫生健康委.xlsx”" }),
+    );
+    expect(await screen.findByText("已在新窗口中打开“填报-2024年第二季度-市卫生健康委.xlsx”")).toBeTruthy();
     expect((await readForm(fake.opened[0]!)).unit).toBe("市卫生健康委");
   });
 
@@ -334,7 +337,7 @@ describe("RoundTrip", () => {
       before,
       [{ fileName: "财政局.xlsx", read: { ok: true, form: await readForm(finance) } }],
       {
-        period: "2024-Q3",
+        period: asPeriod("2024-Q3"),
         at: "2024-10-08T09:00:00+08:00",
       },
     );

@@ -9,9 +9,8 @@ import {
   Text,
 } from "@fluentui/react-components";
 import type { Ledger } from "../../../core/model";
-import { chineseDate } from "../../../core/progress";
+import { chineseDate } from "../../../core/model";
 import { responsibleUnits } from "../../../core/roundtrip";
-import { periodLabel } from "../../../core/sheets";
 import { PeriodPicker } from "../PeriodPicker/PeriodPicker";
 import { useRoundTripStyles } from "./RoundTrip.styles";
 import type { MergePreview, Notice, RoundTripWork, RoundTripWorkbook } from "./useRoundTrip";
@@ -63,7 +62,7 @@ function MergeSummary({ preview, listClass }: { preview: MergePreview; listClass
     <>
       <MessageBar intent={result.refused.length > 0 ? "warning" : "info"} layout="multiline">
         <MessageBarBody>
-          <MessageBarTitle>汇总{periodLabel(preview.period)}</MessageBarTitle>
+          <MessageBarTitle>汇总{preview.period.label}</MessageBarTitle>
           收到 {preview.files.length} 个文件，汇总 {result.merged.length} 个，未汇总 {result.refused.length}{" "}
           个；变更 {result.changes.length} 处。
         </MessageBarBody>
@@ -192,7 +191,7 @@ export function RoundTrip({ workbook, saveFile, onWritten, now = systemClock }: 
           {generated && (
             <>
               <Text as="p">
-                已为 {generated.forms.length} 个单位生成{periodLabel(generated.period)}填报文件，报送时限
+                已为 {generated.forms.length} 个单位生成{generated.period.label}填报文件，报送时限
                 {chineseDate(generated.deadline)}。
               </Text>
               <Text as="p" size={200} className={styles.hint}>

@@ -25,11 +25,15 @@ export interface TaskEditorProps {
   task: Task | undefined;
   onSave: (edit: TaskEdit) => void;
   /** Offered while other tasks still have no lead unit: save, then edit the next of them. */
-  onSaveAndNext?: (edit: TaskEdit) => void;
+  onSaveAndNext?: ((edit: TaskEdit) => void) | undefined;
   onClose: () => void;
 }
 
 const OPS = Object.keys(OP_LABELS) as Op[];
+
+/** A field's error, when it has one: Fluent's Field takes the prop only when it is set. */
+const validation = (message: string | undefined): { validationMessage?: string } =>
+  message === undefined ? {} : { validationMessage: message };
 const isOp = (value: string): value is Op => (OPS as string[]).includes(value);
 
 export function TaskEditor({ document, task, onSave, onSaveAndNext, onClose }: TaskEditorProps) {
@@ -101,7 +105,7 @@ function TaskEditorForm({ document, task, onSave, onSaveAndNext }: TaskEditorFor
             <Field
               label="任务时限"
               hint={`不填则按 ${document.year} 年底`}
-              validationMessage={editor.problemFor("deadline")}
+              {...validation(editor.problemFor("deadline"))}
             >
               <Input
                 type="date"
@@ -132,7 +136,7 @@ function TaskEditorForm({ document, task, onSave, onSaveAndNext }: TaskEditorFor
                         ))}
                       </Select>
                     </Field>
-                    <Field label="目标值" validationMessage={editor.problemFor("value", indicator.id)}>
+                    <Field label="目标值" {...validation(editor.problemFor("value", indicator.id))}>
                       <Input
                         value={milestone ? "" : indicatorDraft.value}
                         disabled={milestone}
@@ -151,7 +155,7 @@ function TaskEditorForm({ document, task, onSave, onSaveAndNext }: TaskEditorFor
                   <Field
                     label="指标时限"
                     hint="不填则随任务时限"
-                    validationMessage={editor.problemFor("deadline", indicator.id)}
+                    {...validation(editor.problemFor("deadline", indicator.id))}
                   >
                     <Input
                       type="date"

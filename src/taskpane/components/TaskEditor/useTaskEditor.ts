@@ -1,11 +1,10 @@
 import { useMemo, useState } from "react";
 import type { Op, PlanDocument, Task } from "../../../core/model";
+import { DEFAULT_UNITS } from "../../../core/model";
 import {
   checkTaskEdit,
   formatTargetValue,
-  formatUnitList,
   parseTargetValue,
-  parseUnitList,
   taskEditOf,
   unitSuggestions,
   type EditProblem,
@@ -26,8 +25,8 @@ export type UnitRole = "lead" | "co";
 function draftOf(task: Task) {
   const edit = taskEditOf(task);
   return {
-    lead: formatUnitList(edit.leadUnits),
-    co: formatUnitList(edit.coUnits),
+    lead: DEFAULT_UNITS.format(edit.leadUnits),
+    co: DEFAULT_UNITS.format(edit.coUnits),
     deadline: edit.deadline ?? "",
     indicators: edit.indicators.map((indicator): IndicatorDraft => ({
       id: indicator.id,
@@ -44,16 +43,16 @@ export function useTaskEditor(document: PlanDocument, task: Task) {
   const [draft, setDraft] = useState(() => draftOf(task));
   const [problems, setProblems] = useState<EditProblem[]>([]);
 
-  const leadUnits = useMemo(() => parseUnitList(draft.lead), [draft.lead]);
-  const coUnits = useMemo(() => parseUnitList(draft.co), [draft.co]);
+  const leadUnits = useMemo(() => DEFAULT_UNITS.parseList(draft.lead), [draft.lead]);
+  const coUnits = useMemo(() => DEFAULT_UNITS.parseList(draft.co), [draft.co]);
   const suggestions = useMemo(
-    () => unitSuggestions(document, task, [...leadUnits, ...coUnits], 6),
+    () => unitSuggestions(document, task, [...leadUnits, ...coUnits], DEFAULT_UNITS, 6),
     [document, task, leadUnits, coUnits],
   );
 
   const setUnits = (role: UnitRole, text: string) => setDraft((d) => ({ ...d, [role]: text }));
   const addUnit = (role: UnitRole, unit: string) =>
-    setDraft((d) => ({ ...d, [role]: formatUnitList([...parseUnitList(d[role]), unit]) }));
+    setDraft((d) => ({ ...d, [role]: DEFAULT_UNITS.format([...DEFAULT_UNITS.parseList(d[role]), unit]) }));
   const setIndicator = (id: string, change: Partial<Omit<IndicatorDraft, "id">>) =>
     setDraft((d) => ({ ...d, indicators: d.indicators.map((i) => (i.id === id ? { ...i, ...change } : i)) }));
 

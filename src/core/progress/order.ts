@@ -1,5 +1,5 @@
 import type { LedgerRow, ProgressEntry } from "../model";
-import { periodSortKey } from "./periods";
+import { periodSortKey } from "../model";
 
 /**
  * Progress in its canonical order: by period, then by the row's place in the ledger (rows the
