@@ -33,7 +33,7 @@ export default tseslint.config(
     rules: {
       "@typescript-eslint/ban-ts-comment": "error",
       "@typescript-eslint/no-explicit-any": "error",
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", ignoreRestSiblings: true }],
       "no-console": "error",
     },
   },

@@ -59,7 +59,7 @@ describe("skippedFeatures", () => {
   it("only names features the plan asks for", () => {
     const bare = {
       ...plan,
-      sheets: plan.sheets.map(({ autoFilter: _dropped, ...s }) => ({ ...s, validations: [] })),
+      sheets: plan.sheets.map(({ autoFilter: _filter, ...s }) => ({ ...s, validations: [] })),
     };
     expect(skippedFeatures(bare, host("1.7")).map((s) => s.code)).toEqual(["page-layout", "gridlines"]);
   });

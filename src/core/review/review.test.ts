@@ -161,7 +161,7 @@ describe("applyTaskEdit", () => {
   it("refuses what checkTaskEdit rejects, and unknown tasks", () => {
     const doc = reviewDocument();
     const edit = taskEditOf(taskById(doc, "d1-T002"));
-    const { value: _dropped, ...withoutValue } = edit.indicators[0]!;
+    const { value: _value, ...withoutValue } = edit.indicators[0]!;
     const broken = { ...edit, deadline: "2024-02-30", indicators: [withoutValue] };
     expect(checkTaskEdit(broken)).toEqual([
       { field: "deadline", message: "时限不是有效日期。" },
