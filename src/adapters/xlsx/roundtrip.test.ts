@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import type { Ledger, ProgressEntry } from "../../core/model";
+import type { Ledger } from "../../core/model";
 import { buildLedger } from "../../core/plan";
 import { sortProgress } from "../../core/progress";
 import { sampleProgress } from "../../core/progress";
