@@ -1,5 +1,6 @@
 /** `npm run bench`: every benchmark in turn. Speed is measured here, never in timed tests. */
 import { benchBundle } from "./bundle";
+import { benchCorpus } from "./corpus";
 import { benchExcel } from "./excel";
 import { benchParse } from "./parse";
 import { benchReport } from "./report";
@@ -8,6 +9,7 @@ import { benchMerge } from "./merge";
 
 const benches: [string, () => Promise<void>][] = [
   ["parse", benchParse],
+  ["corpus", benchCorpus],
   ["report", benchReport],
   ["excel", benchExcel],
   ["bundle", benchBundle],

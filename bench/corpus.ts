@@ -1,0 +1,13 @@
+/** `npm run bench -- corpus`: the parser against the corpus gold, document by document. */
+import { corpusTable, loadCorpus, parseCorpusDocument, scoreDocument } from "../test/corpus/score";
+
+export function benchCorpus(): Promise<void> {
+  const scores = loadCorpus().map((document) => scoreDocument(document, parseCorpusDocument(document)));
+  process.stdout.write(`\n## 语料评分（test/corpus）\n\n${corpusTable(scores)}\n`);
+  if (process.env.CORPUS_DETAIL) {
+    for (const score of scores.filter((s) => !s.heldOut && s.missed.length + s.mustNot.reported.length > 0)) {
+      process.stdout.write(`\n${score.name}:\n${[...score.missed.map((m) => `  missed ${m}`), ...score.mustNot.reported.map((m) => `  past fact ${m}`)].join("\n")}\n`);
+    }
+  }
+  return Promise.resolve();
+}
