@@ -16,9 +16,12 @@ describe("Period", () => {
     expect([period.kind, period.year, period.index]).toEqual([kind, year, index]);
   });
 
-  test.each(["2024-13", "2024-00", "2024-Q5", "2024年第五季度", "", "第三季度", "2024"])("rejects %j", (text) => {
-    expect(Period.parse(text)).toBeUndefined();
-  });
+  test.each(["2024-13", "2024-00", "2024-Q5", "2024年第五季度", "", "第三季度", "2024"])(
+    "rejects %j",
+    (text) => {
+      expect(Period.parse(text)).toBeUndefined();
+    },
+  );
 
   test.each([
     ["2024-02", "2024-02-01", "2024-02-29"],
@@ -44,8 +47,16 @@ describe("Period", () => {
   });
 
   test("a quarter spans its three months, a month spans itself", () => {
-    expect(Period.parse("2024-Q3")!.months().map((m) => m.key)).toEqual(["2024-07", "2024-08", "2024-09"]);
-    expect(Period.parse("2024-05")!.months().map((m) => m.key)).toEqual(["2024-05"]);
+    expect(
+      Period.parse("2024-Q3")!
+        .months()
+        .map((m) => m.key),
+    ).toEqual(["2024-07", "2024-08", "2024-09"]);
+    expect(
+      Period.parse("2024-05")!
+        .months()
+        .map((m) => m.key),
+    ).toEqual(["2024-05"]);
   });
 
   test("labels follow 通报 and office usage", () => {

@@ -82,8 +82,16 @@ export function splitUnitList(text: string, separators = LIST_SEPARATORS): strin
 /** Units in one cell are joined with 、, as documents list them. */
 export const UNIT_SEPARATOR = "、";
 
+/** A name without what is not part of it: `由`, `请` before; `等单位`, `负责` after. */
+function bare(name: string): string {
+  return squash(name)
+    .replace(/^(?:由|请)/, "")
+    .replace(/(?:等(?:单位|部门)?|按职责分工负责|按职责分工落实|分别负责|负责)$/, "");
+}
+
 export class UnitDirectory {
   private readonly canonical = new Map<string, string>();
+  private readonly own = new Map<string, string>();
 
   /** `extra`: the office's own aliases, on top of the built-in table; kept to be recorded in the ledger. */
   constructor(readonly extra: UnitAliases = {}) {
@@ -92,19 +100,38 @@ export class UnitDirectory {
         const clean = squash(name);
         this.canonical.set(clean, clean);
         for (const alias of aliases) this.canonical.set(squash(alias), clean);
+        if (table === extra) for (const alias of [name, ...aliases]) this.own.set(squash(alias), clean);
       }
     }
   }
 
   /** Any written form of a unit's name → its canonical form; "" for a name with nothing in it. */
   normalize(name: string): string {
-    const clean = squash(name)
-      .replace(/^(?:由|请)/, "")
-      .replace(/(?:等(?:单位|部门)?|按职责分工负责|分别负责|负责)$/, "");
+    const clean = bare(name);
     const known = this.canonical.get(clean);
     if (known) return known;
     const expanded = SHORT_FORMS.reduce((current, [pattern, by]) => current.replace(pattern, by), clean);
     return this.canonical.get(expanded) ?? expanded;
+  }
+
+  /**
+   * A name as the document writes it, tidied (spacing, brackets, invisible characters, a trailing
+   * 等), with only the office's own aliases applied: what the parser reports, so 校对 shows the
+   * document's words; the ledger then files every name under its canonical form.
+   */
+  tidy(name: string): string {
+    const clean = bare(name);
+    return this.own.get(clean) ?? clean;
+  }
+
+  /** `tidy` over a written list, in order, without repeats or blanks. */
+  tidyList(text: string): string[] {
+    const units: string[] = [];
+    for (const part of splitUnitList(text)) {
+      const name = this.tidy(part);
+      if (name && !units.includes(name)) units.push(name);
+    }
+    return units;
   }
 
   /** `市疾控中心、市卫健委，市医保局` → canonical names, in order, without repeats or blanks. */

@@ -20,7 +20,14 @@ import { lex, toNormalizedOffset, type Paragraph } from "./lexer";
 import { normalize, type NormalizedText } from "./normalize";
 import { buildSkeleton, itemTitle, type SectionNode, type Skeleton, type TaskNode } from "./structure";
 import { endOfMonth, findDeadlines, isRetrospectiveHeading, tenseOf } from "./time";
-import { findResponsibility, inlineLeads, mentionedUnits, readUnitList } from "./units";
+import {
+  findResponsibility,
+  inlineLeads,
+  mentionedUnits,
+  plainListRuleOf,
+  readUnitList,
+  type PlainListRule,
+} from "./units";
 
 export { normalize } from "./normalize";
 
@@ -103,6 +110,7 @@ class Composer {
   private readonly diagnostics: Diagnostic[] = [];
   private readonly ids: IdAllocator;
   private readonly lines: LineIndex;
+  private readonly plainLists: PlainListRule;
 
   constructor(
     private readonly source: string,
@@ -114,6 +122,7 @@ class Composer {
     this.units = options.units ?? DEFAULT_UNITS;
     this.ids = new IdAllocator(id);
     this.lines = new LineIndex(source);
+    this.plainLists = plainListRuleOf(normalized.text);
   }
 
   compose(fallbackYear: number): PlanDocument {
@@ -264,14 +273,14 @@ class Composer {
     const row = node.row;
     if (row) {
       if (row.lead !== undefined || row.co !== undefined) {
-        const lead = this.units.parseList(row.lead ?? "");
-        const co = this.units.parseList(row.co ?? "").filter((u) => !lead.includes(u));
-        return { lead, co, joint: lead.length > 1, standing: [] };
+        const lead = readUnitList(row.lead ?? "", this.units, this.plainLists);
+        const co = this.units.tidyList(row.co ?? "").filter((u) => !lead.lead.includes(u));
+        return { lead: lead.lead, co: [...lead.co, ...co], joint: lead.lead.length > 1, standing: [] };
       }
-      return { ...readUnitList(row.responsible ?? "", this.units), standing: [] };
+      return { ...readUnitList(row.responsible ?? "", this.units, this.plainLists), standing: [] };
     }
     for (const paragraph of [...node.paragraphs].reverse()) {
-      const found = findResponsibility(paragraph.text, this.units);
+      const found = findResponsibility(paragraph.text, this.units, { plain: this.plainLists });
       if (found)
         return { lead: found.lead, co: found.co, joint: found.joint, standing: found.standingImplementers };
     }

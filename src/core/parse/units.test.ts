@@ -1,10 +1,13 @@
 import { normalize as normalizeText } from "./normalize";
 import { DEFAULT_UNITS, type UnitDirectory } from "../model";
-import { findResponsibility as findIn, inlineLeads, mentionedUnits } from "./units";
+import { findResponsibility as findIn, inlineLeads, mentionedUnits, plainListRuleOf } from "./units";
 
 /** The parser reads normalised text: full-width brackets and colons, no stray spaces. */
-const findResponsibility = (text: string, units: UnitDirectory): ReturnType<typeof findIn> =>
-  findIn(normalizeText(text).text, units);
+const findResponsibility = (
+  text: string,
+  units: UnitDirectory,
+  options?: Parameters<typeof findIn>[2],
+): ReturnType<typeof findIn> => findIn(normalizeText(text).text, units, options);
 
 const units = DEFAULT_UNITS;
 
@@ -12,7 +15,7 @@ describe("responsibility clauses", () => {
   it.each(["（", "〔", "【", "["])("reads %s责任单位：…", (open) => {
     const close = { "（": "）", "〔": "〕", "【": "】", "[": "]" }[open];
     const found = findResponsibility(`推进建设。${open}责任单位：省卫健委，省发改委、财政厅${close}`, units);
-    expect(found).toMatchObject({ lead: ["省卫生健康委"], co: ["省发展改革委", "财政厅"], joint: false });
+    expect(found).toMatchObject({ lead: ["省卫健委"], co: ["省发改委", "财政厅"], joint: false });
   });
 
   it("reads 按职责分工负责 as a joint lead", () => {
@@ -34,7 +37,7 @@ describe("responsibility clauses", () => {
 
   it("reads (A、B负责，C、D参与)", () => {
     expect(findResponsibility("（市卫健委、市医保局负责，市财政局、各区县政府参与）", units)).toMatchObject({
-      lead: ["市卫生健康委", "市医保局"],
+      lead: ["市卫健委", "市医保局"],
       co: ["市财政局", "各区县政府"],
     });
   });
@@ -42,12 +45,12 @@ describe("responsibility clauses", () => {
   it("reads labelled lines: 牵头单位/配合单位 and 牵头责任单位/主要协作单位", () => {
     expect(findResponsibility("牵头单位：市疾控中心\n配合单位：市卫健委、市财政局", units)).toMatchObject({
       lead: ["市疾控中心"],
-      co: ["市卫生健康委", "市财政局"],
+      co: ["市卫健委", "市财政局"],
     });
     expect(
       findResponsibility("牵头责任单位：市卫健委；主要协作单位：市公安局、市民政局", units),
     ).toMatchObject({
-      lead: ["市卫生健康委"],
+      lead: ["市卫健委"],
       co: ["市公安局", "市民政局"],
     });
   });
@@ -55,16 +58,50 @@ describe("responsibility clauses", () => {
   it("reads several labels inside one bracket", () => {
     expect(findResponsibility("（牵头单位：市卫健委；责任单位：各区县政府、市医保局）", units)).toMatchObject(
       {
-        lead: ["市卫生健康委"],
+        lead: ["市卫健委"],
         co: ["各区县政府", "市医保局"],
       },
     );
   });
 
-  it("takes the first unit as lead when a list has no comma", () => {
+  it("reads a plain list as a joint lead, unless the document says the first unit leads", () => {
     expect(findResponsibility("（责任单位：市人社局、市卫健委）", units)).toMatchObject({
-      lead: ["市人力资源社会保障局"],
-      co: ["市卫生健康委"],
+      lead: ["市人社局", "市卫健委"],
+      co: [],
+      joint: true,
+    });
+    expect(
+      findResponsibility("（责任单位：市人社局、市卫健委）", units, { plain: "first-leads" }),
+    ).toMatchObject({
+      lead: ["市人社局"],
+      co: ["市卫健委"],
+    });
+    expect(plainListRuleOf("（排在第一位的为牵头单位，下同）")).toBe("first-leads");
+    expect(plainListRuleOf("（责任单位：市人社局、市卫健委）")).toBe("joint");
+  });
+
+  it("reads (A牵头，B、C按职责分工负责): the lead, then the others as co-units", () => {
+    expect(
+      findResponsibility("（卫生健康委牵头，中央宣传部、中央网信办、科技部按职责分工负责）", units),
+    ).toMatchObject({ lead: ["卫生健康委"], co: ["中央宣传部", "中央网信办", "科技部"], joint: false });
+    expect(findResponsibility("（教育部牵头，发展改革委、卫生健康委按职责分工负责）", units)).toMatchObject({
+      lead: ["教育部"],
+      co: ["发展改革委", "卫生健康委"],
+    });
+  });
+
+  it("reads a bracket with a note after its units: （各县区分别负责，全年持续推进）", () => {
+    expect(findResponsibility("加强监测。（各县区分别负责，全年持续推进）", units)).toMatchObject({
+      lead: ["各县区"],
+      co: [],
+    });
+  });
+
+  it("leaves out half a name where the text is cut off inside the clause", () => {
+    expect(
+      findResponsibility("推进建设。（责任单位：市卫健委、市财政局、市人力资源社会", units),
+    ).toMatchObject({
+      lead: ["市卫健委", "市财政局"],
     });
   });
 
@@ -89,7 +126,7 @@ describe("units in running text", () => {
 
   it("collects unit names the text mentions, for suggestions", () => {
     expect(mentionedUnits("由市卫健委会同市财政局、市医保局推进，支持市中心医院建设。", units)).toEqual(
-      expect.arrayContaining(["市卫生健康委", "市财政局", "市医保局", "市中心医院"]),
+      expect.arrayContaining(["市卫健委", "市财政局", "市医保局", "市中心医院"]),
     );
   });
 });

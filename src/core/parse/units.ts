@@ -1,10 +1,12 @@
 /**
- * Responsible units: reading them from the clauses documents use, normalising their names, and
- * recognising unit names mentioned in running text.
+ * Responsible units: reading them from the clauses documents use, and recognising unit names
+ * mentioned in running text. Names come back as the document writes them (`UnitDirectory.tidy`);
+ * the ledger files them under their canonical names.
  */
 
 import type { UnitDirectory } from "../model";
 import { splitUnitList } from "../model";
+import { CO_LABELS, LEAD_LABELS, UNIT_SUFFIXES, alternation } from "./lexicon";
 
 export interface Responsibility {
   lead: string[];
@@ -15,80 +17,86 @@ export interface Responsibility {
   /** Where the clause sits in the text it was found in. */
   start: number;
   end: number;
+  /** The rule that read it, shown in 校对 as the reason. */
+  rule: string;
 }
-
-const OPENERS = "（〔【[";
-const CLOSERS: Record<string, string> = { "（": "）", "〔": "〕", "【": "】", "[": "]" };
-
-/** The index just past the bracket that closes the one at `open`, counting nested brackets. */
-function closingIndex(text: string, open: number): number {
-  const opener = text[open] ?? "";
-  const closer = CLOSERS[opener] ?? "）";
-  let depth = 0;
-  for (let i = open; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === opener || (opener !== "（" && ch === "（")) depth++;
-    else if (ch === closer || (closer !== "）" && ch === "）")) {
-      depth--;
-      if (depth === 0) return i + 1;
-    }
-  }
-  return text.length;
-}
-
-const LEAD_LABEL =
-  "(?:牵头责任单位|责任牵头单位|牵头单位|牵头部门|主责单位|主办单位|责任单位|责任部门|负责单位|牵头处室|责任处室|牵头科室|责任科室)";
-const CO_LABEL =
-  "(?:主要协作单位|协作单位|配合单位|配合部门|协办单位|参与单位|协同单位|参加单位|配合处室|协办处室)";
-const LABEL = new RegExp(`(${LEAD_LABEL}|${CO_LABEL})：`, "g");
-const CO_LABEL_ONLY = new RegExp(`^${CO_LABEL}$`);
 
 /**
- * Reads a list of responsible units as documents write it: `A，B、C` (before the first comma lead),
- * `A、B按职责分工负责` (joint lead), `A（牵头）、B`, `A牵头，B配合`, `A、B负责，C参与`, `A牵头`.
- * Without any of these marks the first unit leads.
+ * How a plain list (`责任单位：A、B、C`, no comma, no 牵头) is read: by default every unit answers
+ * for the task jointly; a document that says `排在第一位的为牵头单位` makes the first one lead.
  */
-export function readUnitList(
-  list: string,
-  units: UnitDirectory,
-): Pick<Responsibility, "lead" | "co" | "joint"> {
-  const joint = /(?:按职责分工负责|按职责分工落实|分别负责|共同负责)$/.test(list);
-  const body = list.replace(/(?:按职责分工负责|按职责分工落实|分别负责|共同负责)$/, "");
-  const byRole = /^(.+?)(?:牵头|负责)[，、；]?(.+?)(?:参与|配合|协助|协同|参加)$/.exec(body);
-  if (byRole?.[1] && byRole[2]) {
-    return { lead: names(byRole[1], units), co: names(byRole[2], units), joint: false };
+export type PlainListRule = "joint" | "first-leads";
+
+const FIRST_LEADS_NOTE =
+  /(?:排在|列在|列于|排名)?(?:第一位|首位|第一个|第一)(?:的|单位)?(?:为|是)牵头(?:单位|部门)|首位为牵头|第一个单位为牵头/;
+
+/** The document's own note on how to read its unit lists, if it has one. */
+export function plainListRuleOf(text: string): PlainListRule {
+  return FIRST_LEADS_NOTE.test(text) ? "first-leads" : "joint";
+}
+
+const SUFFIX = alternation(UNIT_SUFFIXES);
+/** How a unit's name ends; `社会` is where `人力资源和社会保障局` was cut, not a name. */
+const UNIT_NAME_END = new RegExp(`(?<!社)(?:${SUFFIX})(?:（[^）]*）)?$`);
+const LEAD_LABEL = alternation(LEAD_LABELS);
+const CO_LABEL = alternation(CO_LABELS);
+const LABEL = new RegExp(`(${LEAD_LABEL}|${CO_LABEL})[：:]`, "g");
+const CO_LABEL_ONLY = new RegExp(`^(?:${CO_LABEL})$`);
+
+/** Words after a list that say how its units share the work, not names. */
+const SHARED_TAIL =
+  /(?:按职责分工负责|按职责分工落实|按职责分工|按职责落实|按职能分工负责|分别负责|分别落实|共同负责|共同推进|负责落实|负责)$/;
+const HELPING = /(?:配合|参与|协助|协同|参加|协办|配合落实)$/;
+
+type UnitList = Pick<Responsibility, "lead" | "co" | "joint" | "rule">;
+
+/**
+ * Reads a list of responsible units as documents write it, by the first of these rules that
+ * applies: `A牵头，B、C配合` (or `…按职责分工负责`), `A、B负责，C参与`, `A（牵头）、B`, `A，B、C`
+ * (before the first comma lead), `A、B按职责分工负责` (joint), and a plain `A、B、C` by the
+ * document's rule (joint unless it says the first leads).
+ */
+export function readUnitList(list: string, units: UnitDirectory, plain: PlainListRule = "joint"): UnitList {
+  const body = list
+    .trim()
+    .replace(/[。；，、\s]+$/, "")
+    .replace(/等(?:单位|部门)?$/, "");
+  const names = (text: string): string[] =>
+    units.tidyList(text.replace(SHARED_TAIL, "").replace(HELPING, ""));
+  const result = (lead: string[], co: string[], rule: string): UnitList => {
+    const co2 = co.filter((u) => !lead.includes(u));
+    return { lead, co: co2, joint: lead.length > 1, rule };
+  };
+
+  const leads = /^(.+?)(?:牵头负责|牵头)(?:[，、；]\s*(.+))?$/.exec(body);
+  if (leads?.[1] && !/(?:牵头|负责)/.test(leads[1])) {
+    return result(names(leads[1]), leads[2] ? names(leads[2]) : [], "lead-then-helpers");
   }
-  const leadOnly = /^(.+?)(?:牵头负责|牵头)$/.exec(body);
-  if (leadOnly?.[1]) return { lead: names(leadOnly[1], units), co: [], joint: false };
-  if (joint) return { lead: names(body, units), co: [], joint: true };
+  const byRole = /^(.+?)(?:负责|主责)[，、；](.+?)(?:配合|参与|协助|协同|参加)(?:负责)?$/.exec(body);
+  if (byRole?.[1] && byRole[2]) return result(names(byRole[1]), names(byRole[2]), "responsible-then-helpers");
+
   const parts = splitUnitList(body, "、，；/");
   const marked = parts.filter((p) => LEAD_MARK.test(p));
   if (marked.length > 0) {
-    const lead = names(marked.map((p) => p.replace(LEAD_MARK, "")).join("、"), units);
-    return {
-      lead,
-      co: names(parts.filter((p) => !LEAD_MARK.test(p)).join("、"), units),
-      joint: lead.length > 1,
-    };
+    return result(
+      names(marked.map((p) => p.replace(LEAD_MARK, "")).join("、")),
+      names(parts.filter((p) => !LEAD_MARK.test(p)).join("、")),
+      "marked-lead",
+    );
   }
   const comma = topLevelIndexOf(body, "，");
-  if (comma >= 0) {
-    return {
-      lead: names(body.slice(0, comma), units),
-      co: names(body.slice(comma + 1), units),
-      joint: false,
-    };
-  }
-  const all = names(body, units);
-  return { lead: all.slice(0, 1), co: all.slice(1), joint: false };
+  if (comma >= 0) return result(names(body.slice(0, comma)), names(body.slice(comma + 1)), "comma-lead");
+  const all = names(body);
+  if (SHARED_TAIL.test(body) || plain === "joint") return result(all, [], "joint");
+  return result(all.slice(0, 1), all.slice(1), "first-leads");
 }
 
 const LEAD_MARK = /[（(]牵头[）)]/;
 
 /** `（市卫生健康委牵头）` names units; `（含中医）` or `（牵头医院负责）` does not. */
 function looksLikeUnits(text: string): boolean {
-  const first = splitUnitList(text.replace(/(?:牵头|负责).*$/, ""))[0] ?? "";
-  return new RegExp(`${UNIT_SUFFIX}$`).test(first);
+  const first = splitUnitList(text.replace(/(?:分别|共同)?(?:牵头|负责|主责|落实).*$/, ""))[0] ?? "";
+  return UNIT_NAME_END.test(first);
 }
 
 function topLevelIndexOf(text: string, ch: string): number {
@@ -102,57 +110,116 @@ function topLevelIndexOf(text: string, ch: string): number {
   return -1;
 }
 
-function names(list: string, units: UnitDirectory): string[] {
-  return units.parseList(list);
-}
-
 /** Units named after `以下均需` / `均需` in a note: they implement every task from here on. */
 function standingImplementers(notes: string, units: UnitDirectory): string[] {
   const match = /(?:以下|下列|各项任务)?均需(.+?)(?:落实|负责|实施)/.exec(notes);
-  return match?.[1] ? names(match[1], units) : [];
+  return match?.[1] ? units.tidyList(match[1]) : [];
+}
+
+const OPENERS = "（〔【[";
+const CLOSERS: Record<string, string> = { "（": "）", "〔": "〕", "【": "】", "[": "]" };
+
+/** The index just past the bracket that closes the one at `open`, or -1 when the text ends first. */
+function closingIndex(text: string, open: number): number {
+  const opener = text[open] ?? "";
+  const closer = CLOSERS[opener] ?? "）";
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === opener || (opener !== "（" && ch === "（")) depth++;
+    else if (ch === closer || (closer !== "）" && ch === "）")) {
+      depth--;
+      if (depth === 0) return i + 1;
+    }
+  }
+  return -1;
+}
+
+/**
+ * Drops the last name of a clause the text cuts off (`（责任单位：市卫健委、市人力资源社会`): a
+ * name that does not end like a unit is half a name.
+ */
+function withoutCutName(list: UnitList): UnitList {
+  const complete = (names: string[]): string[] => {
+    const last = names[names.length - 1];
+    return last !== undefined && !UNIT_NAME_END.test(last) ? names.slice(0, -1) : names;
+  };
+  if (list.co.length > 0) return { ...list, co: complete(list.co) };
+  const lead = complete(list.lead);
+  return { ...list, lead, joint: lead.length > 1 };
+}
+
+export interface ResponsibilityOptions {
+  plain?: PlainListRule;
 }
 
 /**
  * Finds the responsibility clause of a task, in any of the forms documents use:
- * `（责任单位：A，B、C）`, `〔责任单位:…〕`, `牵头单位：A 配合单位：B`, `（A、B负责，C参与）`.
+ * `（责任单位：A，B、C）`, `〔牵头单位：A；配合单位：B〕`, `牵头单位：A 配合单位：B`,
+ * `（A、B负责，C参与）`, `（各县区分别负责，全年持续推进）`.
  */
-export function findResponsibility(text: string, units: UnitDirectory): Responsibility | undefined {
-  const bracketed = findBracketed(text, units);
-  if (bracketed) return bracketed;
-  return findLabelled(text, units);
+export function findResponsibility(
+  text: string,
+  units: UnitDirectory,
+  options: ResponsibilityOptions = {},
+): Responsibility | undefined {
+  return (
+    findBracketed(text, units, options.plain ?? "joint") ??
+    findLabelled(text, units, options.plain ?? "joint")
+  );
 }
 
-function findBracketed(text: string, units: UnitDirectory): Responsibility | undefined {
+const ROLE_CLAUSE =
+  /^(.{2,80}?)(?:牵头|负责|主责|分别负责|落实)(?:[，、；](.{2,80}?)(?:参与|配合|协助|协同|参加|按职责分工负责|负责))?$/;
+
+function findBracketed(text: string, units: UnitDirectory, plain: PlainListRule): Responsibility | undefined {
   for (let i = text.length - 1; i >= 0; i--) {
     if (!OPENERS.includes(text[i] ?? "")) continue;
-    const end = closingIndex(text, i);
-    const inner = text.slice(i + 1, end - 1);
-    const labelled = new RegExp(`^${LEAD_LABEL}：`).exec(inner);
-    // `（牵头单位：A；责任单位：B）`: several labels inside one bracket.
+    const close = closingIndex(text, i);
+    const end = close < 0 ? text.length : close;
+    const inner = text.slice(i + 1, close < 0 ? text.length : close - 1);
+    const cut = close < 0 ? withoutCutName : (list: UnitList): UnitList => list;
+    const labelled = new RegExp(`^(?:${LEAD_LABEL}|${CO_LABEL})[：:]`).exec(inner);
+    // `（牵头单位：A；配合单位：B）`: several labels inside one bracket.
     if (labelled && [...inner.matchAll(LABEL)].length > 1) {
-      const found = findLabelled(inner, units);
-      if (found) return { ...found, start: i, end };
+      const found = findLabelled(inner, units, plain);
+      if (found) return { ...found, ...cut(found), start: i, end };
     }
     if (labelled) {
       const [list = "", ...notes] = splitSentences(inner.slice(labelled[0].length));
+      const read = cut(readUnitList(list, units, plain));
+      const coOnly = CO_LABEL_ONLY.test(labelled[0].replace(/[：:]$/, ""));
       return {
-        ...readUnitList(list, units),
+        ...read,
+        ...(coOnly && { lead: [], co: [...read.lead, ...read.co], joint: false }),
         standingImplementers: standingImplementers(notes.join("。"), units),
         start: i,
         end,
       };
     }
-    if (
-      /^[^（）]{2,60}?(?:牵头|负责)(?:[，、；].{2,80}?(?:参与|配合|协助|协同))?$/.test(inner) &&
-      looksLikeUnits(inner)
-    ) {
-      return { ...readUnitList(inner, units), standingImplementers: [], start: i, end };
+    // `（A牵头，B参与）`, `（各县区分别负责，全年持续推进）`: the units, then perhaps a note.
+    const [head = "", ...rest] = inner.split(/[。]/);
+    const clauses = head.split("，");
+    for (let k = clauses.length; k >= 1; k--) {
+      const candidate = clauses.slice(0, k).join("，");
+      if (ROLE_CLAUSE.test(candidate) && looksLikeUnits(candidate)) {
+        return {
+          ...cut(readUnitList(candidate, units, plain)),
+          standingImplementers: standingImplementers(rest.join("。"), units),
+          start: i,
+          end,
+        };
+      }
     }
   }
   return undefined;
 }
 
-function findLabelled(text: string, units: UnitDirectory): Responsibility | undefined {
+/** Where a labelled value stops: a full stop, or the next label on a line joined to it. */
+const VALUE_END =
+  /[。；]|\s(?=\S{2,8}[：:])|(?:完成时限|完成时间|时间节点|时限要求|时限|工作目标|目标任务|责任领导|牵头领导|分管领导|责任人|联系人|备注|进度安排)[：:]/;
+
+function findLabelled(text: string, units: UnitDirectory, plain: PlainListRule): Responsibility | undefined {
   const labels = [...text.matchAll(LABEL)];
   if (labels.length === 0) return undefined;
   const lead: string[] = [];
@@ -165,30 +232,30 @@ function findLabelled(text: string, units: UnitDirectory): Responsibility | unde
     const from = (label.index ?? 0) + label[0].length;
     const until = labels[k + 1]?.index ?? text.length;
     const value = text.slice(from, until).replace(/[。；，\s]+$/, "");
-    // A value ends at a full stop or at the next label (`完成时限：`) on a line joined to it.
-    const stop = value.search(
-      /[。；]|(?:完成时限|完成时间|时间节点|时限要求|工作目标|责任领导|牵头领导|分管领导|联系人|备注)：/,
-    );
+    const stop = value.search(VALUE_END);
     const list = stop >= 0 ? value.slice(0, stop) : value;
     end = from + list.length;
+    const name = label[1] ?? "";
     // After an explicit 牵头 label, 责任单位 lists the others who answer for the task.
-    if (CO_LABEL_ONLY.test(label[1] ?? "") || (leadNamed && !/牵头/.test(label[1] ?? ""))) {
-      co.push(...names(list, units));
+    if (CO_LABEL_ONLY.test(name) || (leadNamed && !/牵头|主责|主体/.test(name))) {
+      co.push(...units.tidyList(list.replace(SHARED_TAIL, "")));
       return;
     }
-    leadNamed ||= /牵头/.test(label[1] ?? "");
-    const read = readUnitList(list, units);
+    leadNamed ||= /牵头|主责|主体/.test(name);
+    const read = readUnitList(list, units, plain);
     lead.push(...read.lead);
     co.push(...read.co);
     joint ||= read.joint;
   });
+  const leadUnits = unique(lead);
   return {
-    lead: unique(lead),
-    co: unique(co).filter((u) => !lead.includes(u)),
-    joint,
+    lead: leadUnits,
+    co: unique(co).filter((u) => !leadUnits.includes(u)),
+    joint: joint || leadUnits.length > 1,
     standingImplementers: [],
     start: first,
     end,
+    rule: "labelled",
   };
 }
 
@@ -203,16 +270,14 @@ function unique(items: string[]): string[] {
   return [...new Set(items)];
 }
 
-const UNIT_SUFFIX =
-  "(?:卫生健康委员会|卫生健康委|卫健委|委员会|人民政府|政府|办公室|办公厅|管理局|监管局|中心|医院|保健院|委|局|厅|办|院|集团|协会)";
-const UNIT_PREFIX = "(?:省委|市委|县委|国家|省|市|县|区|州|各市|各县|各区)";
+const UNIT_PREFIX = "(?:省委|市委|县委|区委|国家|省|市|县|区|州|旗|镇|乡|各市|各县|各区|各镇|各乡)";
 const MENTION = new RegExp(
-  `(?<=^|[，。；、：（“\\s]|由|和|与|及|对|会同|联合|推动|推进|支持|指导|督促|依托)${UNIT_PREFIX}[\\u4e00-\\u9fa5（）]{0,12}?${UNIT_SUFFIX}(?=[，。；、：）”\\s]|牵头|负责|配合|会同|联合|协调|组织|推进|推动|指导|开展|制定|出台|印发|落实|建设|等|和|与|及|$)`,
+  `(?<=^|[，。；、：（“\\s]|由|和|与|及|对|会同|联合|推动|推进|支持|指导|督促|依托)${UNIT_PREFIX}[\\u4e00-\\u9fa5（）]{0,12}?(?:${SUFFIX})(?=[，。；、：）”\\s]|牵头|负责|配合|会同|联合|协调|组织|推进|推动|指导|开展|制定|出台|印发|落实|建设|等|和|与|及|$)`,
   "g",
 );
-/** `X牵头做…`: a unit named as the lead inside the running text. */
+/** `X牵头做…`, `X、Y牵头`: units named as the lead inside the running text. */
 const INLINE_LEAD = new RegExp(
-  `(?<=^|[，。；：\\s])([\\u4e00-\\u9fa5（）]{2,20}?${UNIT_SUFFIX}(?:（[^）]{1,12}）)?)牵头(?!医院|单位|部门|的|建设|组建)`,
+  `(?<=^|[，。；：\\s]|由)((?:[\\u4e00-\\u9fa5（）]{2,20}?(?:${SUFFIX})(?:（[^）]{1,12}）)?、)*[\\u4e00-\\u9fa5（）]{2,20}?(?:${SUFFIX})(?:（[^）]{1,12}）)?)牵头(?!医院|单位|部门|的|建设|组建|成立)`,
   "g",
 );
 
@@ -225,7 +290,7 @@ export function mentionedUnits(text: string, units: UnitDirectory): string[] {
     const opened = (match[0].match(/（/g)?.length ?? 0) - (match[0].match(/）/g)?.length ?? 0);
     const written = opened === 1 && text[end] === "）" ? `${match[0]}）` : match[0];
     if (opened !== 0 && written === match[0]) continue;
-    const name = units.normalize(written);
+    const name = units.tidy(written);
     if (!found.includes(name)) found.push(name);
   }
   for (const lead of inlineLeads(text, units)) if (!found.includes(lead)) found.push(lead);
@@ -236,8 +301,7 @@ export function mentionedUnits(text: string, units: UnitDirectory): string[] {
 export function inlineLeads(text: string, units: UnitDirectory): string[] {
   const found: string[] = [];
   for (const match of text.matchAll(INLINE_LEAD)) {
-    const name = units.normalize(match[1] ?? "");
-    if (name && !found.includes(name)) found.push(name);
+    for (const name of units.tidyList(match[1] ?? "")) if (!found.includes(name)) found.push(name);
   }
   return found;
 }

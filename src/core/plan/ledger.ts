@@ -57,12 +57,12 @@ function documentName(source: PlanDocument): string {
  * Units a standing note makes responsible (`以下均需各市(州)人民政府落实`) assist every later task,
  * and lead it when the task names no lead of its own.
  */
-function unitsOf(task: Task): { leadUnits: string[]; coUnits: string[] } {
-  const implementing = task.implementingUnits.filter(
-    (u) => !task.leadUnits.includes(u) && !task.coUnits.includes(u),
-  );
-  if (task.leadUnits.length === 0) return { leadUnits: [...implementing], coUnits: [...task.coUnits] };
-  return { leadUnits: [...task.leadUnits], coUnits: [...task.coUnits, ...implementing] };
+function unitsOf(task: Task, units: UnitDirectory): { leadUnits: string[]; coUnits: string[] } {
+  const lead = units.names(task.leadUnits);
+  const co = units.names(task.coUnits).filter((u) => !lead.includes(u));
+  const implementing = units.names(task.implementingUnits).filter((u) => !lead.includes(u) && !co.includes(u));
+  if (lead.length === 0) return { leadUnits: implementing, coUnits: co };
+  return { leadUnits: lead, coUnits: [...co, ...implementing] };
 }
 
 type IndicatorFields = Pick<LedgerRow, "metric" | "op" | "target" | "unit" | "deadline">;
@@ -78,7 +78,8 @@ function indicatorFields(indicator: Indicator, fallbackDeadline: string | undefi
   };
 }
 
-function rowsOfDocument(source: PlanDocument, numberPrefix: string): LedgerRow[] {
+/** The document's rows, with every unit filed under its canonical name in the directory. */
+function rowsOfDocument(source: PlanDocument, numberPrefix: string, units: UnitDirectory): LedgerRow[] {
   const rows: LedgerRow[] = [];
   const name = documentName(source);
   for (const task of source.tasks) {
@@ -87,7 +88,7 @@ function rowsOfDocument(source: PlanDocument, numberPrefix: string): LedgerRow[]
       docId: source.id,
       section: task.section,
       task: taskTitle(task),
-      ...unitsOf(task),
+      ...unitsOf(task, units),
     };
     const number = `${numberPrefix}${displayTaskNumber(task.number)}`;
     if (task.indicators.length === 0) {
@@ -167,8 +168,9 @@ export function buildLedger(
   const year = Math.max(...unique.map((d) => d.year));
   const period = choosePeriod(options, year);
 
+  const units = options.units ?? DEFAULT_UNITS;
   const rows = unique.flatMap((source, index) =>
-    rowsOfDocument(source, unique.length > 1 ? `${index + 1}.` : ""),
+    rowsOfDocument(source, unique.length > 1 ? `${index + 1}.` : "", units),
   );
   if (rows.length === 0) {
     return { ok: false, code: "no-rows", message: "文件中没有识别出任务或量化目标，无法生成台账。" };
@@ -209,7 +211,7 @@ export function buildLedger(
       year,
       periodKind: period.kind,
       period,
-      unitAliases: (options.units ?? DEFAULT_UNITS).extra,
+      unitAliases: units.extra,
       documents: unique.map(documentRef),
       rows,
       progress: [],
