@@ -88,7 +88,7 @@ export function loadCorpus(dir = CORPUS_DIR): CorpusDocument[] {
     });
 }
 
-const squash = (s: unknown): string => String(s ?? "").replace(/[\s*#“”"'（）()、，,。.]/g, "");
+const squash = (s: string | undefined): string => (s ?? "").replace(/[\s*#“”"'（）()、，,。.]/g, "");
 
 function bigrams(s: string): Set<string> {
   const t = squash(s);
