@@ -3,6 +3,8 @@
  * page breaks), recognises numbering, Markdown headings, table rows, headlines and glossary starts.
  */
 
+import { chineseNumber, chineseNumeralOf } from "./numbers";
+
 export type MarkerKind = "part" | "cn-dun" | "cn-paren" | "arabic-dot" | "arabic-paren" | "circled";
 
 export interface Marker {
@@ -31,6 +33,8 @@ export interface Paragraph {
   dateLine: boolean;
   /** The paragraph opens a news article (`本报讯`). */
   newsStart: boolean;
+  /** Web-page furniture: breadcrumbs, 索引号, 发布机构, 浏览次数, 分享, 返回首页… Never a title or a task. */
+  furniture: boolean;
 }
 
 export interface Piece {
@@ -68,6 +72,20 @@ const LABELLED_LINE = /^[^：]{0,8}(?:单位|部门|处室|科室|时限|时间)
 const TERMINAL = /[。！？；…]$|[。！？][”’）》]$/;
 const GLOSSARY = /^(?:名词解释|名词说明|名词注释|注释|有关说明|说明)(?:和说明|及说明)?[：]?$/;
 const DATE_LINE = /^(?:19|20)\d{2}年\d{1,2}月\d{1,2}日$/;
+
+/** The labels of a government page's metadata box and the links around it. */
+const FURNITURE_LABEL =
+  /^[[【]?(?:索\s*引\s*号|发\s*布\s*机\s*构|发布日期|发文日期|生成日期|公开日期|成文日期|印发日期|发文字号|文\s*号|名\s*称|分\s*类|主题分类|组配分类|体裁分类|服务对象|信息来源|来\s*源|浏览次数|阅读次数|访问量|点击(?:数|量|率)|字\s*[体号]|打印(?:本页)?|关闭(?:窗口|本页)?|分享(?:到)?|当前位置|您(?:现在)?(?:的|所在的)?位置|网站首页|返回(?:首页|顶部|列表)?|上一篇|下一篇|扫一扫|责任编辑|编辑|校对|审核|发布时间|信息公开形式|公开方式|公开属性|有效性|时效性|信息索引号)[\]】]?\s*[:：]?/;
+const FURNITURE_LINE =
+  /设为首页|加入收藏|无障碍|长辈版|网站支持IPv6|IPv6|版权所有|主办单位[：:]|ICP备|网站地图|[（(]信息公开形式|^(?:首页|网站首页)\s*[>＞》]|[>＞]\s*(?:正文|通知公告|政务公开|政策文件|工作动态)|^\d{4}-\d{2}-\d{2}\s+\S+\s+\d+(?:\.\d+)?\s*[KM]B|侵权投诉|VIP|^[-–—]$/;
+
+/** True for a line of the page around the document, not of the document. */
+export function isFurniture(text: string): boolean {
+  if (FURNITURE_LINE.test(text)) return true;
+  if (!FURNITURE_LABEL.test(text)) return false;
+  // `文号：浙卫发〔2023〕10号` is furniture; `名称：…` with a sentence after it too, it restates the title.
+  return !/[。；]/.test(text) || text.length < 60;
+}
 
 interface Line {
   text: string;
@@ -110,13 +128,19 @@ function markerOf(text: string): { marker: Marker; length: number } | undefined 
   return undefined;
 }
 
+/**
+ * The cells of a table row: `|`-separated (with or without the outer pipes, as web pages and
+ * Markdown write them) or tab-separated (pasted from Excel).
+ */
 function cellsOf(text: string): string[] | undefined {
-  if (text.startsWith("|")) {
-    return text
+  const pipes = text.match(/\|/g)?.length ?? 0;
+  if (text.startsWith("|") || pipes >= 2 || (pipes === 1 && text.endsWith("|"))) {
+    const cells = text
       .replace(/^\|/, "")
       .replace(/\|$/, "")
       .split("|")
       .map((cell) => cell.trim());
+    return cells.some((cell) => cell !== "") ? cells : undefined;
   }
   if ((text.match(/\t/g)?.length ?? 0) >= 2) return text.split("\t").map((cell) => cell.trim());
   return undefined;
@@ -163,6 +187,7 @@ function finish(builder: ParagraphBuilder, headingLevel: number | undefined): Pa
     glossary: GLOSSARY.test(text),
     dateLine: DATE_LINE.test(text),
     newsStart: text.startsWith("本报讯"),
+    furniture: !cells && isFurniture(text),
   };
 }
 
@@ -175,7 +200,15 @@ function continues(paragraph: Paragraph, next: Paragraph): boolean {
   if (paragraph.headingLevel !== undefined || next.headingLevel !== undefined) return false;
   // A numbered line without sentence punctuation is a heading (`一、主要目标`), complete in itself.
   if (paragraph.marker && !/[，。；]/.test(paragraph.text)) return false;
-  if (next.marker || next.cells || next.headline || next.newsStart || next.glossary || next.dateLine)
+  if (
+    next.marker ||
+    next.cells ||
+    next.headline ||
+    next.newsStart ||
+    next.glossary ||
+    next.dateLine ||
+    next.furniture
+  )
     return false;
   return !TERMINAL.test(paragraph.text);
 }
@@ -190,6 +223,90 @@ function join(first: Paragraph, second: Paragraph): Paragraph {
   };
 }
 
+/** `number` comes after `previous` in its list, skipping at most `gap - 1` items a page lost. */
+function follows(kind: MarkerKind, previous: string, number: string, gap: number): boolean {
+  const value = (n: string): number | undefined =>
+    kind === "arabic-dot" || kind === "arabic-paren" ? Number(n) : chineseNumber(n);
+  const before = value(previous);
+  const now = value(number);
+  return before !== undefined && now !== undefined && now > before && now - before <= gap;
+}
+
+/** The next number after `number` in its own script: `9` → `10`, `九` → `十`. */
+function successor(kind: MarkerKind, number: string): string {
+  if (kind === "arabic-dot" || kind === "arabic-paren") return String(Number(number) + 1);
+  const value = chineseNumber(number);
+  return value === undefined ? "" : chineseNumeralOf(value + 1);
+}
+
+const LEVELS: readonly MarkerKind[] = ["part", "cn-dun", "cn-paren", "arabic-dot", "arabic-paren", "circled"];
+
+const INLINE_MARKER =
+  /(?:（([一二三四五六七八九十]{1,3})）|([一二三四五六七八九十]{1,3})、|（(\d{1,3})）|(?<![\d.第])(\d{1,3})[.、](?=[\u4e00-\u9fa5“《（]))/g;
+/** What may stand before a marker that continues a list inside a line. */
+const BEFORE_INLINE = /[。；！？）”」』\]：]$|[\u4e00-\u9fa5]$/;
+
+/**
+ * Pages that lose their line breaks run a list on in one line: `…行动1.中医医院…。2.政府举办…`,
+ * `…(试行)。3.根据…`. A marker inside a line starts a new line when it continues the numbering
+ * seen so far (the next number of its kind, or 1 and 一 after a heading of the level above), so a
+ * stray `3.` in running text does not.
+ */
+function splitInlineMarkers(lines: Line[]): Line[] {
+  const last = new Map<MarkerKind, string>();
+  const out: Line[] = [];
+  const depth = (kind: MarkerKind | undefined): number => (kind ? LEVELS.indexOf(kind) : -1);
+  for (const line of lines) {
+    const leading = markerOf(line.text);
+    if (leading) last.set(leading.marker.kind, leading.marker.number);
+    let start = 0;
+    let segment: MarkerKind | undefined = leading?.marker.kind;
+    for (const m of line.text.matchAll(INLINE_MARKER)) {
+      const at = m.index ?? 0;
+      if (at === 0) continue;
+      const kind: MarkerKind =
+        m[1] !== undefined
+          ? "cn-paren"
+          : m[2] !== undefined
+            ? "cn-dun"
+            : m[3] !== undefined
+              ? "arabic-paren"
+              : "arabic-dot";
+      const number = m[1] ?? m[2] ?? m[3] ?? m[4] ?? "";
+      const previous = last.get(kind);
+      const starts = number === "1" || number === "一";
+      const before = line.text.slice(start, at);
+      if (!BEFORE_INLINE.test(before)) continue;
+      const afterStop = /[。；！？）”」』\]：]$/.test(before);
+      // A list numbered afresh under each heading, or straight through (pages also lose items).
+      const continuesList = starts || (previous !== undefined && follows(kind, previous, number, 5));
+      if (!continuesList) continue;
+      // Right after a word the marker must be a heading's first item run into it
+      // (`（二）…行动5.打造…`), or a first item whose successor follows (`要点一、…。二、…`):
+      // `统一、规范` and `一、二类` are words and enumerations.
+      if (!afterStop) {
+        const underHeading = depth(segment) >= 0 && depth(segment) < depth(kind);
+        const rest = line.text.slice(at + m[0].length);
+        const next = successor(kind, number);
+        const successorFollows =
+          kind === "cn-dun"
+            ? rest.includes(`${next}、`)
+            : kind === "arabic-dot"
+              ? rest.includes(`${next}.`) || rest.includes(`${next}、`)
+              : rest.includes(`（${next}）`);
+        if (!(underHeading && kind !== "cn-dun") && !(starts && successorFollows)) continue;
+        if (kind === "cn-dun" && /^[一二三四五六七八九十]/.test(rest)) continue;
+      }
+      out.push({ ...line, text: line.text.slice(start, at), from: line.from + start });
+      start = at;
+      segment = kind;
+      last.set(kind, number);
+    }
+    out.push(start === 0 ? line : { text: line.text.slice(start), from: line.from + start });
+  }
+  return out;
+}
+
 export function lex(text: string): Paragraph[] {
   const raw: Paragraph[] = [];
   let builder: ParagraphBuilder | undefined;
@@ -200,8 +317,9 @@ export function lex(text: string): Paragraph[] {
     builderHeading = undefined;
   };
 
-  for (const line of splitLines(text)) {
-    if (!line.text) {
+  for (const line of splitInlineMarkers(splitLines(text))) {
+    // `|` alone on a line ends a table row as web pages flatten them: a blank line.
+    if (!line.text || /^[|\s]+$/.test(line.text)) {
       close();
       continue;
     }
@@ -211,7 +329,8 @@ export function lex(text: string): Paragraph[] {
       cellsOf(line.text) !== undefined ||
       line.text.startsWith("本报讯") ||
       GLOSSARY.test(line.text) ||
-      DATE_LINE.test(line.text);
+      DATE_LINE.test(line.text) ||
+      isFurniture(line.text);
     // In column text a sentence that ends on a short line ends its paragraph.
     const endedShort =
       builder !== undefined &&
@@ -219,7 +338,8 @@ export function lex(text: string): Paragraph[] {
       builder.lines > 1 &&
       builder.lastLineLength < 0.75 * builder.longestLine;
     const previousIsStandalone =
-      builderHeading !== undefined || (builder !== undefined && cellsOf(builder.text) !== undefined);
+      builderHeading !== undefined ||
+      (builder !== undefined && (cellsOf(builder.text) !== undefined || isFurniture(builder.text)));
     if (!builder || startsStructure || endedShort || previousIsStandalone) {
       close();
       builder = new ParagraphBuilder();

@@ -58,3 +58,12 @@ export function scale(value: number, multiplier: string | undefined): number {
 export function tidy(value: number): number {
   return Math.round(value * 100) / 100;
 }
+
+/** `十二` for 12: Chinese numerals up to 99, as documents number their items. */
+export function chineseNumeralOf(value: number): string {
+  const digits = "零一二三四五六七八九";
+  if (value < 10) return digits[value] ?? "";
+  const tens = Math.floor(value / 10);
+  const ones = value % 10;
+  return `${tens === 1 ? "" : (digits[tens] ?? "")}十${ones === 0 ? "" : (digits[ones] ?? "")}`;
+}

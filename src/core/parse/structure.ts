@@ -51,28 +51,67 @@ export function itemTitle(content: string): string {
   return `${sentence.slice(0, 40)}…`;
 }
 
-function hasBody(paragraph: Paragraph): boolean {
-  if (paragraph.headingLevel !== undefined) return false;
-  const content = paragraph.text.slice(paragraph.contentStart);
-  const title = itemTitle(content);
-  return content.length - title.length > 10;
+/** What an item says beyond its heading: the rest of its paragraph and the unnumbered ones after it. */
+function bodiesOf(paragraphs: readonly Paragraph[]): Map<Paragraph, string> {
+  const bodies = new Map<Paragraph, string>();
+  let current: Paragraph | undefined;
+  for (const paragraph of paragraphs) {
+    if (paragraph.furniture || paragraph.headline || paragraph.dateLine) continue;
+    if (paragraph.marker) {
+      current = paragraph;
+      const content = paragraph.text.slice(paragraph.contentStart);
+      bodies.set(
+        paragraph,
+        paragraph.headingLevel !== undefined ? "" : content.slice(itemTitle(content).length),
+      );
+      continue;
+    }
+    if (current) bodies.set(current, (bodies.get(current) ?? "") + paragraph.text);
+  }
+  return bodies;
 }
 
+const UNIT_CLAUSE =
+  /(?:责任|牵头|配合|协办|主责)(?:单位|部门|处室|科室|股室)|牵头[，,）)]|按职责分工|负责[）)]/;
+
 /**
- * Chooses the numbering level that holds the tasks: the shallowest whose items mostly have a body,
- * or else the deepest level, when its items are lines of their own (`1.新建社区医院3家。`).
+ * Chooses the numbering level that holds the tasks. The level whose items name responsible units
+ * is it (实施方案); otherwise the shallowest level below the top whose items mostly say something
+ * beyond their heading (the top level of a 工作要点 is its 篇章); a document with one level has its
+ * tasks there; else the deepest level, when its items are lines of their own (`1.新建社区医院3家。`).
  */
-function taskLevel(items: Paragraph[]): { task?: MarkerKind; sections: MarkerKind[] } {
-  const kinds = LEVEL_ORDER.filter((kind) => items.some((p) => p.marker?.kind === kind));
-  for (const [index, kind] of kinds.entries()) {
+function taskLevel(paragraphs: readonly Paragraph[]): { task?: MarkerKind; sections: MarkerKind[] } {
+  const items = paragraphs.filter((p) => p.marker && !p.furniture);
+  const bodies = bodiesOf(paragraphs);
+  const kinds = LEVEL_ORDER.filter((kind) => items.filter((p) => p.marker?.kind === kind).length >= 2);
+  const levels = kinds.map((kind) => {
     const ofKind = items.filter((p) => p.marker?.kind === kind);
-    const withBody = ofKind.filter(hasBody).length;
-    const deepest = index === kinds.length - 1 && ofKind.every((p) => p.headingLevel === undefined);
-    if (ofKind.length >= 2 && (withBody / ofKind.length >= 0.5 || deepest)) {
-      return { task: kind, sections: kinds.slice(0, index) };
-    }
-  }
-  return { sections: kinds };
+    const share = (test: (p: Paragraph) => boolean): number => ofKind.filter(test).length / ofKind.length;
+    return {
+      kind,
+      count: ofKind.length,
+      prose: share((p) => (bodies.get(p) ?? "").length > 10),
+      units: share((p) => UNIT_CLAUSE.test(p.text) || UNIT_CLAUSE.test(bodies.get(p) ?? "")),
+    };
+  });
+  const chosen = (kind: MarkerKind): { task: MarkerKind; sections: MarkerKind[] } => ({
+    task: kind,
+    sections: LEVEL_ORDER.filter(
+      (k) => LEVEL_ORDER.indexOf(k) < LEVEL_ORDER.indexOf(kind) && items.some((p) => p.marker?.kind === k),
+    ),
+  });
+  const withUnits = levels
+    .filter((l) => l.units >= 0.3)
+    .sort((a, b) => b.units - a.units || b.count - a.count)[0];
+  if (withUnits) return chosen(withUnits.kind);
+  const [top, ...deeper] = levels;
+  const prose = deeper.find((l) => l.prose >= 0.5);
+  if (prose) return chosen(prose.kind);
+  if (top && (deeper.length === 0 || top.prose >= 0.5)) return chosen(top.kind);
+  const deepest = levels.at(-1);
+  return deepest
+    ? chosen(deepest.kind)
+    : { sections: LEVEL_ORDER.filter((k) => items.some((p) => p.marker?.kind === k)) };
 }
 
 export function buildSkeleton(
@@ -85,8 +124,7 @@ export function buildSkeleton(
   const table = readTable(body, isRetrospective);
   if (table) return table;
 
-  const items = body.filter((p) => p.marker);
-  const { task, sections: sectionKinds } = taskLevel(items);
+  const { task, sections: sectionKinds } = taskLevel(body);
   if (task) return readNumbered(body, task, sectionKinds, isRetrospective);
   return readProse(body, isRetrospective);
 }
@@ -104,11 +142,17 @@ function readNumbered(
   let current: TaskNode | undefined;
   const taskDepth = LEVEL_ORDER.indexOf(taskKind);
   for (const paragraph of paragraphs) {
+    if (paragraph.furniture) continue;
     const kind = paragraph.marker?.kind;
-    if (kind && sectionKinds.includes(kind) && sectionKinds[0] === kind) {
+    // Tasks sit in the top-level section (the 篇章 a 通报 counts by); headings between end a task.
+    if (kind && sectionKinds[0] === kind) {
       section = { number: paragraph.marker?.number ?? "", title: paragraph.text, paragraph };
       if (isRetrospective(paragraph.text)) section.retrospective = true;
       sections.push(section);
+      current = undefined;
+      continue;
+    }
+    if (kind && sectionKinds.includes(kind)) {
       current = undefined;
       continue;
     }
@@ -121,11 +165,7 @@ function readNumbered(
       tasks.push(current);
       continue;
     }
-    if (kind && LEVEL_ORDER.indexOf(kind) < taskDepth) {
-      // A sub-heading between the section and the tasks: it ends the task before it.
-      current = undefined;
-      continue;
-    }
+
     if (paragraph.headingLevel !== undefined || paragraph.dateLine) {
       current = undefined;
       continue;
