@@ -140,7 +140,6 @@ function readNumbered(
   const loose: Skeleton["loose"] = [];
   let section: SectionNode | undefined;
   let current: TaskNode | undefined;
-  const taskDepth = LEVEL_ORDER.indexOf(taskKind);
   for (const paragraph of paragraphs) {
     if (paragraph.furniture) continue;
     const kind = paragraph.marker?.kind;
