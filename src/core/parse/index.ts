@@ -251,7 +251,7 @@ class Composer {
         id: taskId,
         number: node.number,
         title: node.row ? itemTitle(node.row.task) : itemTitle(content),
-        text: node.row ? node.row.task : text,
+        text: node.row ? [node.row.task, node.row.measures].filter(Boolean).join("：") : text,
         section: node.section?.title ?? "",
         ...(node.section && { sectionId: sectionId.get(node.section) ?? "" }),
         leadUnits: units.lead,
@@ -293,18 +293,23 @@ class Composer {
     defaultTense: "past" | "future",
   ): { paragraph: Paragraph; candidate: IndicatorCandidate }[] {
     const out: { paragraph: Paragraph; candidate: IndicatorCandidate }[] = [];
-    for (const paragraph of node.paragraphs) {
-      const pieces = node.row ? [node.row.task, node.row.target ?? ""] : [paragraph.text];
-      for (const piece of pieces) {
-        if (!piece) continue;
-        const offset = node.row ? Math.max(0, paragraph.text.indexOf(piece)) : 0;
-        for (const candidate of extractIndicators(piece, { documentYear: year, defaultTense })) {
-          out.push({
-            paragraph,
-            candidate: { ...candidate, start: candidate.start + offset, end: candidate.end + offset },
-          });
-        }
+    const read = (paragraph: Paragraph, piece: string, offset: number): void => {
+      for (const candidate of extractIndicators(piece, { documentYear: year, defaultTense })) {
+        out.push({
+          paragraph,
+          candidate: { ...candidate, start: candidate.start + offset, end: candidate.end + offset },
+        });
       }
+    };
+    if (!node.row) {
+      for (const paragraph of node.paragraphs) read(paragraph, paragraph.text, 0);
+      return out;
+    }
+    // A row's targets sit in its task, target and measures cells; progress cells say what was done.
+    for (const piece of [node.row.task, node.row.target ?? "", node.row.measures ?? ""]) {
+      if (!piece) continue;
+      const paragraph = node.paragraphs.find((p) => p.text.includes(piece)) ?? node.paragraphs[0];
+      if (paragraph) read(paragraph, piece, Math.max(0, paragraph.text.indexOf(piece)));
     }
     return out;
   }

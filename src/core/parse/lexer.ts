@@ -3,6 +3,7 @@
  * page breaks), recognises numbering, Markdown headings, table rows, headlines and glossary starts.
  */
 
+import { roleOfHeader } from "./lexicon";
 import { chineseNumber, chineseNumeralOf } from "./numbers";
 
 export type MarkerKind = "part" | "cn-dun" | "cn-paren" | "arabic-dot" | "arabic-paren" | "circled";
@@ -232,6 +233,19 @@ function follows(kind: MarkerKind, previous: string, number: string, gap: number
   return before !== undefined && now !== undefined && now > before && now - before <= gap;
 }
 
+/**
+ * Where a table flattened to one cell per line begins: three header words on lines of their own
+ * (序号 / 工作任务 / 牵头单位). From there every line is a cell, never joined to the next.
+ */
+function lineTableStart(lines: readonly Line[]): number {
+  const isHeaderWord = (line: Line | undefined): boolean =>
+    line !== undefined && line.text.replace(/\|$/, "").length <= 16 && roleOfHeader(line.text) !== undefined;
+  for (let i = 0; i + 2 < lines.length; i++) {
+    if (isHeaderWord(lines[i]) && isHeaderWord(lines[i + 1]) && isHeaderWord(lines[i + 2])) return i;
+  }
+  return Number.POSITIVE_INFINITY;
+}
+
 /** The next number after `number` in its own script: `9` → `10`, `九` → `十`. */
 function successor(kind: MarkerKind, number: string): string {
   if (kind === "arabic-dot" || kind === "arabic-paren") return String(Number(number) + 1);
@@ -317,13 +331,16 @@ export function lex(text: string): Paragraph[] {
     builderHeading = undefined;
   };
 
-  for (const line of splitInlineMarkers(splitLines(text))) {
+  const lines = splitInlineMarkers(splitLines(text));
+  const lineTableFrom = lineTableStart(lines);
+  for (const [index, line] of lines.entries()) {
     // `|` alone on a line ends a table row as web pages flatten them: a blank line.
     if (!line.text || /^[|\s]+$/.test(line.text)) {
       close();
       continue;
     }
     const startsStructure =
+      index >= lineTableFrom ||
       line.headingLevel !== undefined ||
       markerOf(line.text) !== undefined ||
       cellsOf(line.text) !== undefined ||

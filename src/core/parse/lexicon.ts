@@ -227,3 +227,87 @@ export const UNIT_SUFFIXES = [
   "各地",
   "单位",
 ] as const;
+
+/** What a column of a task table holds, as its header says. */
+export type ColumnRole =
+  | "number"
+  | "section"
+  | "task"
+  | "measures"
+  | "target"
+  | "lead"
+  | "co"
+  | "responsible"
+  | "person"
+  | "deadline"
+  | "progress"
+  | "note"
+  | "ignore";
+
+const header = (words: readonly string[]): RegExp => new RegExp(`(?:${alternation(words)})`);
+
+/**
+ * Header words of real 台账, first match wins: people (责任领导) before units (责任单位), progress
+ * (进展情况) before anything it could be mistaken for, named task columns before targets.
+ */
+export const HEADER_ROLES: readonly [ColumnRole, RegExp][] = [
+  ["number", /^(?:序号|編號|编号|序號|序|No\.?)$/i],
+  ["person", header(["领导", "负责人", "责任人", "联系人", "分管", "包保", "经办人"])],
+  [
+    "progress",
+    header(["进展", "完成情况", "落实情况", "推进情况", "工作评价", "完成率", "实际完成", "评价", "成效", "进度比例", "进展比例"]),
+  ],
+  ["co", header(["配合", "协作", "协办", "参与", "协同"])],
+  [
+    "lead",
+    header([
+      "牵头",
+      "主体责任",
+      "主责",
+      "责任单位",
+      "责任部门",
+      "责任处室",
+      "责任科室",
+      "责任股室",
+      "负责单位",
+      "落实单位",
+      "承办单位",
+      "实施单位",
+      "落实科室",
+      "责任主体",
+    ]),
+  ],
+  ["responsible", header(["负责科室", "负责部门", "科室", "处室", "部门"])],
+  ["deadline", header(["时限", "完成时间", "时间节点", "节点", "进度安排", "期限", "时间"])],
+  ["section", header(["类别", "领域", "板块", "方面", "一级要点", "工作要求", "项目类别", "分类"])],
+  [
+    "task",
+    header([
+      "项目名称",
+      "实事项目",
+      "任务项目",
+      "民生实事",
+      "工作任务",
+      "重点任务",
+      "重点工作",
+      "主要任务",
+      "任务内容",
+      "工作内容",
+      "二级要点",
+      "具体要求",
+      "工作事项",
+      "事项",
+    ]),
+  ],
+  ["measures", header(["具体措施", "工作措施", "工作举措", "细化分工", "主要措施", "措施"])],
+  ["target", header(["目标", "指标", "标准", "成果", "预期"])],
+  ["task", header(["任务", "内容", "工作", "项目", "名称"])],
+  ["note", header(["备注", "说明", "下步计划", "下一步"])],
+];
+
+/** The role a table header's words give its column; undefined for words no 台账 uses. */
+export function roleOfHeader(header: string): ColumnRole | undefined {
+  const text = header.replace(/[\s|]+/g, "");
+  if (!text || text.length > 20) return undefined;
+  return HEADER_ROLES.find(([, pattern]) => pattern.test(text))?.[0];
+}

@@ -5,6 +5,9 @@
 
 import type { DocumentKind } from "../model";
 import type { MarkerKind, Paragraph } from "./lexer";
+import { readTable, type TableRow } from "./table";
+
+export type { TableRow } from "./table";
 
 export interface SectionNode {
   number: string;
@@ -20,15 +23,6 @@ export interface TaskNode {
   section?: SectionNode;
   /** For table rows: the cells by role. */
   row?: TableRow;
-}
-
-export interface TableRow {
-  task: string;
-  lead?: string;
-  co?: string;
-  responsible?: string;
-  deadline?: string;
-  target?: string;
 }
 
 export interface Skeleton {
@@ -121,7 +115,7 @@ export function buildSkeleton(
   const glossaryAt = paragraphs.findIndex((p) => p.glossary);
   const body = glossaryAt >= 0 ? paragraphs.slice(0, glossaryAt) : paragraphs;
 
-  const table = readTable(body, isRetrospective);
+  const table = tableSkeleton(body, isRetrospective);
   if (table) return table;
 
   const { task, sections: sectionKinds } = taskLevel(body);
@@ -206,83 +200,35 @@ function readProse(paragraphs: Paragraph[], isRetrospective: (title: string) => 
   return { kind: news ? "news" : "prose", sections, tasks: [], loose };
 }
 
-const COLUMN_ROLES: [keyof TableRow | "number" | "section", RegExp][] = [
-  ["number", /^(?:序号|编号|序)$/],
-  ["co", /配合|协作|协办|参与|协同/],
-  ["lead", /牵头/],
-  ["responsible", /责任单位|责任部门|责任主体|负责单位/],
-  ["deadline", /时限|时间|节点|进度安排/],
-  ["target", /目标|指标|标准|成果/],
-  ["section", /类别|领域|板块|方面/],
-  ["task", /任务|内容|措施|事项|工作/],
-];
-
-function roleOf(header: string): keyof TableRow | "number" | "section" | undefined {
-  return COLUMN_ROLES.find(([, pattern]) => pattern.test(header))?.[0];
-}
-
-/** A task table (`序号 | 工作任务 | 责任单位 | 完成时限`), pasted as Markdown or tab-separated text. */
-function readTable(
+/** A task table (`序号 | 工作任务 | 责任单位 | 完成时限`), however it was pasted or flattened. */
+function tableSkeleton(
   paragraphs: Paragraph[],
   isRetrospective: (title: string) => boolean,
 ): Skeleton | undefined {
-  const headerAt = paragraphs.findIndex(
-    (p) =>
-      p.cells !== undefined &&
-      p.cells.some((c) => roleOf(c) === "task") &&
-      p.cells.some((c) => /单位|部门|时限/.test(c)),
-  );
-  if (headerAt < 0) return undefined;
-  const header = paragraphs[headerAt]?.cells ?? [];
-  const roles = header.map(roleOf);
+  const table = readTable(paragraphs);
+  if (!table || table.rows.length === 0) return undefined;
   const sections: SectionNode[] = [];
-  const tasks: TaskNode[] = [];
-  const loose: Skeleton["loose"] = [];
-  let section: SectionNode | undefined;
-  paragraphs.forEach((paragraph, index) => {
-    if (index < headerAt) {
-      if (!paragraph.headline && paragraph.headingLevel === undefined) loose.push({ paragraph });
-      return;
+  const byTitle = new Map<string, SectionNode>();
+  const sectionOf = (title: string | undefined, paragraph: Paragraph): SectionNode | undefined => {
+    if (title === undefined) return undefined;
+    let node = byTitle.get(title);
+    if (!node) {
+      const number = /^(?:第)?([一二三四五六七八九十]{1,3})[、）部]/.exec(title.replace(/^（/, ""))?.[1];
+      node = { number: number ?? String(sections.length + 1), title, paragraph };
+      if (isRetrospective(title)) node.retrospective = true;
+      byTitle.set(title, node);
+      sections.push(node);
     }
-    if (index === headerAt) return;
-    const cells = paragraph.cells;
-    if (!cells) {
-      if (paragraph.marker || paragraph.headingLevel !== undefined) {
-        section = { number: paragraph.marker?.number ?? "", title: paragraph.text, paragraph };
-        sections.push(section);
-      }
-      return;
-    }
-    if (cells.every((c) => /^:?-{2,}:?$/.test(c) || c === "")) return;
-    const filled = cells.filter(Boolean);
-    const sectionTitle = roles.includes("section") ? cells[roles.indexOf("section")] : undefined;
-    if (filled.length === 1 || (filled.length <= 2 && /^[一二三四五六七八九十]+、/.test(filled[0] ?? ""))) {
-      section = { number: String(sections.length + 1), title: filled.join(" "), paragraph };
-      if (isRetrospective(section.title)) section.retrospective = true;
-      sections.push(section);
-      return;
-    }
-    if (sectionTitle && sectionTitle !== section?.title) {
-      section = { number: String(sections.length + 1), title: sectionTitle, paragraph };
-      sections.push(section);
-    }
-    const row: TableRow = { task: "" };
-    let number = "";
-    roles.forEach((role, k) => {
-      const cell = cells[k] ?? "";
-      if (!role || role === "section") return;
-      if (role === "number") number = cell;
-      // Two text columns (重点任务, 具体措施) read as one item: the first is its title.
-      else if (role === "task") row.task = row.task ? `${row.task.replace(/[。：；]$/, "")}：${cell}` : cell;
-      else row[role] = cell;
-    });
-    if (!row.task) return;
-    tasks.push({
-      number: number || String(tasks.length + 1),
-      paragraphs: [paragraph],
-      row,
-      ...(section && { section }),
-    });
+    return node;
+  };
+  for (const { title, paragraph } of table.sections) sectionOf(title, paragraph);
+  const tasks: TaskNode[] = table.rows.map((row) => {
+    const section = sectionOf(row.section, row.paragraphs[0] ?? paragraphs[0]!);
+    return { number: row.number, paragraphs: row.paragraphs, row: row.row, ...(section && { section }) };
   });
+  const loose = paragraphs
+    .slice(0, table.headerAt)
+    .filter((p) => !p.headline && p.headingLevel === undefined && !p.furniture && !p.cells)
+    .map((paragraph) => ({ paragraph }));
   return { kind: "task-table", sections, tasks, loose };
 }

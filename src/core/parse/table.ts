@@ -1,0 +1,429 @@
+/**
+ * Task tables as offices receive them: a 任务分解表, 责任清单 or 民生实事 list pasted from Word or
+ * Excel, or flattened by a web page — `|` rows (with or without the outer pipes, a merged cell
+ * simply missing), tab- or space-separated columns, or one cell per line. The header row is found
+ * by the vocabulary of real 台账; each row's cells are then matched to the header's columns by
+ * what they hold (a number, unit names, a date, a person, progress), so rows that lost a merged
+ * cell still put their units under 牵头单位 and their deadline under 完成时限.
+ */
+
+import type { Paragraph } from "./lexer";
+import { isFurniture } from "./lexer";
+import { type ColumnRole, UNIT_SUFFIXES, alternation, roleOfHeader } from "./lexicon";
+
+/** What one row says, by role; text columns keep their words as written. */
+export interface TableRow {
+  /** The task: its first text column. */
+  task: string;
+  /** Further text columns (具体措施, 细化分工), read as the task's measures. */
+  measures?: string;
+  lead?: string;
+  co?: string;
+  responsible?: string;
+  deadline?: string;
+  target?: string;
+  /** 进展情况, 完成情况: what was done, never a target. */
+  progress?: string;
+  /** 责任领导, 负责人: people, never units. */
+  people?: string;
+}
+
+export interface TableRowNode {
+  number: string;
+  /** The category a merged first column or a section row gives the row. */
+  section?: string;
+  row: TableRow;
+  paragraphs: Paragraph[];
+}
+
+export interface TableRead {
+  /** The header's cells with the role each was given. */
+  columns: { header: string; role: ColumnRole }[];
+  /** Index of the header paragraph (or the first of a one-cell-per-line header). */
+  headerAt: number;
+  rows: TableRowNode[];
+  /** Rows that only name a category (`一、基层能力提升`), in order, with the paragraph they are. */
+  sections: { title: string; paragraph: Paragraph }[];
+}
+
+
+const isTaskRole = (role: ColumnRole | undefined): boolean => role === "task" || role === "target";
+
+/** A header names a task column and a column of units, deadlines or numbers. */
+function isHeader(roles: readonly (ColumnRole | undefined)[]): boolean {
+  const known = roles.filter((r) => r !== undefined).length;
+  return (
+    known >= 2 &&
+    roles.some(isTaskRole) &&
+    roles.some((r) => r === "lead" || r === "co" || r === "deadline" || r === "number")
+  );
+}
+
+const UNIT_END = new RegExp(`(?<!社)(?:${alternation(UNIT_SUFFIXES)})(?:（[^）]*）)?$`);
+const NUMBER_CELL = /^(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.、]?$/;
+const SECTION_CELL = /^(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|第[一二三四五六七八九十]+[部分章篇])/;
+const DATE_LIKE =
+  /^(?:(?:20\d{2}年)?(?:\d{1,2}月(?:\d{1,2}日)?|年底|年内|年末|上半年|下半年|[一二三四1-4]季度|全年)(?:底|末|中旬|上旬|下旬)?(?:前|之前|以前|完成|底前)?|长期(?:坚持|推进)?|持续(?:推进|开展)?|常态化(?:推进|开展)?|20\d{2}(?:年|\.\d{1,2}|-\d{1,2})[^，。]{0,12}|按(?:时|期|要求)[^，。]{0,6}|每(?:月|季|年)[^，。]{0,8})/;
+const PROGRESS_LIKE = /^(?:目前|现已|已|截至|截止|累计|正在|已完成|完成|进展|基本完成|\d+(?:\.\d+)?%$)/;
+const PERSON_LIKE = /^(?:[\u4e00-\u9fa5]{2,3})(?:[、，][\u4e00-\u9fa5]{2,3})*$/;
+
+function looksLikeUnits(cell: string): boolean {
+  const list = cell
+    .replace(/(?:牵头|负责|配合|参与|按职责分工(?:负责|落实)?|分别负责|等)/g, "、")
+    .split(/[、，；,;\s]+/)
+    .filter(Boolean);
+  return list.length > 0 && list.filter((name) => UNIT_END.test(name)).length / list.length >= 0.6;
+}
+
+/** How well a cell fits a column of a role: higher is better; empty cells fit anything. */
+function fit(cell: string, role: ColumnRole | undefined): number {
+  if (!cell) return 0;
+  const short = cell.length <= 40 && !/[。；]/.test(cell.replace(/[。；]$/, ""));
+  const units = short && looksLikeUnits(cell);
+  const date = cell.length <= 40 && DATE_LIKE.test(cell);
+  switch (role) {
+    case "number":
+      return NUMBER_CELL.test(cell) ? 4 : -4;
+    case "lead":
+    case "co":
+    case "responsible":
+      return units ? 4 : short && !date ? 0.5 : -3;
+    case "person":
+      return units ? -1 : PERSON_LIKE.test(cell) ? 2 : short ? 0 : -2;
+    case "deadline":
+      return date ? 4 : short ? -0.5 : -3;
+    case "progress":
+      return PROGRESS_LIKE.test(cell) ? 2.5 : units ? -2 : 0.5;
+    case "task":
+    case "target":
+    case "section":
+    case "measures":
+      return NUMBER_CELL.test(cell) ? -3 : units ? -2 : date ? -1.5 : 1 + Math.min(cell.length, 60) / 60;
+    case "note":
+    case "ignore":
+    case undefined:
+      return 0;
+  }
+}
+
+/**
+ * Assigns each cell a column, in order, skipping columns a merged cell took away: the assignment
+ * with the best total fit, preferring each cell's own position when the counts agree.
+ */
+export function alignCells(cells: readonly string[], roles: readonly (ColumnRole | undefined)[]): number[] {
+  const n = cells.length;
+  const m = roles.length;
+  if (n === 0) return [];
+  if (n > m) return cells.map((_, i) => Math.min(i, m - 1));
+  const NEG = -1e9;
+  // best[i][j]: cells 0..i-1 placed in columns 0..j-1.
+  const best: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(NEG));
+  const from: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(-1));
+  for (let j = 0; j <= m; j++) (best[0] as number[])[j] = 0;
+  for (let i = 1; i <= n; i++) {
+    for (let j = i; j <= m; j++) {
+      const skip = (best[i] as number[])[j - 1] ?? NEG;
+      const positional = n === m && i === j ? 0.5 : 0;
+      const place = ((best[i - 1] as number[])[j - 1] ?? NEG) + fit(cells[i - 1] ?? "", roles[j - 1]) + positional;
+      if (place >= skip) {
+        (best[i] as number[])[j] = place;
+        (from[i] as number[])[j] = j - 1;
+      } else {
+        (best[i] as number[])[j] = skip;
+        (from[i] as number[])[j] = (from[i] as number[])[j - 1] ?? -1;
+      }
+    }
+  }
+  const columns = new Array<number>(n).fill(0);
+  let j = m;
+  for (let i = n; i >= 1; i--) {
+    const column = (from[i] as number[])[j] ?? i - 1;
+    columns[i - 1] = column;
+    j = column;
+  }
+  return columns;
+}
+
+function rowOf(cells: readonly string[], columns: readonly number[], roles: readonly (ColumnRole | undefined)[]) {
+  const row: TableRow = { task: "" };
+  let number = "";
+  let section: string | undefined;
+  const texts: string[] = [];
+  cells.forEach((cell, i) => {
+    if (!cell) return;
+    const role = roles[columns[i] ?? i];
+    const add = (key: keyof TableRow): void => {
+      row[key] = row[key] ? `${row[key]}；${cell}` : cell;
+    };
+    switch (role) {
+      case "number":
+        number = cell.replace(/[.、]$/, "");
+        return;
+      case "section":
+        section = cell;
+        return;
+      case "task":
+        texts.push(cell);
+        return;
+      case "measures":
+        add("measures");
+        return;
+      case "target":
+        add("target");
+        return;
+      case "lead":
+        add("lead");
+        return;
+      case "co":
+        add("co");
+        return;
+      case "responsible":
+        add("responsible");
+        return;
+      case "deadline":
+        add("deadline");
+        return;
+      case "progress":
+        add("progress");
+        return;
+      case "person":
+        add("people");
+        return;
+      default:
+        return;
+    }
+  });
+  // Two text columns (重点任务, 具体措施): the first names the task, the second says how.
+  const [first, ...rest] = texts;
+  row.task = first ?? row.target ?? "";
+  if (rest.length > 0) row.measures = [row.measures, ...rest].filter(Boolean).join("；");
+  return { number, section, row };
+}
+
+/** Header roles for a one-cell-per-line table: a run of short header lines. */
+/** A paragraph's one cell: its text, or its only cell when the page left a `|` after it. */
+function singleCell(p: Paragraph): string | undefined {
+  if (!p.cells) return p.text;
+  const filled = p.cells.filter(Boolean);
+  return filled.length <= 1 ? (filled[0] ?? "") : undefined;
+}
+
+function lineHeader(paragraphs: readonly Paragraph[], at: number): { roles: ColumnRole[]; end: number } | undefined {
+  const roles: ColumnRole[] = [];
+  let i = at;
+  while (i < paragraphs.length) {
+    const p = paragraphs[i];
+    const text = p ? singleCell(p) : undefined;
+    if (!p || text === undefined || text.length > 16) break;
+    const role = roleOfHeader(text);
+    if (!role) break;
+    roles.push(role);
+    i++;
+  }
+  return roles.length >= 3 && isHeader(roles) ? { roles, end: i } : undefined;
+}
+
+/** Finds the task table in the paragraphs, if the document is one. */
+export function readTable(paragraphs: readonly Paragraph[]): TableRead | undefined {
+  for (let at = 0; at < paragraphs.length; at++) {
+    const p = paragraphs[at];
+    if (!p) continue;
+    if (p.cells && p.cells.filter(Boolean).length >= 2) {
+      const roles = p.cells.map(roleOfHeader);
+      if (isHeader(roles)) return readCellRows(paragraphs, at, p.cells, roles);
+      continue;
+    }
+    const header = lineHeader(paragraphs, at);
+    if (header) return readLineRows(paragraphs, at, header.end, header.roles);
+  }
+  return undefined;
+}
+
+interface PendingRow {
+  number: string;
+  sections: string[];
+  cells: string[];
+  /** Unnumbered rows under a numbered one: parts of the same task. */
+  subRows: string[][];
+  paragraphs: Paragraph[];
+}
+
+function readCellRows(
+  paragraphs: readonly Paragraph[],
+  headerAt: number,
+  headerCells: readonly string[],
+  roles: readonly (ColumnRole | undefined)[],
+): TableRead {
+  const pending: PendingRow[] = [];
+  const sections: TableRead["sections"] = [];
+  let section: string | undefined;
+  const hasNumber = roles.includes("number");
+  const noteSection = (title: string, paragraph: Paragraph): void => {
+    section = title;
+    sections.push({ title, paragraph });
+  };
+  for (let i = headerAt + 1; i < paragraphs.length; i++) {
+    const p = paragraphs[i];
+    if (!p || p.furniture) continue;
+    const last = pending[pending.length - 1];
+    if (!p.cells) {
+      if (p.marker && p.text.length <= 40 && !/[。；]./.test(p.text)) noteSection(p.text, p);
+      else if (last && !p.headline) {
+        // Text the page broke out of the row's last cell.
+        last.cells = mergeBroken(last.cells, [p.text]);
+        last.paragraphs.push(p);
+      }
+      continue;
+    }
+    let cells = [...p.cells];
+    while (cells.length > 0 && cells[cells.length - 1] === "") cells.pop();
+    if (cells.every((c) => /^:?-{2,}:?$/.test(c) || c === "")) continue;
+    const filled = cells.filter(Boolean);
+    // A row that is only a category: `一、基层能力提升 | | |`.
+    if (filled.length === 1 && (SECTION_CELL.test(filled[0] ?? "") || (!hasNumber && !looksLikeUnits(filled[0] ?? "")))) {
+      if (!last || SECTION_CELL.test(filled[0] ?? "")) {
+        noteSection(filled[0] ?? "", p);
+        continue;
+      }
+    }
+    // Categories in front of the row's own cells: `一、围绕中心工作 | 1 | 紧扣民生… | 办公室`.
+    const rowSections: string[] = [];
+    while (cells.length > 1 && SECTION_CELL.test(cells[0] ?? "")) {
+      rowSections.push(cells[0] ?? "");
+      noteSection(cells[0] ?? "", p);
+      cells = cells.slice(1);
+    }
+    const numbered = NUMBER_CELL.test(cells[0] ?? "");
+    if (last && !numbered && rowSections.length === 0 && (hasNumber || NUMBER_CELL.test(last.number))) {
+      const broken = last.subRows.length === 0 && last.cells.length + cells.length <= headerCells.length + 1;
+      if (broken) last.cells = mergeBroken(last.cells, cells);
+      else last.subRows.push(cells);
+      last.paragraphs.push(p);
+      continue;
+    }
+    pending.push({
+      number: numbered ? (cells[0] ?? "").replace(/[.、]$/, "") : "",
+      sections: rowSections.length > 0 ? rowSections : section !== undefined ? [section] : [],
+      cells,
+      subRows: [],
+      paragraphs: [p],
+    });
+  }
+  const rows = pending.flatMap((row, k): TableRowNode[] => {
+    const withNumberColumn = (cells: string[]): (ColumnRole | undefined)[] =>
+      !hasNumber && NUMBER_CELL.test(cells[0] ?? "") ? ["number", ...roles] : [...roles];
+    const columns = withNumberColumn(row.cells);
+    const read = rowOf(row.cells, alignCells(row.cells, columns), columns);
+    for (const sub of row.subRows) {
+      const subColumns = columns.filter((role) => role !== "number");
+      const part = rowOf(sub, alignCells(sub, subColumns), subColumns);
+      read.row = joinRows(read.row, part.row);
+    }
+    if (!read.row.task && !read.row.target) return [];
+    const markerNumber = /^(\d{1,3})[.、]/.exec(read.row.task)?.[1];
+    const own = read.section !== undefined ? [...row.sections, read.section] : row.sections;
+    const category = own[own.length - 1];
+    return [
+      {
+        number: read.number || row.number || markerNumber || String(k + 1),
+        ...(category !== undefined && { section: own[0] ?? category }),
+        row: markerNumber ? { ...read.row, task: read.row.task.replace(/^\d{1,3}[.、]/, "") } : read.row,
+        paragraphs: row.paragraphs,
+      },
+    ];
+  });
+  return {
+    columns: headerCells.map((header, k) => ({ header, role: roles[k] ?? "ignore" })),
+    headerAt,
+    rows,
+    sections,
+  };
+}
+
+/** A sub-row's words join the row's: its task as a measure, its units and targets beside the row's. */
+function joinRows(row: TableRow, part: TableRow): TableRow {
+  const join = (a: string | undefined, b: string | undefined, by = "；"): string | undefined =>
+    a && b ? `${a}${by}${b}` : (a ?? b);
+  const joined: TableRow = { ...row };
+  const measures = join(row.measures, join(part.task, part.measures));
+  const target = join(row.target, part.target);
+  const lead = join(row.lead, part.lead, "、");
+  const co = join(row.co, part.co, "、");
+  const deadline = join(row.deadline, part.deadline);
+  const progress = join(row.progress, part.progress);
+  if (measures !== undefined) joined.measures = measures;
+  if (target !== undefined) joined.target = target;
+  if (lead !== undefined) joined.lead = lead;
+  if (co !== undefined) joined.co = co;
+  if (deadline !== undefined) joined.deadline = deadline;
+  if (progress !== undefined) joined.progress = progress;
+  return joined;
+}
+
+/** The cells of a row the page broke in two: the last cell before the break and the first after are one. */
+function mergeBroken(before: readonly string[], after: readonly string[]): string[] {
+  if (before.length === 0) return [...after];
+  const head = before.slice(0, -1);
+  const last = before[before.length - 1] ?? "";
+  const [first = "", ...rest] = after;
+  return [...head, `${last}${first}`, ...rest];
+}
+
+/** One cell per line: rows start at a line that is the next row number. */
+function readLineRows(
+  paragraphs: readonly Paragraph[],
+  headerAt: number,
+  bodyAt: number,
+  roles: readonly ColumnRole[],
+): TableRead {
+  const rows: TableRowNode[] = [];
+  const sections: TableRead["sections"] = [];
+  let section: string | undefined;
+  let cells: string[] = [];
+  let rowParagraphs: Paragraph[] = [];
+  let number = "";
+  const flush = (): void => {
+    if (!number && cells.length === 0) return;
+    const withNumber = roles[0] === "number" ? [number, ...cells] : cells;
+    const read = rowOf(withNumber, alignCells(withNumber, roles), roles);
+    if (read.row.task) {
+      rows.push({
+        number: number || String(rows.length + 1),
+        ...(section !== undefined && { section }),
+        row: read.row,
+        paragraphs: rowParagraphs,
+      });
+    }
+    cells = [];
+    rowParagraphs = [];
+    number = "";
+  };
+  const hasNumber = roles[0] === "number";
+  let lastNumber: number | undefined;
+  for (let i = bodyAt; i < paragraphs.length; i++) {
+    const p = paragraphs[i];
+    if (!p || p.furniture || isFurniture(p.text)) continue;
+    const text = singleCell(p) ?? p.text;
+    if (!text) continue;
+    // The next row starts at its number: the one after the last, or any where the list begins.
+    const next = /^\d{1,3}$/.test(text) ? Number(text) : undefined;
+    if (hasNumber && next !== undefined && (lastNumber === undefined ? true : next === lastNumber + 1)) {
+      flush();
+      number = text;
+      lastNumber = next;
+      rowParagraphs = [p];
+      continue;
+    }
+    if (SECTION_CELL.test(text) && text.length <= 30 && cells.length === 0) {
+      section = text;
+      sections.push({ title: text, paragraph: p });
+      continue;
+    }
+    if (hasNumber && !number) continue;
+    cells.push(text);
+    rowParagraphs.push(p);
+    if (!hasNumber && cells.length >= roles.length) flush();
+  }
+  flush();
+  return { columns: roles.map((role) => ({ header: role, role })), headerAt, rows, sections };
+}
