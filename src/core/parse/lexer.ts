@@ -293,21 +293,26 @@ function splitInlineMarkers(lines: Line[]): Line[] {
       if (!BEFORE_INLINE.test(before)) continue;
       const afterStop = /[。；！？）”」』\]：]$/.test(before);
       // A list numbered afresh under each heading, or straight through (pages also lose items).
-      const continuesList = starts || (previous !== undefined && follows(kind, previous, number, 5));
+      const rest = line.text.slice(at + m[0].length);
+      const next = successor(kind, number);
+      const successorFollows =
+        kind === "cn-dun"
+          ? rest.includes(`${next}、`)
+          : kind === "arabic-dot"
+            ? rest.includes(`${next}.`) || rest.includes(`${next}、`)
+            : rest.includes(`（${next}）`);
+      // A list numbered afresh under each heading, or straight through (pages also lose items):
+      // after a full stop, an item whose successor follows starts a list even mid-count.
+      const continuesList =
+        starts ||
+        (previous !== undefined && follows(kind, previous, number, 5)) ||
+        (previous === undefined && afterStop && successorFollows);
       if (!continuesList) continue;
       // Right after a word the marker must be a heading's first item run into it
       // (`（二）…行动5.打造…`), or a first item whose successor follows (`要点一、…。二、…`):
       // `统一、规范` and `一、二类` are words and enumerations.
       if (!afterStop) {
         const underHeading = depth(segment) >= 0 && depth(segment) < depth(kind);
-        const rest = line.text.slice(at + m[0].length);
-        const next = successor(kind, number);
-        const successorFollows =
-          kind === "cn-dun"
-            ? rest.includes(`${next}、`)
-            : kind === "arabic-dot"
-              ? rest.includes(`${next}.`) || rest.includes(`${next}、`)
-              : rest.includes(`（${next}）`);
         if (!(underHeading && kind !== "cn-dun") && !(starts && successorFollows)) continue;
         if (kind === "cn-dun" && /^[一二三四五六七八九十]/.test(rest)) continue;
       }

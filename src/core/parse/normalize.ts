@@ -48,6 +48,11 @@ const LATEX: [string, string][] = [
   ["\\ ", ""],
 ];
 
+/** An item's number at the start of a line: `二、大力`, `（三）`, `4.征集` (not `一、二类`, `3.5%`). */
+const LIST_MARKER =
+  /^(?:[一二三四五六七八九十]{1,3}、(?![一二三四五六七八九十])|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.、．](?=[\u4e00-\u9fa5]))/;
+const isCjkOrStop = (ch: string): boolean => /[\u4e00-\u9fa5。；！？）”]/.test(ch);
+
 const isDigit = (ch: string | undefined): boolean => ch !== undefined && ch >= "0" && ch <= "9";
 // Tabs are not spaces here: they separate the cells of a table pasted from Excel.
 const isSpace = (ch: string | undefined): boolean =>
@@ -111,6 +116,17 @@ export function normalize(source: string): NormalizedText {
     if (isSpace(raw)) {
       const [after, at] = nextNonSpace(i);
       const before = previous();
+      // A page that lost its line breaks kept a space before each item: `…工作责任 二、大力开展…`.
+      if (
+        before !== undefined &&
+        before !== "\n" &&
+        isCjkOrStop(before) &&
+        LIST_MARKER.test(source.slice(at, at + 6))
+      ) {
+        emit("\n", i, at);
+        i = at;
+        continue;
+      }
       if (
         before === undefined ||
         before === "\n" ||

@@ -9,7 +9,7 @@
 
 import type { Paragraph } from "./lexer";
 import { isFurniture } from "./lexer";
-import { type ColumnRole, UNIT_SUFFIXES, alternation, roleOfHeader } from "./lexicon";
+import { type ColumnRole, TASK_VERB_START, UNIT_SUFFIXES, alternation, roleOfHeader } from "./lexicon";
 
 /** What one row says, by role; text columns keep their words as written. */
 export interface TableRow {
@@ -46,7 +46,6 @@ export interface TableRead {
   sections: { title: string; paragraph: Paragraph }[];
 }
 
-
 const isTaskRole = (role: ColumnRole | undefined): boolean => role === "task" || role === "target";
 
 /** A header names a task column and a column of units, deadlines or numbers. */
@@ -61,13 +60,15 @@ function isHeader(roles: readonly (ColumnRole | undefined)[]): boolean {
 
 const UNIT_END = new RegExp(`(?<!社)(?:${alternation(UNIT_SUFFIXES)})(?:（[^）]*）)?$`);
 const NUMBER_CELL = /^(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.、]?$/;
-const SECTION_CELL = /^(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|第[一二三四五六七八九十]+[部分章篇])/;
+const SECTION_CELL =
+  /^(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|第[一二三四五六七八九十]+[部分章篇])/;
 const DATE_LIKE =
   /^(?:(?:20\d{2}年)?(?:\d{1,2}月(?:\d{1,2}日)?|年底|年内|年末|上半年|下半年|[一二三四1-4]季度|全年)(?:底|末|中旬|上旬|下旬)?(?:前|之前|以前|完成|底前)?|长期(?:坚持|推进)?|持续(?:推进|开展)?|常态化(?:推进|开展)?|20\d{2}(?:年|\.\d{1,2}|-\d{1,2})[^，。]{0,12}|按(?:时|期|要求)[^，。]{0,6}|每(?:月|季|年)[^，。]{0,8})/;
 const PROGRESS_LIKE = /^(?:目前|现已|已|截至|截止|累计|正在|已完成|完成|进展|基本完成|\d+(?:\.\d+)?%$)/;
 const PERSON_LIKE = /^(?:[\u4e00-\u9fa5]{2,3})(?:[、，][\u4e00-\u9fa5]{2,3})*$/;
 
 function looksLikeUnits(cell: string): boolean {
+  if (TASK_VERB_START.test(cell)) return false;
   const list = cell
     .replace(/(?:牵头|负责|配合|参与|按职责分工(?:负责|落实)?|分别负责|等)/g, "、")
     .split(/[、，；,;\s]+/)
@@ -124,8 +125,10 @@ export function alignCells(cells: readonly string[], roles: readonly (ColumnRole
     for (let j = i; j <= m; j++) {
       const skip = (best[i] as number[])[j - 1] ?? NEG;
       const positional = n === m && i === j ? 0.5 : 0;
-      const place = ((best[i - 1] as number[])[j - 1] ?? NEG) + fit(cells[i - 1] ?? "", roles[j - 1]) + positional;
-      if (place >= skip) {
+      const place =
+        ((best[i - 1] as number[])[j - 1] ?? NEG) + fit(cells[i - 1] ?? "", roles[j - 1]) + positional;
+      // On a tie the cell keeps the earlier column: a merged cell is more often missing at the end.
+      if (place > skip) {
         (best[i] as number[])[j] = place;
         (from[i] as number[])[j] = j - 1;
       } else {
@@ -144,7 +147,11 @@ export function alignCells(cells: readonly string[], roles: readonly (ColumnRole
   return columns;
 }
 
-function rowOf(cells: readonly string[], columns: readonly number[], roles: readonly (ColumnRole | undefined)[]) {
+function rowOf(
+  cells: readonly string[],
+  columns: readonly number[],
+  roles: readonly (ColumnRole | undefined)[],
+) {
   const row: TableRow = { task: "" };
   let number = "";
   let section: string | undefined;
@@ -195,7 +202,12 @@ function rowOf(cells: readonly string[], columns: readonly number[], roles: read
   });
   // Two text columns (重点任务, 具体措施): the first names the task, the second says how.
   const [first, ...rest] = texts;
-  row.task = first ?? row.target ?? "";
+  if (first === undefined && row.measures !== undefined) {
+    row.task = row.measures;
+    delete row.measures;
+  } else {
+    row.task = first ?? "";
+  }
   if (rest.length > 0) row.measures = [row.measures, ...rest].filter(Boolean).join("；");
   return { number, section, row };
 }
@@ -208,7 +220,10 @@ function singleCell(p: Paragraph): string | undefined {
   return filled.length <= 1 ? (filled[0] ?? "") : undefined;
 }
 
-function lineHeader(paragraphs: readonly Paragraph[], at: number): { roles: ColumnRole[]; end: number } | undefined {
+function lineHeader(
+  paragraphs: readonly Paragraph[],
+  at: number,
+): { roles: ColumnRole[]; end: number } | undefined {
   const roles: ColumnRole[] = [];
   let i = at;
   while (i < paragraphs.length) {
@@ -280,7 +295,10 @@ function readCellRows(
     if (cells.every((c) => /^:?-{2,}:?$/.test(c) || c === "")) continue;
     const filled = cells.filter(Boolean);
     // A row that is only a category: `一、基层能力提升 | | |`.
-    if (filled.length === 1 && (SECTION_CELL.test(filled[0] ?? "") || (!hasNumber && !looksLikeUnits(filled[0] ?? "")))) {
+    if (
+      filled.length === 1 &&
+      (SECTION_CELL.test(filled[0] ?? "") || (!hasNumber && !looksLikeUnits(filled[0] ?? "")))
+    ) {
       if (!last || SECTION_CELL.test(filled[0] ?? "")) {
         noteSection(filled[0] ?? "", p);
         continue;
@@ -309,6 +327,7 @@ function readCellRows(
       paragraphs: [p],
     });
   }
+  let above: TableRow | undefined;
   const rows = pending.flatMap((row, k): TableRowNode[] => {
     const withNumberColumn = (cells: string[]): (ColumnRole | undefined)[] =>
       !hasNumber && NUMBER_CELL.test(cells[0] ?? "") ? ["number", ...roles] : [...roles];
@@ -320,6 +339,9 @@ function readCellRows(
       read.row = joinRows(read.row, part.row);
     }
     if (!read.row.task && !read.row.target) return [];
+    // Cells missing from a row (not empty, missing) were merged with the row above.
+    if (row.cells.length < columns.length) read.row = inheritMerged(read.row, above);
+    above = read.row;
     const markerNumber = /^(\d{1,3})[.、]/.exec(read.row.task)?.[1];
     const own = read.section !== undefined ? [...row.sections, read.section] : row.sections;
     const category = own[own.length - 1];
@@ -338,6 +360,19 @@ function readCellRows(
     rows,
     sections,
   };
+}
+
+/** Columns a merged cell spans downwards: a row without its own keeps the one above. */
+const SPANNING: readonly (keyof TableRow)[] = ["lead", "co", "responsible", "deadline"];
+
+function inheritMerged(row: TableRow, above: TableRow | undefined): TableRow {
+  if (!above) return row;
+  const inherited: TableRow = { ...row };
+  for (const key of SPANNING) {
+    const value = above[key];
+    if (inherited[key] === undefined && value !== undefined) inherited[key] = value;
+  }
+  return inherited;
 }
 
 /** A sub-row's words join the row's: its task as a measure, its units and targets beside the row's. */
@@ -390,7 +425,7 @@ function readLineRows(
       rows.push({
         number: number || String(rows.length + 1),
         ...(section !== undefined && { section }),
-        row: read.row,
+        row: inheritMerged(read.row, rows[rows.length - 1]?.row),
         paragraphs: rowParagraphs,
       });
     }
