@@ -10,7 +10,7 @@
 
 import type { Op } from "../model";
 import { chineseNumber, scale, tidy } from "./numbers";
-import { findDeadlines, tenseOf, type DeadlineMatch } from "./time";
+import { findDeadlines, tenseOf, topicYear, type DeadlineMatch } from "./time";
 
 export interface IndicatorCandidate {
   metric: string;
@@ -389,10 +389,13 @@ function splitParts(text: string): string[] {
 export function extractIndicators(text: string, context: ExtractionContext): IndicatorCandidate[] {
   const mask = enclosedMask(text);
   const found: IndicatorCandidate[] = [];
+  let topic: number | undefined;
   for (const sentence of boundaries(text, mask, "。！？", 0, text.length)) {
     const sentenceText = text.slice(sentence.start, sentence.end);
+    topic = topicYear(sentenceText) ?? topic;
     const tense = tenseOf(sentenceText, context.documentYear);
-    if (tense === "past" || (tense === "neutral" && context.defaultTense === "past")) continue;
+    const lookingBack = topic !== undefined && topic < context.documentYear && tense !== "future";
+    if (tense === "past" || lookingBack || (tense === "neutral" && context.defaultTense === "past")) continue;
     const deadlines = findDeadlines(sentenceText, context.documentYear).map((d) => ({
       ...d,
       start: d.start + sentence.start,

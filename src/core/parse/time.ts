@@ -100,12 +100,21 @@ const WEAK_FUTURE =
   /将(?![^，。；]{0,30}?(?:引入|纳入|融入|建设成|打造成|作为|列入|转化为|送到|用于|建成))|要(?!求|点|素|害)/;
 /** Results, facts, reviews. */
 const PAST =
-  /已经|截至|截止|(?<![为除据到])了(?!解)|取得(?![^，。；]{0,8}(?:率|比例))|荣获|获评|获批|先后|相继|成功(?![^，。；]{0,4}率)|过去|近年来|以来|较合作前|翻一番|位居|名列/;
+  /已经|截至|截止|(?<![到将])至\d{1,2}月(?:底|末)|已(?:建成|完成|开工|实现|覆盖|达到|投入)|完成投资|提前[^，。；]{0,6}完成|(?<![为除据到])了(?!解)|取得(?![^，。；]{0,8}(?:率|比例))|荣获|获评|获批|先后|相继|成功(?![^，。；]{0,4}率)|过去|近年来|以来|较合作前|翻一番|位居|名列/;
 /** `已` alone may be an attribute (`已定级医疗机构`), so it yields to an imperative verb. */
 const WEAK_PAST = /(?<![不尚早])已(?![成有])/;
 const IMPERATIVE = /推动|推进|加快|加大|加强|深化|实施|开展|健全|完善|落实|提升|提高/;
 
 export type Tense = "past" | "future" | "neutral";
+
+/**
+ * The year a sentence sets as its topic by opening with it (`2018年，全市…`), which the sentences
+ * after it in the paragraph share until another opens with a year: a look back at last year.
+ */
+export function topicYear(sentence: string): number | undefined {
+  const m = /^(?:[“"（(]?)(20\d{2})年(?:以来|上半年|全年|度)?[，,]/.exec(sentence);
+  return m ? Number(m[1]) : undefined;
+}
 
 /**
  * The tense of one sentence: explicit plans first, then years earlier than the document's and
