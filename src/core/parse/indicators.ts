@@ -31,6 +31,8 @@ export interface IndicatorCandidate {
    * Uncertain candidates are offered to the user instead of entering the ledger on their own.
    */
   doubt?: string;
+  /** The rule that read it (`comparison`, `quota`, `milestone`…), shown in 校对 as the reason. */
+  rule?: string;
 }
 
 export interface ExtractionContext {
@@ -40,11 +42,19 @@ export interface ExtractionContext {
 }
 
 const UNITS =
-  "个百分点|百分点|%|‰|人次|场次|项次|家|个|所|项|名|人|次|场|篇|亩|岁|级|张|床|台|套|元|平方米|公里|批|条|支|座|户|例|份|件|期|间|处|辆|架|倍|种|门|位|吨|册|轮|组|队|个工作日|小时|分钟|天|日";
+  "个百分点|百分点|%|‰|人次|场次|場次|项次|家|个|個|所|项|項|名|人|次|场|場|篇|亩|畝|岁|歲|级|級|张|張|床|台|臺|套|元|平方米|公里|批|条|條|支|座|户|戶|例|份|件|期|间|間|处|處|辆|輛|架|倍|种|種|门|門|位|吨|噸|册|冊|轮|輪|组|組|队|隊|对|對|个工作日|小时|小時|分钟|分鐘|天|日";
 /** Times are targets only with an explicit bound (`控制在12分钟以内`), never as durations (`宣传100天`). */
 const TIME_UNIT = /^(?:个工作日|小时|分钟|天|日)$/;
 const ARABIC_QUANTITY = new RegExp(
-  `(?<![\\d.])(\\d+(?:\\.\\d+)?)(?:(?:至|到|-|~|—)(\\d+(?:\\.\\d+)?))?(万|亿)?(${UNITS})|(?<![\\d.])(\\d{1,2})\\/(\\d{1,2})(?![\\d万])|(?<![\\d.])(\\d+(?:\\.\\d+)?)\\/(10万|十万|万|千|1000|10000|100000)`,
+  `(?<![\\d.])(\\d+(?:\\.\\d+)?)(?:(?:至|到|-|~|—)(\\d+(?:\\.\\d+)?))?(万|亿|萬|億)?(${UNITS})|(?<![\\d.])(\\d{1,2})\\/(\\d{1,2})(?![\\d万])|(?<![\\d.])(\\d+(?:\\.\\d+)?)\\/(10万|十万|万|千|1000|10000|100000)`,
+  "g",
+);
+/**
+ * A number with no unit after it (`健康浙江发展指数达85`, `体检人数达1000万以上`, `床人比达到1:1.6`):
+ * a target only right after a word of comparison, never a year, a date or a page number.
+ */
+const BARE_QUANTITY = new RegExp(
+  `(?<![\\d.:：/])(?:1[:：])?(\\d+(?:\\.\\d+)?)(万|亿|萬|億)?(?![\\d.:：%‰/]|${UNITS}|年|月|日|号|號|岁|歲|版|期|届|批次)`,
   "g",
 );
 const CHINESE_QUANTITY =
@@ -191,6 +201,8 @@ interface Quantity {
   unit: string;
   /** Written with Chinese numerals (`两个`). */
   chinese: boolean;
+  /** Written with no unit after it: a target only right after a comparison. */
+  bare?: boolean;
 }
 
 function quantitiesIn(text: string, from: number, to: number): Quantity[] {
@@ -222,6 +234,14 @@ function quantitiesIn(text: string, from: number, to: number): Quantity[] {
     const maxValue = m[2] !== undefined ? tidy(scale(Number(m[2]), m[3])) : undefined;
     const unit = m[4] ?? "";
     found.push({ start, end, value, ...(maxValue !== undefined && { maxValue }), unit, chinese: false });
+  }
+  const taken = (start: number, end: number): boolean => found.some((q) => q.start < end && start < q.end);
+  for (const m of slice.matchAll(BARE_QUANTITY)) {
+    const start = from + (m.index ?? 0);
+    const end = start + m[0].length;
+    const value = tidy(scale(Number(m[1]), m[2]));
+    if (taken(start, end) || (Number.isInteger(value) && value >= 1900 && value <= 2100 && !m[2])) continue;
+    found.push({ start, end, value, unit: "", chinese: false, bare: true });
   }
   for (const m of slice.matchAll(CHINESE_QUANTITY)) {
     const value = chineseNumber(m[1] ?? "");
@@ -354,7 +374,7 @@ interface Suffix {
 
 function suffixAfter(text: string, at: number): Suffix {
   const rest = text.slice(at, at + 4);
-  const m = /^(?:及以上|或以上|以上|及以下|以下|以内|左右|覆盖)/.exec(rest);
+  const m = /^(?:及以上|或以上|以上|及以下|以下|以内|之内|内(?![容部外涵])|左右|覆盖)/.exec(rest);
   if (!m) return { explicit: false, length: 0, covers: false, approximate: false };
   const word = m[0];
   if (word === "覆盖") return { op: "=", explicit: false, length: 2, covers: true, approximate: false };
@@ -390,6 +410,7 @@ export function extractIndicators(text: string, context: ExtractionContext): Ind
   const mask = enclosedMask(text);
   const found: IndicatorCandidate[] = [];
   let topic: number | undefined;
+  const subject: { last?: string } = {};
   for (const sentence of boundaries(text, mask, "。！？", 0, text.length)) {
     const sentenceText = text.slice(sentence.start, sentence.end);
     topic = topicYear(sentenceText) ?? topic;
@@ -418,7 +439,7 @@ export function extractIndicators(text: string, context: ExtractionContext): Ind
       const horizon = deadlines.filter((d) => d.horizon && d.start < clause.end).at(-1);
       const deadline = (local ?? horizon)?.date;
       const before = found.length;
-      carried = readClause(text, sentenceText, clause, mask, carried, deadline, found);
+      carried = readClause(text, sentenceText, clause, mask, carried, deadline, found, subject);
       if (found.length === before) {
         const covered = fullCoverage(text, clause, mask, deadline);
         if (covered) found.push(covered);
@@ -447,6 +468,7 @@ function readClause(
   carried: Trigger | undefined,
   deadline: string | undefined,
   out: IndicatorCandidate[],
+  subject: { last?: string },
 ): Trigger | undefined {
   const quantities = quantitiesIn(text, clause.start, clause.end).filter(
     (q) => !excluded(text, q, clause, mask),
@@ -473,12 +495,20 @@ function readClause(
     const suffix = suffixAfter(text, q.end);
     const isShare = q.unit === "%" || q.unit === "‰";
     const trigger = triggerBefore(text, clause.start, q.start, isShare);
+    // A bare number is a target only right after its comparison: `指数达85`, `床人比达到1:1.6`.
+    if (q.bare && !(trigger?.kind === "comparison" && trigger.at + trigger.word.length === q.start)) return;
     const endsClause = /^[、]?$/.test(text.slice(q.end + suffix.length, clause.end));
     const inherited = !trigger && carried && endsClause ? carried : undefined;
     const scope = /(?:为|在)(?:全市|全省|全区|全县|全国)?(?:不少于|不低于|至少)?$/.exec(
       text.slice(Math.max(clause.start, q.start - 8), q.start),
     );
     const scopeTarget = scope !== null && SCOPE_VERB.test(text.slice(q.end, clause.end));
+    const quota = quotaOf(text, clause, q);
+    if (quota) {
+      out.push({ ...quota, ...withDeadline, rule: "quota" });
+      previousEnd = q.end;
+      return;
+    }
     if (!trigger && !inherited && !isShare && !suffix.explicit && !scopeTarget) return;
     if (TIME_UNIT.test(q.unit) && !suffix.explicit && !trigger?.explicit) return;
     // Chinese numerals count an enumeration just before them (`儿童和妇产两个…中心`); otherwise
@@ -496,12 +526,15 @@ function readClause(
       (q.chinese && trigger
         ? `${trigger.word}${cleanMetric(nounAfter(text, q.end, clause.end))}（${counted.join("、")}）`
         : undefined);
-    const reading =
+    const read =
       named !== undefined
         ? { metric: named }
         : metricFor(text, clause, q, suffix, trigger ?? inherited, previousEnd, quantities[k - 1]);
     previousEnd = q.end + suffix.length;
+    // `…达90%以上，到2030年达95%以上`: a value with no subject of its own continues the last one's.
+    const reading = !read.metric && trigger?.kind === "comparison" && subject.last ? { metric: subject.last } : read;
     if (!reading.metric) return;
+    subject.last = reading.metric;
     const doubt =
       reading.doubt ??
       (suffix.approximate ? "目标是约数（“左右”）" : undefined) ??
@@ -516,10 +549,44 @@ function readClause(
       start: q.start,
       end: q.end + suffix.length,
       ...(doubt && { doubt }),
+      rule: ruleOf(q, trigger ?? inherited, suffix, isShare),
     });
     lastTrigger = trigger ?? inherited;
   });
   return lastTrigger;
+}
+
+/** Which rule read a quantity, shown in 校对 as the reason it is a target. */
+function ruleOf(q: Quantity, trigger: Trigger | undefined, suffix: Suffix, isShare: boolean): string {
+  if (q.bare) return "comparison-bare";
+  if (suffix.covers) return "coverage";
+  if (suffix.explicit && !trigger) return "bound";
+  if (trigger?.kind === "making") return "making";
+  if (trigger?.kind === "comparison") return "comparison";
+  if (isShare) return "share";
+  return trigger?.kind ?? "scope";
+}
+
+/** Units of people a 民生实事 serves: `为2.5万名…老年人`, `为1.2万人`. */
+const PEOPLE_UNIT = /^(?:名|人|人次|户|戶|例|对|對|个家庭)$/;
+
+/**
+ * The 民生实事 quota: `为2.5万名65岁以上老年人免费体检`, `免费为超过50万名适龄妇女提供…筛查`:
+ * a number of people served is the target, whatever verb follows.
+ */
+function quotaOf(text: string, clause: Range, q: Quantity): Omit<IndicatorCandidate, "rule"> | undefined {
+  const before = text.slice(clause.start, q.start);
+  const lead = /(?:^|[^因以作成])为(?:超过|不少于|至少|约|全市|全区|全县)?$/.exec(before);
+  if (!lead) return undefined;
+  const after = text.slice(q.end, clause.end);
+  const people = PEOPLE_UNIT.test(q.unit) || (q.unit === "" && /^[^，。；]{0,12}?(?:人|者|妇女|儿童|学生|群众|家庭|患者)/.test(after));
+  if (!people || after.replace(/[，。；\s]/g, "").length < 3) return undefined;
+  const metric = cleanMetric(`${before.replace(/(?:超过|不少于|至少|约)$/, "")}${after}`).replace(
+    /\d+(?:\.\d+)?(?:岁|歲)(?:及以上|以上)?/g,
+    "",
+  );
+  const unit = q.unit || "人";
+  return { metric, op: ">=", value: q.value, unit, start: q.start, end: q.end };
 }
 
 interface Reading {
@@ -571,7 +638,9 @@ function metricFor(
   const subject = cleanMetric(text.slice(Math.max(clause.start, previousEnd), q.start));
   if (isShare) {
     if (suffix.covers) return { metric: `${subject}覆盖率` };
-    const predicate = cleanMetric(rest.replace(/^的/, ""));
+    // `产前筛查率90%以上、新生儿疾病筛查率95%以上的目标`: the next item is no predicate of this one.
+    const own = rest.split(/[、]|(?=\d)/)[0] ?? "";
+    const predicate = cleanMetric(own.replace(/^的/, "").replace(/^(?:的)?(?:目标|要求|水平|标准)$/, ""));
     if (!predicate) return { metric: subject };
     const combined = subject + predicate;
     const metric = /(?:率|比例|比重|占比)$/.test(combined) ? combined : `${combined}比例`;

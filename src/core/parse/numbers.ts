@@ -49,8 +49,8 @@ export function chineseNumber(text: string): number | undefined {
 
 /** Applies a `万` or `亿` multiplier written after a number. */
 export function scale(value: number, multiplier: string | undefined): number {
-  if (multiplier === "万") return value * 10_000;
-  if (multiplier === "亿") return value * 100_000_000;
+  if (multiplier === "万" || multiplier === "萬") return value * 10_000;
+  if (multiplier === "亿" || multiplier === "億") return value * 100_000_000;
   return value;
 }
 
