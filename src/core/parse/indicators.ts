@@ -123,7 +123,7 @@ const OP_BY_WORD = new Map(OP_WORDS.map(([word, op, explicit]) => [word, { op, e
 
 /** Verbs that make a count a target: what will be built, created, trained, put online. */
 const MAKING_VERBS =
-  "新（改、扩）建|新改扩建|改扩建|组建|增设|开设|新设|成立|启用|规划设置|规划建设|组织开展|新建|新增|建成|建设|创建|打造|培育|建立|设立|设置|引进|招聘|招收|选派|派驻|培训|完成|申报|争创|认定|遴选|布局|改造|升级|发表|评选|命名|扶持|配备|配置|上线|开通|建强|救治|筛查";
+  "新（改、扩）建|新改扩建|改扩建|组建|增设|开设|新设|成立|启用|规划设置|规划建设|组织开展|新建|新增|新创|建成|建设|创建|实施|打造|培育|建立|设立|设置|引进|招聘|招收|选派|派驻|培训|完成|申报|争创|认定|遴选|布局|改造|升级|发表|评选|命名|扶持|配备|配置|上线|开通|建强|救治|筛查";
 // Commitment words are matched too, so that `力争创建` reads as 力争|创建 rather than 力|争创|建.
 const MAKING_VERB = new RegExp(`力争|争取|确保|${MAKING_VERBS}`, "g");
 const NOT_MAKING = new Set(["力争", "争取", "确保"]);
@@ -498,7 +498,9 @@ function readClause(
     // A bare number is a target only right after its comparison: `指数达85`, `床人比达到1:1.6`.
     if (q.bare && !(trigger?.kind === "comparison" && trigger.at + trigger.word.length === q.start)) return;
     const endsClause = /^[、]?$/.test(text.slice(q.end + suffix.length, clause.end));
-    const inherited = !trigger && carried && endsClause ? carried : undefined;
+    // `新建A1所，B2个` and `新创2个A，2个B`: the clause is the next item of the verb before.
+    const opensClause = /^[、]?$/.test(text.slice(clause.start, q.start)) && carried?.kind === "making";
+    const inherited = !trigger && carried && (endsClause || opensClause) ? carried : undefined;
     const scope = /(?:为|在)(?:全市|全省|全区|全县|全国)?(?:不少于|不低于|至少)?$/.exec(
       text.slice(Math.max(clause.start, q.start - 8), q.start),
     );
@@ -538,7 +540,9 @@ function readClause(
     const doubt =
       reading.doubt ??
       (suffix.approximate ? "目标是约数（“左右”）" : undefined) ??
-      (inherited && !explicit && !sentenceCommits ? "动词承接前文推断，原文此处只有数字" : undefined);
+      (inherited && inherited.kind !== "making" && !explicit && !sentenceCommits
+        ? "动词承接前文推断，原文此处只有数字"
+        : undefined);
     out.push({
       metric: reading.metric,
       op,

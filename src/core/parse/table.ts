@@ -205,6 +205,10 @@ function rowOf(
   if (first === undefined && row.measures !== undefined) {
     row.task = row.measures;
     delete row.measures;
+  } else if (first === undefined && row.target !== undefined) {
+    // A column of 目标与任务 is the task itself.
+    row.task = row.target;
+    delete row.target;
   } else {
     row.task = first ?? "";
   }

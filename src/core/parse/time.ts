@@ -16,19 +16,25 @@ export interface DeadlineMatch {
 }
 
 const MONTH = "(\\d{1,2}|十[一二]?|[一二三四五六七八九])";
-const DEADLINE = new RegExp(
-  [
-    `(?:到|至|于)?(?:(20\\d{2})年)?${MONTH}月(\\d{1,2})日(?:前|之前|以前)`,
-    `(?:到|至|于)?(?:(20\\d{2})年)?${MONTH}月(?:底|末)?(?:前|之前|以前)`,
-    `(?:到|至)(?:(20\\d{2})年)?${MONTH}月(?:底|末)`,
-    `(?:到|至|于)?(20\\d{2})年(?:底|末)(?:前|之前)?`,
-    `(?:到|至)(20\\d{2})年(?!\\d|度)`,
-    `(20\\d{2})年(?:前|之前|以前)`,
-    `(?:到|至|于)?(?<![\\d年])年(?:底|末|内)(?:前|之前)?`,
-    `(?:(20\\d{2})年)?(?:第)?(上半年|下半年|[一二三四1-4]季度)(?:末|底)?(?:前|之前)?`,
-  ].join("|"),
-  "g",
-);
+/**
+ * The ways documents date a piece of work, as an ordered list of named rules, each with named
+ * groups: the year (`y…`), the month (`m…`), the day, a half-year or quarter. The first rule that
+ * matches at a place wins.
+ */
+const DEADLINE_RULES: readonly [string, string][] = [
+  ["day", `(?:到|至|于)?(?:(?<yDay>20\\d{2})年)?(?<mDay>${MONTH})月(?<day>\\d{1,2})日(?:前|之前|以前)`],
+  ["month-before", `(?:到|至|于)?(?:(?<yBefore>20\\d{2})年)?(?<mBefore>${MONTH})月(?:底|末)?(?:前|之前|以前)`],
+  ["month-end", `(?:到|至)(?:(?<yEnd>20\\d{2})年)?(?<mEnd>${MONTH})月(?:底|末)`],
+  ["month-on", `(?:将于|于|在)(?:今年|(?<yOn>20\\d{2})年)?(?<mOn>${MONTH})月份?(?:底|末|中旬|下旬|上旬)?`],
+  ["month-action", `(?<yAct>20\\d{2})年(?<mAct>${MONTH})月份?(?=[\\u4e00-\\u9fa5]{2})(?!份|底|末|前|以来|起|至|到)`],
+  ["year-end", `(?:到|至|于)?(?<yYearEnd>20\\d{2})年(?:底|末)(?:前|之前)?`],
+  ["by-year", `(?:到|至)(?<yBy>20\\d{2})年(?!\\d|度)`],
+  ["year-before", `(?<yYearBefore>20\\d{2})年(?:前|之前|以前)`],
+  ["aimed-year", `(?<=力争|确保|争取|计划|预计|拟|将于|将在)(?<yAim>20\\d{2})年(?![\\d底末度])`],
+  ["this-year", `(?:到|至|于)?(?<![\\d年])年(?:底|末|内)(?:前|之前)?`],
+  ["half-or-quarter", `(?:(?<yHalf>20\\d{2})年)?(?:第)?(?<half>上半年|下半年|[一二三四1-4]季度)(?:末|底)?(?:前|之前)?`],
+];
+const DEADLINE = new RegExp(DEADLINE_RULES.map(([, pattern]) => pattern).join("|"), "g");
 
 const pad = (n: number): string => String(n).padStart(2, "0");
 
@@ -72,22 +78,26 @@ export function findDeadlines(text: string, documentYear: number): DeadlineMatch
 }
 
 function dateOf(m: RegExpMatchArray, documentYear: number): string | undefined {
+  const g = m.groups ?? {};
   const year = (group: string | undefined): number => (group ? Number(group) : documentYear);
-  if (m[3] !== undefined) {
-    const month = monthNumber(m[2]);
-    return month ? `${year(m[1])}-${pad(month)}-${pad(Number(m[3]))}` : undefined;
+  if (g.day !== undefined) {
+    const month = monthNumber(g.mDay);
+    return month ? `${year(g.yDay)}-${pad(month)}-${pad(Number(g.day))}` : undefined;
   }
   for (const [y, mo] of [
-    [4, 5],
-    [6, 7],
+    [g.yBefore, g.mBefore],
+    [g.yEnd, g.mEnd],
+    [g.yOn, g.mOn],
+    [g.yAct, g.mAct],
   ] as const) {
-    const month = monthNumber(m[mo]);
-    if (m[mo] !== undefined) return month ? endOfMonth(year(m[y]), month) : undefined;
+    if (mo === undefined) continue;
+    const month = monthNumber(mo);
+    return month ? endOfMonth(year(y), month) : undefined;
   }
-  for (const y of [8, 9, 10]) if (m[y] !== undefined) return `${m[y]}-12-31`;
-  if (m[12] !== undefined) {
-    const month = HALF_OR_QUARTER[m[12]];
-    return month ? endOfMonth(year(m[11]), month) : undefined;
+  for (const y of [g.yYearEnd, g.yBy, g.yYearBefore, g.yAim]) if (y !== undefined) return `${y}-12-31`;
+  if (g.half !== undefined) {
+    const month = HALF_OR_QUARTER[g.half];
+    return month ? endOfMonth(year(g.yHalf), month) : undefined;
   }
   return `${documentYear}-12-31`;
 }
