@@ -26,6 +26,8 @@ export interface Indicator {
   /** The clause the indicator was read from, as normalised text: its source, quoted. */
   text: string;
   span: Span;
+  /** The grammar rule that read it (`comparison`, `quota`, `milestone`…), shown in 校对 as "why". */
+  rule?: string;
 }
 
 export type DocumentKind = "work-points" | "implementation-plan" | "task-table" | "news" | "prose";

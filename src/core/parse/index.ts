@@ -242,7 +242,12 @@ class Composer {
       const implementing = standing.filter((u) => !units.lead.includes(u) && !units.co.includes(u));
       const candidates = this.candidatesOf(node, year, node.section?.retrospective ? "past" : "future");
       const stated = this.statedDeadline(node, text, year);
-      const indicators = this.indicators(candidates, taskId, year, stated);
+      const found = this.indicators(candidates, taskId, year, stated);
+      const title = node.row ? itemTitle(node.row.task) : itemTitle(content);
+      const indicators =
+        found.length === 0 && stated !== undefined
+          ? [this.datedTask(node, taskId, title, stated)]
+          : found;
       const deadline = stated ?? latestStated(indicators);
       const mentioned = mentionedUnits(text, this.units).filter(
         (u) => !units.lead.includes(u) && !units.co.includes(u),
@@ -250,7 +255,7 @@ class Composer {
       return {
         id: taskId,
         number: node.number,
-        title: node.row ? itemTitle(node.row.task) : itemTitle(content),
+        title,
         text: node.row ? [node.row.task, node.row.measures].filter(Boolean).join("：") : text,
         section: node.section?.title ?? "",
         ...(node.section && { sectionId: sectionId.get(node.section) ?? "" }),
@@ -306,7 +311,11 @@ class Composer {
       return out;
     }
     // A row's targets sit in its task, target and measures cells; progress cells say what was done.
-    for (const piece of [node.row.task, node.row.target ?? "", node.row.measures ?? ""]) {
+    // A 完成时限 cell that says what happens when (`2021年2月公布预算信息，…`) holds milestones.
+    const datedActions = /[\u4e00-\u9fa5]{4,}/.test((node.row.deadline ?? "").replace(/\d+年|\d+月|底|前|年|月/g, ""))
+      ? (node.row.deadline ?? "")
+      : "";
+    for (const piece of [node.row.task, node.row.target ?? "", node.row.measures ?? "", datedActions]) {
       if (!piece) continue;
       const paragraph = node.paragraphs.find((p) => p.text.includes(piece)) ?? node.paragraphs[0];
       if (paragraph) read(paragraph, piece, Math.max(0, paragraph.text.indexOf(piece)));
@@ -376,13 +385,35 @@ class Composer {
         candidate.quoteEnd ?? candidate.end,
       ),
       span: this.spanOf(paragraph, candidate.start, candidate.end),
+      ...(candidate.rule !== undefined && { rule: candidate.rule }),
+    };
+  }
+
+  /**
+   * A task with a stated 完成时限 and no target of its own is a milestone: it is done by that date
+   * (`建成启用区级老年活动中心 | 10月底前`).
+   */
+  private datedTask(node: TaskNode, taskId: string, title: string, deadline: string): Indicator {
+    const first = node.paragraphs[0];
+    const span = first ? this.spanOf(first, 0, first.text.length) : { start: 0, end: 0 };
+    return {
+      id: this.ids.indicator(taskId),
+      taskId,
+      metric: title,
+      op: "milestone",
+      deadline,
+      deadlineStated: true,
+      text: node.row?.task ?? first?.text ?? title,
+      span,
+      rule: "dated-task",
     };
   }
 
   /** The task's own 完成时限: a table column, or a labelled line in the item (`完成时限：2024年6月底前`). */
   private statedDeadline(node: TaskNode, text: string, year: number): string | undefined {
     const cell = (node.row?.deadline ?? DEADLINE_LABEL.exec(text)?.[1])?.trim();
-    if (!cell) return undefined;
+    // `长期推进`, `持续开展` state no date: the task gets the plan's horizon, marked as inferred.
+    if (!cell || /^(?:长期|持续|常态|每年|每月|每季|按时|按期|适时|逐步|全年)/.test(cell)) return undefined;
     const found = findDeadlines(cell, year).map((d) => d.date);
     if (found.length > 0) return found.sort().at(-1);
     const bare = /^(20\d{2})年(?:(\d{1,2})月)?/.exec(cell);

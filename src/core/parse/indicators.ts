@@ -426,6 +426,9 @@ export function extractIndicators(text: string, context: ExtractionContext): Ind
     let previous: Range | undefined;
     let previousYielded = false;
     let pending: DeadlineMatch | undefined;
+    const sentenceStart = found.length;
+    // `到2025年和2030年，…`: what the sentence sets is due at both horizons.
+    const pair = YEAR_PAIR.exec(sentenceText);
     for (const clause of boundaries(text, mask, "，；：", sentence.start, sentence.end)) {
       const own = deadlines.find((d) => !d.horizon && d.start >= clause.start && d.end <= clause.end);
       const local = own ?? pending;
@@ -446,6 +449,9 @@ export function extractIndicators(text: string, context: ExtractionContext): Ind
         else if (local) {
           const milestone = milestoneOf(text, clause, local, previousYielded ? undefined : previous);
           if (milestone) found.push(milestone);
+        } else {
+          const project = projectMilestone(text, clause, deadline ?? `${context.documentYear}-12-31`);
+          if (project) found.push(project);
         }
       }
       for (let k = before; k < found.length; k++) {
@@ -455,6 +461,7 @@ export function extractIndicators(text: string, context: ExtractionContext): Ind
       previous = clause;
       previousYielded = found.length > before;
     }
+    if (pair) found.splice(sentenceStart, found.length - sentenceStart, ...atBothHorizons(found.slice(sentenceStart), pair));
   }
   return found;
 }
@@ -543,21 +550,71 @@ function readClause(
       (inherited && inherited.kind !== "making" && !explicit && !sentenceCommits
         ? "动词承接前文推断，原文此处只有数字"
         : undefined);
-    out.push({
-      metric: reading.metric,
-      op,
-      value: q.value,
-      ...(q.maxValue !== undefined && { maxValue: q.maxValue }),
-      unit: q.unit,
-      ...withDeadline,
-      start: q.start,
-      end: q.end + suffix.length,
-      ...(doubt && { doubt }),
-      rule: ruleOf(q, trigger ?? inherited, suffix, isShare),
-    });
+    for (const metric of sharedMeasures(reading.metric)) {
+      out.push({
+        metric,
+        op,
+        value: q.value,
+        ...(q.maxValue !== undefined && { maxValue: q.maxValue }),
+        unit: q.unit,
+        ...withDeadline,
+        start: q.start,
+        end: q.end + suffix.length,
+        ...(doubt && { doubt }),
+        rule: ruleOf(q, trigger ?? inherited, suffix, isShare),
+      });
+    }
     lastTrigger = trigger ?? inherited;
   });
   return lastTrigger;
+}
+
+const YEAR_PAIR = /^(?:到|至)?(20\d{2})年(?:底)?和(20\d{2})年(?:底)?[，,]/;
+
+/**
+ * `到2025年和2030年，A、B分别达到35%和40%` gives each value its horizon; `2025年和2030年，A均较前5年
+ * 减少10%以上` sets one target at both.
+ */
+function atBothHorizons(candidates: IndicatorCandidate[], pair: RegExpExecArray): IndicatorCandidate[] {
+  const first = `${pair[1] ?? ""}-12-31`;
+  const second = `${pair[2] ?? ""}-12-31`;
+  const numeric = candidates.filter((c) => c.op !== "milestone");
+  const sameMetric = numeric.length === 2 && numeric[0]?.metric === numeric[1]?.metric;
+  if (sameMetric || (numeric.length === 2 && numeric[1] !== undefined && !numeric[1].metric)) {
+    const [a, b] = numeric as [IndicatorCandidate, IndicatorCandidate];
+    return [
+      { ...a, deadline: first },
+      { ...b, metric: a.metric, deadline: second },
+    ];
+  }
+  return candidates.flatMap((c) =>
+    c.op === "milestone" ? [c] : [{ ...c, deadline: first }, { ...c, deadline: second }],
+  );
+}
+
+/** Verbs that date a building project: `竣工`, `开工建设`, `投入使用`, `主体封顶`. */
+const PROJECT_STAGE = /竣工(?:并交付使用|验收)?|开工建设|开工|投入使用|交付使用|主体封顶|封顶|开诊运行|开诊|开业运营|建成投用/;
+
+/**
+ * `实现市人民医院扩建三期等3个项目竣工并交付使用`: a project reaching a stage this year is a
+ * milestone (its count of listed projects is no target).
+ */
+function projectMilestone(text: string, clause: Range, deadline: string): IndicatorCandidate | undefined {
+  const clauseText = text.slice(clause.start, clause.end);
+  if (!PROJECT_STAGE.test(clauseText) || !/项目|医院|中心|院区|大楼|工程/.test(clauseText)) return undefined;
+  if (/正在|在建|进度|前期/.test(clauseText)) return undefined;
+  const metric = cleanMetric(
+    clauseText.replace(/^(?:实现|力争|确保|推动|推进|加快|完成|全力|争取)+/, "").replace(/等[\d一二两三四五六七八九十]+个/, "等"),
+  );
+  if (metric.length < 6) return undefined;
+  return { metric, op: "milestone", deadline, start: clause.start, end: clause.end, rule: "project-stage" };
+}
+
+/** Measures named in a list before one shared value: `A率、B比例均达95%以上`. */
+function sharedMeasures(metric: string): string[] {
+  const parts = metric.replace(/均$/, "").split(/、/);
+  if (parts.length < 2) return [metric];
+  return parts.every((p) => p.length >= 3 && /(?:率|比例|比重|占比|水平|指数)$/.test(p)) ? parts : [metric];
 }
 
 /** Which rule read a quantity, shown in 校对 as the reason it is a target. */
@@ -688,6 +745,7 @@ function readDistributive(
       ...withDeadline,
       start: q.start,
       end: q.end + (k === values.length - 1 ? (suffix?.length ?? 0) : 0),
+      rule: "distributive",
     };
   });
 }
@@ -721,6 +779,7 @@ function readGroupCount(
     ...withDeadline,
     start,
     end,
+    rule: "group-count",
   }));
 }
 
@@ -767,6 +826,7 @@ function fullCoverage(
     start: clause.end - 3,
     end: clause.end,
     doubt: "“全覆盖”没有写出数值，按 100% 记录",
+    rule: "full-coverage",
   };
 }
 
@@ -786,7 +846,7 @@ function milestoneOf(
   if (metric.length < 6 && previous)
     metric = `${cleanMetric(text.slice(previous.start, previous.end))}，${metric}`;
   if (metric.replace(/[，\s]/g, "").length < 4) return undefined;
-  return { metric, op: "milestone", deadline: deadline.date, start: clause.start, end: clause.end };
+  return { metric, op: "milestone", deadline: deadline.date, start: clause.start, end: clause.end, rule: "dated-action" };
 }
 
 const MILESTONE_LEAD = /^(?:[，、\s]|力争|确保|要|将|全面|基本)*(?:完成|实现)?/;
