@@ -139,7 +139,7 @@ class Composer {
     const indicators = skeleton.tasks.length > 0 ? this.looseIndicators(skeleton, year) : [];
     this.report(tasks, indicators, skeleton);
     const issuer = this.issuer();
-    return {
+    return this.inDocumentScript({
       id: this.id,
       title,
       year,
@@ -151,6 +151,36 @@ class Composer {
       indicators,
       diagnostics: this.diagnostics,
       ...(this.options.sourceName !== undefined && { sourceName: this.options.sourceName }),
+    });
+  }
+
+  /** What was read in simplified script, written back in the document's own (names, units, titles). */
+  private inDocumentScript(plan: PlanDocument): PlanDocument {
+    const r = this.normalized.restore;
+    const indicator = (i: Indicator): Indicator => ({
+      ...i,
+      metric: r(i.metric),
+      text: r(i.text),
+      ...(i.unit !== undefined && { unit: r(i.unit) }),
+    });
+    return {
+      ...plan,
+      title: r(plan.title),
+      ...(plan.issuer !== undefined && { issuer: r(plan.issuer) }),
+      sections: plan.sections.map((s) => ({ ...s, title: r(s.title) })),
+      tasks: plan.tasks.map((t) => ({
+        ...t,
+        title: r(t.title),
+        text: r(t.text),
+        section: r(t.section),
+        leadUnits: t.leadUnits.map(r),
+        coUnits: t.coUnits.map(r),
+        implementingUnits: t.implementingUnits.map(r),
+        mentionedUnits: t.mentionedUnits.map(r),
+        indicators: t.indicators.map(indicator),
+      })),
+      indicators: plan.indicators.map(indicator),
+      diagnostics: plan.diagnostics.map((d) => (d.indicator ? { ...d, indicator: indicator(d.indicator) } : d)),
     };
   }
 

@@ -10,8 +10,16 @@
  * - line endings become `\n`; zero-width characters go.
  */
 
+import { simplifiedOf } from "./script";
+
 export interface NormalizedText {
+  /** The text to read, in simplified script. */
   text: string;
+  /**
+   * Turns text read from `text` back into the document's own script: a page in traditional
+   * script keeps its characters in the names and units the parser reports.
+   */
+  restore: (read: string) => string;
   /** `origin[i]` is the source offset of `text[i]`; `origin[text.length]` is the source length. */
   origin: Uint32Array;
   /** `originEnd[i]` is the source offset just past what became `text[i]` (`\\%` → `%` spans two). */
@@ -51,6 +59,7 @@ const LATEX: [string, string][] = [
 /** An item's number at the start of a line: `二、大力`, `（三）`, `4.征集` (not `一、二类`, `3.5%`). */
 const LIST_MARKER =
   /^(?:[一二三四五六七八九十]{1,3}、(?![一二三四五六七八九十])|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.、．](?=[\u4e00-\u9fa5]))/;
+const PINYIN = /^[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüń]{1,6}[)）]/;
 const isCjkOrStop = (ch: string): boolean => /[\u4e00-\u9fa5。；！？）”]/.test(ch);
 
 const isDigit = (ch: string | undefined): boolean => ch !== undefined && ch >= "0" && ch <= "9";
@@ -85,6 +94,8 @@ export function normalize(source: string): NormalizedText {
     return [source[j], j];
   };
 
+  // Simplified character → the traditional ones the document wrote it as, with their counts.
+  const written = new Map<string, Map<string, number>>();
   let i = 0;
   while (i < source.length) {
     const raw = source[i] ?? "";
@@ -96,6 +107,14 @@ export function normalize(source: string): NormalizedText {
     if (raw === "\u200b" || raw === "\u200c" || raw === "\u200d" || raw === "\ufeff") {
       i++;
       continue;
+    }
+    // Converter damage: `報(bào)告`, a character's pinyin in brackets after it.
+    if ((raw === "(" || raw === "（") && isCjk(previous())) {
+      const pinyin = PINYIN.exec(source.slice(i, i + 12));
+      if (pinyin) {
+        i += pinyin[0].length;
+        continue;
+      }
     }
     if (raw === "*" && source[i + 1] === "*") {
       i += 2;
@@ -152,6 +171,13 @@ export function normalize(source: string): NormalizedText {
     }
     let ch = halfWidth(raw);
     if (raw === "．") ch = ".";
+    const simplified = simplifiedOf(ch);
+    if (simplified !== ch) {
+      const seen = written.get(simplified) ?? new Map<string, number>();
+      seen.set(ch, (seen.get(ch) ?? 0) + 1);
+      written.set(simplified, seen);
+      ch = simplified;
+    }
     const full = TO_FULL_WIDTH[ch];
     if (full !== undefined) {
       const betweenDigits =
@@ -163,8 +189,14 @@ export function normalize(source: string): NormalizedText {
   }
   origin[length] = source.length;
   originEnd[length] = source.length;
+  const back = new Map<string, string>();
+  for (const [simplified, forms] of written) {
+    const [mostUsed] = [...forms.entries()].sort((a, b) => b[1] - a[1])[0] ?? [];
+    if (mostUsed) back.set(simplified, mostUsed);
+  }
   return {
     text: out.join(""),
+    restore: back.size === 0 ? (read) => read : (read) => [...read].map((ch) => back.get(ch) ?? ch).join(""),
     origin: origin.slice(0, length + 1),
     originEnd: originEnd.slice(0, length + 1),
   };
