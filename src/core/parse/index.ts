@@ -180,7 +180,9 @@ class Composer {
         indicators: t.indicators.map(indicator),
       })),
       indicators: plan.indicators.map(indicator),
-      diagnostics: plan.diagnostics.map((d) => (d.indicator ? { ...d, indicator: indicator(d.indicator) } : d)),
+      diagnostics: plan.diagnostics.map((d) =>
+        d.indicator ? { ...d, indicator: indicator(d.indicator) } : d,
+      ),
     };
   }
 
@@ -275,9 +277,7 @@ class Composer {
       const found = this.indicators(candidates, taskId, year, stated);
       const title = node.row ? itemTitle(node.row.task) : itemTitle(content);
       const indicators =
-        found.length === 0 && stated !== undefined
-          ? [this.datedTask(node, taskId, title, stated)]
-          : found;
+        found.length === 0 && stated !== undefined ? [this.datedTask(node, taskId, title, stated)] : found;
       const deadline = stated ?? latestStated(indicators);
       const mentioned = mentionedUnits(text, this.units).filter(
         (u) => !units.lead.includes(u) && !units.co.includes(u),
@@ -342,7 +342,9 @@ class Composer {
     }
     // A row's targets sit in its task, target and measures cells; progress cells say what was done.
     // A 完成时限 cell that says what happens when (`2021年2月公布预算信息，…`) holds milestones.
-    const datedActions = /[\u4e00-\u9fa5]{4,}/.test((node.row.deadline ?? "").replace(/\d+年|\d+月|底|前|年|月/g, ""))
+    const datedActions = /[\u4e00-\u9fa5]{4,}/.test(
+      (node.row.deadline ?? "").replace(/\d+年|\d+月|底|前|年|月/g, ""),
+    )
       ? (node.row.deadline ?? "")
       : "";
     for (const piece of [node.row.task, node.row.target ?? "", node.row.measures ?? "", datedActions]) {

@@ -461,7 +461,12 @@ export function extractIndicators(text: string, context: ExtractionContext): Ind
       previous = clause;
       previousYielded = found.length > before;
     }
-    if (pair) found.splice(sentenceStart, found.length - sentenceStart, ...atBothHorizons(found.slice(sentenceStart), pair));
+    if (pair)
+      found.splice(
+        sentenceStart,
+        found.length - sentenceStart,
+        ...atBothHorizons(found.slice(sentenceStart), pair),
+      );
   }
   return found;
 }
@@ -541,7 +546,8 @@ function readClause(
         : metricFor(text, clause, q, suffix, trigger ?? inherited, previousEnd, quantities[k - 1]);
     previousEnd = q.end + suffix.length;
     // `…达90%以上，到2030年达95%以上`: a value with no subject of its own continues the last one's.
-    const reading = !read.metric && trigger?.kind === "comparison" && subject.last ? { metric: subject.last } : read;
+    const reading =
+      !read.metric && trigger?.kind === "comparison" && subject.last ? { metric: subject.last } : read;
     if (!reading.metric) return;
     subject.last = reading.metric;
     const doubt =
@@ -588,12 +594,18 @@ function atBothHorizons(candidates: IndicatorCandidate[], pair: RegExpExecArray)
     ];
   }
   return candidates.flatMap((c) =>
-    c.op === "milestone" ? [c] : [{ ...c, deadline: first }, { ...c, deadline: second }],
+    c.op === "milestone"
+      ? [c]
+      : [
+          { ...c, deadline: first },
+          { ...c, deadline: second },
+        ],
   );
 }
 
 /** Verbs that date a building project: `竣工`, `开工建设`, `投入使用`, `主体封顶`. */
-const PROJECT_STAGE = /竣工(?:并交付使用|验收)?|开工建设|开工|投入使用|交付使用|主体封顶|封顶|开诊运行|开诊|开业运营|建成投用/;
+const PROJECT_STAGE =
+  /竣工(?:并交付使用|验收)?|开工建设|开工|投入使用|交付使用|主体封顶|封顶|开诊运行|开诊|开业运营|建成投用/;
 
 /**
  * `实现市人民医院扩建三期等3个项目竣工并交付使用`: a project reaching a stage this year is a
@@ -604,7 +616,9 @@ function projectMilestone(text: string, clause: Range, deadline: string): Indica
   if (!PROJECT_STAGE.test(clauseText) || !/项目|医院|中心|院区|大楼|工程/.test(clauseText)) return undefined;
   if (/正在|在建|进度|前期/.test(clauseText)) return undefined;
   const metric = cleanMetric(
-    clauseText.replace(/^(?:实现|力争|确保|推动|推进|加快|完成|全力|争取)+/, "").replace(/等[\d一二两三四五六七八九十]+个/, "等"),
+    clauseText
+      .replace(/^(?:实现|力争|确保|推动|推进|加快|完成|全力|争取)+/, "")
+      .replace(/等[\d一二两三四五六七八九十]+个/, "等"),
   );
   if (metric.length < 6) return undefined;
   return { metric, op: "milestone", deadline, start: clause.start, end: clause.end, rule: "project-stage" };
@@ -640,7 +654,9 @@ function quotaOf(text: string, clause: Range, q: Quantity): Omit<IndicatorCandid
   const lead = /(?:^|[^因以作成])为(?:超过|不少于|至少|约|全市|全区|全县)?$/.exec(before);
   if (!lead) return undefined;
   const after = text.slice(q.end, clause.end);
-  const people = PEOPLE_UNIT.test(q.unit) || (q.unit === "" && /^[^，。；]{0,12}?(?:人|者|妇女|儿童|学生|群众|家庭|患者)/.test(after));
+  const people =
+    PEOPLE_UNIT.test(q.unit) ||
+    (q.unit === "" && /^[^，。；]{0,12}?(?:人|者|妇女|儿童|学生|群众|家庭|患者)/.test(after));
   if (!people || after.replace(/[，。；\s]/g, "").length < 3) return undefined;
   const metric = cleanMetric(`${before.replace(/(?:超过|不少于|至少|约)$/, "")}${after}`).replace(
     /\d+(?:\.\d+)?(?:岁|歲)(?:及以上|以上)?/g,
@@ -846,7 +862,14 @@ function milestoneOf(
   if (metric.length < 6 && previous)
     metric = `${cleanMetric(text.slice(previous.start, previous.end))}，${metric}`;
   if (metric.replace(/[，\s]/g, "").length < 4) return undefined;
-  return { metric, op: "milestone", deadline: deadline.date, start: clause.start, end: clause.end, rule: "dated-action" };
+  return {
+    metric,
+    op: "milestone",
+    deadline: deadline.date,
+    start: clause.start,
+    end: clause.end,
+    rule: "dated-action",
+  };
 }
 
 const MILESTONE_LEAD = /^(?:[，、\s]|力争|确保|要|将|全面|基本)*(?:完成|实现)?/;

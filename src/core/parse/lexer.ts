@@ -135,7 +135,7 @@ function markerOf(text: string): { marker: Marker; length: number } | undefined 
  */
 function cellsOf(text: string): string[] | undefined {
   const pipes = text.match(/\|/g)?.length ?? 0;
-  if (text.startsWith("|") || pipes >= 2 || (pipes === 1 && text.endsWith("|"))) {
+  if (text.startsWith("|") || pipes >= 2 || (pipes === 1 && !/https?:/.test(text))) {
     const cells = text
       .replace(/^\|/, "")
       .replace(/\|$/, "")
@@ -273,6 +273,11 @@ function splitInlineMarkers(lines: Line[]): Line[] {
   for (const line of lines) {
     const leading = markerOf(line.text);
     if (leading) last.set(leading.marker.kind, leading.marker.number);
+    // A table row's cells are split by the table reader, never here.
+    if (line.text.includes("|") || line.text.includes("\t")) {
+      out.push(line);
+      continue;
+    }
     let start = 0;
     let segment: MarkerKind | undefined = leading?.marker.kind;
     for (const m of line.text.matchAll(INLINE_MARKER)) {

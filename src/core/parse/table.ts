@@ -95,9 +95,10 @@ function fit(cell: string, role: ColumnRole | undefined): number {
       return date ? 4 : short ? -0.5 : -3;
     case "progress":
       return PROGRESS_LIKE.test(cell) ? 2.5 : units ? -2 : 0.5;
+    case "section":
+      return SECTION_CELL.test(cell) ? 3 : NUMBER_CELL.test(cell) || units ? -3 : 0.5;
     case "task":
     case "target":
-    case "section":
     case "measures":
       return NUMBER_CELL.test(cell) ? -3 : units ? -2 : date ? -1.5 : 1 + Math.min(cell.length, 60) / 60;
     case "note":
@@ -237,9 +238,27 @@ function lineHeader(
     const role = roleOfHeader(text);
     if (!role) break;
     roles.push(role);
+    headers.push(text);
     i++;
   }
-  return roles.length >= 3 && isHeader(roles) ? { roles, end: i } : undefined;
+  const named = withHelpers(headers, roles).map((role) => role ?? "ignore");
+  return named.length >= 3 && isHeader(named) ? { roles: named, end: i } : undefined;
+}
+
+/**
+ * `牵头责任单位 | 责任单位`: beside a column named for the lead, a plain 责任单位 column lists the
+ * others who answer for the task.
+ */
+function withHelpers(
+  headers: readonly string[],
+  roles: (ColumnRole | undefined)[],
+): (ColumnRole | undefined)[] {
+  const leads = roles.flatMap((role, k) => (role === "lead" ? [k] : []));
+  const named = leads.find((k) => /牵头|主体|主责/.test(headers[k] ?? ""));
+  if (leads.length < 2 || named === undefined) return roles;
+  return roles.map((role, k) =>
+    role === "lead" && k !== named && !/牵头|主体|主责/.test(headers[k] ?? "") ? "co" : role,
+  );
 }
 
 /** Finds the task table in the paragraphs, if the document is one. */
@@ -248,7 +267,7 @@ export function readTable(paragraphs: readonly Paragraph[]): TableRead | undefin
     const p = paragraphs[at];
     if (!p) continue;
     if (p.cells && p.cells.filter(Boolean).length >= 2) {
-      const roles = p.cells.map(roleOfHeader);
+      const roles = withHelpers(p.cells, p.cells.map(roleOfHeader));
       if (isHeader(roles)) return readCellRows(paragraphs, at, p.cells, roles);
       continue;
     }
@@ -260,6 +279,8 @@ export function readTable(paragraphs: readonly Paragraph[]): TableRead | undefin
 
 interface PendingRow {
   number: string;
+  /** Leading category cells taken off the row: the category columns they filled. */
+  consumedSections: number;
   sections: string[];
   cells: string[];
   /** Unnumbered rows under a numbered one: parts of the same task. */
@@ -325,6 +346,7 @@ function readCellRows(
     }
     pending.push({
       number: numbered ? (cells[0] ?? "").replace(/[.、]$/, "") : "",
+      consumedSections: rowSections.length,
       sections: rowSections.length > 0 ? rowSections : section !== undefined ? [section] : [],
       cells,
       subRows: [],
@@ -333,8 +355,14 @@ function readCellRows(
   }
   let above: TableRow | undefined;
   const rows = pending.flatMap((row, k): TableRowNode[] => {
-    const withNumberColumn = (cells: string[]): (ColumnRole | undefined)[] =>
-      !hasNumber && NUMBER_CELL.test(cells[0] ?? "") ? ["number", ...roles] : [...roles];
+    const withNumberColumn = (cells: string[]): (ColumnRole | undefined)[] => {
+      let rest = [...roles];
+      for (let k = 0; k < row.consumedSections; k++) {
+        const at = rest.indexOf("section");
+        if (at >= 0) rest.splice(at, 1);
+      }
+      return !hasNumber && NUMBER_CELL.test(cells[0] ?? "") ? ["number", ...rest] : rest;
+    };
     const columns = withNumberColumn(row.cells);
     const read = rowOf(row.cells, alignCells(row.cells, columns), columns);
     for (const sub of row.subRows) {

@@ -23,16 +23,25 @@ const MONTH = "(\\d{1,2}|十[一二]?|[一二三四五六七八九])";
  */
 const DEADLINE_RULES: readonly [string, string][] = [
   ["day", `(?:到|至|于)?(?:(?<yDay>20\\d{2})年)?(?<mDay>${MONTH})月(?<day>\\d{1,2})日(?:前|之前|以前)`],
-  ["month-before", `(?:到|至|于)?(?:(?<yBefore>20\\d{2})年)?(?<mBefore>${MONTH})月(?:底|末)?(?:前|之前|以前)`],
+  [
+    "month-before",
+    `(?:到|至|于)?(?:(?<yBefore>20\\d{2})年)?(?<mBefore>${MONTH})月(?:底|末)?(?:前|之前|以前)`,
+  ],
   ["month-end", `(?:到|至)(?:(?<yEnd>20\\d{2})年)?(?<mEnd>${MONTH})月(?:底|末)`],
   ["month-on", `(?:将于|于|在)(?:今年|(?<yOn>20\\d{2})年)?(?<mOn>${MONTH})月份?(?:底|末|中旬|下旬|上旬)?`],
-  ["month-action", `(?<yAct>20\\d{2})年(?<mAct>${MONTH})月份?(?=[\\u4e00-\\u9fa5]{2})(?!份|底|末|前|以来|起|至|到)`],
+  [
+    "month-action",
+    `(?<yAct>20\\d{2})年(?<mAct>${MONTH})月份?(?=[\\u4e00-\\u9fa5]{2})(?!份|底|末|前|以来|起|至|到)`,
+  ],
   ["year-end", `(?:到|至|于)?(?<yYearEnd>20\\d{2})年(?:底|末)(?:前|之前)?`],
   ["by-year", `(?:到|至)(?<yBy>20\\d{2})年(?!\\d|度)`],
   ["year-before", `(?<yYearBefore>20\\d{2})年(?:前|之前|以前)`],
   ["aimed-year", `(?<=力争|确保|争取|计划|预计|拟|将于|将在)(?<yAim>20\\d{2})年(?![\\d底末度])`],
   ["this-year", `(?:到|至|于)?(?<![\\d年])年(?:底|末|内)(?:前|之前)?`],
-  ["half-or-quarter", `(?:(?<yHalf>20\\d{2})年)?(?:第)?(?<half>上半年|下半年|[一二三四1-4]季度)(?:末|底)?(?:前|之前)?`],
+  [
+    "half-or-quarter",
+    `(?:(?<yHalf>20\\d{2})年)?(?:第)?(?<half>上半年|下半年|[一二三四1-4]季度)(?:末|底)?(?:前|之前)?`,
+  ],
 ];
 const DEADLINE = new RegExp(DEADLINE_RULES.map(([, pattern]) => pattern).join("|"), "g");
 
