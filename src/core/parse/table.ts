@@ -230,6 +230,7 @@ function lineHeader(
   at: number,
 ): { roles: ColumnRole[]; end: number } | undefined {
   const roles: ColumnRole[] = [];
+  const headers: string[] = [];
   let i = at;
   while (i < paragraphs.length) {
     const p = paragraphs[i];
