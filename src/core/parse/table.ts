@@ -357,7 +357,7 @@ function readCellRows(
   let above: TableRow | undefined;
   const rows = pending.flatMap((row, k): TableRowNode[] => {
     const withNumberColumn = (cells: string[]): (ColumnRole | undefined)[] => {
-      let rest = [...roles];
+      const rest = [...roles];
       for (let k = 0; k < row.consumedSections; k++) {
         const at = rest.indexOf("section");
         if (at >= 0) rest.splice(at, 1);
