@@ -15,7 +15,7 @@ import type {
   Task,
 } from "../model";
 import { DEFAULT_UNITS, IdAllocator, LineIndex, shortHash, type UnitDirectory } from "../model";
-import { extractIndicators, type IndicatorCandidate } from "./indicators";
+import { extractIndicators, targetCell, type IndicatorCandidate } from "./indicators";
 import { lex, toNormalizedOffset, type Paragraph } from "./lexer";
 import { normalize, type NormalizedText } from "./normalize";
 import { buildSkeleton, itemTitle, type SectionNode, type Skeleton, type TaskNode } from "./structure";
@@ -350,7 +350,21 @@ class Composer {
     for (const piece of [node.row.task, node.row.target ?? "", node.row.measures ?? "", datedActions]) {
       if (!piece) continue;
       const paragraph = node.paragraphs.find((p) => p.text.includes(piece)) ?? node.paragraphs[0];
-      if (paragraph) read(paragraph, piece, Math.max(0, paragraph.text.indexOf(piece)));
+      if (!paragraph) continue;
+      const offset = Math.max(0, paragraph.text.indexOf(piece));
+      const before = out.length;
+      read(paragraph, piece, offset);
+      if (out.length > before || piece !== node.row.target) continue;
+      // A 目标 cell that is only a quantity is the target of the row's task.
+      for (const cell of piece.split("；")) {
+        const candidate = targetCell(cell, node.row.task);
+        const at = paragraph.text.indexOf(cell, offset);
+        if (candidate)
+          out.push({
+            paragraph,
+            candidate: { ...candidate, start: Math.max(0, at), end: Math.max(0, at) + cell.length },
+          });
+      }
     }
     return out;
   }

@@ -873,3 +873,19 @@ function milestoneOf(
 }
 
 const MILESTONE_LEAD = /^(?:[，、\s]|力争|确保|要|将|全面|基本)*(?:完成|实现)?/;
+
+/**
+ * A table's 目标 column holding only a quantity (`1300人`, `8950`, `10000万`, `100%`): the column
+ * says it is the target, of the task the row names.
+ */
+export function targetCell(cell: string, task: string): IndicatorCandidate | undefined {
+  const m = new RegExp(
+    `^(?:不少于|不低于|达到|达|完成)?(\\d+(?:\\.\\d+)?)(万|亿|萬|億)?(${UNITS})?(以上|以内|以下|左右)?$`,
+  ).exec(cell.trim());
+  if (!m) return undefined;
+  const value = tidy(scale(Number(m[1]), m[2]));
+  const metric = cleanMetric(task.replace(/^[^：:]{1,12}[：:]/, "").replace(/（[^）]*）/g, ""));
+  if (!metric) return undefined;
+  const op: Op = m[4] === "以内" || m[4] === "以下" ? "<=" : m[4] === "左右" ? "=" : ">=";
+  return { metric, op, value, unit: m[3] ?? "", start: 0, end: cell.length, rule: "target-column" };
+}

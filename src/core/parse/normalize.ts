@@ -10,6 +10,7 @@
  * - line endings become `\n`; zero-width characters go.
  */
 
+import { roleOfHeader } from "./lexicon";
 import { simplifiedOf } from "./script";
 
 export interface NormalizedText {
@@ -75,6 +76,28 @@ function halfWidth(ch: string): string {
   return ch;
 }
 
+const SPACE_RUN = /[ \u00a0\u3000\u2002\u2003]+/;
+
+/**
+ * Lines of a table a web page flattened to spaces (`序号 项目名称 责任单位 目标任务`): from a
+ * header whose words are column names until the next blank line. Their spaces separate cells.
+ */
+function spacedTableLines(source: string): Set<number> {
+  const lines = source.split("\n");
+  const marked = new Set<number>();
+  let inTable = false;
+  lines.forEach((line, index) => {
+    const tokens = line.trim().split(SPACE_RUN).filter(Boolean);
+    if (!inTable) {
+      inTable = tokens.length >= 3 && tokens.filter((t) => roleOfHeader(t) !== undefined).length >= 3;
+    } else if (!line.trim()) {
+      inTable = false;
+    }
+    if (inTable) marked.add(index);
+  });
+  return marked;
+}
+
 export function normalize(source: string): NormalizedText {
   const out: string[] = [];
   const origin = new Uint32Array(source.length + 1);
@@ -96,9 +119,20 @@ export function normalize(source: string): NormalizedText {
 
   // Simplified character → the traditional ones the document wrote it as, with their counts.
   const written = new Map<string, Map<string, number>>();
+  const spaced = spacedTableLines(source);
+  let line = 0;
   let i = 0;
   while (i < source.length) {
     const raw = source[i] ?? "";
+    if (raw === "\n") line++;
+    if (isSpace(raw) && spaced.has(line)) {
+      const [after, at] = nextNonSpace(i);
+      const before = previous();
+      if (before !== undefined && before !== "\n" && before !== "\t" && after !== "\n" && after !== undefined)
+        emit("\t", i, at);
+      i = at;
+      continue;
+    }
     if (raw === "\r") {
       emit("\n", i, i + (source[i + 1] === "\n" ? 2 : 1));
       i += source[i + 1] === "\n" ? 2 : 1;
