@@ -329,7 +329,7 @@ class Composer {
   ): { paragraph: Paragraph; candidate: IndicatorCandidate }[] {
     const out: { paragraph: Paragraph; candidate: IndicatorCandidate }[] = [];
     const read = (paragraph: Paragraph, piece: string, offset: number): void => {
-      for (const candidate of extractIndicators(piece, { documentYear: year, defaultTense })) {
+      for (const candidate of extractIndicators(piece, { documentYear: year, defaultTense, item: true })) {
         out.push({
           paragraph,
           candidate: { ...candidate, start: candidate.start + offset, end: candidate.end + offset },

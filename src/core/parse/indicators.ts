@@ -39,6 +39,11 @@ export interface ExtractionContext {
   documentYear: number;
   /** How to read a sentence that shows no tense of its own. */
   defaultTense: "past" | "future";
+  /**
+   * The text is a numbered item or a table row: a list after its verb is the item's own targets.
+   * In running prose a verb carried to a later clause is only a reading to offer.
+   */
+  item?: boolean;
 }
 
 const UNITS =
@@ -442,9 +447,19 @@ export function extractIndicators(text: string, context: ExtractionContext): Ind
       const horizon = deadlines.filter((d) => d.horizon && d.start < clause.end).at(-1);
       const deadline = (local ?? horizon)?.date;
       const before = found.length;
-      carried = readClause(text, sentenceText, clause, mask, carried, deadline, found, subject);
+      carried = readClause(
+        text,
+        sentenceText,
+        clause,
+        mask,
+        carried,
+        deadline,
+        found,
+        subject,
+        context.item ?? false,
+      );
       if (found.length === before) {
-        const covered = fullCoverage(text, clause, mask, deadline);
+        const covered = fullCoverage(text, clause, mask, deadline) ?? allOf(text, clause, mask, deadline);
         if (covered) found.push(covered);
         else if (local) {
           const milestone = milestoneOf(text, clause, local, previousYielded ? undefined : previous);
@@ -481,6 +496,7 @@ function readClause(
   deadline: string | undefined,
   out: IndicatorCandidate[],
   subject: { last?: string },
+  item: boolean,
 ): Trigger | undefined {
   const quantities = quantitiesIn(text, clause.start, clause.end).filter(
     (q) => !excluded(text, q, clause, mask),
@@ -553,7 +569,7 @@ function readClause(
     const doubt =
       reading.doubt ??
       (suffix.approximate ? "目标是约数（“左右”）" : undefined) ??
-      (inherited && inherited.kind !== "making" && !explicit && !sentenceCommits
+      (inherited && !(item && inherited.kind === "making") && !explicit && !sentenceCommits
         ? "动词承接前文推断，原文此处只有数字"
         : undefined);
     for (const metric of sharedMeasures(reading.metric)) {
@@ -716,7 +732,7 @@ function metricFor(
   if (isShare) {
     if (suffix.covers) return { metric: `${subject}覆盖率` };
     // `产前筛查率90%以上、新生儿疾病筛查率95%以上的目标`: the next item is no predicate of this one.
-    const own = rest.split(/[、]|(?=\d)/)[0] ?? "";
+    const own = rest.replace(/^（[^）]*）/, "").split(/[、]|(?=\d)/)[0] ?? "";
     const predicate = cleanMetric(own.replace(/^的/, "").replace(/^(?:的)?(?:目标|要求|水平|标准)$/, ""));
     if (!predicate) return { metric: subject };
     const combined = subject + predicate;
@@ -843,6 +859,37 @@ function fullCoverage(
     end: clause.end,
     doubt: "“全覆盖”没有写出数值，按 100% 记录",
     rule: "full-coverage",
+  };
+}
+
+const ALL_OF =
+  /^(?:[^，；]{0,6}?(?:所有|全部|全市|全省|全县|全区))?(.{2,24}?)(?:均|全部|都|将全部|要全部)(达到|实现|开展|建成|设立|设置|配备|纳入|具备|通过|接入|落实)(.{2,24})$/;
+
+/**
+ * `县级综合医院全部达到三级医院水平`, `所有三级公立医院均开展…`: every one of them is a 100% target,
+ * written without a number.
+ */
+function allOf(
+  text: string,
+  clause: Range,
+  mask: Uint8Array,
+  deadline: string | undefined,
+): IndicatorCandidate | undefined {
+  if (mask[clause.start]) return undefined;
+  const m = ALL_OF.exec(text.slice(clause.start, clause.end));
+  if (!m) return undefined;
+  const subject = cleanMetric(m[1] ?? "");
+  const object = cleanMetric((m[3] ?? "").replace(/[的]?(?:目标|要求)$/, ""));
+  if (subject.length < 2 || object.length < 2) return undefined;
+  return {
+    metric: `${subject}${m[2] ?? ""}${object}比例`,
+    op: "=",
+    value: 100,
+    unit: "%",
+    ...(deadline && { deadline }),
+    start: clause.start,
+    end: clause.end,
+    rule: "all-of",
   };
 }
 
