@@ -309,3 +309,13 @@ test("doubtful readings in separate news paragraphs get IDs of their own, so ado
   });
   expect(built.ok).toBe(true);
 });
+
+test("a table flattened to one cell per line, its rows the items numbered inside the task column", () => {
+  const doc = fixture("line-table-items.txt");
+  expect(doc.tasks.map((t) => [t.number, t.section, t.leadUnits])).toEqual([
+    ["1", "做好各类规划主动公开", ["规划财务科"]],
+    ["2", "做好各类规划主动公开", ["规划财务科"]],
+    ["3", "做好重大建设项目信息公开", ["办公室"]],
+    ["4", "做好重大建设项目信息公开", ["办公室"]],
+  ]);
+});

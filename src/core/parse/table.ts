@@ -60,6 +60,8 @@ function isHeader(roles: readonly (ColumnRole | undefined)[]): boolean {
 
 const UNIT_END = new RegExp(`(?<!社)(?:${alternation(UNIT_SUFFIXES)})(?:（[^）]*）)?$`);
 const NUMBER_CELL = /^(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.、]?$/;
+/** `1.主动公开…`: an item numbered inside its cell. */
+const ITEM_NUMBER = /^(\d{1,3})[.、．](?=[\u4e00-\u9fa5“《（])/;
 const SECTION_CELL =
   /^(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|第[一二三四五六七八九十]+[部分章篇])/;
 const DATE_LIKE =
@@ -450,10 +452,19 @@ function readLineRows(
   let cells: string[] = [];
   let rowParagraphs: Paragraph[] = [];
   let number = "";
+  const hasNumber = roles[0] === "number";
+  // Without a 序号 column, rows are the items numbered inside their task cell (`1.主动公开…`).
+  const numberedItems =
+    !hasNumber && paragraphs.slice(bodyAt).some((p) => ITEM_NUMBER.test(singleCell(p) ?? p.text));
+  // The column before the numbered one (工作任务 beside 具体要求) is the items' category.
+  const textRoles = roles.filter((role) => role === "section" || role === "task" || role === "measures");
+  const itemRoles =
+    numberedItems && textRoles.length >= 2 ? roles.filter((_, k) => k !== roles.indexOf(textRoles[0] ?? "task")) : roles;
   const flush = (): void => {
     if (!number && cells.length === 0) return;
-    const withNumber = roles[0] === "number" ? [number, ...cells] : cells;
-    const read = rowOf(withNumber, alignCells(withNumber, roles), roles);
+    const columns = numberedItems ? itemRoles : roles;
+    const withNumber = columns[0] === "number" ? [number, ...cells] : cells;
+    const read = rowOf(withNumber, alignCells(withNumber, columns), columns);
     if (read.row.task) {
       rows.push({
         number: number || String(rows.length + 1),
@@ -466,13 +477,34 @@ function readLineRows(
     rowParagraphs = [];
     number = "";
   };
-  const hasNumber = roles[0] === "number";
   let lastNumber: number | undefined;
   for (let i = bodyAt; i < paragraphs.length; i++) {
     const p = paragraphs[i];
     if (!p || p.furniture || isFurniture(p.text)) continue;
     const text = singleCell(p) ?? p.text;
     if (!text) continue;
+    if (numberedItems) {
+      const item = ITEM_NUMBER.exec(text);
+      if (item) {
+        flush();
+        number = item[1] ?? "";
+        cells = [text.slice(item[0].length)];
+        rowParagraphs = [p];
+        continue;
+      }
+      // A line between items that is no unit list and no date names the next items' category.
+      const looksLikeCell = text.length <= 40 && (looksLikeUnits(text) || DATE_LIKE.test(text));
+      if (!looksLikeCell && cells.length <= 1) {
+        if (number) flush();
+        section = text;
+        sections.push({ title: text, paragraph: p });
+        continue;
+      }
+      if (!number) continue;
+      cells.push(text);
+      rowParagraphs.push(p);
+      continue;
+    }
     // The next row starts at its number: the one after the last, or any where the list begins.
     const next = /^\d{1,3}$/.test(text) ? Number(text) : undefined;
     if (hasNumber && next !== undefined && (lastNumber === undefined ? true : next === lastNumber + 1)) {
