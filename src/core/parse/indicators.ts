@@ -59,7 +59,7 @@ const ARABIC_QUANTITY = new RegExp(
  * a target only right after a word of comparison, never a year, a date or a page number.
  */
 const BARE_QUANTITY = new RegExp(
-  `(?<![\\d.:：/])(?:1[:：])?(\\d+(?:\\.\\d+)?)(万|亿|萬|億)?(?![\\d.:：%‰/]|${UNITS}|年|月|日|号|號|岁|歲|版|期|届|批次)`,
+  `(?<![\\d.:：/])(?:1[:：])?(\\d+(?:\\.\\d+)?)(?:(万|亿|萬|億)(?!${UNITS})|(?![\\d.:：%‰/万亿萬億]|${UNITS}|年|月|日|号|號|岁|歲|版|期|届|批次))`,
   "g",
 );
 const CHINESE_QUANTITY =
