@@ -37,6 +37,7 @@ function largeDocument(): PlanDocument {
       number: String(i + 1),
       title: `推进第${i + 1}项重点任务落实落地，确保按期完成年度目标`,
       text: "",
+      measures: "",
       section: `${Math.floor(i / 1000) + 1}、第${Math.floor(i / 1000) + 1}部分重点领域任务`,
       leadUnits: [UNITS[i % UNITS.length] ?? ""],
       coUnits: i % 3 === 0 ? [UNITS[(i + 7) % UNITS.length] ?? "", UNITS[(i + 11) % UNITS.length] ?? ""] : [],
@@ -50,6 +51,7 @@ function largeDocument(): PlanDocument {
   return {
     id: "bench",
     title: "2024年全市卫生健康工作要点",
+    horizon: "2024-12-31",
     year: 2024,
     kind: "work-points",
     sections: [],

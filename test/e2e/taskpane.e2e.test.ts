@@ -154,6 +154,7 @@ const hasFocus = (element: Locator) => element.evaluate((node) => node === docum
       ["进度填报", "Visible"],
       ["单位汇总", "Visible"],
       ["通报", "Visible"],
+      ["设置", "Visible"],
       ["_duban", "VeryHidden"],
     ]);
     const taskCells = JSON.stringify(sheets[0]!.writes.map((write) => write.cells));
@@ -209,7 +210,7 @@ const hasFocus = (element: Locator) => element.evaluate((node) => node === docum
     await page.screenshot({ path: path.join(SHOTS, "8-report.png"), animations: "disabled" });
     const after = await scriptedSheets(page);
     expect(after.map((sheet) => sheet.name).sort()).toEqual(
-      ["_duban", "任务清单", "单位汇总", "进度填报", "通报"].sort(),
+      ["_duban", "任务清单", "单位汇总", "进度填报", "通报", "设置"].sort(),
     );
     const report = after.find((sheet) => sheet.name === "通报")!;
     expect(JSON.stringify(report.writes.map((write) => write.cells))).toContain("2023年1-9月份");

@@ -18,6 +18,7 @@ export function task(overrides: Partial<Task> & Pick<Task, "id" | "number">): Ta
   return {
     title: `任务${overrides.number}`,
     text: `任务${overrides.number}的全文。`,
+    measures: "",
     section: "一、重点任务",
     leadUnits: ["市卫生健康委"],
     coUnits: [],
@@ -34,6 +35,7 @@ export function planDocument(overrides: Partial<PlanDocument> & Pick<PlanDocumen
   return {
     title: "2024年全市卫生健康工作要点",
     year: 2024,
+    horizon: "2024-12-31",
     kind: "work-points",
     sections: [],
     tasks: [],

@@ -1,5 +1,6 @@
 import type { Ledger, LedgerRow, ProgressEntry } from "../../src/core/model";
-import { LEDGER_SCHEMA_VERSION, Period } from "../../src/core/model";
+import { DEFAULT_STATUS_OPTIONS, LEDGER_SCHEMA_VERSION, Period } from "../../src/core/model";
+import { sortProgress } from "../../src/core/progress";
 
 /** A period from its stored key, for tests that name one: `asPeriod("2024-Q3")`. */
 export function asPeriod(key: string): Period {
@@ -42,5 +43,14 @@ export function ledgerOf(rows: LedgerRow[], progress: ProgressEntry[], year = 20
     documents: [{ id: "doc", title: "测试工作要点", year, ...(date ? { date } : {}) }],
     rows,
     progress,
+  };
+}
+
+/** The ledger as a reader returns it: progress in canonical order, the 设置 sheet's thresholds read. */
+export function asReadBack(ledger: Ledger): Ledger {
+  return {
+    ...ledger,
+    statusOptions: ledger.statusOptions ?? DEFAULT_STATUS_OPTIONS,
+    progress: sortProgress(ledger.rows, ledger.progress),
   };
 }

@@ -16,6 +16,7 @@ describe("detectCapabilities", () => {
       gridlines: false,
       pageLayout: false,
       autoFilter: false,
+      autoFill: false,
     });
     expect(host("1.7")).toMatchObject({ canWrite: true, dataValidation: false, pageLayout: false });
     expect(host("1.8")).toMatchObject({

@@ -21,13 +21,22 @@ export interface ExcelCapabilities {
   pageLayout: boolean;
   /** ExcelApi 1.9: `worksheet.autoFilter`. */
   autoFilter: boolean;
+  /** ExcelApi 1.9: `range.autoFill`, so a column of formulas travels as one; without it, each is written. */
+  autoFill: boolean;
 }
 
 export function detectCapabilities(requirements: RequirementSets): ExcelCapabilities {
   const has = (version: string): boolean => requirements.isSetSupported("ExcelApi", version);
   const v18 = has("1.8");
   const v19 = has("1.9");
-  return { canWrite: has("1.7"), dataValidation: v18, gridlines: v18, pageLayout: v19, autoFilter: v19 };
+  return {
+    canWrite: has("1.7"),
+    dataValidation: v18,
+    gridlines: v18,
+    pageLayout: v19,
+    autoFilter: v19,
+    autoFill: v19,
+  };
 }
 
 /** Everything the writer can use: for tests, benches and hosts known to be current. */
@@ -37,6 +46,7 @@ export const ALL_CAPABILITIES: ExcelCapabilities = {
   gridlines: true,
   pageLayout: true,
   autoFilter: true,
+  autoFill: true,
 };
 
 export type SkippedFeatureCode = "data-validation" | "page-layout" | "auto-filter" | "gridlines";

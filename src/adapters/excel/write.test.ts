@@ -6,7 +6,14 @@ import { join } from "node:path";
 import type { Ledger } from "../../core/model";
 import { STATUSES } from "../../core/model";
 import type { CellValue, SheetPlan, WorkbookPlan } from "../../core/sheets";
-import { SHEET_NAMES, buildWorkbookPlan, cellAddress, excelSerial } from "../../core/sheets";
+import {
+  PROGRESS_COLUMNS,
+  SHEET_NAMES,
+  buildWorkbookPlan,
+  cellAddress,
+  columnLetter,
+  excelSerial,
+} from "../../core/sheets";
 import { ledgerOf, ledgerRow, progressEntry, asPeriod } from "../../../test/helpers/ledger";
 import { DEFAULT_REQUEST_BUDGET_BYTES } from "./batches";
 import type { ExcelCapabilities } from "./capabilities";
@@ -59,6 +66,8 @@ function differences(plan: SheetPlan, sheet: FakeSheet): string[] {
   }
   return found;
 }
+
+const STATUS_COLUMN = columnLetter(PROGRESS_COLUMNS.findIndex((c) => c.key === "reportedStatus") + 1);
 
 const ledgers = new Map<string, Ledger>();
 /** Seed 002's tasks repeated to `tasks` rows, with reports for every quarter up to `period`. */
@@ -235,7 +244,7 @@ describe("writeWorkbookPlan", () => {
     expect(fills).toContain("#C6EFCE");
     expect(progress.callsTo("dataValidation.rule")).toEqual([
       {
-        address: expect.stringMatching(/^I3:I\d+$/) as unknown,
+        address: expect.stringMatching(new RegExp(`^${STATUS_COLUMN}3:${STATUS_COLUMN}\\d+$`)) as unknown,
         path: "dataValidation.rule",
         value: { list: { inCellDropDown: true, source: STATUSES.filter((s) => s !== "未报送").join(",") } },
       },
@@ -292,6 +301,34 @@ describe("writeWorkbookPlan", () => {
     expect(fake.sheets.map((s) => s.name)).toEqual(["说明", ...PLAN_NAMES]);
     expect(fake.sheet("说明").grid()).toEqual([["本工作簿由督办科维护"]]);
     for (const sheet of second.sheets) expect(differences(sheet, fake.sheet(sheet.name))).toEqual([]);
+    // The thresholds' names are defined again, on the new 设置 sheet.
+    expect([...fake.names]).toEqual((second.names ?? []).map((n) => [n.name, `=${n.ref}`]));
+    expect(fake.names.size).toBeGreaterThan(5);
+  });
+
+  it("writes each column of like formulas as its first cell filled down, on ExcelApi 1.9", async () => {
+    const plan = buildWorkbookPlan(seedLedger(200));
+    const { fake, result } = await write(plan);
+    if (!result.ok) throw new Error(result.message);
+    const progress = fake.sheet(SHEET_NAMES.progress);
+    expect(progress.callsTo("autoFill").length).toBeGreaterThan(10);
+    expect(
+      differences(
+        plan.sheets.find((s) => s.name === SHEET_NAMES.progress)!,
+        progress,
+      ),
+    ).toEqual([]);
+    const older = await write(plan, { fake: { apiVersion: "1.8" } });
+    expect(older.fake.sheet(SHEET_NAMES.progress).callsTo("autoFill")).toEqual([]);
+    if (!older.result.ok) throw new Error(older.result.message);
+    const sum = (bytes: number[]) => bytes.reduce((a, b) => a + b, 0);
+    expect(sum(older.result.requestBytes)).toBeGreaterThan(3 * sum(result.requestBytes));
+    expect(
+      differences(
+        plan.sheets.find((s) => s.name === SHEET_NAMES.progress)!,
+        older.fake.sheet(SHEET_NAMES.progress),
+      ),
+    ).toEqual([]);
   });
 
   it("puts the workbook back as it was when Excel refuses a call halfway", async () => {
@@ -350,7 +387,9 @@ describe("writeWorkbookPlan", () => {
       },
     ]);
     const unlocked = progress.callsTo("format.protection.locked").map((c) => [c.address, c.value]);
-    expect(unlocked).toEqual(["H:H", "I:I", "K:K", "L:L", "M:M", "N:N"].map((column) => [column, false]));
+    const inputs = PROGRESS_COLUMNS.flatMap((c, i) => (c.input ? [columnLetter(i + 1)] : []));
+    expect(inputs.length).toBeGreaterThan(4);
+    expect(unlocked).toEqual(inputs.map((column) => [`${column}:${column}`, false]));
     expect(fake.sheet(SHEET_NAMES.tasks).callsTo("protection.protect")).toEqual([]);
   });
 

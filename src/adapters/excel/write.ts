@@ -3,7 +3,8 @@
  * WorkbookPlan → the open workbook, through Office.js. Draws what the ExcelJS writer draws from the
  * same plan, in as few requests as the bytes allow: one sync to look at the workbook, then every
  * call packed into requests under the payload budget (see batches.ts). Values go as one 2-D write
- * per sheet, formats per column and per block of rows that share a style, never per cell.
+ * per sheet, columns of like formulas as one AutoFill (fill.ts), formats per column and per block of
+ * rows that share a style, never per cell.
  *
  * Sheets the plan names replace sheets of those names: the old ones are renamed aside first, so
  * that if Excel refuses something halfway the writer can put them back as they were.
@@ -24,6 +25,8 @@ import type { ExcelCapabilities, SkippedFeature } from "./capabilities";
 import { skippedFeatures } from "./capabilities";
 import type { CellEntry } from "./entries";
 import { cellEntry } from "./entries";
+import type { FillRun } from "./fill";
+import { fillRuns, runAddress } from "./fill";
 import type { FormatCall, RangeShape } from "./format";
 import { columnWidthPoints, styleCalls } from "./format";
 
@@ -104,22 +107,41 @@ function styledRange(
   return calls.length > 0 ? rangeCall(handle, address, calls) : undefined;
 }
 
-/** Every cell as Office.js is to type it, rows padded to one width so the write is rectangular. */
-function valueWork(handle: SheetHandle, sheet: SheetPlan): Work | undefined {
+/**
+ * Every cell as Office.js is to type it, rows padded to one width so the write is rectangular. The
+ * cells an AutoFill draws are left out (null leaves a cell as it is) and filled after the write.
+ */
+function valueWork(handle: SheetHandle, sheet: SheetPlan, fills: readonly FillRun[]): Work[] {
   const width = sheet.rows.reduce((widest, row) => Math.max(widest, row.cells.length), 0);
-  if (width === 0) return undefined;
+  if (width === 0) return [];
   const entries: CellEntry[][] = sheet.rows.map((row) => {
     const cells: CellEntry[] = row.cells.map(cellEntry);
     while (cells.length < width) cells.push(null);
     return cells;
   });
-  return {
+  for (const run of fills) {
+    for (let row = run.firstRow + 1; row <= run.lastRow; row++) {
+      const cells = entries[row - 1];
+      if (cells) cells[run.column - 1] = null;
+    }
+  }
+  const write: Work = {
     rowBytes: entries.map((row) => jsonBytes(row) + 1),
     block: (first, count) => () => {
       const address = rangeAddress(first + 1, 1, first + count, width);
       handle.sheet.getRange(address).formulas = entries.slice(first, first + count);
     },
   };
+  const fill = (run: FillRun): Call => {
+    const source = rangeAddress(run.firstRow, run.column, run.firstRow, run.column);
+    const destination = runAddress(run);
+    return {
+      bytes: 2 * CALL_BYTES + jsonBytes([source, destination]),
+      // Before any format is set: FillCopy carries the source's formats too, and the sheet's own come after.
+      queue: () => handle.sheet.getRange(source).autoFill(destination, "FillCopy"),
+    };
+  };
+  return [write, ...fills.map(fill)];
 }
 
 /** Width, visibility and data format of each column, on the whole column as ExcelJS sets a column style. */
@@ -304,7 +326,7 @@ function tabColorWork(handle: SheetHandle, rgb: string | undefined): Call | unde
 /** Everything one sheet needs except visibility and protection, which come once all sheets are drawn. */
 function sheetWork(handle: SheetHandle, sheet: SheetPlan, capabilities: ExcelCapabilities): Work[] {
   const work: (Work | undefined)[] = [
-    valueWork(handle, sheet),
+    ...valueWork(handle, sheet, capabilities.autoFill ? fillRuns(sheet) : []),
     // Columns first: rows and cells then override what the column sets, field by field.
     ...columnWork(handle, sheet),
     ...rowStyleWork(handle, sheet),
@@ -403,11 +425,19 @@ interface Inspection {
   replaced: ExistingSheet[];
   asides: Aside[];
   blank: ExistingSheet | undefined;
+  /** Workbook names the plan defines again (an earlier ledger's settings), to be replaced. */
+  names: string[];
 }
 
-async function inspect(context: Excel.RequestContext, planNames: readonly string[]): Promise<Inspection> {
+async function inspect(
+  context: Excel.RequestContext,
+  planNames: readonly string[],
+  definedNames: readonly string[],
+): Promise<Inspection> {
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name,items/visibility");
+  const names = context.workbook.names;
+  names.load("items/name");
   const activeUsedRange = worksheets.getActiveWorksheet().getUsedRangeOrNullObject();
   await context.sync();
 
@@ -430,7 +460,8 @@ async function inspect(context: Excel.RequestContext, planNames: readonly string
   // A new workbook's one untouched sheet would sit empty before the ledger.
   const only = existing.length === 1 ? existing[0] : undefined;
   const blank = only && !inPlan(only.name) && activeUsedRange.isNullObject ? only : undefined;
-  return { replaced, asides, blank };
+  const redefined = names.items.map((n) => n.name).filter((n) => definedNames.some((d) => sameName(d, n)));
+  return { replaced, asides, blank, names: redefined };
 }
 
 /** Every call of the write, in order: renames aside, each sheet, then what needs all sheets drawn. */
@@ -469,6 +500,15 @@ function workbookWork(
       if (sheet.protection) calls.push(protectionWork(handle, sheet.protection));
       return calls;
     }),
+    // The thresholds' names, once their sheet exists; formulas naming them resolve when they are added.
+    ...found.names.map((name): Call => ({
+      bytes: CALL_BYTES + jsonBytes(name),
+      queue: () => context.workbook.names.getItem(name).delete(),
+    })),
+    ...(plan.names ?? []).map(({ name, ref }): Call => ({
+      bytes: CALL_BYTES + jsonBytes([name, ref]),
+      queue: () => context.workbook.names.add(name, `=${ref}`),
+    })),
     ...found.replaced.map(deleteCall),
     ...(found.blank ? [deleteCall(found.blank)] : []),
   ];
@@ -510,7 +550,11 @@ export async function writeWorkbookPlan(
   const planNames = plan.sheets.map((s) => s.name);
   let found: Inspection;
   try {
-    found = await inspect(context, planNames);
+    found = await inspect(
+      context,
+      planNames,
+      (plan.names ?? []).map((n) => n.name),
+    );
   } catch (error) {
     // Nothing was changed yet.
     return failure(errorText(error), true);

@@ -1,12 +1,11 @@
 import ExcelJS from "exceljs";
 import type { Ledger } from "../../core/model";
 import { buildLedger } from "../../core/plan";
-import { sortProgress } from "../../core/progress";
 import { sampleProgress } from "../../core/progress";
 import { buildWorkbookPlan } from "../../core/sheets";
 import { readGrids, readLedgerWorkbook, renderWorkbook } from ".";
 import { workPoints } from "../../../test/helpers/documents";
-import { ledgerOf, ledgerRow, progressEntry, asPeriod } from "../../../test/helpers/ledger";
+import { asPeriod, asReadBack, ledgerOf, ledgerRow, progressEntry } from "../../../test/helpers/ledger";
 
 function ledgerFromFixture(): Ledger {
   const result = buildLedger([workPoints()], { period: asPeriod("2024-Q3") });
@@ -21,9 +20,15 @@ async function roundTrip(ledger: Ledger) {
   return read;
 }
 
-/** The ledger as a reader returns it: progress in canonical order. */
-function canonical(ledger: Ledger): Ledger {
-  return { ...ledger, progress: sortProgress(ledger.rows, ledger.progress) };
+
+/** The address of a table cell by its column's header (row 2) and its row, as a reader finds it. */
+function at(sheet: ExcelJS.Worksheet, header: string, row: number): string {
+  let found: string | undefined;
+  sheet.getRow(2).eachCell((cell) => {
+    if (cell.value === header) found = cell.address.replace(/\d+$/, "");
+  });
+  if (!found) throw new Error(`no column ${header} in ${sheet.name}`);
+  return `${found}${row}`;
 }
 
 async function edit(bytes: Uint8Array, change: (workbook: ExcelJS.Workbook) => void): Promise<Uint8Array> {
@@ -61,7 +66,7 @@ describe("xlsx round trip", () => {
     ];
     const { ledger: read, diagnostics } = await roundTrip(ledger);
     expect(diagnostics).toEqual([]);
-    expect(read).toEqual(canonical(ledger));
+    expect(read).toEqual(asReadBack(ledger));
   });
 
   it("keeps Chinese text, empty cells and text that looks like a formula exactly", async () => {
@@ -91,7 +96,7 @@ describe("xlsx round trip", () => {
     );
     const ledger = ledgerOf(rows, progress);
     const { ledger: read } = await roundTrip(ledger);
-    expect(read).toEqual(canonical(ledger));
+    expect(read).toEqual(asReadBack(ledger));
   });
 
   it("writes text beginning with = + - @ as strings, never as formulas", async () => {
@@ -102,15 +107,16 @@ describe("xlsx round trip", () => {
     const bytes = await renderWorkbook(buildWorkbookPlan(ledger));
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(bytes.buffer as ArrayBuffer);
-    const row = workbook.getWorksheet("任务清单")!.getRow(3);
-    for (const [column, text] of [
-      [1, "-1"],
-      [3, "=1+1"],
-      [4, "@SUM(A1)"],
-      [11, "+A1"],
+    const sheet = workbook.getWorksheet("任务清单")!;
+    for (const [header, text] of [
+      ["编号", "-1"],
+      ["任务", "=1+1"],
+      ["指标", "@SUM(A1)"],
+      ["来源", "+A1"],
     ] as const) {
-      expect(row.getCell(column).type).toBe(ExcelJS.ValueType.String);
-      expect(row.getCell(column).value).toBe(text);
+      const cell = sheet.getCell(at(sheet, header, 3));
+      expect(cell.type).toBe(ExcelJS.ValueType.String);
+      expect(cell.value).toBe(text);
     }
   });
 
@@ -135,7 +141,7 @@ describe("xlsx round trip", () => {
     expect(ledger.progress.length).toBeGreaterThan(3000);
     const { ledger: read, diagnostics } = await roundTrip(ledger);
     expect(diagnostics).toEqual([]);
-    expect(read).toEqual(canonical(ledger));
+    expect(read).toEqual(asReadBack(ledger));
   });
 
   it("hides _duban from the sheet tabs (veryHidden) and freezes the table headers", async () => {
@@ -147,6 +153,7 @@ describe("xlsx round trip", () => {
       ["进度填报", "visible"],
       ["单位汇总", "visible"],
       ["通报", "visible"],
+      ["设置", "visible"],
       ["_duban", "veryHidden"],
     ]);
     expect(workbook.getWorksheet("任务清单")!.views[0]).toMatchObject({ state: "frozen", ySplit: 2 });
@@ -195,7 +202,7 @@ describe("reading what people do to a workbook", () => {
     });
     const read = await readLedgerWorkbook(edited);
     if (!read.ok) throw new Error(read.message);
-    expect(read.ledger).toEqual(canonical(ledger));
+    expect(read.ledger).toEqual(asReadBack(ledger));
     expect(read.diagnostics.map((d) => [d.code, d.at?.kind === "cell" ? d.at.sheet : undefined])).toEqual([
       ["extra-column", "任务清单"],
       ["extra-column", "进度填报"],
@@ -205,45 +212,53 @@ describe("reading what people do to a workbook", () => {
 
   it("keeps notes typed into number cells, with a diagnostic naming the cell", async () => {
     const { bytes } = await written();
+    const cells: string[] = [];
     const edited = await edit(bytes, (workbook) => {
       const tasks = workbook.getWorksheet("任务清单")!;
-      tasks.getCell("F3").value = "约5个";
-      tasks.getCell("H4").value = "年内";
       const progress = workbook.getWorksheet("进度填报")!;
-      progress.getCell("H3").value = "3（含在建1个）";
-      progress.getCell("H4").value = "已完成验收";
-      progress.getCell("I5").value = "完成";
-      progress.getCell("I6").value = "差不多";
+      for (const [sheet, header, row, text] of [
+        [tasks, "目标值", 3, "约5个"],
+        [tasks, "时限", 4, "年内"],
+        [progress, "完成值", 3, "3（含在建1个）"],
+        [progress, "完成值", 4, "已完成验收"],
+        [progress, "填报状态", 5, "完成"],
+        [progress, "填报状态", 6, "差不多"],
+      ] as const) {
+        const address = at(sheet, header, row);
+        sheet.getCell(address).value = text;
+        cells.push(address);
+      }
     });
     const read = await readLedgerWorkbook(edited);
     if (!read.ok) throw new Error(read.message);
     const [specialties, rate] = read.ledger.rows;
-    expect(specialties).toMatchObject({ target: 5, note: "目标值原文：约5个" });
+    // A target the formulas cannot divide by is no target to the core either: kept in 备注.
+    expect(specialties).toMatchObject({ note: "目标值原文：约5个" });
+    expect(specialties?.target).toBeUndefined();
     expect(rate?.deadline).toBeUndefined();
     expect(rate?.note).toBe("时限原文：年内");
     const byRow = new Map(read.ledger.progress.map((e) => [e.rowId, e]));
-    expect(byRow.get("wp2024-T001-I01")).toMatchObject({
-      actual: 3,
-      progress: "推进中（完成值原文：3（含在建1个））",
-    });
-    expect(byRow.get("wp2024-T001-I02")).toMatchObject({ progress: "完成值原文：已完成验收" });
-    expect(byRow.get("wp2024-T001-I02")?.actual).toBeUndefined();
-    expect(byRow.get("wp2024-T002")?.status).toBe("已完成");
-    expect(byRow.get("wp2024-T003-I01")).toMatchObject({ progress: "填报状态原文：差不多" });
+    // Text in 完成值 is kept as sent, never read as the number it may hold, and not counted.
+    expect(byRow.get("wp2024-T001-I01")).toMatchObject({ actualText: "3（含在建1个）", progress: "推进中" });
+    expect(byRow.get("wp2024-T001-I01")?.actual).toBeUndefined();
+    expect(byRow.get("wp2024-T001-I02")).toMatchObject({ actualText: "已完成验收" });
+    expect(byRow.get("wp2024-T002")).toMatchObject({ statusText: "完成" });
+    expect(byRow.get("wp2024-T003-I01")).toMatchObject({ statusText: "差不多" });
     expect(read.diagnostics.map((d) => [d.code, d.at?.kind === "cell" ? d.at.cell : undefined])).toEqual([
-      ["text-in-number", "F3"],
-      ["unreadable-date", "H4"],
-      ["text-in-number", "H3"],
-      ["text-in-number", "H4"],
-      ["status-synonym", "I5"],
-      ["unknown-status", "I6"],
+      ["text-in-number", cells[0]],
+      ["unreadable-date", cells[1]],
+      ["text-in-number", cells[2]],
+      ["text-in-number", cells[3]],
+      ["unknown-status", cells[4]],
+      ["unknown-status", cells[5]],
     ]);
   });
 
   it("reads a percentage typed as 85% in a number cell as 85", async () => {
     const { bytes } = await written();
     const edited = await edit(bytes, (workbook) => {
-      const cell = workbook.getWorksheet("进度填报")!.getCell("H4");
+      const sheet = workbook.getWorksheet("进度填报")!;
+      const cell = sheet.getCell(at(sheet, "完成值", 4));
       cell.value = 0.85;
       cell.numFmt = "0%";
     });
@@ -280,7 +295,10 @@ describe("reading what people do to a workbook", () => {
 
   it("finds rows by 编号 when the hidden ID column is deleted", async () => {
     const { ledger, bytes } = await written();
-    const edited = await edit(bytes, (workbook) => workbook.getWorksheet("任务清单")!.spliceColumns(13, 1));
+    const edited = await edit(bytes, (workbook) => {
+      const sheet = workbook.getWorksheet("任务清单")!;
+      sheet.spliceColumns(sheet.getColumn(at(sheet, "行ID", 2).replace(/\d+$/, "")).number, 1);
+    });
     const read = await readLedgerWorkbook(edited);
     if (!read.ok) throw new Error(read.message);
     expect(read.ledger.rows).toEqual(ledger.rows);
@@ -289,14 +307,17 @@ describe("reading what people do to a workbook", () => {
 
   it("keeps progress it cannot place, and reads a period typed as a date", async () => {
     const { bytes } = await written();
+    let idCell = "";
     const edited = await edit(bytes, (workbook) => {
       const progress = workbook.getWorksheet("进度填报")!;
-      progress.getCell("Q4").value = "no-such-row";
-      progress.getCell("H4").value = 7;
+      idCell = at(progress, "行ID", 4);
+      progress.getCell(idCell).value = "no-such-row";
+      progress.getCell(at(progress, "编号", 4)).value = "99";
+      progress.getCell(at(progress, "完成值", 4)).value = 7;
       progress.getCell("A5").value = new Date(Date.UTC(2024, 8, 1));
-      progress.getCell("H5").value = 1;
+      progress.getCell(at(progress, "完成值", 5)).value = 1;
       progress.getCell("A6").value = "三季度";
-      progress.getCell("H6").value = 2;
+      progress.getCell(at(progress, "完成值", 6)).value = 2;
     });
     const read = await readLedgerWorkbook(edited);
     if (!read.ok) throw new Error(read.message);
@@ -314,7 +335,7 @@ describe("reading what people do to a workbook", () => {
       { rowId: "wp2024-T003-I01", period: "三季度", actual: 2 },
     ]);
     expect(read.diagnostics.map((d) => [d.code, d.at?.kind === "cell" ? d.at.cell : undefined])).toEqual([
-      ["progress-without-row", "Q4"],
+      ["progress-without-row", idCell],
       ["unreadable-period", "A6"],
     ]);
   });

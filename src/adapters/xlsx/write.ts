@@ -233,6 +233,7 @@ export async function renderWorkbook(plan: WorkbookPlan): Promise<Uint8Array> {
   workbook.title = plan.title;
   if (plan.recalculateOnOpen) workbook.calcProperties = { fullCalcOnLoad: true };
   for (const sheet of plan.sheets) await writeSheet(workbook, sheet);
+  for (const { name, ref } of plan.names ?? []) workbook.definedNames.add(ref, name);
   const firstVisible = Math.max(
     0,
     plan.sheets.findIndex((s) => s.visibility === "visible"),

@@ -40,6 +40,7 @@ export type DiagnosticCode =
   | "row-copied"
   | "row-removed"
   | "row-matched-by-number"
+  | "row-id-mismatch"
   | "unknown-comparison"
   | "text-in-number"
   | "unreadable-date"
@@ -48,6 +49,7 @@ export type DiagnosticCode =
   | "progress-without-row"
   | "progress-without-period"
   | "unreadable-period"
+  | "unreadable-setting"
   // Returned 填报 workbooks.
   | "formula-as-text"
   | "unknown-row"

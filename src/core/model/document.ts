@@ -7,6 +7,16 @@ import type { Diagnostic, Span } from "./diagnostics";
 
 export type Op = ">=" | "<=" | "=" | ">" | "<" | "milestone";
 
+/** How sheets show a comparison (the workbook's formulas read these); readers also accept ASCII. */
+export const OP_SYMBOLS: Readonly<Record<Op, string>> = {
+  ">=": "≥",
+  "<=": "≤",
+  "=": "=",
+  ">": ">",
+  "<": "<",
+  milestone: "节点",
+};
+
 export interface Indicator {
   /** Stable: derived from the document ID and the indicator's position. */
   id: string;
@@ -47,6 +57,8 @@ export interface Task {
   title: string;
   /** The whole item, normalised, with the responsibility clause left in. */
   text: string;
+  /** What the item says beyond its title, without its responsibility clause: its 工作措施. */
+  measures: string;
   /** Title of the section (篇章) the task sits in; empty when the document has none. */
   section: string;
   sectionId?: string;
@@ -72,6 +84,11 @@ export interface PlanDocument {
   issuer?: string;
   /** ISO date of issue when the document states it. */
   date?: string;
+  /**
+   * The plan's horizon, ISO: the date a task with no deadline of its own is due by — the end of
+   * the plan's last year (`（2023—2025年）`, `到2025年`) or of the year of issue.
+   */
+  horizon: string;
   kind: DocumentKind;
   sections: Section[];
   tasks: Task[];

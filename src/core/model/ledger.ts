@@ -1,6 +1,6 @@
 import type { Op } from "./document";
 import type { Period, PeriodKey, PeriodKind } from "./period";
-import type { Status } from "./status";
+import type { Status, StatusOptions } from "./status";
 import type { UnitAliases } from "./units";
 
 /** The version of the ledger's `_duban` records; a reader refuses a ledger newer than it knows. */
@@ -16,12 +16,18 @@ export interface LedgerRow {
   number: string;
   section: string;
   task: string;
+  /** 工作措施: what the task says beyond its title. */
+  measures?: string;
   metric: string;
   op?: Op;
+  /** 起始值: where the unit started; completion is measured from it when set. */
+  baseline?: number;
   target?: number;
   unit?: string;
   /** ISO date. */
   deadline?: string;
+  /** The document names no deadline for the row: it is the plan's horizon, and the sheet says so. */
+  deadlineInferred?: boolean;
   leadUnits: string[];
   coUnits: string[];
   /** Where the row came from: document title and the quoted phrase. */
@@ -36,8 +42,12 @@ export interface ProgressEntry {
   /** As stored; a period nobody could read is kept as written. */
   period: PeriodKey;
   actual?: number;
+  /** What was written as 完成值 when it is not a number (`2024年9月完成1个`): kept as sent, judged as no number. */
+  actualText?: string;
   /** The status the unit chose; the computed status may differ and is what reports use. */
   status?: Status;
+  /** What was written as 填报状态 when it is not one of the list (`完成`): kept as sent, flagged. */
+  statusText?: string;
   progress: string;
   problems: string;
   reportedBy: string;
@@ -65,6 +75,8 @@ export interface Ledger {
   period: Period;
   /** The office's own unit aliases the ledger was read with, on top of the built-in ones. */
   unitAliases: UnitAliases;
+  /** The thresholds the ledger is judged by, as its 设置 sheet holds them; defaults when absent. */
+  statusOptions?: StatusOptions;
   documents: LedgerDocumentRef[];
   rows: LedgerRow[];
   /** Every period's reports; history is kept, never overwritten. */

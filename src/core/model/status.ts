@@ -98,3 +98,52 @@ export function readStatusWord(text: string): StatusReading | undefined {
   const synonym = STATUS_SYNONYMS[written];
   return synonym ? { kind: "synonym", status: synonym, written } : { kind: "unknown", written };
 }
+
+/** The thresholds behind the status rules. Offices differ: these are settings, kept in the workbook. */
+export interface StatusOptions {
+  /** Completion at or above which a numeric row counts as 已完成. */
+  completeAt: number;
+  /** How far completion may fall short of 序时进度 (as a share, 0.05 = 5 points) and still count as on pace. */
+  paceTolerance: number;
+  /** A row judged 已完成 in an earlier period stays 已完成 when its unit sends nothing new. */
+  carryCompletion: boolean;
+  /** 三色预警: behind 序时 by more than this share is red, up to it yellow. */
+  amberGap: number;
+  /** 三色预警: a row on schedule but due within this many days and not done is blue (催办). */
+  dueSoonDays: number;
+}
+
+export const DEFAULT_STATUS_OPTIONS: StatusOptions = {
+  completeAt: 1,
+  paceTolerance: 0,
+  carryCompletion: true,
+  amberGap: 0.1,
+  dueSoonDays: 15,
+};
+
+/**
+ * 三色预警 as offices run it: 完成 (its own green), 绿 on schedule, 黄 behind 序时 by up to the amber
+ * gap, 红 behind by more or overdue, 蓝 on schedule but due soon and not done (催办), 灰 not reported.
+ */
+export const ALERTS = ["完成", "绿", "黄", "红", "蓝", "灰"] as const;
+export type Alert = (typeof ALERTS)[number];
+
+/** How the sheet, the pane and the 通报 name each warning. */
+export const ALERT_WORDS: Readonly<Record<Alert, string>> = {
+  完成: "已完成",
+  绿: "绿色：序时推进",
+  黄: "黄色：稍慢于序时",
+  红: "红色：明显滞后或逾期",
+  蓝: "蓝色：临近时限，需催办",
+  灰: "灰色：未报送",
+};
+
+/** The warning colours, `RRGGBB` fill and text, shared by the sheet's formats and the pane's badges. */
+export const ALERT_COLOURS: Readonly<Record<Alert, { fill: string; text: string }>> = {
+  完成: { fill: "A9D08E", text: "375623" },
+  绿: { fill: "C6EFCE", text: "006100" },
+  黄: { fill: "FFEB9C", text: "9C5700" },
+  红: { fill: "FFC7CE", text: "9C0006" },
+  蓝: { fill: "BDD7EE", text: "1F4E79" },
+  灰: { fill: "EDEDED", text: "595959" },
+};

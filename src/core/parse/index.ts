@@ -57,7 +57,7 @@ export function parseDocument(source: string, options: ParseOptions = {}): PlanD
     indicators: [],
     ...(options.sourceName !== undefined && { sourceName: options.sourceName }),
   };
-  if (refusal) return { ...base, diagnostics: [refusal] };
+  if (refusal) return { ...base, horizon: `${base.year}-12-31`, diagnostics: [refusal] };
 
   const normalized = normalize(source);
   const paragraphs = lex(normalized.text);
@@ -111,6 +111,8 @@ class Composer {
   private readonly ids: IdAllocator;
   private readonly lines: LineIndex;
   private readonly plainLists: PlainListRule;
+  /** What a task with no deadline of its own is due by; set once the year is known. */
+  private horizon = "";
 
   constructor(
     private readonly source: string,
@@ -129,6 +131,7 @@ class Composer {
     const title = this.title();
     const date = this.date();
     const year = this.year(title, date, fallbackYear);
+    this.horizon = this.horizonOf(title, year);
     const skeleton = buildSkeleton(this.paragraphs, (heading) => isRetrospectiveHeading(heading, year));
     const sections = skeleton.sections.map((s) => this.section(s));
     const sectionId = new Map(skeleton.sections.map((s, k) => [s, sections[k]?.id ?? ""]));
@@ -145,6 +148,7 @@ class Composer {
       year,
       ...(issuer && { issuer }),
       ...(date && { date }),
+      horizon: this.horizon,
       kind: skeleton.kind,
       sections,
       tasks,
@@ -211,6 +215,25 @@ class Composer {
     );
     if (headline) return headline.text;
     return itemTitle(this.paragraphs[0]?.text ?? "");
+  }
+
+  /**
+   * The plan's horizon: the last year of its span in the title (`（2023—2025年）`), or the first
+   * `到20XX年` the plan sets in its opening paragraphs, or the end of its year.
+   */
+  private horizonOf(title: string, year: number): string {
+    const span = /(20\d{2})\s*[—–\-~至到]\s*(20\d{2})年/.exec(title);
+    if (span && Number(span[2]) >= year) return `${span[2]}-12-31`;
+    // A year's plan (`2023年工作要点`) is due within its year whatever it says of later ones.
+    if (new RegExp(`${year}\\s*年`).test(title)) return `${year}-12-31`;
+    const opening = this.paragraphs.slice(0, 40).filter((p) => !p.furniture && !p.marker);
+    for (const paragraph of opening) {
+      for (const m of paragraph.text.matchAll(/到(20\d{2})年/g)) {
+        const target = Number(m[1]);
+        if (target >= year && target <= year + 15) return `${target}-12-31`;
+      }
+    }
+    return `${year}-12-31`;
   }
 
   private date(): string | undefined {
@@ -282,10 +305,14 @@ class Composer {
       const mentioned = mentionedUnits(text, this.units).filter(
         (u) => !units.lead.includes(u) && !units.co.includes(u),
       );
+      const body = node.row
+        ? (node.row.measures ?? "")
+        : [content.slice(content.indexOf(title) + title.length), ...node.paragraphs.slice(1).map((p) => p.text)].join("");
       return {
         id: taskId,
         number: node.number,
         title,
+        measures: measuresOf(body),
         text: node.row ? [node.row.task, node.row.measures].filter(Boolean).join("：") : text,
         section: node.section?.title ?? "",
         ...(node.section && { sectionId: sectionId.get(node.section) ?? "" }),
@@ -385,7 +412,7 @@ class Composer {
         candidate,
         this.ids.indicator(taskId),
         taskId,
-        taskDeadline ?? `${year}-12-31`,
+        taskDeadline ?? this.horizon,
         taskDeadline !== undefined,
       ),
       doubt: candidate.doubt,
@@ -521,6 +548,7 @@ class Composer {
           number: String(tasks.length + 1),
           title: item.title,
           text,
+          measures: measuresOf(text.slice(text.indexOf(item.title) + item.title.length)),
           section: section?.title ?? "",
           ...(section && { sectionId: sectionId.get(section) ?? "" }),
           leadUnits: units,
@@ -564,6 +592,15 @@ class Composer {
       );
     }
   }
+}
+
+/** A task's measures: its words beyond the title, without the clause that names who is responsible. */
+function measuresOf(body: string): string {
+  return body
+    .replace(/[（〔【[][^（〔【[]*?(?:责任单位|牵头单位|责任部门|配合单位|牵头|负责|按职责分工)[^）〕】\]]*(?:[）〕】\]]|$)/g, "")
+    .replace(/(?:牵头单位|责任单位|配合单位|完成时限|责任处室|责任科室)[：:][^\n。；]*/g, "")
+    .replace(/^[。；，、：\s]+/, "")
+    .trim();
 }
 
 function latestStated(indicators: Indicator[]): string | undefined {

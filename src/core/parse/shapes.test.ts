@@ -319,3 +319,24 @@ test("a table flattened to one cell per line, its rows the items numbered inside
     ["4", "做好重大建设项目信息公开", ["办公室"]],
   ]);
 });
+
+describe("the plan's horizon, which dates the tasks that state no deadline", () => {
+  const horizon = (text: string) => parseDocument(text, { fallbackYear: 2023 }).horizon;
+  const body = "一、重点任务\n（一）推进基层医疗服务。市卫生健康委牵头。";
+
+  test("a span in the title ends it", () => {
+    expect(horizon(`某市基层卫生提升行动方案（2023—2025年）\n${body}`)).toBe("2025-12-31");
+  });
+
+  test("a year's plan is due within its year, whatever it says of later ones", () => {
+    expect(horizon(`2023年全市卫生健康工作要点\n到2025年，建成整合型服务体系。\n${body}`)).toBe("2023-12-31");
+  });
+
+  test("a plan without a year in its title ends where its opening aims", () => {
+    expect(horizon(`关于推进基层卫生的实施方案\n到2027年，基层服务能力明显提升。\n${body}`)).toBe("2027-12-31");
+  });
+
+  test("otherwise the end of its year", () => {
+    expect(horizon(`关于推进基层卫生的实施方案\n${body}`)).toBe("2023-12-31");
+  });
+});

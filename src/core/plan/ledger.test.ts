@@ -154,6 +154,27 @@ describe("buildLedger", () => {
     expect(built([workPoints()]).ledger.title).toBe("2024年全市卫生健康工作要点重点任务督办台账");
     expect(built([workPoints()], { title: "我的台账" }).ledger.title).toBe("我的台账");
   });
+
+  it("dates a row without a deadline of its own by its task's, else by the plan's horizon, and says so", () => {
+    const doc = planDocument({
+      id: "ip",
+      horizon: "2025-12-31",
+      tasks: [
+        task({ id: "ip-T001", number: "1", title: "建成区域医疗中心", deadline: "2024-06-30" }),
+        task({
+          id: "ip-T002",
+          number: "2",
+          title: "推进医联体建设",
+          indicators: [indicator({ id: "ip-T002-I01" })],
+        }),
+      ],
+    });
+    const { ledger } = built([doc], { period: asPeriod("2024-Q3") });
+    expect(ledger.rows.map((r) => [r.id, r.deadline, r.deadlineInferred])).toEqual([
+      ["ip-T001", "2024-06-30", undefined],
+      ["ip-T002-I01", "2025-12-31", true],
+    ]);
+  });
 });
 
 test("a ledger whose rows would share an ID is refused, never built", () => {

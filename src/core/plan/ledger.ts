@@ -65,16 +65,29 @@ function unitsOf(task: Task, units: UnitDirectory): { leadUnits: string[]; coUni
   return { leadUnits: lead, coUnits: [...co, ...implementing] };
 }
 
-type IndicatorFields = Pick<LedgerRow, "metric" | "op" | "target" | "unit" | "deadline">;
+type IndicatorFields = Pick<LedgerRow, "metric" | "op" | "target" | "unit" | "deadline" | "deadlineInferred">;
 
-function indicatorFields(indicator: Indicator, fallbackDeadline: string | undefined): IndicatorFields {
-  const deadline = indicator.deadline ?? fallbackDeadline;
+/**
+ * A row's deadline: the indicator's own, else its task's, else the plan's horizon — and then the
+ * row says the date is inferred, so no one reads it as the document's.
+ */
+function deadlineOf(
+  stated: string | undefined,
+  taskDeadline: string | undefined,
+  horizon: string,
+): Pick<LedgerRow, "deadline" | "deadlineInferred"> {
+  if (stated !== undefined) return { deadline: stated };
+  if (taskDeadline !== undefined) return { deadline: taskDeadline };
+  return { deadline: horizon, deadlineInferred: true };
+}
+
+function indicatorFields(indicator: Indicator, taskDeadline: string | undefined, horizon: string): IndicatorFields {
   return {
     metric: indicator.metric,
     op: indicator.op,
     ...(indicator.value !== undefined && { target: indicator.value }),
     ...(indicator.unit !== undefined && { unit: indicator.unit }),
-    ...(deadline !== undefined && { deadline }),
+    ...deadlineOf(indicator.deadlineStated ? indicator.deadline : undefined, taskDeadline, horizon),
   };
 }
 
@@ -88,6 +101,7 @@ function rowsOfDocument(source: PlanDocument, numberPrefix: string, units: UnitD
       docId: source.id,
       section: task.section,
       task: taskTitle(task),
+      ...(task.measures && { measures: task.measures }),
       ...unitsOf(task, units),
     };
     const number = `${numberPrefix}${displayTaskNumber(task.number)}`;
@@ -97,7 +111,7 @@ function rowsOfDocument(source: PlanDocument, numberPrefix: string, units: UnitD
         id: task.id,
         number,
         metric: "",
-        ...(task.deadline !== undefined && { deadline: task.deadline }),
+        ...deadlineOf(undefined, task.deadline, source.horizon),
         source: name,
       });
       continue;
@@ -105,7 +119,7 @@ function rowsOfDocument(source: PlanDocument, numberPrefix: string, units: UnitD
     task.indicators.forEach((indicator, index) => {
       rows.push({
         ...base,
-        ...indicatorFields(indicator, task.deadline),
+        ...indicatorFields(indicator, task.deadline, source.horizon),
         id: indicator.id,
         number: task.indicators.length > 1 ? `${number}-${index + 1}` : number,
         source: `${name}：${indicator.text}`,
@@ -123,7 +137,7 @@ function rowsOfDocument(source: PlanDocument, numberPrefix: string, units: UnitD
       task: "总体目标",
       leadUnits: [],
       coUnits: [],
-      ...indicatorFields(indicator, undefined),
+      ...indicatorFields(indicator, undefined, source.horizon),
       source: `${name}：${indicator.text}`,
     });
   });

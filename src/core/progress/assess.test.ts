@@ -11,43 +11,18 @@ function assess(ledger: Ledger, period: string, options = DEFAULT_STATUS_OPTIONS
 
 const row = ledgerRow({ id: "r1", op: ">=", target: 90 });
 
-describe("a quarter rolls up its months", () => {
-  test("the quarter takes its latest month's cumulative value", () => {
-    const ledger = ledgerOf(
-      [row],
-      [
-        progressEntry({ rowId: "r1", period: "2024-08", actual: 70, progress: "八月" }),
-        progressEntry({ rowId: "r1", period: "2024-07", actual: 40, progress: "七月" }),
-      ],
-    );
-    const [q3] = assess(ledger, "2024-Q3").rows;
-    expect(q3?.entry?.progress).toBe("八月");
-    expect(q3?.completion).toBeCloseTo(70 / 90);
-    expect(q3?.status).toBe("序时推进");
-  });
-
-  test("a report for the quarter itself wins over its months", () => {
-    const ledger = ledgerOf(
-      [row],
-      [
-        progressEntry({ rowId: "r1", period: "2024-09", actual: 90 }),
-        progressEntry({ rowId: "r1", period: "2024-Q3", actual: 70 }),
-      ],
-    );
-    expect(assess(ledger, "2024-Q3").rows[0]?.entry?.actual).toBe(70);
-  });
-
-  test("months outside the quarter do not count", () => {
-    const ledger = ledgerOf([row], [progressEntry({ rowId: "r1", period: "2024-10", actual: 90 })]);
+describe("one period, several reports", () => {
+  test("reports of another period, even its months, do not stand in for it", () => {
+    const ledger = ledgerOf([row], [progressEntry({ rowId: "r1", period: "2024-08", actual: 50 })]);
     expect(assess(ledger, "2024-Q3").rows[0]?.status).toBe("未报送");
   });
 
-  test("an empty later month does not hide an earlier report", () => {
+  test("an empty later report does not hide an earlier one", () => {
     const ledger = ledgerOf(
       [row],
       [
-        progressEntry({ rowId: "r1", period: "2024-07", actual: 80 }),
-        progressEntry({ rowId: "r1", period: "2024-09" }),
+        progressEntry({ rowId: "r1", period: "2024-Q3", actual: 80 }),
+        progressEntry({ rowId: "r1", period: "2024-Q3" }),
       ],
     );
     expect(assess(ledger, "2024-Q3").rows[0]?.entry?.actual).toBe(80);
@@ -87,8 +62,20 @@ describe("completion carries forward", () => {
 });
 
 describe("assessLedger", () => {
-  test("a row without a deadline is due at the end of its document's year", () => {
-    expect(assess(ledgerOf([row], []), "2024-Q1").rows[0]?.deadline).toBe("2024-12-31");
+  test("each period is judged by its own report, never an earlier one", () => {
+    const ledger = ledgerOf([row], [progressEntry({ rowId: "r1", period: "2024-Q1", actual: 1 })]);
+    expect(assess(ledger, "2024-Q2").rows[0]).toMatchObject({ status: "未报送", carried: false });
+  });
+
+  test("the last report of the period speaks for the row", () => {
+    const ledger = ledgerOf(
+      [row],
+      [
+        progressEntry({ rowId: "r1", period: "2024-Q2", actual: 1, reportedBy: "甲" }),
+        progressEntry({ rowId: "r1", period: "2024-Q2", actual: 2, reportedBy: "乙" }),
+      ],
+    );
+    expect(assess(ledger, "2024-Q2").rows[0]?.entry?.reportedBy).toBe("乙");
   });
 
   test("anyReport tells whether the period has any report", () => {

@@ -1,16 +1,16 @@
 import type { Ledger, LedgerDocumentRef, LedgerRow, ProgressEntry } from "../model";
 import { Period, dayNumber, isValidIsoDate } from "../model";
 import type { RowJudgement, StatusOptions } from "./status";
-import { DEFAULT_STATUS_OPTIONS, hasReport, judgeRow } from "./status";
+import { DEFAULT_STATUS_OPTIONS, hasReport, judgeRow, showsComplete } from "./status";
 
 export interface RowAssessment extends RowJudgement {
   row: LedgerRow;
-  /** The report the status was judged from; for a quarter, its latest month's when it has none of its own. */
+  /** The report the status was judged from: the last one the period received for the row. */
   entry?: ProgressEntry;
   /** True when 已完成 comes from an earlier period and the unit sent nothing new. */
   carried: boolean;
-  /** The deadline used: the row's own, or the end of its document's year. */
-  deadline: string;
+  /** The plan's start the row's 序时进度 counts from. */
+  planStart: string;
 }
 
 export interface PeriodAssessment {
@@ -33,8 +33,7 @@ export function planStartOf(
 
 interface DatedEntry {
   entry: ProgressEntry;
-  period: Period;
-  start: number;
+  key: string;
   end: number;
 }
 
@@ -43,7 +42,7 @@ function indexEntries(progress: readonly ProgressEntry[]): Map<string, DatedEntr
   for (const entry of progress) {
     const period = Period.parse(entry.period);
     if (!period || !hasReport(entry)) continue;
-    const dated = { entry, period, start: dayNumber(period.start), end: dayNumber(period.end) };
+    const dated = { entry, key: period.key, end: dayNumber(period.end) };
     const list = byRow.get(entry.rowId);
     if (list) list.push(dated);
     else byRow.set(entry.rowId, [dated]);
@@ -52,26 +51,14 @@ function indexEntries(progress: readonly ProgressEntry[]): Map<string, DatedEntr
 }
 
 /**
- * Values are cumulative, so the report that speaks for a period is its own, or else the latest one
- * made inside it (a quarter rolls up its months). Among equals the later entry wins: merges append.
+ * The report that speaks for a row in a period: the last one made for that period (merges put the
+ * lead unit's last). Reports of other periods never stand in for it: each line of 进度填报 is
+ * judged by its own cells, as the workbook's formulas judge it.
  */
-function entryFor(entries: readonly DatedEntry[], start: number, end: number): DatedEntry | undefined {
-  let best: DatedEntry | undefined;
-  for (const dated of entries) {
-    if (dated.start < start || dated.end > end) continue;
-    const exact = dated.start === start && dated.end === end;
-    const bestExact = best !== undefined && best.start === start && best.end === end;
-    if (!best || (exact && !bestExact) || (exact === bestExact && dated.end >= best.end)) best = dated;
-  }
-  return best;
-}
-
-function latestBefore(entries: readonly DatedEntry[], start: number): DatedEntry | undefined {
-  let best: DatedEntry | undefined;
-  for (const dated of entries) {
-    if (dated.end < start && (!best || dated.end >= best.end)) best = dated;
-  }
-  return best;
+function entryFor(entries: readonly DatedEntry[], key: string): DatedEntry | undefined {
+  let found: DatedEntry | undefined;
+  for (const dated of entries) if (dated.key === key) found = dated;
+  return found;
 }
 
 /** Judges every row of the ledger at the end of `period`. */
@@ -80,43 +67,25 @@ export function assessLedger(
   period: Period,
   options: StatusOptions = DEFAULT_STATUS_OPTIONS,
 ): PeriodAssessment {
-  const start = dayNumber(period.start);
-  const endDate = period.end;
-  const end = dayNumber(endDate);
+  const end = dayNumber(period.end);
   const documents = new Map(ledger.documents.map((source) => [source.id, source]));
   const entriesByRow = indexEntries(ledger.progress);
   let anyReport = false;
 
   const rows = ledger.rows.map((row): RowAssessment => {
-    const source = documents.get(row.docId);
-    const planStart = planStartOf(source, ledger.year);
-    const deadline =
-      row.deadline && isValidIsoDate(row.deadline) ? row.deadline : `${source?.year ?? ledger.year}-12-31`;
+    const planStart = planStartOf(documents.get(row.docId), ledger.year);
     const entries = entriesByRow.get(row.id) ?? [];
-    const current = entryFor(entries, start, end);
+    const current = entryFor(entries, period.key);
     if (current) anyReport = true;
-    const judgement = judgeRow(row, current?.entry, { planStart, deadline, periodEnd: endDate }, options);
-    if (current || !options.carryCompletion) {
-      return { ...judgement, row, ...(current && { entry: current.entry }), carried: false, deadline };
-    }
-    const earlier = latestBefore(entries, start);
-    if (earlier) {
-      const earlierEnd = earlier.period.end;
-      const before = judgeRow(row, earlier.entry, { planStart, deadline, periodEnd: earlierEnd }, options);
-      if (before.status === "已完成") {
-        return {
-          ...judgement,
-          status: "已完成",
-          ...(before.completion !== undefined && { completion: before.completion }),
-          row,
-          entry: earlier.entry,
-          carried: true,
-          deadline,
-        };
-      }
-    }
-    return { ...judgement, row, carried: false, deadline };
+    const earlierDone = entries.some((d) => d.end < end && showsComplete(row, d.entry, options));
+    const judgement = judgeRow(row, current?.entry, { planStart, periodEnd: period.end }, options, earlierDone);
+    return {
+      ...judgement,
+      row,
+      ...(current && { entry: current.entry }),
+      carried: !current && judgement.status === "已完成",
+      planStart,
+    };
   });
-
   return { period, rows, anyReport };
 }

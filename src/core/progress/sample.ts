@@ -2,7 +2,8 @@ import type { Ledger, LedgerRow, ProgressEntry, Status } from "../model";
 import { Period, dayNumber, groupOf, isoFromDayNumber } from "../model";
 import { randomSource } from "../util";
 import { planStartOf } from "./assess";
-import { completion, expectedProgress, isNumericRow } from "./status";
+import type { Schedule } from "./status";
+import { isNumericRow, judgeRow } from "./status";
 
 /**
  * A deterministic, clearly labelled sample of progress for demonstrations and benchmarks. Every
@@ -81,8 +82,8 @@ function milestoneStatus(behaviour: Behaviour, elapsed: number): Status {
   return elapsed * PACE[behaviour] >= 1 ? "已完成" : "序时推进";
 }
 
-function statusForActual(row: LedgerRow, actual: number, expected: number): Status {
-  const share = completion(row, actual) ?? 0;
+function statusForActual(row: LedgerRow, actual: number, expected: number, schedule: Schedule): Status {
+  const share = judgeRow(row, { rowId: row.id, period: "", actual, progress: "", problems: "", reportedBy: "" }, schedule).completion ?? 0;
   if (share >= 1) return "已完成";
   if (share <= 0) return "未启动";
   return share >= expected ? "序时推进" : "进度滞后";
@@ -111,12 +112,13 @@ export function sampleProgress(
       const jitter = random();
       if (behaviour === "silent" && isLatest) return;
       const end = period.end;
-      const elapsed = expectedProgress(planStart, deadline, end);
+      const schedule = { planStart, periodEnd: end };
+      const elapsed = judgeRow({ ...row, deadline }, undefined, schedule).expected ?? 1;
       // A unit that has not started reports no number: a rate of 0% would be nonsense.
       const numeric = isNumericRow(row) && behaviour !== "idle";
       const actual = numeric ? sampleActual(row, behaviour, elapsed, jitter) : undefined;
       const status =
-        actual !== undefined ? statusForActual(row, actual, elapsed) : milestoneStatus(behaviour, elapsed);
+        actual !== undefined ? statusForActual(row, actual, elapsed, schedule) : milestoneStatus(behaviour, elapsed);
       const lagging = groupOf(status) === "behind";
       entries.push({
         rowId: row.id,

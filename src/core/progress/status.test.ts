@@ -2,7 +2,7 @@ import type { LedgerRow, Op, Status } from "../model";
 import { ledgerOf, ledgerRow, progressEntry, asPeriod } from "../../../test/helpers/ledger";
 import { assessLedger } from "./assess";
 import type { StatusOptions } from "./status";
-import { DEFAULT_STATUS_OPTIONS, completion, expectedProgress, judgeRow } from "./status";
+import { DEFAULT_STATUS_OPTIONS, judgeRow } from "./status";
 
 interface Case {
   name: string;
@@ -15,6 +15,7 @@ interface Case {
   words?: string;
   year?: number;
   documentDate?: string;
+  baseline?: number;
   options?: Partial<StatusOptions>;
   expected: Status;
 }
@@ -122,7 +123,7 @@ const cases: (Case & { report?: typeof NO_REPORT })[] = [
   },
   // No deadline: the end of the document's year. Q3 ends on day 274 of 366.
   {
-    name: "no deadline, at 序时",
+    name: "due at the year's end, at 序时",
     period: "2024-Q3",
     op: ">=",
     target: 366,
@@ -130,7 +131,7 @@ const cases: (Case & { report?: typeof NO_REPORT })[] = [
     expected: "序时推进",
   },
   {
-    name: "no deadline, below 序时",
+    name: "due at the year's end, below 序时",
     period: "2024-Q3",
     op: ">=",
     target: 366,
@@ -138,7 +139,7 @@ const cases: (Case & { report?: typeof NO_REPORT })[] = [
     expected: "进度滞后",
   },
   {
-    name: "no deadline, last quarter short of target: year not over on its last day",
+    name: "due at the year's end, last quarter short of target: year not over on its last day",
     period: "2024-Q4",
     op: ">=",
     target: 10,
@@ -308,7 +309,9 @@ describe("status rules", () => {
       id: "r1",
       ...(c.op ? { op: c.op } : {}),
       ...(c.target !== undefined ? { target: c.target } : {}),
-      ...(c.deadline ? { deadline: c.deadline } : {}),
+      // buildLedger gives a row without a stated deadline the plan's horizon, here the year's end.
+      deadline: c.deadline ?? `${year}-12-31`,
+      ...(c.baseline !== undefined ? { baseline: c.baseline } : {}),
     });
     const entries =
       c.report === NO_REPORT
@@ -330,52 +333,101 @@ describe("status rules", () => {
   });
 });
 
-describe("expectedProgress", () => {
-  test("counts days inclusively and clamps to 0–1", () => {
-    expect(expectedProgress("2024-01-01", "2024-12-31", "2024-12-31")).toBe(1);
-    expect(expectedProgress("2024-01-01", "2024-12-31", "2024-01-01")).toBeCloseTo(1 / 366);
-    expect(expectedProgress("2024-03-01", "2024-12-31", "2024-02-29")).toBe(0);
-    expect(expectedProgress("2024-01-01", "2024-06-30", "2024-09-30")).toBe(1);
+describe("judgeRow", () => {
+  const row = (fields: Partial<LedgerRow>): LedgerRow => ledgerRow({ id: "r", ...fields });
+  const report = (actual: number) => ({
+    rowId: "r",
+    period: "2024-Q2",
+    actual,
+    progress: "",
+    problems: "",
+    reportedBy: "",
   });
+  const schedule = { planStart: "2024-01-01", periodEnd: "2024-06-30" };
 
-  test("a deadline in a later year spreads the schedule over both years", () => {
+  test("序时进度 counts days inclusively and clamps to 0–1", () => {
+    const expected = (planStart: string, deadline: string, periodEnd: string) =>
+      judgeRow(row({ op: ">=", target: 10, deadline }), undefined, { planStart, periodEnd }).expected;
+    expect(expected("2024-01-01", "2024-12-31", "2024-12-31")).toBe(1);
+    expect(expected("2024-01-01", "2024-12-31", "2024-01-01")).toBeCloseTo(1 / 366);
+    expect(expected("2024-03-01", "2024-12-31", "2024-02-29")).toBe(0);
+    expect(expected("2024-01-01", "2024-06-30", "2024-09-30")).toBe(1);
     // 2024-02-02 to 2025-12-31 is 699 days; 150 of them have passed on 2024-06-30.
-    expect(expectedProgress("2024-02-02", "2025-12-31", "2024-06-30")).toBeCloseTo(150 / 699, 10);
+    expect(expected("2024-02-02", "2025-12-31", "2024-06-30")).toBeCloseTo(150 / 699, 10);
   });
-});
 
-describe("completion", () => {
-  const row = (op: Op, target?: number): LedgerRow =>
-    ledgerRow({ id: "r", op, ...(target !== undefined ? { target } : {}) });
+  test("a row without any deadline has no 序时进度: nothing is due yet", () => {
+    const judgement = judgeRow(row({ op: ">=", target: 20 }), report(1), schedule);
+    expect(judgement.expected).toBeUndefined();
+    expect(judgement.status).toBe("序时推进");
+  });
 
   test.each([
-    [">=", 20, 12, 0.6],
-    ["=", 100, 85, 0.85],
-    ["<=", 10, 12, 10 / 12],
-    ["<=", 10, 5, 2],
-    ["<=", 0, 0, 1],
-    ["<=", 0, 3, 0],
-  ] as const)("%s %d with actual %d → %d", (op, target, actual, expected) => {
-    expect(completion(row(op, target), actual)).toBeCloseTo(expected, 10);
-  });
+    [">=", 20, undefined, 12, 0.6],
+    ["=", 100, undefined, 85, 0.85],
+    ["<=", 10, undefined, 12, 10 / 12],
+    ["<=", 10, undefined, 5, 2],
+    ["<=", 0, undefined, 0, 1],
+    [">=", 90, 60, 75, 0.5],
+    [">=", 90, 60, 60, 0],
+    ["<=", 10, 30, 20, 0.5],
+    ["<=", 10, 30, 35, -0.25],
+  ] as const)(
+    "%s %d from baseline %s with actual %d → completion %d",
+    (op, target, baseline, actual, expected) => {
+      const judged = judgeRow(
+        row({ op, target, deadline: "2024-12-31", ...(baseline !== undefined && { baseline }) }),
+        report(actual),
+        schedule,
+      );
+      expect(judged.completion).toBeCloseTo(expected, 10);
+    },
+  );
 
   test("no completion for milestones, missing or zero targets", () => {
-    expect(completion(row("milestone", 5), 5)).toBeUndefined();
-    expect(completion(row(">="), 5)).toBeUndefined();
-    expect(completion(row(">=", 0), 5)).toBeUndefined();
+    for (const fields of [{ op: "milestone", target: 5 }, { op: ">=" }, { op: ">=", target: 0 }] as const) {
+      expect(judgeRow(row(fields), report(5), schedule).completion).toBeUndefined();
+    }
   });
 
-  test("judgeRow reports the completion it judged by", () => {
-    const judgement = judgeRow(
-      row(">=", 20),
-      { rowId: "r", period: "2024-Q2", actual: 12, progress: "", problems: "", reportedBy: "" },
-      { planStart: "2024-01-01", deadline: "2024-12-31", periodEnd: "2024-06-30" },
-    );
+  test("reports the figures, the alert and the check it judged by", () => {
+    const judgement = judgeRow(row({ op: ">=", target: 20, deadline: "2024-12-31" }), report(12), schedule);
     expect(judgement).toEqual({
       status: "序时推进",
       completion: 0.6,
       expected: 182 / 366,
       deadlinePassed: false,
+      alert: "绿",
+      check: "",
     });
+  });
+
+  test("a status the number contradicts is kept and flagged", () => {
+    const judgement = judgeRow(
+      row({ op: ">=", target: 20, deadline: "2024-12-31" }),
+      { ...report(5), status: "已完成" },
+      schedule,
+    );
+    expect(judgement.status).toBe("进度滞后");
+    expect(judgement.check).toBe("填报状态与完成值不符");
+  });
+
+  test("a numeric row reported by status alone is flagged", () => {
+    const entry = { ...report(0), status: "序时推进" as const };
+    delete (entry as { actual?: number }).actual;
+    const judgement = judgeRow(row({ op: ">=", target: 20, deadline: "2024-12-31" }), entry, schedule);
+    expect(judgement.check).toBe("只报了状态，未报完成值");
+  });
+
+  test.each([
+    ["绿", 0.5, "2024-12-31"],
+    ["黄", 0.45, "2024-12-31"],
+    ["红", 0.3, "2024-12-31"],
+    ["蓝", 0.99, "2024-07-10"],
+    ["红", 0.5, "2024-06-01"],
+    ["完成", 1, "2024-12-31"],
+  ] as const)("三色预警 %s at completion %d due %s", (alert, share, deadline) => {
+    const judgement = judgeRow(row({ op: ">=", target: 100, deadline }), report(share * 100), schedule);
+    expect(judgement.alert).toBe(alert);
   });
 });

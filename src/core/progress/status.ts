@@ -1,21 +1,21 @@
-import type { LedgerRow, ProgressEntry, Status } from "../model";
-import { dayNumber } from "../model";
+import type { Alert, LedgerRow, ProgressEntry, Status, StatusOptions } from "../model";
+import { DEFAULT_STATUS_OPTIONS, OP_SYMBOLS, dayNumber } from "../model";
 
-/** The thresholds behind the status rules. Offices differ; these are settings, not constants. */
-export interface StatusOptions {
-  /** Completion (actual / target) at or above which a numeric row counts as 已完成. */
-  completeAt: number;
-  /** How far completion may fall short of 序时进度 (as a share, 0.05 = 5 points) and still count as on pace. */
-  paceTolerance: number;
-  /** A row judged 已完成 in an earlier period stays 已完成 when its unit sends nothing new. */
-  carryCompletion: boolean;
+export { DEFAULT_STATUS_OPTIONS, type StatusOptions } from "../model";
+import type { CheckWord, LineInputs, Settings } from "./rules";
+import { evaluate } from "./rules";
+
+/** The thresholds as the rules and the workbook's named cells hold them. */
+export function settingsOf(options: StatusOptions): Settings {
+  return {
+    completeAt: options.completeAt,
+    paceTolerance: options.paceTolerance,
+    carry: options.carryCompletion ? 1 : 0,
+    amberGap: options.amberGap,
+    dueSoonDays: options.dueSoonDays,
+  };
 }
 
-export const DEFAULT_STATUS_OPTIONS: StatusOptions = {
-  completeAt: 1,
-  paceTolerance: 0,
-  carryCompletion: true,
-};
 
 /** A row has a number to judge when it states a comparison and a target that can be divided by. */
 export function isNumericRow(row: LedgerRow): boolean {
@@ -33,89 +33,84 @@ export function isNumericRow(row: LedgerRow): boolean {
   }
 }
 
-/**
- * actual / target, inverted for ceilings (`控制在…以下`), where a lower actual is better. `>` is judged
- * like `>=`: units report rounded figures, and reaching the stated number is what offices count.
- */
-export function completion(row: LedgerRow, actual: number): number | undefined {
-  if (!isNumericRow(row) || !Number.isFinite(actual)) return undefined;
-  const target = row.target ?? 0;
-  if (row.op === "<=" || row.op === "<") {
-    if (actual <= 0) return 1;
-    return target / actual;
-  }
-  return actual / target;
+export interface Schedule {
+  /** ISO dates. */
+  planStart: string;
+  periodEnd: string;
 }
 
-/**
- * 序时进度: the share of the time from the plan's start to the deadline that has elapsed by the
- * period's end. Days count inclusively, so a deadline on the period's last day gives exactly 1.
- */
-export function expectedProgress(planStart: string, deadline: string, periodEnd: string): number {
-  const start = dayNumber(planStart);
-  const due = dayNumber(deadline);
-  const end = dayNumber(periodEnd);
-  if (end >= due) return 1;
-  if (end < start) return 0;
-  return (end - start + 1) / (due - start + 1);
+/** One line of 进度填报 as its formulas see it: the row's cells and the unit's report. */
+export function lineInputs(row: LedgerRow, entry: ProgressEntry | undefined, schedule: Schedule): LineInputs {
+  return {
+    actual: entry?.actual ?? entry?.actualText ?? "",
+    reportedStatus: entry?.statusText ?? entry?.status ?? "",
+    progressText: entry?.progress ?? "",
+    op: row.op ? OP_SYMBOLS[row.op] : "",
+    baseline: row.baseline ?? "",
+    target: row.target ?? "",
+    deadline: row.deadline ? dayNumber(row.deadline) : "",
+    start: dayNumber(schedule.planStart),
+    end: dayNumber(schedule.periodEnd),
+  };
 }
 
 export interface RowJudgement {
   status: Status;
-  /** actual / target (inverted for ceilings) when the row has a number and the unit reported one. */
+  /** Completion (0–1, over 1 when exceeded) when the row has a number and the unit reported one. */
   completion?: number;
-  /** 序时进度 at the period's end, 0–1. */
-  expected: number;
+  /** 序时进度 at the period's end, 0–1; absent for a row without a deadline. */
+  expected?: number;
   /** True when the deadline fell before the period's last day. */
   deadlinePassed: boolean;
+  alert: Alert;
+  /** What the line says against itself, for the reader to check; "" when nothing. */
+  check: CheckWord;
 }
 
 /** Anything a unit can send that shows it reported: a number, a chosen status or some words. */
 export function hasReport(entry: ProgressEntry | undefined): entry is ProgressEntry {
   if (!entry) return false;
-  const choseStatus = entry.status !== undefined && entry.status !== "未报送";
-  return entry.actual !== undefined || choseStatus || entry.progress.trim() !== "";
+  const choseStatus = (entry.statusText ?? entry.status ?? "") !== "" && entry.status !== "未报送";
+  return (
+    entry.actual !== undefined ||
+    (entry.actualText ?? "") !== "" ||
+    choseStatus ||
+    entry.progress.trim() !== ""
+  );
+}
+
+/** 完成标记: whether this report shows the row complete (by its number, or its status when it has none). */
+export function showsComplete(row: LedgerRow, entry: ProgressEntry, options: StatusOptions = DEFAULT_STATUS_OPTIONS): boolean {
+  const inputs = lineInputs(row, entry, { planStart: "1970-01-01", periodEnd: "1970-01-01" });
+  return evaluate("doneFlag", inputs, settingsOf(options), false) === 1;
 }
 
 /**
- * The status of one row at one period's end. Numeric rows are judged by their number; milestones,
- * rows without a number and reports without one are judged by the status the unit chose and the date.
+ * The status of one row at one period's end, by the rules the workbook's formulas carry
+ * (`rules.ts`): numeric rows by their number, milestones and reports without a number by the
+ * status the unit chose and the date.
  */
 export function judgeRow(
   row: LedgerRow,
   entry: ProgressEntry | undefined,
-  schedule: { planStart: string; deadline: string; periodEnd: string },
+  schedule: Schedule,
   options: StatusOptions = DEFAULT_STATUS_OPTIONS,
+  earlierDone = false,
 ): RowJudgement {
-  const expected = expectedProgress(schedule.planStart, schedule.deadline, schedule.periodEnd);
-  const deadlinePassed = dayNumber(schedule.deadline) < dayNumber(schedule.periodEnd);
-  const judged = (status: Status, share?: number): RowJudgement =>
-    share === undefined
-      ? { status, expected, deadlinePassed }
-      : { status, completion: share, expected, deadlinePassed };
-
-  if (!hasReport(entry)) return judged("未报送");
-
-  const share = entry.actual === undefined ? undefined : completion(row, entry.actual);
-  if (share !== undefined) {
-    if (share >= options.completeAt) return judged("已完成", share);
-    if (deadlinePassed) return judged("逾期未完成", share);
-    if (share <= 0) return judged("未启动", share);
-    if (share >= expected - options.paceTolerance) return judged("序时推进", share);
-    return judged("进度滞后", share);
-  }
-
-  if (entry.status === "已完成") return judged("已完成");
-  if (deadlinePassed) return judged("逾期未完成");
-  switch (entry.status) {
-    case "未启动":
-      return judged("未启动");
-    case "进度滞后":
-    case "逾期未完成":
-      // A unit calling itself overdue before the deadline is behind, not yet overdue.
-      return judged("进度滞后");
-    default:
-      // 序时推进, or words without a chosen status: the unit reports work under way.
-      return judged("序时推进");
-  }
+  const inputs = lineInputs(row, entry, schedule);
+  const settings = settingsOf(options);
+  const value = (name: "expected" | "completion"): number | undefined => {
+    const v = evaluate(name, inputs, settings, earlierDone);
+    return typeof v === "number" && Number.isFinite(v) ? v : undefined;
+  };
+  const completion = value("completion");
+  const expected = value("expected");
+  return {
+    status: evaluate("status", inputs, settings, earlierDone) as Status,
+    ...(completion !== undefined && { completion }),
+    ...(expected !== undefined && { expected }),
+    deadlinePassed: typeof inputs.deadline === "number" && inputs.deadline < (inputs.end as number),
+    alert: evaluate("alert", inputs, settings, earlierDone) as Alert,
+    check: evaluate("check", inputs, settings, earlierDone) as CheckWord,
+  };
 }

@@ -9,8 +9,10 @@ function goalCell(row: RowAssessment): string {
   const { metric, task } = row.row;
   const distinctMetric = metric && metric !== task ? metric : "";
   const target = targetPhrase(row.row);
-  const due = chineseDate(row.deadline);
-  if (target) return `${distinctMetric}${target}；时限：${due}`;
+  const deadline = row.row.deadline;
+  const due = deadline ? `${chineseDate(deadline)}${row.row.deadlineInferred ? "（推定）" : ""}` : "";
+  if (target) return due ? `${distinctMetric}${target}；时限：${due}` : `${distinctMetric}${target}`;
+  if (!due) return distinctMetric || "—";
   return `${distinctMetric ? `${distinctMetric}，` : ""}${due}前完成`;
 }
 

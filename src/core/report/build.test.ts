@@ -5,7 +5,7 @@ import { buildReport } from "./build";
 import { renderReportText } from "./text";
 import type { ReportDoc } from "./types";
 
-// Q3 2024 ends on 30 September: 序时 is 274/366 ≈ 74.9%.
+// Q3 2024 ends on 30 September: 序时 for a task due at the year's end is 274/366 ≈ 74.9%.
 function fixture(): Ledger {
   const rows = [
     ledgerRow({
@@ -16,6 +16,7 @@ function fixture(): Ledger {
       op: ">=",
       target: 20,
       unit: "家",
+      deadline: "2024-12-31",
       leadUnits: ["医政处"],
     }),
     ledgerRow({
@@ -26,6 +27,7 @@ function fixture(): Ledger {
       op: ">=",
       target: 20,
       unit: "家",
+      deadline: "2024-12-31",
       leadUnits: ["医政处"],
     }),
     ledgerRow({
@@ -36,6 +38,7 @@ function fixture(): Ledger {
       op: ">=",
       target: 20,
       unit: "家",
+      deadline: "2024-12-31",
       leadUnits: ["疾控处"],
     }),
     ledgerRow({
@@ -55,6 +58,7 @@ function fixture(): Ledger {
       op: ">=",
       target: 90,
       unit: "%",
+      deadline: "2024-12-31",
       leadUnits: ["妇幼处"],
     }),
     ledgerRow({
@@ -65,6 +69,7 @@ function fixture(): Ledger {
       op: "<=",
       target: 10,
       unit: "/10万",
+      deadline: "2024-12-31",
       leadUnits: ["基层处"],
     }),
     ledgerRow({
@@ -75,6 +80,7 @@ function fixture(): Ledger {
       op: ">=",
       target: 5,
       unit: "个",
+      deadline: "2024-12-31",
       leadUnits: ["基层处"],
       coUnits: ["医政处"],
     }),
@@ -84,6 +90,7 @@ function fixture(): Ledger {
       task: "推广中医适宜技术",
       metric: "",
       op: "milestone",
+      deadline: "2024-12-31",
       leadUnits: ["中医处"],
     }),
   ];

@@ -108,7 +108,7 @@ function leadUnitsClause(row: RowAssessment): string {
 /** What a list entry quotes back: the target and the actual, or the deadline for rows judged by date. */
 function evidence(row: RowAssessment): string {
   const quoted = targetAndActual(row.row, row.entry?.actual);
-  return quoted || deadlinePhrase(row.deadline);
+  return quoted || (row.row.deadline ? deadlinePhrase(row.row.deadline) : "");
 }
 
 /**

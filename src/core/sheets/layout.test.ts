@@ -3,7 +3,15 @@ import { LEDGER_SCHEMA_VERSION } from "../model";
 import { buildLedger } from "../plan";
 import { assessLedger, rollupByUnit } from "../progress";
 import type { CellValue, FormulaCell, SheetPlan } from ".";
-import { PROGRESS_COLUMNS, buildWorkbookPlan, columnOf, isFormulaCell, readMetadata, textSheetPlan } from ".";
+import {
+  PROGRESS_COLUMNS,
+  buildWorkbookPlan,
+  columnLetter,
+  columnOf,
+  isFormulaCell,
+  readMetadata,
+  textSheetPlan,
+} from ".";
 import { workPoints } from "../../../test/helpers/documents";
 import { progressEntry, asPeriod } from "../../../test/helpers/ledger";
 
@@ -19,21 +27,25 @@ function sheet(plan: ReturnType<typeof buildWorkbookPlan>, name: string): SheetP
   return found;
 }
 
+const resultOf = (cell: CellValue | undefined): unknown =>
+  cell !== undefined && isFormulaCell(cell) ? cell.result : cell;
+
 const column = (key: (typeof PROGRESS_COLUMNS)[number]["key"]): number => columnOf(PROGRESS_COLUMNS, key) - 1;
 
 describe("buildWorkbookPlan", () => {
-  it("lays out the five sheets, _duban veryHidden, tables frozen under their headers", () => {
+  it("lays out the six sheets, _duban veryHidden, tables frozen under their headers", () => {
     const plan = buildWorkbookPlan(ledger());
     expect(plan.sheets.map((s) => [s.name, s.visibility])).toEqual([
       ["任务清单", "visible"],
       ["进度填报", "visible"],
       ["单位汇总", "visible"],
       ["通报", "visible"],
+      ["设置", "visible"],
       ["_duban", "veryHidden"],
     ]);
     const tasks = sheet(plan, "任务清单");
     expect(tasks.freeze).toEqual({ rows: 2, columns: 1 });
-    expect(tasks.rows[1]?.cells.slice(0, 4)).toEqual(["编号", "篇章", "任务", "指标"]);
+    expect(tasks.rows[1]?.cells.slice(0, 5)).toEqual(["编号", "篇章", "任务", "工作措施", "指标"]);
     expect(tasks.rows).toHaveLength(2 + 4);
     expect(tasks.print).toMatchObject({
       paper: "A4",
@@ -44,15 +56,18 @@ describe("buildWorkbookPlan", () => {
 
   it("writes dates as dates, comparisons as symbols and units joined with 、", () => {
     const row = sheet(buildWorkbookPlan(ledger()), "任务清单").rows[3]!.cells;
-    expect(row.slice(0, 10)).toEqual([
+    expect(row.slice(0, 13)).toEqual([
       "1-2",
       "一、提升医疗服务能力",
       "加强临床重点专科建设",
+      null,
       "县域就诊率",
       "≥",
+      null,
       90,
       "%",
       { kind: "date", iso: "2024-06-30" },
+      "文件明确",
       "市卫生健康委",
       "市发展改革委、市财政局",
     ]);
@@ -74,23 +89,35 @@ describe("buildWorkbookPlan", () => {
         r.cells[column("period")],
         r.cells[column("rowId")],
         r.cells[column("progress")],
-        r.cells[column("judgedStatus")],
+        resultOf(r.cells[column("judgedStatus")]),
+        r.cells[column("counted")],
       ]);
     expect(lines).toEqual([
-      ["2024年第三季度", "wp2024-T001-I01", null, "未报送"],
-      ["2024年第三季度", "wp2024-T001-I02", null, "未报送"],
-      ["2024年第三季度", "wp2024-T002", null, "未报送"],
-      ["2024年第三季度", "wp2024-T003-I01", "偏高", "序时推进"],
-      ["2024年第三季度", "gone", "任务已删除", null],
-      // Two reports for one row and period stay in order; only the one that counts is judged.
-      ["2024年第二季度", "wp2024-T001-I01", "第一次", null],
-      ["2024年第二季度", "wp2024-T001-I01", "更正", "进度滞后"],
-      ["2024年第一季度", "wp2024-T002", "启动", "序时推进"],
+      ["2024年第三季度", "wp2024-T001-I01", null, "未报送", 1],
+      ["2024年第三季度", "wp2024-T001-I02", null, "未报送", 1],
+      ["2024年第三季度", "wp2024-T002", null, "未报送", 1],
+      ["2024年第三季度", "wp2024-T003-I01", "偏高", "序时推进", 1],
+      // A line for a row no longer in 任务清单 has nothing to be judged against and is not counted.
+      ["2024年第三季度", "gone", "任务已删除", "", 1],
+      // Two reports for one row and period stay in order; only the last is counted in 单位汇总.
+      ["2024年第二季度", "wp2024-T001-I01", "第一次", "进度滞后", 0],
+      ["2024年第二季度", "wp2024-T001-I01", "更正", "进度滞后", 1],
+      ["2024年第一季度", "wp2024-T002", "启动", "序时推进", 1],
     ]);
     expect(progress.table).toEqual({ headerRow: 2, firstDataRow: 3, lastDataRow: 10 });
-    expect(progress.validations?.[0]).toMatchObject({ kind: "list", range: "I3:I10", strict: true });
+    const letter = (key: (typeof PROGRESS_COLUMNS)[number]["key"]) => columnLetter(column(key) + 1);
+    const status = letter("reportedStatus");
+    expect(progress.validations?.[0]).toMatchObject({
+      kind: "list",
+      range: `${status}3:${status}10`,
+      strict: true,
+    });
     expect(progress.validations?.[0]?.values).not.toContain("未报送");
-    expect(progress.conditionalFormats?.map((f) => f.range)).toEqual(["I3:I10", "J3:J10"]);
+    expect(progress.conditionalFormats?.map((f) => f.range)).toEqual(
+      (["reportedStatus", "judgedStatus", "alert"] as const).map(
+        (k) => `${letter(k)}3:${letter(k)}10`,
+      ),
+    );
   });
 
   it("counts 单位汇总 with formulas over 进度填报 whose cached results are the core's figures", () => {
@@ -146,11 +173,16 @@ describe("buildWorkbookPlan", () => {
       ]);
     });
     const [tasks, complete] = summary.rows[unitHeader]!.cells.slice(1, 3) as FormulaCell[];
+    const range = (key: (typeof PROGRESS_COLUMNS)[number]["key"]) => {
+      const c = columnLetter(column(key) + 1);
+      return `'进度填报'!$${c}$3:$${c}$6`;
+    };
+    // Lines of this period that are counted, judged, and led by the unit.
     expect(tasks!.formula).toBe(
-      `SUMPRODUCT(('进度填报'!$A$3:$A$6=$B$2)*('进度填报'!$J$3:$J$6<>"")*ISNUMBER(FIND("、"&$A10&"、","、"&'进度填报'!$D$3:$D$6&"、")))`,
+      `SUMPRODUCT((${range("period")}=$B$2)*(${range("counted")}=1)*(${range("judgedStatus")}<>"")*ISNUMBER(FIND("、"&$A10&"、","、"&${range("leadUnits")}&"、")))`,
     );
     // Each status column counts the status named in its own header cell.
-    expect(complete!.formula).toContain(`('进度填报'!$J$3:$J$6=C$9)`);
+    expect(complete!.formula).toContain(`(${range("judgedStatus")}=C$9)`);
   });
 
   it("says plainly that no 通报 exists yet, or shows the one it is given", () => {

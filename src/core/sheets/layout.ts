@@ -6,13 +6,23 @@ import {
   REPORTABLE_STATUS_SENTENCE,
   comparePeriodKeys,
 } from "../model";
-import { assessLedger, rollupBySection, rollupByUnit } from "../progress";
-import type { PeriodAssessment, RowAssessment, StatusOptions } from "../progress";
-import { DEFAULT_STATUS_OPTIONS } from "../progress";
-import { columnLetter, dateCell, rangeAddress } from "./cells";
+import type { StatusOptions } from "../model";
+import { DEFAULT_STATUS_OPTIONS, OP_SYMBOLS } from "../model";
+import {
+  assessLedger,
+  hasReport,
+  judgeRow,
+  lineInputs,
+  planStartOf,
+  rollupBySection,
+  rollupByUnit,
+  showsComplete,
+} from "../progress";
+import type { DerivedName } from "../progress/rules";
+import { columnLetter, dateCell, excelSerial, formulaCell, quoteSheetName, rangeAddress } from "./cells";
 import type { ProgressColumnKey, TaskColumnKey } from "./columns";
 import {
-  OP_SYMBOLS,
+  DEADLINE_SOURCES,
   PROGRESS_COLUMNS,
   SHEET_NAMES,
   TASK_COLUMNS,
@@ -20,11 +30,12 @@ import {
   sectionLabel,
   showReportedAt,
 } from "./columns";
+import { SETTING_NAMES, ruleFormula, type LineRefs } from "./formulas";
 import { metadataSheet } from "./metadata";
-import { STYLES, a4Print, statusRules } from "./styles";
+import { COLUMN_STYLES, INFERRED_STYLE, STYLES, a4Print, alertRules, statusRules } from "./styles";
 import { summarySheet } from "./summary";
 import { TEXT_STYLES, rowHeight, textSheetPlan, wrappedLines } from "./text";
-import type { CellValue, ColumnPlan, RowPlan, SheetPlan, WorkbookPlan } from "./types";
+import type { CellValue, ColumnPlan, NamePlan, RowPlan, SheetPlan, WorkbookPlan } from "./types";
 
 export interface WorkbookOptions {
   /** The thresholds the 判定状态 column is judged by. */
@@ -101,11 +112,14 @@ function taskLine(row: LedgerRow): Line<TaskColumnKey> {
     number: row.number,
     section: row.section,
     task: row.task,
+    measures: row.measures ?? null,
     metric: row.metric,
     op: row.op ? OP_SYMBOLS[row.op] : null,
+    baseline: row.baseline ?? null,
     target: row.target ?? null,
     unit: row.unit ?? null,
     deadline: row.deadline ? dateCell(row.deadline) : null,
+    deadlineSource: row.deadline ? (row.deadlineInferred ? DEADLINE_SOURCES.inferred : DEADLINE_SOURCES.stated) : null,
     leadUnits: joinUnits(row.leadUnits),
     coUnits: joinUnits(row.coUnits),
     source: row.source,
@@ -119,7 +133,23 @@ function tasksSheet(ledger: Ledger): SheetPlan {
     const line = taskLine(row);
     return { cells: cellsOf(TASK_COLUMNS, line), style: STYLES.body, height: heightOf(TASK_COLUMNS, line) };
   });
-  return tableSheet(SHEET_NAMES.tasks, `${ledger.title}\u3000任务清单`, TASK_COLUMNS, rows, {}, 1);
+  const deadlineSource = columnOf(TASK_COLUMNS, "deadlineSource");
+  return tableSheet(
+    SHEET_NAMES.tasks,
+    `${ledger.title}\u3000任务清单`,
+    TASK_COLUMNS,
+    rows,
+    {
+      // An inferred deadline stands out, so no one reads it as the document's.
+      conditionalFormats: [
+        {
+          range: rangeAddress(FIRST_DATA_ROW, deadlineSource, HEADER_ROW + Math.max(1, rows.length), deadlineSource),
+          rules: [{ kind: "textEquals", text: DEADLINE_SOURCES.inferred, style: INFERRED_STYLE }],
+        },
+      ],
+    },
+    1,
+  );
 }
 
 /** 任务及指标: the indicator when the row has one, under its task. */
@@ -127,44 +157,164 @@ function itemText(row: LedgerRow): string {
   return row.metric ? `${row.task}：${row.metric}` : row.task;
 }
 
-function progressLine(
-  period: PeriodKey,
-  row: LedgerRow | undefined,
-  rowId: string,
-  entry: ProgressEntry | undefined,
-  judged: RowAssessment | undefined,
-): Line<ProgressColumnKey> {
+/** Column letters of 进度填报 and 任务清单, for the formulas. */
+const PROGRESS = (key: ProgressColumnKey): string => columnLetter(columnOf(PROGRESS_COLUMNS, key));
+const TASKS = (key: TaskColumnKey): string => columnLetter(columnOf(TASK_COLUMNS, key));
+const TASKS_SHEET = quoteSheetName(SHEET_NAMES.tasks);
+
+/** The cells a line's rules read and write, on sheet row `r`. */
+function lineRefs(r: number): LineRefs {
+  const at = (key: ProgressColumnKey): string => `$${PROGRESS(key)}${r}`;
   return {
-    period: Period.parse(period)?.label ?? period,
+    input: {
+      actual: at("actual"),
+      reportedStatus: at("reportedStatus"),
+      progressText: at("progress"),
+      op: at("op"),
+      baseline: at("baseline"),
+      target: at("target"),
+      deadline: at("deadline"),
+      start: at("start"),
+      end: at("end"),
+    },
+    derived: {
+      expected: at("expected"),
+      completion: at("completion"),
+      doneFlag: at("doneFlag"),
+      status: at("judgedStatus"),
+      alert: at("alert"),
+      check: at("check"),
+    },
+    history: {
+      rowId: at("rowId"),
+      rowIdColumn: `$${PROGRESS("rowId")}:$${PROGRESS("rowId")}`,
+      end: at("end"),
+      endColumn: `$${PROGRESS("end")}:$${PROGRESS("end")}`,
+      doneColumn: `$${PROGRESS("doneFlag")}:$${PROGRESS("doneFlag")}`,
+    },
+  };
+}
+
+/**
+ * A value of 任务清单 for the line's row, found by the row's ID (or its 编号 when the ID is gone),
+ * so an edit there counts here; blank when the row has none.
+ */
+function lookup(r: number, key: TaskColumnKey): string {
+  const value = `INDEX(${TASKS_SHEET}!$${TASKS(key)}:$${TASKS(key)},$${PROGRESS("taskRow")}${r})`;
+  return `IF($${PROGRESS("taskRow")}${r}="","",IF(${value}="","",${value}))`;
+}
+
+function taskRowFormula(r: number): string {
+  const id = `MATCH($${PROGRESS("rowId")}${r},${TASKS_SHEET}!$${TASKS("rowId")}:$${TASKS("rowId")},0)`;
+  const byNumber = `MATCH($${PROGRESS("number")}${r},${TASKS_SHEET}!$${TASKS("number")}:$${TASKS("number")},0)`;
+  return `IFERROR(${id},IFERROR(${byNumber},""))`;
+}
+
+interface LineSource {
+  period: PeriodKey;
+  row: LedgerRow | undefined;
+  rowId: string;
+  entry: ProgressEntry | undefined;
+  /** The line the period's status of the row is counted from (the last report, or the blank line). */
+  counted: boolean;
+}
+
+/** The row of 任务清单 (1-based, the header on row 2) a ledger row is written on. */
+function taskSheetRows(ledger: Ledger): Map<string, number> {
+  return new Map(ledger.rows.map((row, index) => [row.id, FIRST_DATA_ROW + index]));
+}
+
+function progressLine(
+  source: LineSource,
+  r: number,
+  context: { ledger: Ledger; options: StatusOptions; taskRows: Map<string, number>; planStarts: Map<string, string> },
+): Line<ProgressColumnKey> {
+  const { row, entry, rowId } = source;
+  const period = Period.parse(source.period);
+  const current = period?.key === context.ledger.period.key;
+  const planStart = row ? (context.planStarts.get(row.docId) ?? context.ledger.period.start) : context.ledger.period.start;
+  const ledgerStart = context.planStarts.get(context.ledger.documents[0]?.id ?? "") ?? planStart;
+  const refs = lineRefs(r);
+  const judged =
+    row && period
+      ? judgeRow(
+          row,
+          entry,
+          { planStart, periodEnd: period.end },
+          context.options,
+          earlierDone(context.ledger, row, period, context.options),
+        )
+      : undefined;
+  // A line whose row is not in 任务清单 has nothing to be judged against: blank, and never counted.
+  const rule = (name: DerivedName, result: number | string | undefined): CellValue =>
+    formulaCell(`IF($${PROGRESS("taskRow")}${r}="","",${ruleFormula(name, refs)})`, result ?? "");
+  const taskRow = row ? context.taskRows.get(row.id) : undefined;
+  const inputs = row ? lineInputs(row, entry, { planStart, periodEnd: period?.end ?? planStart }) : undefined;
+  const serial = (iso: string | undefined): number | string => (iso ? excelSerial(iso) : "");
+  return {
+    period: period?.label ?? source.period,
     number: row?.number ?? null,
     item: row ? itemText(row) : "（台账中没有这一行）",
-    leadUnits: row ? joinUnits(row.leadUnits) : null,
-    target: row?.target ?? null,
+    // Units and 篇章 follow 任务清单 too: the 单位汇总 counts by them.
+    leadUnits: formulaCell(lookup(r, "leadUnits"), row ? joinUnits(row.leadUnits) : ""),
+    op: formulaCell(lookup(r, "op"), inputs?.op ?? ""),
+    baseline: formulaCell(lookup(r, "baseline"), row?.baseline ?? ""),
+    target: formulaCell(lookup(r, "target"), row?.target ?? ""),
     unit: row?.unit ?? null,
-    expected: judged ? judged.expected : null,
-    actual: entry?.actual ?? null,
-    reportedStatus: entry?.status ?? null,
-    judgedStatus: judged ? judged.status : null,
+    deadline: formulaCell(lookup(r, "deadline"), serial(row?.deadline)),
+    actual: entry?.actual ?? entry?.actualText ?? null,
+    reportedStatus: entry?.statusText ?? entry?.status ?? null,
     progress: entry?.progress || null,
     problems: entry?.problems || null,
     reportedBy: entry?.reportedBy || null,
     reportedAt: entry?.reportedAt ? showReportedAt(entry.reportedAt) : null,
-    section: row ? sectionLabel(row.section) : null,
-    coUnits: row ? joinUnits(row.coUnits) : null,
+    expected: rule("expected", judged?.expected),
+    completion: rule("completion", judged?.completion),
+    judgedStatus: rule("status", judged?.status),
+    alert: rule("alert", judged?.alert),
+    check: rule("check", judged?.check),
+    // The current period's lines count from the 设置 sheet's dates; earlier ones keep their own end.
+    start:
+      planStart === ledgerStart
+        ? formulaCell(SETTING_NAMES.planStart, excelSerial(planStart))
+        : dateCell(planStart),
+    end: period
+      ? current
+        ? formulaCell(SETTING_NAMES.periodEnd, excelSerial(period.end))
+        : dateCell(period.end)
+      : null,
+    doneFlag: rule("doneFlag", row ? lineDone(row, entry, context.options) : undefined),
+    counted: source.counted ? 1 : 0,
+    taskRow: formulaCell(taskRowFormula(r), taskRow ?? ""),
+    section: formulaCell(
+      `IF(${lookup(r, "section")}="",${JSON.stringify(sectionLabel(""))},${lookup(r, "section")})`,
+      sectionLabel(row?.section ?? ""),
+    ),
+    coUnits: formulaCell(lookup(r, "coUnits"), row ? joinUnits(row.coUnits) : ""),
     rowId,
   };
+}
+
+function lineDone(row: LedgerRow, entry: ProgressEntry | undefined, options: StatusOptions): number {
+  return entry && showsComplete(row, entry, options) ? 1 : 0;
+}
+
+/** Some line of an earlier period shows the row complete: it stays 已完成 while nothing new comes. */
+function earlierDone(ledger: Ledger, row: LedgerRow, period: Period, options: StatusOptions): boolean {
+  return ledger.progress.some((entry) => {
+    if (entry.rowId !== row.id) return false;
+    const end = Period.parse(entry.period)?.end;
+    return end !== undefined && end < period.end && hasReport(entry) && showsComplete(row, entry, options);
+  });
 }
 
 /**
  * Lines of 进度填报: the current period first, with one line for every ledger row so units have a
  * place to write, then earlier periods, newest first, with the lines units sent. Several reports for
- * one row and period stay together in the order they came; only the last, the one that counts,
- * carries the 判定状态, so the 单位汇总 counts each row once.
+ * one row and period stay together in the order they came; the last, the one that counts, is marked
+ * 计入, so the 单位汇总 counts each row once.
  */
-function progressLines(
-  ledger: Ledger,
-  assessments: Map<PeriodKey, PeriodAssessment | undefined>,
-): Line<ProgressColumnKey>[] {
+function lineSources(ledger: Ledger): LineSource[] {
   const rowsById = new Map(ledger.rows.map((row) => [row.id, row]));
   const byPeriod = new Map<PeriodKey, Map<string, ProgressEntry[]>>();
   for (const entry of ledger.progress) {
@@ -176,10 +326,9 @@ function progressLines(
   }
   const current = ledger.period.key;
   const earlier = [...byPeriod.keys()].filter((p) => p !== current).sort((a, b) => comparePeriodKeys(b, a));
-  const lines: Line<ProgressColumnKey>[] = [];
+  const lines: LineSource[] = [];
   for (const period of [current, ...earlier]) {
     const byRow = byPeriod.get(period) ?? new Map<string, ProgressEntry[]>();
-    const judgedRows = new Map((assessments.get(period)?.rows ?? []).map((r) => [r.row.id, r]));
     const unknownRowIds = [...byRow.keys()].filter((id) => !rowsById.has(id)).sort();
     const rowIds =
       period === current
@@ -187,32 +336,35 @@ function progressLines(
         : ledger.rows.map((r) => r.id).filter((id) => byRow.has(id));
     for (const rowId of [...rowIds, ...unknownRowIds]) {
       const row = rowsById.get(rowId);
-      const judged = judgedRows.get(rowId);
       const entries = byRow.get(rowId) ?? [];
       if (entries.length === 0) {
-        lines.push(progressLine(period, row, rowId, undefined, judged));
+        lines.push({ period, row, rowId, entry: undefined, counted: true });
         continue;
       }
-      entries.forEach((entry, index) => {
-        lines.push(
-          progressLine(period, row, rowId, entry, index === entries.length - 1 ? judged : undefined),
-        );
-      });
+      // The report that counts is the last with anything in it, as the core judges (assessLedger).
+      let counting = entries.length - 1;
+      for (let k = entries.length - 1; k >= 0; k--) {
+        if (hasReport(entries[k])) {
+          counting = k;
+          break;
+        }
+      }
+      entries.forEach((entry, index) => lines.push({ period, row, rowId, entry, counted: index === counting }));
     }
   }
   return lines;
 }
 
-function progressSheet(ledger: Ledger, assessments: Map<PeriodKey, PeriodAssessment | undefined>): SheetPlan {
-  const lines = progressLines(ledger, assessments);
-  const rows = lines.map((line): RowPlan => ({
-    cells: cellsOf(PROGRESS_COLUMNS, line),
-    style: STYLES.body,
-    height: heightOf(PROGRESS_COLUMNS, line),
-  }));
+function progressSheet(ledger: Ledger, options: StatusOptions): SheetPlan {
+  const planStarts = new Map(ledger.documents.map((d) => [d.id, planStartOf(d, ledger.year)]));
+  const context = { ledger, options, taskRows: taskSheetRows(ledger), planStarts };
+  const rows = lineSources(ledger).map((source, index): RowPlan => {
+    const line = progressLine(source, FIRST_DATA_ROW + index, context);
+    return { cells: cellsOf(PROGRESS_COLUMNS, line), style: STYLES.body, height: heightOf(PROGRESS_COLUMNS, line) };
+  });
   const lastRow = HEADER_ROW + Math.max(1, rows.length);
-  const statusRange = (key: ProgressColumnKey): string => {
-    const column = columnLetter(columnOf(PROGRESS_COLUMNS, key));
+  const columnRange = (key: ProgressColumnKey): string => {
+    const column = PROGRESS(key);
     return `${column}${FIRST_DATA_ROW}:${column}${lastRow}`;
   };
   return tableSheet(
@@ -222,13 +374,14 @@ function progressSheet(ledger: Ledger, assessments: Map<PeriodKey, PeriodAssessm
     rows,
     {
       conditionalFormats: [
-        { range: statusRange("reportedStatus"), rules: statusRules() },
-        { range: statusRange("judgedStatus"), rules: statusRules() },
+        { range: columnRange("reportedStatus"), rules: statusRules() },
+        { range: columnRange("judgedStatus"), rules: statusRules() },
+        { range: columnRange("alert"), rules: alertRules() },
       ],
       validations: [
         {
           kind: "list",
-          range: statusRange("reportedStatus"),
+          range: columnRange("reportedStatus"),
           values: [...REPORTABLE_STATUSES],
           allowBlank: true,
           strict: true,
@@ -256,61 +409,85 @@ function reportPlaceholder(ledger: Ledger): SheetPlan {
   );
 }
 
-/**
- * Judges every period that has a line in 进度填报; periods that cannot be read get no judgement.
- * A period is judged from the reports made up to its end, so each judgement is given only those:
- * a year of monthly history then costs half as much as judging every period against all of it.
- */
-function assessPeriods(ledger: Ledger, options: StatusOptions): Map<PeriodKey, PeriodAssessment | undefined> {
-  const parsed = new Map<PeriodKey, Period | undefined>();
-  const periodOf = (key: PeriodKey): Period | undefined => {
-    if (!parsed.has(key)) parsed.set(key, Period.parse(key));
-    return parsed.get(key);
+/** The 设置 sheet's rows: label, value, named cell, note. Row 1 is its title. */
+function settingsRows(ledger: Ledger, options: StatusOptions): { label: string; value: CellValue; name: string; note: string; format?: string }[] {
+  const start = planStartOf(ledger.documents[0], ledger.year);
+  return [
+    { label: "计划起始日", value: dateCell(start), name: SETTING_NAMES.planStart, note: "序时进度从这一天算起（文件印发之日，或当年1月1日）", format: "yyyy-mm-dd" },
+    { label: "本期期末", value: dateCell(ledger.period.end), name: SETTING_NAMES.periodEnd, note: `本期：${ledger.period.label}`, format: "yyyy-mm-dd" },
+    { label: "完成阈值", value: options.completeAt, name: SETTING_NAMES.completeAt, note: "完成率达到此值即为已完成", format: "0%" },
+    { label: "序时容差", value: options.paceTolerance, name: SETTING_NAMES.paceTolerance, note: "完成率低于序时进度不超过此值，仍算序时推进", format: "0%" },
+    { label: "黄色预警幅度", value: options.amberGap, name: SETTING_NAMES.amberGap, note: "落后序时不超过此值为黄色，超过为红色", format: "0%" },
+    { label: "临期提醒天数", value: options.dueSoonDays, name: SETTING_NAMES.dueSoonDays, note: "距时限不超过此天数且未完成为蓝色（催办）", format: "0" },
+    { label: "已完成后保持", value: options.carryCompletion ? 1 : 0, name: SETTING_NAMES.carry, note: "1：以前已完成、本期未再报送的任务仍算已完成；0：算未报送", format: "0" },
+  ];
+}
+
+const SETTINGS_FIRST_ROW = 3;
+
+function settingsSheet(ledger: Ledger, options: StatusOptions): SheetPlan {
+  const rows = settingsRows(ledger, options);
+  return {
+    name: SHEET_NAMES.settings,
+    visibility: "visible",
+    columns: [
+      { key: "label", header: "项目", width: 16, style: COLUMN_STYLES.text },
+      { key: "value", header: "设置", width: 14, style: { horizontal: "center" } },
+      { key: "note", header: "说明", width: 60, style: COLUMN_STYLES.text },
+    ],
+    rows: [
+      { cells: ["督办台账设置（修改后各表自动重新计算）", null, null], style: STYLES.title, height: 30 },
+      { cells: ["项目", "设置", "说明"], style: STYLES.header },
+      ...rows.map((r) => ({
+        cells: [r.label, r.value, r.note],
+        style: STYLES.body,
+        cellStyles: [undefined, { ...(r.format && { numberFormat: r.format }), horizontal: "center" as const }],
+      })),
+    ],
+    merges: [rangeAddress(1, 1, 1, 3)],
+    freeze: { rows: 2, columns: 0 },
+    print: a4Print("portrait"),
+    showGridLines: true,
   };
-  const keys = new Set([ledger.period.key, ...ledger.progress.map((e) => e.period)]);
-  const assessments = new Map<PeriodKey, PeriodAssessment | undefined>();
-  for (const key of keys) {
-    const period = periodOf(key);
-    if (period === undefined) {
-      assessments.set(key, undefined);
-      continue;
-    }
-    const progress = ledger.progress.filter((entry) => {
-      const entryEnd = periodOf(entry.period)?.end;
-      return entryEnd !== undefined && entryEnd <= period.end;
-    });
-    assessments.set(key, assessLedger({ ...ledger, progress }, period, options));
-  }
-  return assessments;
+}
+
+/** The 设置 sheet's named cells. */
+function settingNames(ledger: Ledger, options: StatusOptions): NamePlan[] {
+  return settingsRows(ledger, options).map((r, k) => ({
+    name: r.name,
+    ref: `${quoteSheetName(SHEET_NAMES.settings)}!$B$${SETTINGS_FIRST_ROW + k}`,
+  }));
 }
 
 /**
- * The whole 台账 workbook as data: 任务清单, 进度填报, 单位汇总 with live formulas over 进度填报,
- * 通报, and the veryHidden `_duban` that identifies the ledger and its rows.
+ * The whole 台账 workbook as data: 任务清单, 进度填报 whose statuses are live formulas, 单位汇总
+ * counting them, 通报, 设置 holding the thresholds as named cells, and the veryHidden `_duban`
+ * that identifies the ledger and its rows.
  */
 export function buildWorkbookPlan(ledger: Ledger, options: WorkbookOptions = {}): WorkbookPlan {
-  const statusOptions = options.statusOptions ?? DEFAULT_STATUS_OPTIONS;
-  const assessments = assessPeriods(ledger, statusOptions);
-  const progress = progressSheet(ledger, assessments);
-  const current = assessments.get(ledger.period.key);
+  const statusOptions = options.statusOptions ?? ledger.statusOptions ?? DEFAULT_STATUS_OPTIONS;
+  const progress = progressSheet(ledger, statusOptions);
+  const current = assessLedger(ledger, ledger.period, statusOptions);
   const sheets: SheetPlan[] = [
     tasksSheet(ledger),
     progress,
     summarySheet({
       ledger,
       progressSheet: progress,
-      units: current ? rollupByUnit(current) : [],
-      sections: current ? rollupBySection(current) : [],
+      units: rollupByUnit(current),
+      sections: rollupBySection(current),
       title: `各单位重点任务推进情况汇总（${ledger.period.label}）`,
       note: `${ledger.period.cutOffLabel}。本表由公式根据“进度填报”中本期的判定状态自动统计；排名按序时推进率（已完成与序时推进之和占牵头任务的比例），相同时按完成率。`,
     }),
     options.reportSheet ?? reportPlaceholder(ledger),
+    settingsSheet(ledger, statusOptions),
     metadataSheet(ledger),
   ];
   return {
     title: ledger.title,
     creator: options.creator ?? "Duban 督办台账",
     sheets,
+    names: settingNames(ledger, statusOptions),
     recalculateOnOpen: true,
   };
 }

@@ -1,6 +1,7 @@
 import type {
   Diagnostic,
   DiagnosticCode,
+  StatusOptions,
   Ledger,
   LedgerRow,
   Op,
@@ -10,6 +11,7 @@ import type {
   Status,
 } from "../model";
 import {
+  DEFAULT_STATUS_OPTIONS,
   DEFAULT_UNITS,
   IdAllocator,
   Period,
@@ -21,7 +23,7 @@ import {
 import { sortProgress } from "../progress/order";
 import { cellAddress } from "./cells";
 import type { ProgressColumnKey, TaskColumnKey } from "./columns";
-import { PROGRESS_COLUMNS, SHEET_NAMES, TASK_COLUMNS, readReportedAt } from "./columns";
+import { DEADLINE_SOURCES, PROGRESS_COLUMNS, SHEET_NAMES, TASK_COLUMNS, readReportedAt } from "./columns";
 import type { GridValue, SheetGrid } from "./grid";
 import { cellDate, cellNumber, cellText, gridCell, trimmedText } from "./grid";
 import type { RowIdentity } from "./metadata";
@@ -172,21 +174,23 @@ function readTasks(
       note = appendNote(note, `比较：${opText}`);
     }
 
-    let target: number | undefined;
-    const targetValue = sheet.value(row, "target");
-    if (trimmedText(targetValue)) {
-      const number = cellNumber(targetValue);
-      if (number) target = number.value;
-      if (!number?.exact) {
-        warn(
-          "text-in-number",
-          row,
-          "target",
-          `目标值“${cellText(targetValue)}”含有文字，${number ? `按 ${number.value} 读取，` : ""}原文已记入备注。`,
-        );
-        note = appendNote(note, `目标值原文：${cellText(targetValue)}`);
-      }
-    }
+    // A number cell with words in it is kept as words: the workbook's formulas read no number from it.
+    const numberIn = (key: "target" | "baseline", label: string): number | undefined => {
+      const value = sheet.value(row, key);
+      if (!trimmedText(value)) return undefined;
+      const number = cellNumber(value);
+      if (number?.exact) return number.value;
+      warn(
+        "text-in-number",
+        row,
+        key,
+        `${label}“${cellText(value)}”不是数字，未作为${label}使用，原文已记入备注；请改为数字。`,
+      );
+      note = appendNote(note, `${label}原文：${cellText(value)}`);
+      return undefined;
+    };
+    const target = numberIn("target", "目标值");
+    const baseline = numberIn("baseline", "起始值");
 
     let deadline: string | undefined;
     const deadlineValue = sheet.value(row, "deadline");
@@ -198,15 +202,19 @@ function readTasks(
       }
     }
 
+    const measures = text("measures");
     const fields = {
       number: text("number"),
       section: text("section"),
       task: text("task"),
+      ...(measures !== "" && { measures }),
       metric: text("metric"),
       ...(op !== undefined && { op }),
+      ...(baseline !== undefined && { baseline }),
       ...(target !== undefined && { target }),
       ...(text("unit") !== "" && { unit: text("unit") }),
       ...(deadline !== undefined && { deadline }),
+      ...(deadline !== undefined && text("deadlineSource") === DEADLINE_SOURCES.inferred && { deadlineInferred: true }),
       leadUnits: units.parseList(text("leadUnits")),
       coUnits: units.parseList(text("coUnits")),
       source: text("source"),
@@ -214,7 +222,21 @@ function readTasks(
     };
 
     const written = trimmedText(sheet.value(row, "rowId"));
-    const identity = hasIdColumn ? byId.get(written) : byNumber.get(fields.number.trim());
+    let identity = hasIdColumn ? byId.get(written) : byNumber.get(fields.number.trim());
+    // Sorting only the visible columns leaves the hidden IDs behind: the 编号 says whose row this is.
+    const numberedAs = byNumber.get(fields.number.trim());
+    if (identity && numberedAs && identity.number.trim() !== fields.number.trim() && !known.has(numberedAs.id)) {
+      diagnostics.push(
+        cellDiagnostic(
+          "row-id-mismatch",
+          "warning",
+          grid.name,
+          `第 ${row} 行的编号 ${fields.number} 与隐藏的行ID不一致（可能只对部分列排序），已按编号对应，请核对该行。`,
+          sheet.address(row, "number"),
+        ),
+      );
+      identity = numberedAs;
+    }
     if (identity && !known.has(identity.id)) {
       if (!hasIdColumn) {
         diagnostics.push(
@@ -232,7 +254,7 @@ function readTasks(
     }
     // A row people added, or copied from another (same ID twice): a new row with an ID of its own.
     const copied = identity !== undefined;
-    const base = copied
+    const base = identity
       ? `${identity.id}-copy`
       : `${ledgerId}-M${shortHash(`${fields.number}|${fields.task}|${fields.metric}`)}`;
     const id = ids.unique(base);
@@ -303,36 +325,47 @@ function readProgress(
     diagnostics.push(cellDiagnostic(code, severity, grid.name, message, sheet.address(row, key)));
   };
   const ids = new Set(rows.map((r) => r.id));
-  const byNumber = new Map(rows.map((r) => [r.number.trim(), r.id]));
+  // 编号 that name one row only; a 编号 two rows share identifies neither.
+  const numbered = new Map<string, string | undefined>();
+  for (const r of rows) {
+    const key = r.number.trim();
+    numbered.set(key, numbered.has(key) ? undefined : r.id);
+  }
+  const byNumber = new Map([...numbered].flatMap(([key, id]) => (id ? [[key, id] as const] : [])));
   const entries: ProgressEntry[] = [];
   for (let line = map.headerRow + 1; line <= grid.rows.length; line++) {
     // Lines nobody wrote in are the blank forms of the current period.
     if (sheet.isEmpty(line, PROGRESS_INPUTS)) continue;
     const text = (key: ProgressColumnKey): string => cellText(sheet.value(line, key));
-    let progress = text("progress");
-    const keep = (addition: string): void => {
-      progress = progress ? `${progress}（${addition}）` : addition;
-    };
+    const progress = text("progress");
 
-    let rowId = trimmedText(sheet.value(line, "rowId"));
-    if (!rowId || !ids.has(rowId)) {
-      const matched = byNumber.get(trimmedText(sheet.value(line, "number")));
-      if (!rowId && matched) {
-        rowId = matched;
-        report(
-          "row-matched-by-number",
-          "info",
-          line,
-          "number",
-          `第 ${line} 行没有行ID，已按编号对应到任务。`,
-        );
+    // The visible 编号 and the hidden ID are checked against each other: sorting only the visible
+    // columns moves the one and not the other, and then the 编号 is the row the numbers belong to.
+    const written = trimmedText(sheet.value(line, "rowId"));
+    const number = trimmedText(sheet.value(line, "number"));
+    const byItsNumber = number ? byNumber.get(number) : undefined;
+    let rowId = written;
+    if (written && ids.has(written) && byItsNumber && byItsNumber !== written) {
+      rowId = byItsNumber;
+      report(
+        "row-id-mismatch",
+        "warning",
+        line,
+        "number",
+        `第 ${line} 行的编号 ${number} 与隐藏的行ID不一致（可能只对部分列排序），已按编号对应，请核对该行。`,
+      );
+    } else if (!written || !ids.has(written)) {
+      if (byItsNumber) {
+        rowId = byItsNumber;
+        const why = written ? `的行ID（${written}）不在任务清单中` : "没有行ID";
+        report("row-matched-by-number", "info", line, "number", `第 ${line} 行${why}，已按编号对应到任务。`);
       } else {
         report(
           "progress-without-row",
           "warning",
           line,
           "rowId",
-          `第 ${line} 行的进度对应不到任务清单中的任务，已原样保留，请核对。`,
+          `第 ${line} 行的进度对应不到任务清单中的任务（编号 ${number || "空"}），已原样保留，未计入统计；请核对编号。`,
         );
       }
     }
@@ -360,45 +393,40 @@ function readProgress(
     }
 
     let actual: number | undefined;
+    let actualText: string | undefined;
     const actualValue = sheet.value(line, "actual");
     if (trimmedText(actualValue)) {
       const number = cellNumber(actualValue);
-      if (number) actual = number.value;
-      if (!number?.exact) {
+      if (number?.exact) actual = number.value;
+      else {
+        // `2024年9月完成1个` is no number: kept as sent, judged as a report without one.
+        actualText = cellText(actualValue);
         report(
           "text-in-number",
           "warning",
           line,
           "actual",
-          `完成值“${cellText(actualValue)}”含有文字，${number ? `按 ${number.value} 读取，` : ""}原文已记入进展情况。`,
+          `第 ${line} 行完成值“${actualText}”不是数字，已原样保留，未按数字判定；请改为数字。`,
         );
-        keep(`完成值原文：${cellText(actualValue)}`);
       }
     }
 
     let status: Status | undefined;
-    const statusText = trimmedText(sheet.value(line, "reportedStatus"));
-    if (statusText) {
-      const reading = readStatusWord(statusText);
-      status = reading && reading.kind !== "unknown" ? reading.status : undefined;
-      if (!status) {
-        report(
-          "unknown-status",
-          "warning",
-          line,
-          "reportedStatus",
-          `填报状态“${statusText}”不在列表中，已记入进展情况。`,
-        );
-        keep(`填报状态原文：${statusText}`);
-      } else if (reading?.kind === "synonym") {
-        report(
-          "status-synonym",
-          "info",
-          line,
-          "reportedStatus",
-          `填报状态“${statusText}”按“${status}”读取。`,
-        );
-      }
+    let statusText: string | undefined;
+    const writtenStatus = trimmedText(sheet.value(line, "reportedStatus"));
+    const reading = readStatusWord(writtenStatus);
+    if (reading?.kind === "listed") status = reading.status;
+    else if (reading) {
+      // A word not on the list is kept as written and not counted as the status it may mean.
+      statusText = reading.written;
+      const guess = reading.kind === "synonym" ? `（可能是“${reading.status}”）` : "";
+      report(
+        "unknown-status",
+        "warning",
+        line,
+        "reportedStatus",
+        `第 ${line} 行填报状态“${reading.written}”不在列表中${guess}，已原样保留，未按该状态计；请从列表中选择。`,
+      );
     }
 
     const reportedAtValue = sheet.value(line, "reportedAt");
@@ -410,7 +438,9 @@ function readProgress(
       rowId,
       period,
       ...(actual !== undefined && { actual }),
+      ...(actualText !== undefined && { actualText }),
       ...(status !== undefined && { status }),
+      ...(statusText !== undefined && { statusText }),
       progress,
       problems: text("problems"),
       reportedBy: text("reportedBy"),
@@ -418,6 +448,41 @@ function readProgress(
     });
   }
   return entries;
+}
+
+/** The thresholds in the 设置 sheet, by their labels; what is missing or unreadable keeps its default. */
+function readSettings(grid: SheetGrid | undefined, diagnostics: ReadDiagnostic[]): StatusOptions {
+  const options: StatusOptions = { ...DEFAULT_STATUS_OPTIONS };
+  if (!grid) return options;
+  const labels: Record<string, keyof StatusOptions> = {
+    完成阈值: "completeAt",
+    序时容差: "paceTolerance",
+    黄色预警幅度: "amberGap",
+    临期提醒天数: "dueSoonDays",
+    已完成后保持: "carryCompletion",
+  };
+  grid.rows.forEach((cells, index) => {
+    const key = labels[trimmedText(cells?.[0] ?? null)];
+    if (!key) return;
+    const number = cellNumber(cells?.[1] ?? null);
+    if (!number?.exact || number.value < 0) {
+      diagnostics.push(
+        cellDiagnostic(
+          "unreadable-setting",
+          "warning",
+          grid.name,
+          `“${SHEET_NAMES.settings}”中“${trimmedText(cells?.[0] ?? null)}”的值不是有效数字，按默认值计算。`,
+          cellAddress(index + 1, 2),
+        ),
+      );
+      return;
+    }
+    if (key === "carryCompletion") options.carryCompletion = number.value !== 0;
+    else if (key === "dueSoonDays") options.dueSoonDays = number.value;
+    // A share is a fraction shown as a percentage; a reader may pass it on as "100%".
+    else options[key] = trimmedText(cells?.[1] ?? null).endsWith("%") ? number.value / 100 : number.value;
+  });
+  return options;
 }
 
 /**
@@ -471,6 +536,7 @@ export function readLedger(
       period: meta.period,
       documents: meta.documents,
       unitAliases: units.extra,
+      statusOptions: readSettings(find(SHEET_NAMES.settings), diagnostics),
       rows: tasks.rows,
       progress: sortProgress(tasks.rows, progress),
     },

@@ -1,4 +1,5 @@
 import type { Status } from "../model";
+import { ALERTS, ALERT_COLOURS } from "../model";
 import type { CellStyle, ConditionalRule, HighlightStyle, PrintPlan } from "./types";
 
 /**
@@ -75,6 +76,18 @@ export const STATUS_COLOURS: Record<Status, HighlightStyle> = {
   逾期未完成: RED,
   未报送: GREY,
 };
+
+/** 三色预警 by conditional formatting on the 预警 column: the colours the pane and the 通报 use too. */
+export function alertRules(): ConditionalRule[] {
+  return ALERTS.map((alert) => ({
+    kind: "textEquals",
+    text: alert,
+    style: { fill: ALERT_COLOURS[alert].fill, fontColor: ALERT_COLOURS[alert].text },
+  }));
+}
+
+/** An inferred deadline, set apart so it is not read as the document's. */
+export const INFERRED_STYLE: HighlightStyle = { fontColor: "7F7F7F", fill: "F2F2F2" };
 
 export function statusRules(): ConditionalRule[] {
   return Object.entries(STATUS_COLOURS).map(([text, style]) => ({ kind: "textEquals", text, style }));

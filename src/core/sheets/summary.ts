@@ -37,6 +37,8 @@ export interface SummaryInput {
 interface ProgressRanges {
   period: string;
   status: string;
+  /** 1 on the line a row's status is counted from, so shared rows count once. */
+  counted: string;
   lead: string;
   co: string;
   section: string;
@@ -50,6 +52,7 @@ function progressRanges(sheet: SheetPlan): ProgressRanges {
   return {
     period: range("period"),
     status: range("judgedStatus"),
+    counted: range("counted"),
     lead: range("leadUnits"),
     co: range("coUnits"),
     section: range("section"),
@@ -84,7 +87,7 @@ function unitRow(
   lastUnitRow: number,
 ): RowPlan {
   const match = unitMatch(`$A${row}`, ranges.lead);
-  const inPeriod = `(${ranges.period}=${PERIOD_CELL})`;
+  const inPeriod = `(${ranges.period}=${PERIOD_CELL})*(${ranges.counted}=1)`;
   const statusCells = COUNTED.map((status, i) => {
     const header = `${columnLetter(FIRST_STATUS + i)}$${headerRow}`;
     return formulaCell(`SUMPRODUCT(${inPeriod}*(${ranges.status}=${header})*${match})`, rollup.lead[status]);
@@ -115,7 +118,7 @@ function unitRow(
 }
 
 function sectionRow(row: number, headerRow: number, rollup: SectionRollup, ranges: ProgressRanges): RowPlan {
-  const inSection = `(${ranges.period}=${PERIOD_CELL})*(${ranges.section}=$A${row})`;
+  const inSection = `(${ranges.period}=${PERIOD_CELL})*(${ranges.counted}=1)*(${ranges.section}=$A${row})`;
   return {
     cells: [
       sectionLabel(rollup.section),

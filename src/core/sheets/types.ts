@@ -181,12 +181,21 @@ export interface SheetPlan {
   showGridLines?: boolean;
 }
 
+/** A named cell the formulas refer to: `DubanCompleteAt` → `'设置'!$B$5`. */
+export interface NamePlan {
+  name: string;
+  /** Absolute reference with its sheet. */
+  ref: string;
+}
+
 export interface WorkbookPlan {
   /** Document properties: title and creator shown in File → Info. */
   title: string;
   creator: string;
   /** In tab order; the first visible sheet is active when the file opens. */
   sheets: readonly SheetPlan[];
+  /** Workbook-level named cells (the 设置 sheet's thresholds). */
+  names?: readonly NamePlan[];
   /** Ask Excel to recalculate every formula on open, so cached results can never mislead. */
   recalculateOnOpen: boolean;
 }

@@ -9,13 +9,14 @@
  * than the host's ExcelApi fail), strings typed into cells as Excel parses typing, and a count of
  * syncs with the bytes each request carried.
  *
- * Limits: no calculation engine (a formula cell reads back as its formula text), and a range reads
+ * Limits: no calculation engine (a formula cell's `values` read back as ""), and a range reads
  * the cells as they were when the range was made.
  */
 import { OfficeMockObject } from "office-addin-mock";
 import { columnNumber, excelSerial } from "../../../core/sheets";
 import type { RequirementSets } from "../capabilities";
 import { REQUEST_LIMIT_BYTES, jsonBytes } from "../batches";
+import { shiftRows } from "../fill";
 
 export type FakeValue = string | number | boolean;
 
@@ -76,6 +77,9 @@ export function parseAddress(address: string): Bounds {
   };
 }
 
+const halfWidth = (text: string): string =>
+  text.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+
 /**
  * What Excel stores when `entry` is typed into a cell (`range.formulas`/`values` parse strings so):
  * undefined leaves the cell alone, null empties it.
@@ -87,9 +91,15 @@ export function typeInto(entry: unknown): FakeCell | null | undefined {
     throw new FakeExcelError("InvalidArgument", "单元格只能写入文字、数字或逻辑值。");
   if (entry === "") return null;
   if (entry.startsWith("'")) return { value: entry.slice(1) };
-  const text = entry.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).trim();
+  const text = halfWidth(entry).trim();
   if (/^[=@]/.test(text) || (/^[+-]/.test(text) && !Number.isFinite(Number(text)))) {
-    return { value: text, formula: text.startsWith("=") ? text : `=${text}` };
+    // Excel reads full-width operators as their ASCII forms, but keeps quoted text as written.
+    const formula = entry
+      .trim()
+      .split(/("(?:[^"]|"")*")/)
+      .map((part, k) => (k % 2 === 1 ? part : halfWidth(part)))
+      .join("");
+    return { value: formula, formula: formula.startsWith("=") ? formula : `=${formula}` };
   }
   if (/^(true|false)$/i.test(text)) return { value: text.toUpperCase() === "TRUE" };
   if (/^#(null!|div\/0!|value!|ref!|name\?|num!|n\/a|spill!|calc!)$/i.test(text)) {
@@ -229,6 +239,7 @@ const SINCE: Record<string, string> = {
   "worksheet.getRangeByIndexes": "1.7",
   "worksheet.getUsedRangeOrNullObject": "1.4",
   "range.dataValidation": "1.8",
+  "range.autoFill": "1.9",
   "range.conditionalFormats": "1.6",
   "workbook.properties": "1.7",
   "workbook.application.suspendApiCalculationUntilNextSync": "1.6",
@@ -278,6 +289,8 @@ export class FakeExcel {
   readonly responseBytes: number[] = [];
   /** Document properties set by the adapter. */
   readonly properties: Record<string, unknown> = {};
+  /** Workbook-scoped names and what they refer to (`='设置'!$B$3`). */
+  readonly names = new Map<string, string>();
   readonly requirements: RequirementSets;
   readonly context: Excel.RequestContext;
   /** Makes Excel refuse a call when its request reaches it; the calls before it stay applied. */
@@ -320,6 +333,7 @@ export class FakeExcel {
       { kind: "workbook" },
     );
     Reflect.set(workbook, "worksheets", this.worksheets());
+    Reflect.set(workbook, "names", this.namedItems());
     const context = new OfficeMockObject({ sync: () => this.sync() });
     Reflect.set(context, "workbook", workbook);
     this.context = context as unknown as Excel.RequestContext;
@@ -443,6 +457,24 @@ export class FakeExcel {
     );
   }
 
+  /** AutoFill down from one cell: its formula with relative rows moved, as Excel copies a formula. */
+  private fill(sheet: FakeSheet, sourceAddress: string, destinationAddress: string): void {
+    const source = parseAddress(sourceAddress);
+    const target = parseAddress(destinationAddress);
+    const cell = sheet.cell(source.firstRow, source.firstColumn);
+    const contained =
+      source.firstRow === target.firstRow &&
+      source.firstColumn === target.firstColumn &&
+      target.lastColumn === target.firstColumn;
+    if (!contained || !cell?.formula) {
+      throw new FakeExcelError("InvalidArgument", "自动填充的目标区域必须从源单元格向下延伸，且源单元格须有公式。");
+    }
+    for (let row = target.firstRow + 1; row <= target.lastRow; row++) {
+      const formula = `=${shiftRows(cell.formula.slice(1), row - target.firstRow)}`;
+      sheet.setCell(row, target.firstColumn, { value: formula, formula });
+    }
+  }
+
   private checkName(name: string, except?: FakeSheet): void {
     if (!name || name.length > 31 || /[:\\/?*[\]]/.test(name)) {
       throw new FakeExcelError("InvalidArgument", `工作表名称无效：${name}`);
@@ -519,6 +551,38 @@ export class FakeExcel {
     return this.track<Excel.WorksheetCollection>(raw, { kind: "worksheets" });
   }
 
+  private namedItems(): Excel.NamedItemCollection {
+    const where: Where = { kind: "workbook" };
+    const find = (name: string): string | undefined =>
+      [...this.names.keys()].find((n) => n.toLowerCase() === name.toLowerCase());
+    const raw: OfficeMockObject = new OfficeMockObject({
+      add: (name: string, reference: string) =>
+        this.enqueue(where, "names.add", [name, reference], () => {
+          if (find(name)) throw new FakeExcelError("ItemAlreadyExists", `已有名称：${name}`);
+          const sheet = /^='((?:[^']|'')+)'!\$[A-Z]+\$\d+$/.exec(reference)?.[1]?.replace(/''/g, "'");
+          if (!sheet || !this.find(sheet)) throw new FakeExcelError("InvalidArgument", `名称引用无效：${reference}`);
+          this.names.set(name, reference);
+        }),
+      getItem: (name: string) =>
+        new OfficeMockObject({
+          delete: () =>
+            this.enqueue(where, "names.delete", [name], () => {
+              const known = find(name);
+              if (!known) throw new FakeExcelError("ItemNotFound", `没有名称：${name}`);
+              this.names.delete(known);
+            }),
+        }),
+      load: () => {
+        this.loads.push({
+          data: {},
+          properties: [],
+          resolve: () => Reflect.set(raw, "items", [...this.names.keys()].map((name) => ({ name }))),
+        });
+      },
+    });
+    return raw as unknown as Excel.NamedItemCollection;
+  }
+
   private readonly raws = new WeakMap<object, OfficeMockObject>();
   private readonly worksheetProxies = new Map<FakeSheet, Excel.Worksheet>();
 
@@ -586,6 +650,11 @@ export class FakeExcel {
         },
       },
       merge: (across = false) => this.record(where, "merge", [across]),
+      autoFill: (destination: string, type: string) =>
+        this.enqueue(where, "autoFill", [destination, type], () => {
+          sheet.applied({ address, path: "autoFill", value: [destination, type] });
+          this.fill(sheet, address, destination);
+        }),
       conditionalFormats: {
         add: (type: string) => {
           const id = `conditionalFormats.${formats++}`;
@@ -625,8 +694,11 @@ export class FakeExcel {
       columnIndex: b.firstColumn - 1,
       rowCount: rows,
       columnCount: columns,
-      // Excel gives "" for an empty cell; a formula cell here gives its formula (no calculation).
-      values: grid((r, c) => sheet.cell(r, c)?.value ?? ""),
+      // Excel gives "" for an empty cell; a formula cell gives "" here too, for want of a calculation.
+      values: grid((r, c) => {
+        const cell = sheet.cell(r, c);
+        return cell?.formula !== undefined ? "" : (cell?.value ?? "");
+      }),
       numberFormat: grid((r, c) => sheet.numberFormatAt(r, c)),
     };
     const raw = new OfficeMockObject(data);

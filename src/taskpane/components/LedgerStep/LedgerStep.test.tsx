@@ -157,7 +157,7 @@ describe("LedgerStep", () => {
     const done = await screen.findByText("台账已写入");
     expect(isShown(done)).toBe(true);
     await waitFor(() => expect(excel.syncs).toBeGreaterThan(1));
-    expect(excel.sheets.map((s) => s.name)).toEqual(["任务清单", "进度填报", "单位汇总", "通报", "_duban"]);
+    expect(excel.sheets.map((s) => s.name)).toEqual(["任务清单", "进度填报", "单位汇总", "通报", "设置", "_duban"]);
     expect(excel.sheet("任务清单").grid().length).toBeGreaterThan(2);
   });
 

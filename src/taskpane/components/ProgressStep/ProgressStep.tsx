@@ -49,7 +49,8 @@ function StatusBadge({ status }: { status: Status }) {
 /** `完成 60.0%，序时 75.0%` for rows judged by a number. */
 function measureText(row: RowAssessment): string | undefined {
   if (row.completion === undefined) return undefined;
-  return `完成 ${formatPercent(row.completion, 1)}%，序时 ${formatPercent(row.expected, 1)}%`;
+  const pace = row.expected === undefined ? "" : `，序时 ${formatPercent(row.expected, 1)}%`;
+  return `完成 ${formatPercent(row.completion, 1)}%${pace}`;
 }
 
 export function ProgressStep({ ledger, period, onPeriod, onRead }: ProgressStepProps) {
