@@ -10,6 +10,7 @@ import { mkdirSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { Document, Packer, Paragraph } from "docx";
 import { chromium, type Browser, type Locator, type Page } from "playwright-core";
+import { alertRules, statusRules } from "../../src/core/sheets";
 import {
   browserAvailable,
   buildPane,
@@ -167,7 +168,7 @@ const hasFocus = (element: Locator) => element.evaluate((node) => node === docum
     expect(await progressPanel.getByRole("combobox", { name: "报送期次" }).inputValue()).toBe("2023-09");
     const statusCells = statusTable
       .getByRole("cell")
-      .filter({ hasText: /^(未报送|已完成|序时推进|进度滞后|逾期未完成|未启动)$/ });
+      .filter({ hasText: /^(未报送|已完成|序时推进|进度滞后|逾期未完成|未启动)/ });
     const rowCount = (await statusTable.getByRole("row").count()) - 1;
     // Nothing reported yet: every row 未报送.
     expect(await statusCells.filter({ hasText: "未报送" }).count()).toBe(rowCount);
@@ -190,6 +191,26 @@ const hasFocus = (element: Locator) => element.evaluate((node) => node === docum
     await statusCells.filter({ hasText: "已完成" }).first().waitFor();
     expect(await statusCells.filter({ hasText: "已完成" }).count()).toBe(3);
     expect(await statusCells.filter({ hasText: "未报送" }).count()).toBe(rowCount - 3);
+    // Each badge wears the colour the sheet's conditional formats give its word (判定状态 and 预警).
+    const sheetColours = new Map(
+      [...statusRules(), ...alertRules()].flatMap((rule) =>
+        rule.kind === "textEquals" && rule.style.fill ? [[rule.text, rule.style.fill] as const] : [],
+      ),
+    );
+    const badges = await statusCells.evaluateAll((cells) =>
+      cells.flatMap((cell) =>
+        [...cell.querySelectorAll(".fui-Badge")].map((badge) => ({
+          word: badge.textContent ?? "",
+          colour: getComputedStyle(badge).backgroundColor,
+        })),
+      ),
+    );
+    expect(badges.length).toBe(2 * rowCount);
+    const rgb = (hex: string) => `rgb(${[0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(", ")})`;
+    for (const { word, colour } of badges) {
+      expect({ word, colour }).toEqual({ word, colour: rgb(sheetColours.get(word) ?? "") });
+    }
+    expect(new Set(badges.map((b) => b.word))).toEqual(new Set(["已完成", "完成", "未报送", "灰"]));
     await statusTable.getByRole("cell").first().focus();
     await page.keyboard.press("ArrowDown");
     expect(await hasFocus(statusTable.getByRole("row").nth(2).getByRole("cell").first())).toBe(true);

@@ -14,6 +14,40 @@ const ALWAYS_RECALCULATE = `<?xml version="1.0" encoding="UTF-8"?>
 </oor:items>
 `;
 
+/** A private LibreOffice profile that recalculates every .xlsx it opens. */
+async function calcProfile(): Promise<string> {
+  const profile = await mkdtemp(join(tmpdir(), "duban-calc-"));
+  await mkdir(join(profile, "user"), { recursive: true });
+  await writeFile(join(profile, "user", "registrymodifications.xcu"), ALWAYS_RECALCULATE);
+  return profile;
+}
+
+/** A cell typed into (number, text, or null to clear) or a range sorted by one of its columns (0-based). */
+export type CalcEdit =
+  | { kind: "set"; sheet: string; cell: string; value: number | string | null }
+  | { kind: "sort"; sheet: string; range: string; column: number; ascending: boolean };
+
+/** Python with LibreOffice's UNO bridge: Debian's, whatever python3 comes first on the PATH. */
+export const UNO_PYTHON = "/usr/bin/python3";
+
+/**
+ * Opens `input` in LibreOffice Calc, makes `edits` in order through UNO as a person would in the
+ * window, recalculates and saves the result as `output` (.xlsx), as someone without the add-in does.
+ */
+export async function editWithCalc(input: string, edits: readonly CalcEdit[], output: string): Promise<void> {
+  const profile = await calcProfile();
+  try {
+    const editsFile = join(profile, "edits.json");
+    await writeFile(editsFile, JSON.stringify(edits));
+    await run(UNO_PYTHON, [join(__dirname, "calc_edit.py"), profile, input, editsFile, output], {
+      timeout: 300_000,
+      env: { ...process.env, FONTCONFIG_FILE: join(__dirname, "cjk-fonts.conf") },
+    });
+  } finally {
+    await rm(profile, { recursive: true, force: true });
+  }
+}
+
 /**
  * Opens workbooks in LibreOffice Calc, which recalculates every formula, and saves them as `format`
  * (`xlsx` or `pdf`) into `outDir`, all in one LibreOffice run. A private profile keeps parallel runs
@@ -24,10 +58,8 @@ export async function convertWithCalc(
   format: "xlsx" | "pdf",
   outDir: string,
 ): Promise<void> {
-  const profile = await mkdtemp(join(tmpdir(), "duban-calc-"));
+  const profile = await calcProfile();
   try {
-    await mkdir(join(profile, "user"), { recursive: true });
-    await writeFile(join(profile, "user", "registrymodifications.xcu"), ALWAYS_RECALCULATE);
     await run(
       "soffice",
       [

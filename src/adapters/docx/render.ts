@@ -13,6 +13,7 @@ import {
   TableRow,
   TextRun,
   VerticalAlignTable,
+  ShadingType,
   WidthType,
 } from "docx";
 import type { IRunOptions, ISectionOptions } from "docx";
@@ -252,15 +253,16 @@ function attachmentTable(table: ReportTable): Table {
         })
       : new TableRow({
           cantSplit: true,
-          children: row.cells.map(
-            (cell, index) =>
-              new TableCell({
-                width: { size: widths[index] ?? 0, type: WidthType.DXA },
-                verticalAlign: VerticalAlignTable.CENTER,
-                margins: CELL_MARGIN,
-                children: cellParagraphs(cell, FONT.body, table.columns[index]?.align ?? "left"),
-              }),
-          ),
+          children: row.cells.map((cell, index) => {
+            const shade = row.shades?.[index];
+            return new TableCell({
+              width: { size: widths[index] ?? 0, type: WidthType.DXA },
+              verticalAlign: VerticalAlignTable.CENTER,
+              margins: CELL_MARGIN,
+              ...(shade && { shading: { type: ShadingType.CLEAR, color: "auto", fill: shade.fill } }),
+              children: cellParagraphs(cell, FONT.body, table.columns[index]?.align ?? "left"),
+            });
+          }),
         }),
   );
   return new Table({

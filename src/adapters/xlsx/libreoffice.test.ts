@@ -3,11 +3,13 @@ import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promis
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { convertWithCalc } from "../../../test/helpers/calc";
+import type { Calculated } from "../../../test/helpers/workbookResults";
+import { COUNTED, expectedCounts, summaryTables, withoutCachedResults } from "../../../test/helpers/workbookResults";
 import { enginesAvailable } from "../../../test/helpers/engines";
 import { pdfLayout } from "../../../test/helpers/pdf";
 import { nodeIo } from "../node/io";
 import { run } from "../../cli/run";
-import type { Ledger, Status } from "../../core/model";
+import type { Ledger } from "../../core/model";
 import type { StatusCounts } from "../../core/progress";
 import { assessLedger, rollupBySection, rollupByUnit } from "../../core/progress";
 import { sectionLabel } from "../../core/sheets";
@@ -15,66 +17,6 @@ import { readLedgerWorkbook } from ".";
 
 const available = enginesAvailable(["soffice", "pdftotext"], "Recalculating the 台账 in LibreOffice");
 const SEEDS = join(__dirname, "../../../seeds");
-const COUNTED: readonly Status[] = ["已完成", "序时推进", "进度滞后", "逾期未完成", "未启动", "未报送"];
-
-/** A copy of a workbook without cached formula results, so every number LibreOffice shows is one it calculated. */
-async function withoutCachedResults(path: string): Promise<Uint8Array> {
-  const bytes = await readFile(path);
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
-  for (const sheet of workbook.worksheets) {
-    sheet.eachRow((row) =>
-      row.eachCell((cell) => {
-        if (cell.type === ExcelJS.ValueType.Formula) cell.value = { formula: cell.formula, date1904: false };
-      }),
-    );
-  }
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
-}
-
-type Calculated = number | string | null;
-
-/** What LibreOffice calculated (`cell.result`: ExcelJS's `cell.value` drops results of 0 and ""). */
-function calculated(cell: ExcelJS.Cell): Calculated {
-  const value: unknown = cell.type === ExcelJS.ValueType.Formula ? cell.result : cell.value;
-  if (value !== null && typeof value === "object" && "error" in value) {
-    throw new Error(`${cell.address}: ${String(value.error)}`);
-  }
-  return typeof value === "number" || typeof value === "string" ? value : null;
-}
-
-interface SummaryLine {
-  name: string;
-  values: Calculated[];
-}
-
-/** The 单位汇总's unit and section tables as LibreOffice calculated them: name and columns B onwards. */
-function summaryTables(workbook: ExcelJS.Workbook): { units: SummaryLine[]; sections: SummaryLine[] } {
-  const sheet = workbook.getWorksheet("单位汇总");
-  if (!sheet) throw new Error("no 单位汇总 sheet");
-  const units: SummaryLine[] = [];
-  const sections: SummaryLine[] = [];
-  let table: SummaryLine[] | undefined;
-  sheet.eachRow((row) => {
-    const name = row.getCell(1).text;
-    if (name === "单位") table = units;
-    else if (name === "篇章") table = sections;
-    else if (table && name && typeof calculated(row.getCell(2)) === "number") {
-      table.push({ name, values: Array.from({ length: 11 }, (_, i) => calculated(row.getCell(i + 2))) });
-    }
-  });
-  return { units, sections };
-}
-
-function expectedCounts(counts: StatusCounts): Calculated[] {
-  const rate = (part: number): Calculated => (counts.total > 0 ? part / counts.total : "");
-  return [
-    counts.total,
-    ...COUNTED.map((s) => counts[s]),
-    rate(counts["已完成"]),
-    rate(counts["已完成"] + counts["序时推进"]),
-  ];
-}
 
 function expectClose(actual: Calculated[], expected: Calculated[], label: string): void {
   expect({ label, length: actual.length >= expected.length }).toEqual({ label, length: true });

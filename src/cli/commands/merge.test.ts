@@ -148,11 +148,13 @@ describe("duban merge", () => {
     expect(await run(["merge", "台账.xlsx", "回/财政局.xlsx"], io)).toBe(0);
     const out = io.out.join("");
     expect(out).toContain("缺少 1 项任务（编号 2），按未报送计");
-    expect(out).toContain("L4、N4中以“=”开头的内容（公式或文字）已按文字保存，不作计算");
+    expect(out).toContain("M4、O4中以“=”开头的内容（公式或文字）已按文字保存，不作计算");
     const ledger = await ledgerAt(io, "台账.xlsx");
     const byNumber = new Map(ledger.rows.map((r) => [r.id, r.number]));
-    expect(ledger.progress.map((e) => [byNumber.get(e.rowId), e.actual, e.progress, e.problems])).toEqual([
-      ["1", undefined, "=已完成一半（完成值原文：=1+1）", ""],
+    expect(
+      ledger.progress.map((e) => [byNumber.get(e.rowId), e.actual ?? e.actualText, e.progress, e.problems]),
+    ).toEqual([
+      ["1", "=1+1", "=已完成一半", ""],
       ["3", 6, "", "@资金"],
     ]);
   });

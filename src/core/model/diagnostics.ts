@@ -45,16 +45,17 @@ export type DiagnosticCode =
   | "text-in-number"
   | "unreadable-date"
   | "unknown-status"
-  | "status-synonym"
   | "progress-without-row"
   | "progress-without-period"
   | "unreadable-period"
   | "unreadable-setting"
+  | "changed-setting"
   // Returned 填报 workbooks.
   | "formula-as-text"
   | "unknown-row"
   | "duplicate-row"
   | "same-unit-again"
+  | "baseline-not-lead"
   // What this Excel cannot do.
   | "data-validation"
   | "page-layout"

@@ -111,6 +111,12 @@ export interface StatusOptions {
   amberGap: number;
   /** 三色预警: a row on schedule but due within this many days and not done is blue (催办). */
   dueSoonDays: number;
+  /**
+   * The plan's start and the current period's end as someone set them in the 设置 sheet (ISO), when
+   * they differ from the document's date and the period's last day; the workbook judges by them.
+   */
+  planStart?: string;
+  periodEnd?: string;
 }
 
 export const DEFAULT_STATUS_OPTIONS: StatusOptions = {

@@ -31,6 +31,31 @@ export function planStartOf(
   return januaryFirst;
 }
 
+/**
+ * The day a period is judged at: its last day, or the 设置 sheet's 本期期末 for the ledger's current
+ * period when someone set one inside that period (as the formulas read it).
+ */
+export function judgedPeriodEnd(period: Period, current: Period | undefined, options: StatusOptions): string {
+  const set = options.periodEnd;
+  const inside = set !== undefined && set >= period.start && set <= period.end;
+  return inside && period.equals(current) ? set : period.end;
+}
+
+/**
+ * Each document's plan start; the 设置 sheet's 计划起始日, when someone changed it, for the documents
+ * that start with the first one (the cells its named cell feeds).
+ */
+export function planStarts(
+  ledger: Pick<Ledger, "year" | "documents">,
+  options: StatusOptions,
+): (source: Pick<LedgerDocumentRef, "year" | "date"> | undefined) => string {
+  const first = planStartOf(ledger.documents[0], ledger.year);
+  return (source) => {
+    const own = planStartOf(source, ledger.year);
+    return options.planStart !== undefined && own === first ? options.planStart : own;
+  };
+}
+
 interface DatedEntry {
   entry: ProgressEntry;
   key: string;
@@ -63,22 +88,25 @@ function entryFor(entries: readonly DatedEntry[], key: string): DatedEntry | und
 
 /** Judges every row of the ledger at the end of `period`. */
 export function assessLedger(
-  ledger: Pick<Ledger, "year" | "documents" | "rows" | "progress">,
+  ledger: Pick<Ledger, "year" | "documents" | "rows" | "progress" | "statusOptions"> & Partial<Pick<Ledger, "period">>,
   period: Period,
-  options: StatusOptions = DEFAULT_STATUS_OPTIONS,
+  // The thresholds the ledger's 设置 sheet holds, as its formulas use them.
+  options: StatusOptions = ledger.statusOptions ?? DEFAULT_STATUS_OPTIONS,
 ): PeriodAssessment {
-  const end = dayNumber(period.end);
+  const periodEnd = judgedPeriodEnd(period, ledger.period, options);
+  const end = dayNumber(periodEnd);
   const documents = new Map(ledger.documents.map((source) => [source.id, source]));
   const entriesByRow = indexEntries(ledger.progress);
+  const planStartFor = planStarts(ledger, options);
   let anyReport = false;
 
   const rows = ledger.rows.map((row): RowAssessment => {
-    const planStart = planStartOf(documents.get(row.docId), ledger.year);
+    const planStart = planStartFor(documents.get(row.docId));
     const entries = entriesByRow.get(row.id) ?? [];
     const current = entryFor(entries, period.key);
     if (current) anyReport = true;
     const earlierDone = entries.some((d) => d.end < end && showsComplete(row, d.entry, options));
-    const judgement = judgeRow(row, current?.entry, { planStart, periodEnd: period.end }, options, earlierDone);
+    const judgement = judgeRow(row, current?.entry, { planStart, periodEnd }, options, earlierDone);
     return {
       ...judgement,
       row,

@@ -22,7 +22,7 @@ export type InputName =
 export type SettingName = "completeAt" | "paceTolerance" | "amberGap" | "dueSoonDays" | "carry";
 
 /** Columns computed from the line: each has its formula in the sheet. */
-export type DerivedName = "expected" | "completion" | "doneFlag" | "status" | "alert" | "check";
+export type DerivedName = "reported" | "expected" | "completion" | "doneFlag" | "status" | "alert" | "check";
 
 export type Expr =
   | { k: "num"; v: number }
@@ -88,6 +88,8 @@ const reported = or(
 );
 
 export const RULES: Readonly<Record<DerivedName, Expr>> = {
+  /** 已报送: 1 when the unit sent anything for this line; the last such line of a row and period counts. */
+  reported: iff(reported, num(1), num(0)),
   /**
    * 序时进度: the elapsed share of the days from the plan's start to the deadline at the period's
    * end, counted inclusively, so a deadline on the period's last day gives exactly 1.
@@ -142,7 +144,7 @@ export const RULES: Readonly<Record<DerivedName, Expr>> = {
    * complete while its unit sends nothing new.
    */
   status: iff(
-    not(reported),
+    eq(ref("reported"), num(0)),
     iff(and(eq(setting("carry"), num(1)), { k: "earlierDone" }), str("已完成"), str("未报送")),
     iff(
       isnum(ref("completion")),
@@ -232,7 +234,7 @@ export const RULES: Readonly<Record<DerivedName, Expr>> = {
       ),
       str("填报状态不在列表中"),
       iff(
-        and(numericRow, not(hasNumber), reported),
+        and(numericRow, not(hasNumber), eq(ref("reported"), num(1))),
         str("只报了状态，未报完成值"),
         iff(
           and(

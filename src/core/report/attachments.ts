@@ -1,5 +1,5 @@
 import type { PeriodAssessment, RowAssessment, UnitRollup } from "../progress";
-import { chineseDate } from "../model";
+import { ALERT_COLOURS, chineseDate } from "../model";
 import { onPaceCount } from "../progress";
 import { formatPercent, formatQuantity, joinNames, targetPhrase, withoutClosingPunctuation } from "./phrases";
 import type { ReportTable, ReportTableRow } from "./types";
@@ -28,6 +28,7 @@ function progressCell(row: RowAssessment): string {
   }
   const words = withoutClosingPunctuation(row.entry?.progress ?? "");
   if (words && !row.carried) parts.push(words);
+  if (row.check) parts.push(`需核实：${row.check}`);
   return parts.length > 0 ? `${parts.join("；")}。` : "";
 }
 
@@ -47,16 +48,18 @@ export function detailAttachment(assessment: Pick<PeriodAssessment, "rows">): Re
     }
     rows.push({
       kind: "row",
-      cells: [String(index + 1), row.row.task, goalCell(row), progressCell(row), row.status, unitsCell(row)],
+      cells: [String(index + 1), row.row.task, goalCell(row), progressCell(row), row.status, row.alert, unitsCell(row)],
+      shades: [undefined, undefined, undefined, undefined, undefined, ALERT_COLOURS[row.alert]],
     });
   });
   return {
     columns: [
       { header: "序号", width: 7, align: "center" },
       { header: "任务", width: 24, align: "left" },
-      { header: "目标", width: 21, align: "left" },
-      { header: "完成情况", width: 25, align: "left" },
+      { header: "目标", width: 18, align: "left" },
+      { header: "完成情况", width: 22, align: "left" },
       { header: "状态", width: 12, align: "center" },
+      { header: "预警", width: 7, align: "center" },
       { header: "责任单位", width: 15, align: "left" },
     ],
     rows,

@@ -275,6 +275,7 @@ describe("buildReport", () => {
       "目标",
       "完成情况",
       "状态",
+      "预警",
       "责任单位",
     ]);
     expect(
@@ -287,10 +288,11 @@ describe("buildReport", () => {
       "示范中心不少于20家；时限：2024年12月31日",
       "完成12家（完成率60.0%）。",
       "进度滞后",
+      "红",
       "疾控处",
     ]);
     const r7 = detail?.table.rows.find((r) => r.kind === "row" && r.cells[0] === "7");
-    expect(r7?.kind === "row" ? r7.cells[5] : "").toBe("基层处（配合：医政处）");
+    expect(r7?.kind === "row" ? r7.cells[6] : "").toBe("基层处（配合：医政处）");
     expect(
       ranking?.table.rows.map((r) => (r.kind === "row" ? [r.cells[0], r.cells[1], r.cells[9]] : [])),
     ).toEqual([

@@ -299,9 +299,16 @@ function problemsPart(
   const reportedProblems = assessment.rows.filter(
     (r) => !r.carried && r.entry !== undefined && r.entry.problems.trim() !== "",
   );
+  // What a unit sent against itself is said, never counted silently (核对 in 进度填报).
+  const toCheck = assessment.rows.filter((r) => r.check !== "");
 
   if (
-    lagging.length + overdue.length + missingRows.length + missingUnits.length + reportedProblems.length ===
+    lagging.length +
+      overdue.length +
+      missingRows.length +
+      missingUnits.length +
+      reportedProblems.length +
+      toCheck.length ===
     0
   ) {
     blocks.push(
@@ -344,7 +351,43 @@ function problemsPart(
       blocks.push(paragraph(text(`另有${reportedProblems.length - options.listLimit}条，详见附件1。`)));
     }
   }
+  if (toCheck.length > 0) {
+    blocks.push(
+      paragraph(
+        next("部分任务填报需核实。"),
+        text(`共${toCheck.length}项，填报内容前后不一致，本通报按下列说明统计，请相关单位核实后重新报送：`),
+      ),
+    );
+    toCheck.slice(0, options.listLimit).forEach((row, index) => {
+      blocks.push(
+        paragraph(
+          item(`${index + 1}.${row.row.task}`),
+          text(`（牵头单位：${joinNames(row.row.leadUnits) || "未明确"}）：${checkSentence(row)}。`),
+        ),
+      );
+    });
+    if (toCheck.length > options.listLimit) {
+      blocks.push(paragraph(text(`另有${toCheck.length - options.listLimit}项，详见附件1。`)));
+    }
+  }
   return blocks;
+}
+
+/** What the 核对 word means for how the row was counted. */
+function checkSentence(row: RowAssessment): string {
+  const status = `按“${row.status}”统计`;
+  switch (row.check) {
+    case "完成值不是数字":
+      return `完成值“${row.entry?.actualText ?? ""}”不是数字，未按数字判定，${status}`;
+    case "只报了状态，未报完成值":
+      return `只报了状态“${row.entry?.statusText ?? row.entry?.status ?? ""}”，未报完成值，${status}`;
+    case "填报状态不在列表中":
+      return `填报状态“${row.entry?.statusText ?? ""}”不在列表中，未按该状态计，${status}`;
+    case "填报状态与完成值不符":
+      return `填报状态“${row.entry?.status ?? ""}”与完成值不符，按完成值${status}`;
+    case "":
+      return status;
+  }
 }
 
 function requirementsPart(requirements: readonly string[]): ReportBlock[] {
@@ -380,7 +423,12 @@ function openingParagraph(
 
 /** Builds the 通报 for one period from the ledger's reports. Problems with the input come back as data. */
 export function buildReport(ledger: Ledger, input: ReportInput): BuildReportResult {
-  const options: ReportOptions = { ...DEFAULT_REPORT_OPTIONS, ...input };
+  // The thresholds the workbook's 设置 sheet holds, unless the caller sets others.
+  const options: ReportOptions = {
+    ...DEFAULT_REPORT_OPTIONS,
+    ...(ledger.statusOptions && { status: ledger.statusOptions }),
+    ...input,
+  };
   if (!isValidIsoDate(options.date)) {
     return {
       ok: false,

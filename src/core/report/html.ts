@@ -47,10 +47,11 @@ function tableHtml(table: ReportTable): string {
     if (row.kind === "group") {
       return `<tr><td colspan="${table.columns.length}" style="${cell} font-weight: bold;">${escapeHtml(row.text)}</td></tr>`;
     }
-    const cells = row.cells.map(
-      (value, index) =>
-        `<td style="${cell} text-align: ${table.columns[index]?.align ?? "left"};">${escapeHtml(value)}</td>`,
-    );
+    const cells = row.cells.map((value, index) => {
+      const shade = row.shades?.[index];
+      const colours = shade ? ` background-color: #${shade.fill}; color: #${shade.text};` : "";
+      return `<td style="${cell} text-align: ${table.columns[index]?.align ?? "left"};${colours}">${escapeHtml(value)}</td>`;
+    });
     return `<tr>${cells.join("")}</tr>`;
   });
   return `<table style="border-collapse: collapse; width: 100%;"><thead><tr>${header}</tr></thead><tbody>${rows.join("")}</tbody></table>`;

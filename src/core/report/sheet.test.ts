@@ -1,6 +1,6 @@
 import { ledgerOf, ledgerRow, progressEntry, asPeriod } from "../../../test/helpers/ledger";
 import type { CellValue, RowPlan } from "../sheets";
-import { statusRules } from "../sheets";
+import { alertRules, statusRules } from "../sheets";
 import { buildReport } from "./build";
 import { reportSheetPlan } from "./sheet";
 import { INDENT } from "./text";
@@ -61,29 +61,29 @@ describe("reportSheetPlan", () => {
   test("text rows span the text block; tables use one column per field", () => {
     const columns = sheet.columns.length;
     expect(columns).toBe(11);
-    const width = sheet.columns.slice(0, 6).reduce((sum, c) => sum + c.width, 0);
+    const width = sheet.columns.slice(0, 7).reduce((sum, c) => sum + c.width, 0);
     expect(width).toBeGreaterThanOrEqual(79);
-    expect(sheet.merges).toContain("A1:F1");
+    expect(sheet.merges).toContain("A1:G1");
     const header = sheet.rows.find((r) => r.cells[0] === "序号");
-    expect(header?.cells).toEqual(["序号", "任务", "目标", "完成情况", "状态", "责任单位"]);
+    expect(header?.cells).toEqual(["序号", "任务", "目标", "完成情况", "状态", "预警", "责任单位"]);
     const ranking = sheet.rows.find((r) => r.cells[0] === "排名");
     expect(ranking?.cells).toHaveLength(11);
   });
 
   test("group rows span their table; long cells get taller rows", () => {
     const groupIndex = sheet.rows.findIndex((r) => r.cells[0] === "二、公卫");
-    expect(sheet.merges).toContain(`A${groupIndex + 1}:F${groupIndex + 1}`);
+    expect(sheet.merges).toContain(`A${groupIndex + 1}:G${groupIndex + 1}`);
     const short = sheet.rows.find((r) => r.cells[1] === "任务a");
     const long = sheet.rows.find((r) => r.cells[1] === "任务b");
     expect(long?.height ?? 0).toBeGreaterThan(short?.height ?? 0);
   });
 
-  test("statuses are coloured by conditional formats over each table, not by fills", () => {
+  test("statuses and 预警 are coloured by conditional formats over each table, not by fills", () => {
     expect(sheet.conditionalFormats).toHaveLength(2);
     const detail = sheet.conditionalFormats?.[0];
     const first = sheet.rows.findIndex((r) => r.cells[0] === "序号") + 2;
-    expect(detail?.range.startsWith(`A${first}:F`)).toBe(true);
-    expect(detail?.rules).toEqual(statusRules());
+    expect(detail?.range.startsWith(`A${first}:G`)).toBe(true);
+    expect(detail?.rules).toEqual([...statusRules(), ...alertRules()]);
     const filled = sheet.rows.filter((row) => row.style?.fill !== undefined).map(firstCell);
     expect(filled).toEqual(["序号", "排名"]);
   });

@@ -10,6 +10,7 @@ import {
   mergeStyles,
   rangeAddress,
   rowHeight,
+  alertRules,
   statusRules,
   wrappedLines,
 } from "../sheets";
@@ -129,10 +130,10 @@ export function reportSheetPlan(report: ReportDoc): SheetPlan {
       });
     }
     if (rows.length >= firstDataRow) {
-      // Only a cell that holds nothing but a status word matches, so this colours the 状态 column.
+      // Only a cell that holds nothing but a status or a warning word matches: the 状态 and 预警 columns.
       conditionalFormats.push({
         range: rangeAddress(firstDataRow, 1, rows.length, width),
-        rules: statusRules(),
+        rules: [...statusRules(), ...alertRules()],
       });
     }
   });

@@ -58,9 +58,16 @@ export interface ReportTableColumn {
   align: "left" | "center";
 }
 
+/** A cell's colours, `RRGGBB`: the 预警 colours the sheet and the pane show. */
+export interface ReportShade {
+  fill: string;
+  text: string;
+}
+
 export type ReportTableRow =
   /** A 篇章 heading row spanning the table. */
-  { kind: "group"; text: string } | { kind: "row"; cells: string[] };
+  | { kind: "group"; text: string }
+  | { kind: "row"; cells: string[]; shades?: (ReportShade | undefined)[] };
 
 export interface ReportTable {
   columns: ReportTableColumn[];

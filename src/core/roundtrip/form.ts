@@ -26,6 +26,7 @@ export type FormColumnKey =
   | "leadUnits"
   | "coUnits"
   | "target"
+  | "baseline"
   | "unit"
   | "deadline"
   | "previousActual"
@@ -48,6 +49,8 @@ export const FORM_COLUMNS: readonly FormColumn[] = [
   { key: "leadUnits", header: "牵头单位", width: 14, style: COLUMN_STYLES.text },
   { key: "coUnits", header: "配合单位", width: 14, style: COLUMN_STYLES.text },
   { key: "target", header: "目标值", width: 8, style: COLUMN_STYLES.number },
+  // Where the unit started, for a target measured from it (`提高到90%`): the lead unit may set it.
+  { key: "baseline", header: "起始值", width: 8, style: COLUMN_STYLES.number, input: true },
   { key: "unit", header: "单位", width: 6, style: COLUMN_STYLES.short },
   { key: "deadline", header: "时限", width: 11, style: COLUMN_STYLES.date },
   { key: "previousActual", header: "上期完成值", width: 9, style: COLUMN_STYLES.number },

@@ -56,14 +56,14 @@ export interface MergeOptions {
   at: string;
 }
 
-type Field = "actual" | "status" | "progress" | "problems";
+type Field = "actual" | "status" | "progress" | "problems" | "baseline";
 const FIELD_LABELS: Record<Field, string> = {
   actual: "完成值",
   status: "状态",
   progress: "进展情况",
   problems: "存在问题",
+  baseline: "起始值",
 };
-const FIELDS: readonly Field[] = ["actual", "status", "progress", "problems"];
 
 function fieldText(value: number | string | undefined): string {
   return value === undefined ? "" : String(value);
@@ -113,6 +113,14 @@ function progressWithKept(current: string, returned: ReturnedEntry): string {
   return returned.kept.reduce((text, kept) => (text.includes(kept) ? text : `${text}（${kept}）`), base);
 }
 
+/** 完成值 and 状态 as sent: a number or a listed status, or the text that stood in its place. */
+function sentActual(e: Pick<ProgressEntry, "actual" | "actualText">): number | string | undefined {
+  return e.actual ?? e.actualText;
+}
+function sentStatus(e: Pick<ProgressEntry, "status" | "statusText">): string | undefined {
+  return e.status ?? e.statusText;
+}
+
 /** Copies the returned entry's non-empty fields onto the unit's entry; an empty field never replaces a value. */
 function applyEntry(
   entry: ProgressEntry,
@@ -120,12 +128,25 @@ function applyEntry(
   record: (field: Field, old: string, now: string) => void,
 ): ProgressEntry {
   let next = entry;
-  for (const field of FIELDS) {
+  const actual = sentActual(returned);
+  if (actual !== undefined && actual !== sentActual(next)) {
+    record("actual", fieldText(sentActual(next)), fieldText(actual));
+    const { actual: _number, actualText: _text, ...rest } = next;
+    next = { ...rest, ...(typeof actual === "number" ? { actual } : { actualText: actual }) };
+  }
+  const status = sentStatus(returned);
+  if (status !== undefined && status !== sentStatus(next)) {
+    record("status", fieldText(sentStatus(next)), status);
+    const { status: _listed, statusText: _text, ...rest } = next;
+    next = {
+      ...rest,
+      ...(returned.status !== undefined ? { status: returned.status } : { statusText: status }),
+    };
+  }
+  for (const field of ["progress", "problems"] as const) {
     const incoming = field === "progress" ? progressWithKept(entry.progress, returned) : returned[field];
-    if (incoming === undefined || incoming === "") continue;
-    const current = next[field];
-    if (current === incoming) continue;
-    record(field, fieldText(current), fieldText(incoming));
+    if (incoming === "" || next[field] === incoming) continue;
+    record(field, next[field], incoming);
     next = { ...next, [field]: incoming };
   }
   return next;
@@ -178,12 +199,13 @@ export function findConflicts(ledger: Pick<Ledger, "rows" | "progress">, period:
     const units = byRow.get(row.id);
     if (!units) continue;
     const responsible = [...row.leadUnits, ...row.coUnits];
-    for (const [field, key] of [
-      ["完成值", "actual"],
-      ["状态", "status"],
+    for (const [field, sent] of [
+      ["完成值", sentActual],
+      ["状态", sentStatus],
     ] as const) {
       const reports = responsible.flatMap((unit) => {
-        const value = units.get(unit)?.[key];
+        const entry = units.get(unit);
+        const value = entry && sent(entry);
         return value === undefined ? [] : [{ unit, value: String(value) }];
       });
       if (new Set(reports.map((r) => r.value)).size > 1) {
@@ -232,6 +254,8 @@ export function mergeReturns(
   const units = new Set(responsibleUnits(ledger));
   const rowsById = new Map(ledger.rows.map((row) => [row.id, row]));
   let progress = [...ledger.progress];
+  // 起始值 belongs to the row, not to one period's report: the lead unit sets it.
+  const baselines = new Map<string, number>();
   const merged: MergedFile[] = [];
   const refused: RefusedFile[] = [];
   const changes: ChangeRecord[] = [];
@@ -260,15 +284,7 @@ export function mergeReturns(
         );
         continue;
       }
-      const index = ownReportIndex(progress, row.id, period, form.unit);
-      const before: ProgressEntry = progress[index] ?? {
-        rowId: row.id,
-        period: period.key,
-        progress: "",
-        problems: "",
-        reportedBy: form.unit,
-      };
-      const after = applyEntry(before, returned, (field, old, now) => {
+      const record = (field: Field, old: string, now: string): void => {
         changes.push({
           at,
           fileName: file.fileName,
@@ -280,7 +296,32 @@ export function mergeReturns(
           old,
           new: now,
         });
-      });
+      };
+      if (returned.baseline !== undefined) {
+        const current = baselines.get(row.id) ?? row.baseline;
+        if (!row.leadUnits.includes(form.unit)) {
+          if (returned.baseline !== current) {
+            notes.push(
+              formNote(
+                "baseline-not-lead",
+                `编号 ${row.number} 的起始值由牵头单位填报，${form.unit}填写的 ${returned.baseline} 未采用。`,
+              ),
+            );
+          }
+        } else if (returned.baseline !== current) {
+          record("baseline", fieldText(current), fieldText(returned.baseline));
+          baselines.set(row.id, returned.baseline);
+        }
+      }
+      const index = ownReportIndex(progress, row.id, period, form.unit);
+      const before: ProgressEntry = progress[index] ?? {
+        rowId: row.id,
+        period: period.key,
+        progress: "",
+        problems: "",
+        reportedBy: form.unit,
+      };
+      const after = applyEntry(before, returned, record);
       if (after === before) continue;
       const stamped = { ...after, reportedAt: at };
       if (index >= 0) progress[index] = stamped;
@@ -314,7 +355,11 @@ export function mergeReturns(
     if (changes.length > changesBefore) progress = leadReportsLast(ledger.rows, progress, period);
   }
 
-  const result: Ledger = { ...ledger, progress };
+  const rows = ledger.rows.map((row) => {
+    const baseline = baselines.get(row.id);
+    return baseline === undefined ? row : { ...row, baseline };
+  });
+  const result: Ledger = { ...ledger, rows, progress };
   return {
     ledger: result,
     merged,

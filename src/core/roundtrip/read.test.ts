@@ -41,7 +41,7 @@ function form(result: ReadFormResult) {
 }
 
 describe("readReturnForm", () => {
-  it("reads statuses people type in other words, and keeps what is not a value as text with a note", () => {
+  it("keeps a status not on the list and a 完成值 that is not a number as sent, each with a note", () => {
     const result = form(
       readReturnForm(
         edited((rows) => {
@@ -53,11 +53,13 @@ describe("readReturnForm", () => {
         }),
       ),
     );
+    // Never read as the number or the status they may mean: the workbook's formulas would not either.
     expect(result.entries).toEqual([
-      { rowId: "r1", actual: 5, status: "已完成", progress: "", problems: "", kept: ["完成值原文：约5家"] },
-      { rowId: "r2", progress: "推进中", problems: "", kept: ["填报状态原文：差不多"] },
+      { rowId: "r1", actualText: "约5家", statusText: "完成", progress: "", problems: "", kept: [] },
+      { rowId: "r2", statusText: "差不多", progress: "推进中", problems: "", kept: [] },
     ]);
-    expect(result.notes.map((n) => n.code)).toEqual(["text-in-number", "unknown-status"]);
+    expect(result.notes.map((n) => n.code)).toEqual(["text-in-number", "unknown-status", "unknown-status"]);
+    expect(result.notes[1]?.message).toContain("可能是“已完成”");
   });
 
   it("finds rows by 编号 when the hidden ID column is gone, and notes rows it does not know or sees twice", () => {
@@ -110,13 +112,15 @@ describe("readReturnForm", () => {
     );
     expect(result.entries[0]).toEqual({
       rowId: "r1",
+      actualText: "=A1*2",
+      statusText: "=A1*2",
       progress: "=A1*2",
       problems: "=A1*2",
-      kept: ["完成值原文：=A1*2", "填报状态原文：=A1*2"],
+      kept: [],
     });
     const formulas = result.notes.filter((n) => n.code === "formula-as-text");
     expect(formulas.map((n) => n.message)).toEqual([
-      "L3、M3、N3、O3、L4、M4、N4、O4、L5、M5等 12 个单元格中以“=”开头的内容（公式或文字）已按文字保存，不作计算。",
+      "M3、N3、O3、P3、M4、N4、O4、P4、M5、N5等 12 个单元格中以“=”开头的内容（公式或文字）已按文字保存，不作计算。",
     ]);
   });
 });

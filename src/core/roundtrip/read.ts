@@ -12,7 +12,13 @@ import { FORM_COLUMNS, FORM_KIND, FORM_RECORDS, FORM_SHEET_NAMES } from "./form"
 export interface ReturnedEntry {
   rowId: string;
   actual?: number;
+  /** 完成值 that is not a number, as sent: kept and shown, never read as the number it may hold. */
+  actualText?: string;
   status?: Status;
+  /** 状态 not on the list, as sent: kept and flagged, not counted as the status it may mean. */
+  statusText?: string;
+  /** 起始值 the unit set, when it set one. */
+  baseline?: number;
   /** 进展情况 as typed. */
   progress: string;
   problems: string;
@@ -74,11 +80,6 @@ function formRecords(grid: SheetGrid): Map<string, string> {
       records.set(kind, trimmedText(cells?.[1] ?? null));
   }
   return records;
-}
-
-function readStatus(text: string): Status | undefined {
-  const reading = readStatusWord(text);
-  return reading && reading.kind !== "unknown" ? reading.status : undefined;
 }
 
 /**
@@ -170,43 +171,64 @@ export function readReturnForm(grids: readonly SheetGrid[]): ReadFormResult {
       return read;
     };
 
+    // Numbers are read strictly, as the workbook's formulas read them: text is kept as sent and flagged.
     let actual: number | undefined;
-    const actualText = text("actual");
-    if (actualText) {
-      const number = actualText.startsWith("=") ? undefined : cellNumber(value(row, "actual"));
-      if (number) actual = number.value;
-      if (!number?.exact) {
-        if (!actualText.startsWith("=")) {
+    let actualText: string | undefined;
+    const writtenActual = text("actual");
+    if (writtenActual) {
+      const number = writtenActual.startsWith("=") ? undefined : cellNumber(value(row, "actual"));
+      if (number?.exact) actual = number.value;
+      else {
+        actualText = writtenActual;
+        if (!writtenActual.startsWith("=")) {
           notes.push(
             formNote(
               "text-in-number",
-              `第 ${row} 行完成值“${actualText}”含有文字，${number ? `按 ${number.value} 汇总，` : ""}原文记入进展情况。`,
+              `第 ${row} 行完成值“${writtenActual}”不是数字，已原样保留，未按数字汇总；请改为数字。`,
               address(row, "actual"),
             ),
           );
         }
-        kept.push(`完成值原文：${actualText}`);
       }
     }
     let status: Status | undefined;
-    const statusText = text("reportedStatus");
-    if (statusText) {
-      status = readStatus(statusText);
-      if (!status) {
+    let statusText: string | undefined;
+    const reading = readStatusWord(text("reportedStatus"));
+    if (reading?.kind === "listed") status = reading.status;
+    else if (reading) {
+      statusText = reading.written;
+      const guess = reading.kind === "synonym" ? `（可能是“${reading.status}”）` : "";
+      notes.push(
+        formNote(
+          "unknown-status",
+          `第 ${row} 行状态“${reading.written}”不在列表中${guess}，已原样保留，未按该状态计；请从列表中选择。`,
+          address(row, "reportedStatus"),
+        ),
+      );
+    }
+    let baseline: number | undefined;
+    const writtenBaseline = text("baseline");
+    if (writtenBaseline) {
+      const number = writtenBaseline.startsWith("=") ? undefined : cellNumber(value(row, "baseline"));
+      if (number?.exact) baseline = number.value;
+      else {
         notes.push(
           formNote(
-            "unknown-status",
-            `第 ${row} 行状态“${statusText}”不在列表中，原文记入进展情况。`,
-            address(row, "reportedStatus"),
+            "text-in-number",
+            `第 ${row} 行起始值“${writtenBaseline}”不是数字，未采用；原文记入进展情况。`,
+            address(row, "baseline"),
           ),
         );
-        kept.push(`填报状态原文：${statusText}`);
+        kept.push(`起始值原文：${writtenBaseline}`);
       }
     }
     entries.set(identity.id, {
       rowId: identity.id,
       ...(actual !== undefined && { actual }),
+      ...(actualText !== undefined && { actualText }),
       ...(status !== undefined && { status }),
+      ...(statusText !== undefined && { statusText }),
+      ...(baseline !== undefined && { baseline }),
       progress: text("progress"),
       problems: text("problems"),
       kept,

@@ -85,6 +85,7 @@ describe("splitLedger", () => {
     expect(progress.rows[3]!.cells[column("role")]).toBe("配合");
     expect(progress.protection).toBeDefined();
     expect(FORM_COLUMNS.filter((c) => c.input).map((c) => c.header)).toEqual([
+      "起始值",
       "完成值",
       "状态",
       "进展情况",
@@ -92,6 +93,7 @@ describe("splitLedger", () => {
     ]);
     const headerStyles = progress.rows[1]?.cellStyles ?? [];
     expect(FORM_COLUMNS.filter((_, i) => headerStyles[i]?.fill !== undefined).map((c) => c.key)).toEqual([
+      "baseline",
       "actual",
       "reportedStatus",
       "progress",

@@ -82,6 +82,7 @@ export type ProgressColumnKey =
   | "start"
   | "end"
   | "doneFlag"
+  | "hasReport"
   | "counted"
   | "taskRow"
   | "section"
@@ -120,6 +121,7 @@ export const PROGRESS_COLUMNS: readonly KeyedColumn<ProgressColumnKey>[] = [
   { key: "start", header: "起算日", width: 11, style: COLUMN_STYLES.date, hidden: true },
   { key: "end", header: "期末", width: 11, style: COLUMN_STYLES.date, hidden: true },
   { key: "doneFlag", header: "完成标记", width: 6, style: COLUMN_STYLES.integer, hidden: true },
+  { key: "hasReport", header: "已报送", width: 6, style: COLUMN_STYLES.integer, hidden: true },
   { key: "counted", header: "计入", width: 6, style: COLUMN_STYLES.integer, hidden: true },
   { key: "taskRow", header: "任务行", width: 6, style: COLUMN_STYLES.integer, hidden: true },
   { key: "section", header: "篇章", width: 16, style: COLUMN_STYLES.text, hidden: true },

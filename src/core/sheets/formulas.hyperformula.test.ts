@@ -20,7 +20,7 @@ const INPUTS: readonly InputName[] = [
   "start",
   "end",
 ];
-const DERIVED: readonly DerivedName[] = ["expected", "completion", "doneFlag", "status", "alert", "check"];
+const DERIVED: readonly DerivedName[] = ["reported", "expected", "completion", "doneFlag", "status", "alert", "check"];
 /** Columns A… hold the inputs, then the derived values, then the row ID for COUNTIFS. */
 const column = (k: number): string => String.fromCharCode(65 + k);
 const ROW_ID = column(INPUTS.length + DERIVED.length);
@@ -36,8 +36,8 @@ function refs(r: number): LineRefs {
     input,
     derived,
     history: {
-      rowId: `$${ROW_ID}${r}`,
-      rowIdColumn: `$${ROW_ID}:$${ROW_ID}`,
+      task: `$${ROW_ID}${r}`,
+      taskColumn: `$${ROW_ID}:$${ROW_ID}`,
       end: `$${endColumn}${r}`,
       endColumn: `$${endColumn}:$${endColumn}`,
       doneColumn: `$${doneColumn}:$${doneColumn}`,

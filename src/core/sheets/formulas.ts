@@ -11,8 +11,11 @@ import { RULES } from "../progress/rules";
 export interface LineRefs {
   input: Readonly<Record<InputName, string>>;
   derived: Readonly<Record<DerivedName, string>>;
-  /** The columns COUNTIFS looks through for an earlier complete line of the same row. */
-  history: { rowId: string; rowIdColumn: string; end: string; endColumn: string; doneColumn: string };
+  /**
+   * The columns COUNTIFS looks through for an earlier complete line of the same task: `task` is the
+   * line's own key (its row in 任务清单), so a sort of the visible columns keeps it right.
+   */
+  history: { task: string; taskColumn: string; end: string; endColumn: string; doneColumn: string };
 }
 
 /** The 设置 sheet's named cells: ASCII names, which every spreadsheet accepts. */
@@ -66,7 +69,7 @@ export function formulaOf(expr: Expr, refs: LineRefs): string {
       return `(${f(expr.a)}${expr.op}${f(expr.b)})`;
     case "earlierDone": {
       const h = refs.history;
-      return `(COUNTIFS(${h.rowIdColumn},${h.rowId},${h.endColumn},"<"&${h.end},${h.doneColumn},1)>0)`;
+      return `(COUNTIFS(${h.taskColumn},${h.task},${h.endColumn},"<"&${h.end},${h.doneColumn},1)>0)`;
     }
   }
 }

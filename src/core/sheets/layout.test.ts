@@ -90,7 +90,7 @@ describe("buildWorkbookPlan", () => {
         r.cells[column("rowId")],
         r.cells[column("progress")],
         resultOf(r.cells[column("judgedStatus")]),
-        r.cells[column("counted")],
+        resultOf(r.cells[column("counted")]),
       ]);
     expect(lines).toEqual([
       ["2024年第三季度", "wp2024-T001-I01", null, "未报送", 1],

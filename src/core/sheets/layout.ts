@@ -13,7 +13,8 @@ import {
   hasReport,
   judgeRow,
   lineInputs,
-  planStartOf,
+  judgedPeriodEnd,
+  planStarts,
   rollupBySection,
   rollupByUnit,
   showsComplete,
@@ -178,6 +179,7 @@ function lineRefs(r: number): LineRefs {
       end: at("end"),
     },
     derived: {
+      reported: at("hasReport"),
       expected: at("expected"),
       completion: at("completion"),
       doneFlag: at("doneFlag"),
@@ -186,8 +188,8 @@ function lineRefs(r: number): LineRefs {
       check: at("check"),
     },
     history: {
-      rowId: at("rowId"),
-      rowIdColumn: `$${PROGRESS("rowId")}:$${PROGRESS("rowId")}`,
+      task: at("taskRow"),
+      taskColumn: `$${PROGRESS("taskRow")}:$${PROGRESS("taskRow")}`,
       end: at("end"),
       endColumn: `$${PROGRESS("end")}:$${PROGRESS("end")}`,
       doneColumn: `$${PROGRESS("doneFlag")}:$${PROGRESS("doneFlag")}`,
@@ -204,10 +206,29 @@ function lookup(r: number, key: TaskColumnKey): string {
   return `IF($${PROGRESS("taskRow")}${r}="","",IF(${value}="","",${value}))`;
 }
 
+/**
+ * The line's row in 任务清单: by its visible 编号 when that names one row, else by its hidden ID, as
+ * the reader matches (`readProgress`). Sorting only the visible columns moves the 编号 with the
+ * numbers and leaves the hidden ID behind, so the 编号 is what the numbers belong to.
+ */
 function taskRowFormula(r: number): string {
-  const id = `MATCH($${PROGRESS("rowId")}${r},${TASKS_SHEET}!$${TASKS("rowId")}:$${TASKS("rowId")},0)`;
-  const byNumber = `MATCH($${PROGRESS("number")}${r},${TASKS_SHEET}!$${TASKS("number")}:$${TASKS("number")},0)`;
-  return `IFERROR(${id},IFERROR(${byNumber},""))`;
+  const number = `$${PROGRESS("number")}${r}`;
+  const numbers = `${TASKS_SHEET}!$${TASKS("number")}:$${TASKS("number")}`;
+  const byId = `IFERROR(MATCH($${PROGRESS("rowId")}${r},${TASKS_SHEET}!$${TASKS("rowId")}:$${TASKS("rowId")},0),"")`;
+  return `IF(${number}="",${byId},IF(COUNTIF(${numbers},${number})=1,IFERROR(MATCH(${number},${numbers},0),${byId}),${byId}))`;
+}
+
+/**
+ * 计入: 1 on the line a task's status in its period is counted from — the last line of the task and
+ * period with a report, or its only line — wherever sorting has put the lines, as the core takes
+ * the last report in sheet order. `last` is the table's last row.
+ */
+function countedFormula(r: number, last: number): string {
+  const col = (key: ProgressColumnKey): string => PROGRESS(key);
+  const [task, period, has] = [col("taskRow"), col("period"), col("hasReport")];
+  const below = `COUNTIFS($${task}${r + 1}:$${task}$${last + 1},$${task}${r},$${period}${r + 1}:$${period}$${last + 1},$${period}${r},$${has}${r + 1}:$${has}$${last + 1},1)`;
+  const above = `COUNTIFS($${task}$2:$${task}${r - 1},$${task}${r},$${period}$2:$${period}${r - 1},$${period}${r},$${has}$2:$${has}${r - 1},1)`;
+  return `IF(${below}>0,0,IF(AND($${has}${r}<>1,${above}>0),0,1))`;
 }
 
 interface LineSource {
@@ -224,14 +245,25 @@ function taskSheetRows(ledger: Ledger): Map<string, number> {
   return new Map(ledger.rows.map((row, index) => [row.id, FIRST_DATA_ROW + index]));
 }
 
+interface LineContext {
+  ledger: Ledger;
+  options: StatusOptions;
+  taskRows: Map<string, number>;
+  planStarts: Map<string, string>;
+  /** The table's last row on the sheet. */
+  lastRow: number;
+  /** Where the 设置 sheet lists each period's end. */
+  periodEnds: string;
+  entriesByRow: Map<string, ProgressEntry[]>;
+}
+
 function progressLine(
   source: LineSource,
   r: number,
-  context: { ledger: Ledger; options: StatusOptions; taskRows: Map<string, number>; planStarts: Map<string, string> },
+  context: LineContext,
 ): Line<ProgressColumnKey> {
   const { row, entry, rowId } = source;
   const period = Period.parse(source.period);
-  const current = period?.key === context.ledger.period.key;
   const planStart = row ? (context.planStarts.get(row.docId) ?? context.ledger.period.start) : context.ledger.period.start;
   const ledgerStart = context.planStarts.get(context.ledger.documents[0]?.id ?? "") ?? planStart;
   const refs = lineRefs(r);
@@ -240,9 +272,9 @@ function progressLine(
       ? judgeRow(
           row,
           entry,
-          { planStart, periodEnd: period.end },
+          { planStart, periodEnd: judgedPeriodEnd(period, context.ledger.period, context.options) },
           context.options,
-          earlierDone(context.ledger, row, period, context.options),
+          earlierDone(context.entriesByRow.get(row.id) ?? [], row, period, context.options),
         )
       : undefined;
   // A line whose row is not in 任务清单 has nothing to be judged against: blank, and never counted.
@@ -278,13 +310,14 @@ function progressLine(
       planStart === ledgerStart
         ? formulaCell(SETTING_NAMES.planStart, excelSerial(planStart))
         : dateCell(planStart),
-    end: period
-      ? current
-        ? formulaCell(SETTING_NAMES.periodEnd, excelSerial(period.end))
-        : dateCell(period.end)
-      : null,
+    // Each period's end from the 设置 sheet's table by the line's own 期间, so a sort keeps it right.
+    end: formulaCell(
+      `IFERROR(VLOOKUP($${PROGRESS("period")}${r},${context.periodEnds},2,FALSE),"")`,
+      period ? excelSerial(judgedPeriodEnd(period, context.ledger.period, context.options)) : "",
+    ),
     doneFlag: rule("doneFlag", row ? lineDone(row, entry, context.options) : undefined),
-    counted: source.counted ? 1 : 0,
+    hasReport: rule("reported", row ? (hasReport(entry) ? 1 : 0) : undefined),
+    counted: formulaCell(countedFormula(r, context.lastRow), source.counted ? 1 : 0),
     taskRow: formulaCell(taskRowFormula(r), taskRow ?? ""),
     section: formulaCell(
       `IF(${lookup(r, "section")}="",${JSON.stringify(sectionLabel(""))},${lookup(r, "section")})`,
@@ -300,9 +333,18 @@ function lineDone(row: LedgerRow, entry: ProgressEntry | undefined, options: Sta
 }
 
 /** Some line of an earlier period shows the row complete: it stays 已完成 while nothing new comes. */
-function earlierDone(ledger: Ledger, row: LedgerRow, period: Period, options: StatusOptions): boolean {
-  return ledger.progress.some((entry) => {
-    if (entry.rowId !== row.id) return false;
+function entriesByRow(progress: readonly ProgressEntry[]): Map<string, ProgressEntry[]> {
+  const byRow = new Map<string, ProgressEntry[]>();
+  for (const entry of progress) {
+    const list = byRow.get(entry.rowId);
+    if (list) list.push(entry);
+    else byRow.set(entry.rowId, [entry]);
+  }
+  return byRow;
+}
+
+function earlierDone(entries: readonly ProgressEntry[], row: LedgerRow, period: Period, options: StatusOptions): boolean {
+  return entries.some((entry) => {
     const end = Period.parse(entry.period)?.end;
     return end !== undefined && end < period.end && hasReport(entry) && showsComplete(row, entry, options);
   });
@@ -356,9 +398,19 @@ function lineSources(ledger: Ledger): LineSource[] {
 }
 
 function progressSheet(ledger: Ledger, options: StatusOptions): SheetPlan {
-  const planStarts = new Map(ledger.documents.map((d) => [d.id, planStartOf(d, ledger.year)]));
-  const context = { ledger, options, taskRows: taskSheetRows(ledger), planStarts };
-  const rows = lineSources(ledger).map((source, index): RowPlan => {
+  const startOf = planStarts(ledger, options);
+  const starts = new Map(ledger.documents.map((d) => [d.id, startOf(d)]));
+  const sources = lineSources(ledger);
+  const context: LineContext = {
+    ledger,
+    options,
+    taskRows: taskSheetRows(ledger),
+    planStarts: starts,
+    lastRow: HEADER_ROW + Math.max(1, sources.length),
+    periodEnds: periodTableRange(ledger),
+    entriesByRow: entriesByRow(ledger.progress),
+  };
+  const rows = sources.map((source, index): RowPlan => {
     const line = progressLine(source, FIRST_DATA_ROW + index, context);
     return { cells: cellsOf(PROGRESS_COLUMNS, line), style: STYLES.body, height: heightOf(PROGRESS_COLUMNS, line) };
   });
@@ -411,10 +463,11 @@ function reportPlaceholder(ledger: Ledger): SheetPlan {
 
 /** The 设置 sheet's rows: label, value, named cell, note. Row 1 is its title. */
 function settingsRows(ledger: Ledger, options: StatusOptions): { label: string; value: CellValue; name: string; note: string; format?: string }[] {
-  const start = planStartOf(ledger.documents[0], ledger.year);
+  const start = planStarts(ledger, options)(ledger.documents[0]);
+  const end = judgedPeriodEnd(ledger.period, ledger.period, options);
   return [
     { label: "计划起始日", value: dateCell(start), name: SETTING_NAMES.planStart, note: "序时进度从这一天算起（文件印发之日，或当年1月1日）", format: "yyyy-mm-dd" },
-    { label: "本期期末", value: dateCell(ledger.period.end), name: SETTING_NAMES.periodEnd, note: `本期：${ledger.period.label}`, format: "yyyy-mm-dd" },
+    { label: "本期期末", value: dateCell(end), name: SETTING_NAMES.periodEnd, note: `本期：${ledger.period.label}`, format: "yyyy-mm-dd" },
     { label: "完成阈值", value: options.completeAt, name: SETTING_NAMES.completeAt, note: "完成率达到此值即为已完成", format: "0%" },
     { label: "序时容差", value: options.paceTolerance, name: SETTING_NAMES.paceTolerance, note: "完成率低于序时进度不超过此值，仍算序时推进", format: "0%" },
     { label: "黄色预警幅度", value: options.amberGap, name: SETTING_NAMES.amberGap, note: "落后序时不超过此值为黄色，超过为红色", format: "0%" },
@@ -424,6 +477,24 @@ function settingsRows(ledger: Ledger, options: StatusOptions): { label: string; 
 }
 
 const SETTINGS_FIRST_ROW = 3;
+/** Settings rows, a blank row, then the table of periods under its header. */
+const PERIODS_FIRST_ROW = SETTINGS_FIRST_ROW + 7 + 2;
+
+/** Every period with lines in 进度填报, the current first: the end each is judged at. */
+function periodTable(ledger: Ledger): Period[] {
+  const periods = new Map<string, Period>([[ledger.period.key, ledger.period]]);
+  for (const entry of ledger.progress) {
+    const period = Period.parse(entry.period);
+    if (period && !periods.has(period.key)) periods.set(period.key, period);
+  }
+  const [current, ...earlier] = periods.values();
+  return [current!, ...earlier.sort((a, b) => comparePeriodKeys(b.key, a.key))];
+}
+
+function periodTableRange(ledger: Ledger): string {
+  const last = PERIODS_FIRST_ROW + periodTable(ledger).length - 1;
+  return `${quoteSheetName(SHEET_NAMES.settings)}!$A$${PERIODS_FIRST_ROW}:$B$${last}`;
+}
 
 function settingsSheet(ledger: Ledger, options: StatusOptions): SheetPlan {
   const rows = settingsRows(ledger, options);
@@ -442,6 +513,19 @@ function settingsSheet(ledger: Ledger, options: StatusOptions): SheetPlan {
         cells: [r.label, r.value, r.note],
         style: STYLES.body,
         cellStyles: [undefined, { ...(r.format && { numberFormat: r.format }), horizontal: "center" as const }],
+      })),
+      { cells: [null, null, null] },
+      { cells: ["期间", "期末", "说明"], style: STYLES.header },
+      ...periodTable(ledger).map((period, k) => ({
+        cells: [
+          period.label,
+          k === 0
+            ? formulaCell(SETTING_NAMES.periodEnd, excelSerial(judgedPeriodEnd(period, period, options)))
+            : dateCell(period.end),
+          k === 0 ? "本期，随“本期期末”变动" : "以前各期按其期末判定",
+        ],
+        style: STYLES.body,
+        cellStyles: [undefined, { numberFormat: "yyyy-mm-dd", horizontal: "center" as const }],
       })),
     ],
     merges: [rangeAddress(1, 1, 1, 3)],

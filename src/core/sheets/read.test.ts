@@ -1,9 +1,11 @@
 import { gridsOf } from "../../../test/helpers/grids";
 import { workPoints } from "../../../test/helpers/documents";
-import { UnitDirectory } from "../model";
+import { Period, UnitDirectory } from "../model";
 import { buildLedger } from "../plan";
 import { PROGRESS_COLUMNS, TASK_COLUMNS, buildWorkbookPlan, columnOf, readLedger } from ".";
-import type { SheetGrid } from ".";
+import type { GridValue, SheetGrid } from ".";
+import { assessLedger } from "../progress";
+import { ledgerOf, ledgerRow, progressEntry } from "../../../test/helpers/ledger";
 
 function ledgerGrids(units?: UnitDirectory): { grids: SheetGrid[]; leadColumn: number } {
   const built = buildLedger([workPoints()], { today: "2024-08-15", ...(units && { units }) });
@@ -57,5 +59,59 @@ describe("readLedger and the unit directory", () => {
       ["2024-Q3", 1],
       ["2024-Q3", 2],
     ]);
+  });
+});
+
+describe("the 设置 sheet read back", () => {
+  const ledger = {
+    ...ledgerOf(
+      [ledgerRow({ id: "r1", op: ">=", target: 100, deadline: "2024-12-31" })],
+      [progressEntry({ rowId: "r1", period: "2024-Q3", actual: 70 })],
+    ),
+    period: Period.of("quarter", 2024, 3),
+  };
+  const withSetting = (label: string, value: GridValue): SheetGrid[] =>
+    gridsOf(buildWorkbookPlan(ledger)).map((grid) =>
+      grid.name !== "设置"
+        ? grid
+        : {
+            ...grid,
+            rows: grid.rows.map((cells) =>
+              cells?.[0] === label ? [label, value, ...cells.slice(2)] : cells,
+            ),
+          },
+    );
+  const read = (grids: SheetGrid[]) => {
+    const result = readLedger(grids);
+    if (!result.ok) throw new Error(result.message);
+    return result;
+  };
+
+  test("thresholds as the office set them, shares read from percentages", () => {
+    const { ledger: back } = read(withSetting("完成阈值", "95%"));
+    expect(back.statusOptions?.completeAt).toBeCloseTo(0.95);
+  });
+
+  test("a 本期期末 moved inside the period judges the period at that day, as the formulas do", () => {
+    // 70 of 100 is behind 序时 at 30 September (274/366) but on schedule at 31 August (244/366).
+    expect(assessLedger(read(gridsOf(buildWorkbookPlan(ledger))).ledger, ledger.period).rows[0]?.status).toBe(
+      "进度滞后",
+    );
+    const { ledger: back, diagnostics } = read(withSetting("本期期末", { kind: "date", iso: "2024-08-31" }));
+    expect(back.statusOptions?.periodEnd).toBe("2024-08-31");
+    expect(diagnostics.map((d) => d.code)).toContain("changed-setting");
+    expect(assessLedger(back, back.period).rows[0]?.status).toBe("序时推进");
+    // Written again, the workbook keeps the day.
+    const again = read(gridsOf(buildWorkbookPlan(back)));
+    expect(again.ledger.statusOptions?.periodEnd).toBe("2024-08-31");
+  });
+
+  test("an unreadable setting falls back to the default with a warning naming the cell", () => {
+    const { ledger: back, diagnostics } = read(withSetting("黄色预警幅度", "一成"));
+    expect(back.statusOptions?.amberGap).toBe(0.1);
+    expect(diagnostics.find((d) => d.code === "unreadable-setting")?.at).toMatchObject({
+      kind: "cell",
+      sheet: "设置",
+    });
   });
 });

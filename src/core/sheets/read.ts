@@ -20,6 +20,7 @@ import {
   shortHash,
   type UnitDirectory,
 } from "../model";
+import { planStartOf } from "../progress/assess";
 import { sortProgress } from "../progress/order";
 import { cellAddress } from "./cells";
 import type { ProgressColumnKey, TaskColumnKey } from "./columns";
@@ -451,10 +452,48 @@ function readProgress(
 }
 
 /** The thresholds in the 设置 sheet, by their labels; what is missing or unreadable keeps its default. */
-function readSettings(grid: SheetGrid | undefined, diagnostics: ReadDiagnostic[]): StatusOptions {
+function readSettings(
+  grid: SheetGrid | undefined,
+  diagnostics: ReadDiagnostic[],
+  defaults: { planStart: string; periodEnd: string; periodLabel: string },
+): StatusOptions {
   const options: StatusOptions = { ...DEFAULT_STATUS_OPTIONS };
   if (!grid) return options;
-  const labels: Record<string, keyof StatusOptions> = {
+  // The dates count only when someone changed them: then the formulas judge by them, and so do we.
+  const dates: Record<string, { key: "planStart" | "periodEnd"; usual: string; note: string }> = {
+    计划起始日: { key: "planStart", usual: defaults.planStart, note: "序时进度从该日算起" },
+    本期期末: { key: "periodEnd", usual: defaults.periodEnd, note: `${defaults.periodLabel}按该日判定` },
+  };
+  grid.rows.forEach((cells, index) => {
+    const label = trimmedText(cells?.[0] ?? null);
+    const date = dates[label];
+    if (!date) return;
+    const iso = cellDate(cells?.[1] ?? null);
+    if (!iso) {
+      diagnostics.push(
+        cellDiagnostic(
+          "unreadable-setting",
+          "warning",
+          grid.name,
+          `“${SHEET_NAMES.settings}”中“${label}”不是有效日期，按${date.usual}计算。`,
+          cellAddress(index + 1, 2),
+        ),
+      );
+      return;
+    }
+    if (iso === date.usual) return;
+    options[date.key] = iso;
+    diagnostics.push(
+      cellDiagnostic(
+        "changed-setting",
+        "info",
+        grid.name,
+        `“${SHEET_NAMES.settings}”中的${label}已改为 ${iso}（原为 ${date.usual}），${date.note}。`,
+        cellAddress(index + 1, 2),
+      ),
+    );
+  });
+  const labels: Record<string, "completeAt" | "paceTolerance" | "amberGap" | "dueSoonDays" | "carryCompletion"> = {
     完成阈值: "completeAt",
     序时容差: "paceTolerance",
     黄色预警幅度: "amberGap",
@@ -536,7 +575,11 @@ export function readLedger(
       period: meta.period,
       documents: meta.documents,
       unitAliases: units.extra,
-      statusOptions: readSettings(find(SHEET_NAMES.settings), diagnostics),
+      statusOptions: readSettings(find(SHEET_NAMES.settings), diagnostics, {
+        planStart: planStartOf(meta.documents[0], meta.year),
+        periodEnd: meta.period.end,
+        periodLabel: meta.period.label,
+      }),
       rows: tasks.rows,
       progress: sortProgress(tasks.rows, progress),
     },

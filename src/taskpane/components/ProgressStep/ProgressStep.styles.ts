@@ -18,7 +18,16 @@ export const useProgressStepStyles = makeStyles({
     width: "48px",
   },
   statusColumn: {
-    width: "84px",
+    width: "96px",
+  },
+  badges: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalXS,
+  },
+  check: {
+    display: "block",
+    color: tokens.colorPaletteRedForeground1,
   },
   detail: {
     display: "block",

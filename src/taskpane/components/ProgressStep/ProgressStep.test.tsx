@@ -4,6 +4,8 @@ import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { useState } from "react";
 import type { Ledger, Period } from "../../../core/model";
+import { ALERT_COLOURS, ALERT_WORDS } from "../../../core/model";
+import { assessLedger } from "../../../core/progress";
 import { buildWorkbookPlan } from "../../../core/sheets";
 import { ALL_CAPABILITIES, writeWorkbookPlan, type ReadWorkbookResult } from "../../../adapters/excel";
 import { FakeExcel, typeInto } from "../../../adapters/excel/testing/fakeExcel";
@@ -35,8 +37,12 @@ const statusOfRow = (name: RegExp): string => {
     .getAllByRole("row")
     .find((r) => name.test(r.textContent ?? ""));
   if (!row) throw new Error(`no row matches ${name}`);
-  return within(row).getAllByRole("cell").at(-1)?.textContent ?? "";
+  return within(row).getAllByRole("cell").at(-1)?.querySelector(".fui-Badge")?.textContent ?? "";
 };
+
+/** `C6EFCE` as the DOM reports a colour: `rgb(198, 239, 206)`. */
+const hexToRgb = (hex: string): string =>
+  `rgb(${[0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(", ")})`;
 
 const countOf = (status: string): string =>
   within(screen.getByRole("list", { name: "各状态任务数" }))
@@ -52,7 +58,7 @@ describe("ProgressStep", () => {
       ok: true,
       ledger: reportedLedger(),
       diagnostics: [
-        { code: "status-synonym", severity: "info", message: "“进度填报”D5 的“完成”按“已完成”读取。" },
+        { code: "unknown-status", severity: "warning", message: "第 5 行填报状态“完成”不在列表中（可能是“已完成”），已原样保留，未按该状态计；请从列表中选择。" },
       ],
     };
     const workbook = stubWorkbook({ read: () => Promise.resolve(read) });
@@ -116,6 +122,33 @@ describe("ProgressStep", () => {
     expect(statusOfRow(/临床重点专科/)).toBe("未报送");
     expect(statusOfRow(/电子病历/)).toBe("未报送");
     expect(countOf("未报送")).toBe("3");
+  });
+
+  it("shows each row's 预警 in the sheet's colours and what a unit sent against itself", () => {
+    const ledger = reportedLedger();
+    const [specialties] = ledger.rows;
+    // 已完成 chosen, but the number says otherwise: kept, judged by the number, flagged.
+    const contradicted = {
+      ...ledger,
+      progress: ledger.progress.map((e) =>
+        e.rowId === specialties!.id && e.period === "2024-Q3"
+          ? { ...e, actual: 1, status: "已完成" as const }
+          : e,
+      ),
+    };
+    render(inPane(<Harness initial={contradicted} />, stubWorkbook({})));
+    const row = within(screen.getByRole("table", { name: "任务状态" }))
+      .getAllByRole("row")
+      .find((r) => /临床重点专科/.test(r.textContent ?? ""))!;
+    const assessed = assessLedger(contradicted, contradicted.period).rows.find(
+      (r) => r.row.id === specialties!.id,
+    )!;
+    expect(statusOfRow(/临床重点专科/)).toBe(assessed.status);
+    expect(assessed.check).toBe("填报状态与完成值不符");
+    expect(within(row).getByText("需核实：填报状态与完成值不符")).toBeTruthy();
+    const alert = within(row).getByLabelText(`预警：${ALERT_WORDS[assessed.alert]}`);
+    expect(alert.textContent).toBe(assessed.alert);
+    expect(alert.style.backgroundColor).toBe(hexToRgb(ALERT_COLOURS[assessed.alert].fill));
   });
 
   it("shows why the workbook could not be read", async () => {

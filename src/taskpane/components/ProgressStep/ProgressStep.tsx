@@ -9,10 +9,10 @@ import {
   Switch,
   Text,
   useArrowNavigationGroup,
-  type BadgeProps,
 } from "@fluentui/react-components";
-import type { Ledger, Period, Status } from "../../../core/model";
-import { STATUSES } from "../../../core/model";
+import type { Alert, Ledger, Period, Status } from "../../../core/model";
+import { ALERT_COLOURS, ALERT_WORDS, STATUSES } from "../../../core/model";
+import { STATUS_COLOURS } from "../../../core/sheets";
 import type { RowAssessment } from "../../../core/progress";
 import { formatPercent } from "../../../core/report";
 import { LedgerReader } from "../LedgerReader/LedgerReader";
@@ -28,22 +28,39 @@ export interface ProgressStepProps {
   onRead: (ledger: Ledger) => void;
 }
 
-/** The workbook's colours (green on schedule, amber behind, red overdue, grey silent), always with the word. */
-const STATUS_BADGES: Record<Status, Pick<BadgeProps, "color" | "appearance">> = {
-  已完成: { color: "success", appearance: "filled" },
-  序时推进: { color: "success", appearance: "tint" },
-  进度滞后: { color: "warning", appearance: "tint" },
-  未启动: { color: "warning", appearance: "outline" },
-  逾期未完成: { color: "danger", appearance: "filled" },
-  未报送: { color: "informative", appearance: "tint" },
-};
-
-function StatusBadge({ status }: { status: Status }) {
+/** A word on the colours the workbook's conditional formats give it, so the pane and the sheet look alike. */
+function ColourBadge({
+  word,
+  fill,
+  text,
+  label,
+}: {
+  word: string;
+  fill: string;
+  text: string;
+  label?: string;
+}) {
   return (
-    <Badge shape="rounded" {...STATUS_BADGES[status]}>
-      {status}
+    <Badge
+      shape="rounded"
+      appearance="filled"
+      style={{ backgroundColor: `#${fill}`, color: `#${text}` }}
+      {...(label !== undefined && { "aria-label": label, title: label })}
+    >
+      {word}
     </Badge>
   );
+}
+
+function StatusBadge({ status }: { status: Status }) {
+  const { fill = "FFFFFF", fontColor = "000000" } = STATUS_COLOURS[status];
+  return <ColourBadge word={status} fill={fill} text={fontColor} />;
+}
+
+/** 三色预警 as the sheet's 预警 column shows it, its meaning read out. */
+function AlertBadge({ alert }: { alert: Alert }) {
+  const { fill, text } = ALERT_COLOURS[alert];
+  return <ColourBadge word={alert} fill={fill} text={text} label={`预警：${ALERT_WORDS[alert]}`} />;
 }
 
 /** `完成 60.0%，序时 75.0%` for rows judged by a number. */
@@ -85,7 +102,7 @@ export function ProgressStep({ ledger, period, onPeriod, onRead }: ProgressStepP
                 <TableRow>
                   <TableHeaderCell className={styles.numberColumn}>编号</TableHeaderCell>
                   <TableHeaderCell>任务 / 牵头单位</TableHeaderCell>
-                  <TableHeaderCell className={styles.statusColumn}>状态</TableHeaderCell>
+                  <TableHeaderCell className={styles.statusColumn}>状态 / 预警</TableHeaderCell>
                 </TableRow>
               </TableHeader>
               <TableBody>
@@ -106,7 +123,15 @@ export function ProgressStep({ ledger, period, onPeriod, onRead }: ProgressStepP
                         </Text>
                       </TableCell>
                       <TableCell tabIndex={0}>
-                        <StatusBadge status={assessed.status} />
+                        <span className={styles.badges}>
+                          <StatusBadge status={assessed.status} />
+                          <AlertBadge alert={assessed.alert} />
+                        </span>
+                        {assessed.check && (
+                          <Text size={200} className={styles.check}>
+                            需核实：{assessed.check}
+                          </Text>
+                        )}
                       </TableCell>
                     </TableRow>
                   );
