@@ -1,4 +1,6 @@
 import { readLedgerWorkbook, type ReadWorkbookResult } from "../adapters/xlsx";
+import type { Diagnostic } from "../core/model";
+import { describeLocation } from "../core/model";
 import { EXIT } from "./command";
 import { describe } from "./input";
 import type { CliIo } from "./io";
@@ -11,6 +13,16 @@ export async function writeOutput(path: string, data: Uint8Array | string, io: C
   } catch (error) {
     io.stderr(`无法写入“${path}”：${describe(error)}\n`);
     return false;
+  }
+}
+
+/** A reader's warnings, each with the cell it is about, so people can find it in the workbook. */
+export function printWarnings(diagnostics: readonly Diagnostic[], io: CliIo): void {
+  for (const diagnostic of diagnostics.filter((d) => d.severity === "warning")) {
+    // A sheet alone is named in the message already; a cell or a line is worth saying.
+    const specific = diagnostic.at && !(diagnostic.at.kind === "cell" && !diagnostic.at.cell);
+    const where = specific ? describeLocation(diagnostic.at) : "";
+    io.stderr(`[警告] ${where ? `${where}：` : ""}${diagnostic.message}\n`);
   }
 }
 
@@ -31,8 +43,6 @@ export async function readLedgerFile(path: string, io: CliIo): Promise<LedgerFil
     io.stderr(`“${path}”：${read.message}\n`);
     return { ok: false, exit: read.code === "unreadable-workbook" ? EXIT.cannotRead : EXIT.dataError };
   }
-  for (const diagnostic of read.diagnostics.filter((d) => d.severity === "warning")) {
-    io.stderr(`[警告] ${diagnostic.message}\n`);
-  }
+  printWarnings(read.diagnostics, io);
   return { ok: true, read };
 }

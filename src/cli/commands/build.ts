@@ -6,7 +6,7 @@ import { buildWorkbookPlan } from "../../core/sheets";
 import { renderWorkbook } from "../../adapters/xlsx";
 import { parseArgs, periodOption, stringOption } from "../args";
 import { EXIT, type Command } from "../command";
-import { writeOutput } from "../files";
+import { printWarnings, writeOutput } from "../files";
 import { loadAliases, loadDocument } from "../input";
 import type { CliIo } from "../io";
 
@@ -19,7 +19,7 @@ export function localToday(io: CliIo): string {
 
 /** Warnings one by one; notes of one kind (rows without a lead unit) as a single line with their count. */
 export function reportLedgerDiagnostics(diagnostics: readonly Diagnostic[], io: CliIo): void {
-  for (const d of diagnostics.filter((d) => d.severity === "warning")) io.stderr(`[警告] ${d.message}\n`);
+  printWarnings(diagnostics, io);
   const withoutLead = diagnostics.filter((d) => d.code === "row-without-lead-unit");
   if (withoutLead.length > 0) {
     io.stderr(`[提示] ${withoutLead.length} 项任务没有写明牵头单位，请在“任务清单”的牵头单位列中补充。\n`);

@@ -1,6 +1,7 @@
 import { readGrids, renderWorkbook } from "../../adapters/xlsx";
 import { readReturnedGrids } from "../../adapters/xlsx/returned";
 import type { Period } from "../../core/model";
+import { assessLedger } from "../../core/progress";
 import type { MergeResult, ReturnedFile } from "../../core/roundtrip";
 import {
   beijingTimestamp,
@@ -13,6 +14,7 @@ import { buildWorkbookPlan, readLedger } from "../../core/sheets";
 import { parseArgs, periodOption, stringOption } from "../args";
 import { EXIT, type Command } from "../command";
 import { describe } from "../input";
+import { printWarnings } from "../files";
 import type { CliIo } from "../io";
 
 async function readReturned(path: string, io: CliIo): Promise<ReturnedFile> {
@@ -58,6 +60,14 @@ function summary(result: MergeResult, received: number, period: Period): string 
     for (const conflict of result.conflicts) {
       const reports = conflict.reports.map((r) => `${r.unit}填“${r.value}”`).join("，");
       lines.push(`  编号 ${conflict.number}（${conflict.item}）的${conflict.field}：${reports}`);
+    }
+  }
+  // What a unit sent against itself: kept as sent, counted by the rules, named here to be checked.
+  const toCheck = assessLedger(result.ledger, period).rows.filter((r) => r.check !== "");
+  if (toCheck.length > 0) {
+    lines.push(`需核实 ${toCheck.length} 项（已按原样保留，判定见“进度填报”的“核对”列）：`);
+    for (const row of toCheck) {
+      lines.push(`  编号 ${row.row.number}（${row.row.metric || row.row.task}）：${row.check}，按“${row.status}”统计`);
     }
   }
   lines.push(
@@ -114,9 +124,7 @@ export const mergeCommand: Command = {
       io.stderr(`“${ledgerPath}”：${read.message}\n`);
       return EXIT.dataError;
     }
-    for (const diagnostic of read.diagnostics.filter((d) => d.severity === "warning")) {
-      io.stderr(`[警告] ${diagnostic.message}\n`);
-    }
+    printWarnings(read.diagnostics, io);
     const ledger = read.ledger;
     const chosen = periodOption(args, ledger.periodKind, ledger.year);
     if (!chosen.ok) {

@@ -27,6 +27,8 @@ export interface Indicator {
   value?: number;
   /** Upper bound of a range such as `2至3个`; `value` holds the lower bound. */
   maxValue?: number;
+  /** Where the measure starts (`由85%提高到90%`), when someone set it in 校对: completion counts from it. */
+  baseline?: number;
   /** The document's own unit: `%`, `个`, `家`, `名`, `亩`… */
   unit?: string;
   /** ISO date `YYYY-MM-DD`; the end of the document's year when the text names none. */

@@ -60,12 +60,17 @@ function documentName(source: PlanDocument): string {
 function unitsOf(task: Task, units: UnitDirectory): { leadUnits: string[]; coUnits: string[] } {
   const lead = units.names(task.leadUnits);
   const co = units.names(task.coUnits).filter((u) => !lead.includes(u));
-  const implementing = units.names(task.implementingUnits).filter((u) => !lead.includes(u) && !co.includes(u));
+  const implementing = units
+    .names(task.implementingUnits)
+    .filter((u) => !lead.includes(u) && !co.includes(u));
   if (lead.length === 0) return { leadUnits: implementing, coUnits: co };
   return { leadUnits: lead, coUnits: [...co, ...implementing] };
 }
 
-type IndicatorFields = Pick<LedgerRow, "metric" | "op" | "target" | "unit" | "deadline" | "deadlineInferred">;
+type IndicatorFields = Pick<
+  LedgerRow,
+  "metric" | "op" | "target" | "baseline" | "unit" | "deadline" | "deadlineInferred"
+>;
 
 /**
  * A row's deadline: the indicator's own, else its task's, else the plan's horizon — and then the
@@ -81,11 +86,16 @@ function deadlineOf(
   return { deadline: horizon, deadlineInferred: true };
 }
 
-function indicatorFields(indicator: Indicator, taskDeadline: string | undefined, horizon: string): IndicatorFields {
+function indicatorFields(
+  indicator: Indicator,
+  taskDeadline: string | undefined,
+  horizon: string,
+): IndicatorFields {
   return {
     metric: indicator.metric,
     op: indicator.op,
     ...(indicator.value !== undefined && { target: indicator.value }),
+    ...(indicator.baseline !== undefined && { baseline: indicator.baseline }),
     ...(indicator.unit !== undefined && { unit: indicator.unit }),
     ...deadlineOf(indicator.deadlineStated ? indicator.deadline : undefined, taskDeadline, horizon),
   };

@@ -12,6 +12,8 @@ export interface IndicatorEdit {
   op: Op;
   /** Required unless `op` is `milestone`. */
   value?: number;
+  /** 起始值: where the unit starts; completion counts from it. */
+  baseline?: number;
   unit?: string;
   /** ISO date; absent to follow the task's deadline. */
   deadline?: string;
@@ -28,7 +30,7 @@ export interface TaskEdit {
 
 export type EditProblem =
   | { field: "deadline"; message: string }
-  | { field: "value" | "deadline"; indicatorId: string; message: string };
+  | { field: "value" | "baseline" | "deadline"; indicatorId: string; message: string };
 
 /** What is wrong with an edit, in Chinese, field by field; empty when it can be applied. */
 export function checkTaskEdit(edit: TaskEdit): EditProblem[] {
@@ -46,6 +48,20 @@ export function checkTaskEdit(edit: TaskEdit): EditProblem[] {
       else if (!Number.isFinite(indicator.value) || indicator.value < 0)
         problems.push({ field: "value", indicatorId: indicator.id, message: "目标值应是不小于 0 的数。" });
     }
+    if (indicator.baseline !== undefined) {
+      if (indicator.op === "milestone" || !Number.isFinite(indicator.baseline) || indicator.baseline < 0)
+        problems.push({
+          field: "baseline",
+          indicatorId: indicator.id,
+          message: indicator.op === "milestone" ? "里程碑没有起始值。" : "起始值应是不小于 0 的数。",
+        });
+      else if (indicator.value !== undefined && indicator.baseline === indicator.value)
+        problems.push({
+          field: "baseline",
+          indicatorId: indicator.id,
+          message: "起始值与目标值相同，无法计算完成率。",
+        });
+    }
     if (indicator.deadline !== undefined && !isValidIsoDate(indicator.deadline))
       problems.push({ field: "deadline", indicatorId: indicator.id, message: "时限不是有效日期。" });
   }
@@ -62,6 +78,7 @@ export function taskEditOf(task: Task): TaskEdit {
       id: indicator.id,
       op: indicator.op,
       ...(indicator.value !== undefined && { value: indicator.value }),
+      ...(indicator.baseline !== undefined && { baseline: indicator.baseline }),
       ...(indicator.unit !== undefined && { unit: indicator.unit }),
       ...(indicator.deadlineStated && indicator.deadline !== undefined && { deadline: indicator.deadline }),
     })),
@@ -83,6 +100,7 @@ function editedIndicator(indicator: Indicator, edit: IndicatorEdit, fallbackDead
     op: edit.op,
     ...(!milestone && edit.value !== undefined && { value: edit.value }),
     ...(keepsRange && { maxValue }),
+    ...(!milestone && edit.baseline !== undefined && { baseline: edit.baseline }),
     ...(!milestone && unit && { unit }),
     deadline: edit.deadline ?? fallbackDeadline,
     deadlineStated: edit.deadline !== undefined,

@@ -1,5 +1,6 @@
 import { reviewDocument } from "../../../test/fixtures/reviewDocument";
 import { DEFAULT_UNITS, UnitDirectory } from "../model";
+import { buildLedger } from "../plan";
 import {
   adoptSuggestedIndicator,
   applyTaskEdit,
@@ -108,6 +109,20 @@ describe("applyTaskEdit", () => {
     expect(taskById(next, "d1-T001").coUnits).toEqual(["市财政局"]);
     expect(taskById(doc, "d1-T001").coUnits).toEqual(["市医保局"]);
     expect(next.tasks[1]).toBe(doc.tasks[1]);
+  });
+
+  it("sets an indicator's 起始值, which the ledger row carries; refuses one equal to the target", () => {
+    const doc = reviewDocument();
+    const start = taskEditOf(taskById(doc, "d1-T001"));
+    const [first, ...rest] = start.indicators;
+    const next = applyTaskEdit(doc, "d1-T001", { ...start, indicators: [{ ...first!, baseline: 80 }, ...rest] });
+    expect(taskById(next, "d1-T001").indicators[0]?.baseline).toBe(80);
+    const built = buildLedger([next], { today: "2024-08-15" });
+    if (!built.ok) throw new Error(built.message);
+    expect(built.ledger.rows.find((r) => r.id === first!.id)?.baseline).toBe(80);
+    expect(checkTaskEdit({ ...start, indicators: [{ ...first!, baseline: first!.value ?? 0 }] })).toEqual([
+      expect.objectContaining({ field: "baseline", indicatorId: first!.id }),
+    ]);
   });
 
   it("moves unstated indicator deadlines with the task's deadline, and back to year end when it is cleared", () => {

@@ -69,6 +69,20 @@ describe("TaskEditor", () => {
     expect(saved[0]!.indicators[0]).toEqual({ id: "d1-T001-I01", op: ">=", value: 41000, unit: "%" });
   });
 
+  it("lets the 起始值 be set, and refuses one that is not a number", async () => {
+    const { user, saved, dialog } = await open(0);
+    const cover = within(dialog).getByRole("group", { name: "指标：县域内就诊率" });
+    const baseline = within(cover).getByRole("textbox", { name: "起始值" });
+    await user.type(baseline, "八成");
+    await user.click(within(dialog).getByRole("button", { name: "保存" }));
+    expect(saved).toHaveLength(0);
+    expect(within(cover).getByText("“八成”不是数值。")).toBeTruthy();
+    await user.clear(baseline);
+    await user.type(baseline, "80");
+    await user.click(within(dialog).getByRole("button", { name: "保存" }));
+    expect(saved[0]!.indicators[0]).toMatchObject({ baseline: 80 });
+  });
+
   it("turns a target into a milestone, which needs no value", async () => {
     const { user, saved, dialog } = await open(0);
     const centres = within(dialog).getByRole("group", { name: "指标：新建胸痛中心" });

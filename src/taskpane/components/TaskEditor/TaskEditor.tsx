@@ -144,6 +144,18 @@ function TaskEditorForm({ document, task, onSave, onSaveAndNext }: TaskEditorFor
                         onChange={(_, data) => editor.setIndicator(indicator.id, { value: data.value })}
                       />
                     </Field>
+                    <Field
+                      label="起始值"
+                      hint="选填：从该值起算完成率"
+                      {...validation(editor.problemFor("baseline", indicator.id))}
+                    >
+                      <Input
+                        value={milestone ? "" : indicatorDraft.baseline}
+                        disabled={milestone}
+                        inputMode="decimal"
+                        onChange={(_, data) => editor.setIndicator(indicator.id, { baseline: data.value })}
+                      />
+                    </Field>
                     <Field label="单位">
                       <Input
                         value={milestone ? "" : indicatorDraft.unit}

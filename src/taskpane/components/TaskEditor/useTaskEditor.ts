@@ -16,6 +16,7 @@ export interface IndicatorDraft {
   id: string;
   op: Op;
   value: string;
+  baseline: string;
   unit: string;
   deadline: string;
 }
@@ -32,6 +33,7 @@ function draftOf(task: Task) {
       id: indicator.id,
       op: indicator.op,
       value: formatTargetValue(indicator.value),
+      baseline: formatTargetValue(indicator.baseline),
       unit: indicator.unit ?? "",
       deadline: indicator.deadline ?? "",
     })),
@@ -71,10 +73,18 @@ export function useTaskEditor(document: PlanDocument, task: Task) {
             indicatorId: indicator.id,
             message: `“${indicator.value}”不是数值。`,
           });
+        const baseline = indicator.op === "milestone" ? undefined : parseTargetValue(indicator.baseline);
+        if (indicator.op !== "milestone" && indicator.baseline.trim() && baseline === undefined)
+          unreadable.push({
+            field: "baseline",
+            indicatorId: indicator.id,
+            message: `“${indicator.baseline}”不是数值。`,
+          });
         return {
           id: indicator.id,
           op: indicator.op,
           ...(value !== undefined && { value }),
+          ...(baseline !== undefined && { baseline }),
           ...(indicator.unit.trim() !== "" && { unit: indicator.unit.trim() }),
           ...(indicator.deadline !== "" && { deadline: indicator.deadline }),
         };
