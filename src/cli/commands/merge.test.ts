@@ -150,7 +150,7 @@ describe("duban merge", () => {
     expect(out).toContain("缺少 1 项任务（编号 2），按未报送计");
     expect(out).toContain("M4、O4中以“=”开头的内容（公式或文字）已按文字保存，不作计算");
     // The 完成值 typed as a formula is kept as text, and named to be checked.
-    expect(out).toMatch(/需核实 1 项[^\n]*\n  编号 1（[^）]*）：完成值不是数字，按“[^”]+”统计/);
+    expect(out).toMatch(/需核实 1 项[^\n]*\n {2}编号 1（[^）]*）：完成值不是数字，按“[^”]+”统计/);
     const ledger = await ledgerAt(io, "台账.xlsx");
     const byNumber = new Map(ledger.rows.map((r) => [r.id, r.number]));
     expect(
