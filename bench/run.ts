@@ -1,4 +1,5 @@
 /** `npm run bench`: every benchmark in turn. Speed is measured here, never in timed tests. */
+import { benchBomb } from "./bomb";
 import { benchBundle } from "./bundle";
 import { benchCorpus } from "./corpus";
 import { benchExcel } from "./excel";
@@ -15,6 +16,7 @@ const benches: [string, () => Promise<void>][] = [
   ["bundle", benchBundle],
   ["ledger", benchLedger],
   ["merge", benchMerge],
+  ["bomb", benchBomb],
 ];
 
 async function main(): Promise<void> {

@@ -1,5 +1,6 @@
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, HeadingLevel } from "docx";
 import { readPolicyDocument } from "./readDocument";
+import { docxBomb } from "../../../test/helpers/zip";
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 
@@ -77,5 +78,18 @@ describe("readPolicyDocument", () => {
     const read = await readPolicyDocument(bytes, name);
     expect(read.ok).toBe(false);
     expect(read.ok ? undefined : read.diagnostic).toMatchObject({ code, severity: "error", message });
+  });
+});
+
+describe("a .docx that would unpack far beyond any policy file", () => {
+  test.each([
+    ["its directory says so", false],
+    ["its directory lies about the size", true],
+  ])("is refused before mammoth opens it when %s", async (_, lie) => {
+    const bomb = docxBomb(48, { lie });
+    expect(bomb.length).toBeLessThan(2 * 1024 * 1024);
+    const result = await readPolicyDocument(bomb, "方案.docx");
+    expect(result).toMatchObject({ ok: false, diagnostic: { code: "input-too-large" } });
+    if (!result.ok) expect(result.diagnostic.message).toMatch(/解压后超过 32 MB/);
   });
 });

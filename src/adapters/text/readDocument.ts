@@ -5,6 +5,7 @@
  */
 
 import type { Diagnostic } from "../../core/model";
+import { checkZip } from "../zip/check";
 import { docxHtmlToText } from "./docxHtml";
 
 export type ReadResult = { ok: true; text: string } | { ok: false; diagnostic: Diagnostic };
@@ -16,6 +17,12 @@ const refuse = (code: Diagnostic["code"], message: string): ReadResult => ({
 
 /** The largest file we try to read: policy documents are far smaller; a zip bomb is not. */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
+
+/**
+ * What a .docx may inflate to, checked before mammoth opens it: a long 实施方案 with tables is a few
+ * megabytes unpacked; mammoth holds the whole document, its HTML and our text in memory at once.
+ */
+export const MAX_DOCX_UNPACKED_BYTES = 32 * 1024 * 1024;
 
 const startsWith = (bytes: Uint8Array, ...signature: number[]): boolean =>
   signature.every((b, i) => bytes[i] === b);
@@ -85,6 +92,15 @@ function decodeText(bytes: Uint8Array, fileName: string): ReadResult {
 }
 
 async function readDocx(bytes: Uint8Array, fileName: string): Promise<ReadResult> {
+  const checked = await checkZip(bytes, MAX_DOCX_UNPACKED_BYTES);
+  if (checked === "too-large") {
+    return refuse(
+      "input-too-large",
+      `“${fileName}”解压后超过 ${MAX_DOCX_UNPACKED_BYTES / 1048576} MB，不像是一份政策文件（可能是压缩炸弹），未打开。`,
+    );
+  }
+  if (checked !== "ok")
+    return refuse("unreadable-input", `“${fileName}”不是有效的 .docx 文件（文件可能已损坏）。`);
   const mammoth = await import("mammoth");
   const input =
     typeof Buffer !== "undefined"
