@@ -11,7 +11,7 @@ export async function writeOutput(path: string, data: Uint8Array | string, io: C
     await io.writeFile(path, data);
     return true;
   } catch (error) {
-    io.stderr(`无法写入“${path}”：${describe(error)}\n`);
+    io.stderr(`无法写入“${path}”：${describe(error, "write")}\n`);
     return false;
   }
 }
@@ -23,6 +23,48 @@ export function printWarnings(diagnostics: readonly Diagnostic[], io: CliIo): vo
     const specific = diagnostic.at && !(diagnostic.at.kind === "cell" && !diagnostic.at.cell);
     const where = specific ? describeLocation(diagnostic.at) : "";
     io.stderr(`[警告] ${where ? `${where}：` : ""}${diagnostic.message}\n`);
+  }
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * Writes a ledger whole (see `CliIo.writeFile`), after copying the one it replaces into the backup
+ * folder. With `unchanged`, the file must still hold those bytes — what the merge read — or nothing is
+ * written: someone saved it in Excel, or another merge did, in the meantime.
+ */
+export async function replaceLedger(
+  path: string,
+  data: Uint8Array,
+  unchanged: Uint8Array | undefined,
+  io: CliIo,
+  keepBackup = true,
+): Promise<{ ok: true; backup?: string } | { ok: false; exit: number }> {
+  if (unchanged) {
+    let now: Uint8Array | undefined;
+    try {
+      now = await io.readFile(path);
+    } catch {
+      now = undefined;
+    }
+    if (!now || !sameBytes(now, unchanged)) {
+      io.stderr(
+        `“${path}”在汇总期间被修改或移走（可能有人在 Excel 中保存了它），为免覆盖别人的修改，未写入。请重新汇总。\n`,
+      );
+      return { ok: false, exit: EXIT.cannotWrite };
+    }
+  }
+  try {
+    const backup = keepBackup ? await io.backup(path) : undefined;
+    await io.writeFile(path, data);
+    return { ok: true, ...(backup !== undefined && { backup }) };
+  } catch (error) {
+    io.stderr(`无法写入“${path}”：${describe(error, "write")}\n`);
+    return { ok: false, exit: EXIT.cannotWrite };
   }
 }
 

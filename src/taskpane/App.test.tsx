@@ -1,4 +1,5 @@
 /** @jest-environment jsdom */
+import { NOTHING_KEPT } from "../core/sheets";
 import { isShown } from "./testing/dom";
 import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
@@ -93,7 +94,8 @@ describe("App", () => {
     const user = userEvent.setup();
     const workbook = stubWorkbook({
       read: () => Promise.resolve({ ok: false, code: "not-a-ledger", message: "这个工作簿中没有台账。" }),
-      write: () => Promise.resolve({ ok: true, skipped: [], replacedSheets: [], requestBytes: [] }),
+      write: () =>
+        Promise.resolve({ ok: true, skipped: [], replacedSheets: [], kept: NOTHING_KEPT, requestBytes: [] }),
     });
     render(<App host={{ kind: "excel" }} workbook={workbook} />);
     await user.click(screen.getByRole("textbox", { name: "政策文件文字" }));

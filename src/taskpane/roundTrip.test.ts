@@ -2,12 +2,10 @@
 jest.mock("office-addin-manifest", () => jest.requireActual<object>("office-addin-manifest/lib/officeApp"));
 
 import { buildWorkbookPlan } from "../core/sheets";
-import { ALL_CAPABILITIES, writeWorkbookPlan, type WriteResult } from "../adapters/excel";
+import { ALL_CAPABILITIES, writeWorkbookPlan } from "../adapters/excel";
 import { FakeExcel } from "../adapters/excel/testing/fakeExcel";
-import { reportedLedger } from "./testing/workbooks";
+import { WRITTEN, reportedLedger } from "./testing/workbooks";
 import { officeRoundTrip } from "./roundTrip";
-
-const WRITTEN: WriteResult = { ok: true, skipped: [], replacedSheets: [], requestBytes: [] };
 
 /** Office.js's globals as the pane sees them in an Excel of `apiVersion`, over a scripted workbook. */
 function officeHost(excel: FakeExcel) {

@@ -50,12 +50,12 @@ export async function editWithCalc(input: string, edits: readonly CalcEdit[], ou
 
 /**
  * Opens workbooks in LibreOffice Calc, which recalculates every formula, and saves them as `format`
- * (`xlsx` or `pdf`) into `outDir`, all in one LibreOffice run. A private profile keeps parallel runs
+ * (`xlsx`, `pdf` or `ods`) into `outDir`, all in one LibreOffice run. A private profile keeps parallel runs
  * apart and carries the recalculate-always setting.
  */
 export async function convertWithCalc(
   inputs: readonly string[],
-  format: "xlsx" | "pdf",
+  format: "xlsx" | "pdf" | "ods",
   outDir: string,
 ): Promise<void> {
   const profile = await calcProfile();

@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { basename, join } from "node:path";
 import type { CliIo } from "../../src/cli/io";
+import { BACKUP_FOLDER, FileLockedError, backupName } from "../../src/cli/io";
 
 /** A CliIo over an in-memory file system, with real files readable underneath when asked for. */
 export interface MemoryIo extends CliIo {
@@ -16,6 +17,7 @@ export function memoryIo(
   const map = new Map(Object.entries(files));
   const out: string[] = [];
   const err: string[] = [];
+  const locks = new Set<string>();
   return {
     files: map,
     out,
@@ -29,6 +31,19 @@ export function memoryIo(
       throw Object.assign(new Error(`ENOENT: ${path}`), { code: "ENOENT" });
     },
     writeFile: (path, data) => Promise.resolve(void map.set(path, data)),
+    backup: (path) => {
+      const found = map.get(path);
+      if (found === undefined) return Promise.resolve(undefined);
+      const slash = path.lastIndexOf("/");
+      const target = join(path.slice(0, slash + 1), BACKUP_FOLDER, backupName(path.slice(slash + 1), now));
+      map.set(target, found);
+      return Promise.resolve(target);
+    },
+    lock: (path) => {
+      if (locks.has(path)) return Promise.reject(new FileLockedError(path, "另一个测试中的汇总"));
+      locks.add(path);
+      return Promise.resolve(() => Promise.resolve(void locks.delete(path)));
+    },
     listDir: (path) =>
       Promise.resolve(
         [...map.keys()]

@@ -17,6 +17,7 @@ describe("detectCapabilities", () => {
       pageLayout: false,
       autoFilter: false,
       autoFill: false,
+      copyCells: false,
     });
     expect(host("1.7")).toMatchObject({ canWrite: true, dataValidation: false, pageLayout: false });
     expect(host("1.8")).toMatchObject({

@@ -23,6 +23,8 @@ export interface ExcelCapabilities {
   autoFilter: boolean;
   /** ExcelApi 1.9: `range.autoFill`, so a column of formulas travels as one; without it, each is written. */
   autoFill: boolean;
+  /** ExcelApi 1.9: `range.copyFrom`, which carries an office's added cells with their formulas and formats. */
+  copyCells: boolean;
 }
 
 export function detectCapabilities(requirements: RequirementSets): ExcelCapabilities {
@@ -36,6 +38,7 @@ export function detectCapabilities(requirements: RequirementSets): ExcelCapabili
     pageLayout: v19,
     autoFilter: v19,
     autoFill: v19,
+    copyCells: v19,
   };
 }
 
@@ -47,9 +50,11 @@ export const ALL_CAPABILITIES: ExcelCapabilities = {
   pageLayout: true,
   autoFilter: true,
   autoFill: true,
+  copyCells: true,
 };
 
-export type SkippedFeatureCode = "data-validation" | "page-layout" | "auto-filter" | "gridlines";
+export type SkippedFeatureCode =
+  "data-validation" | "page-layout" | "auto-filter" | "gridlines" | "copy-cells";
 
 /** A part of the plan this Excel cannot set through an add-in; the workbook works without it. */
 export interface SkippedFeature {
@@ -108,6 +113,16 @@ const FEATURE_RULES: readonly FeatureRule[] = [
       `${OLDER_EXCEL}不支持由加载项隐藏网格线，${quoted(sheets)}仍显示网格线（打印时不会印出）。`,
   },
 ];
+
+/** Said after a rewrite on an Excel that cannot copy ranges, when the office had added columns. */
+export function valuesOnlyFeature(sheets: readonly string[]): SkippedFeature {
+  return {
+    code: "copy-cells",
+    requirementSet: "ExcelApi 1.9",
+    sheets: [...sheets],
+    message: `${OLDER_EXCEL}不支持由加载项复制单元格：您在${quoted(sheets)}中添加的列只保留了数值，其中的公式和格式未能保留。`,
+  };
+}
 
 /**
  * The parts of `plan` this Excel will not set, one entry per feature with the sheets concerned.

@@ -27,6 +27,11 @@ const RISKY = [
   "#N/A",
   "'quoted",
   "0012",
+  // Excel in Chinese reads full-width signs at the start as their ASCII forms.
+  "＝SUM(A1:A3)",
+  "＋86 10 1234",
+  "＠home",
+  "－资金缺口",
 ];
 
 describe("cell entries", () => {

@@ -32,8 +32,8 @@ function halfWidth(text: string): string {
  */
 export function needsTextGuard(text: string): boolean {
   if (text === "") return false;
-  if (looksLikeFormula(text) || text.startsWith("'")) return true;
   const plain = halfWidth(text);
+  if (looksLikeFormula(plain) || text.startsWith("'")) return true;
   if (LITERALS.test(plain)) return true;
   if (!/\d/.test(plain)) return false;
   return plain.replace(/[\d\s.,:/%()'$¥€£+-]/g, "").replace(NUMBER_WORDS, "") === "";

@@ -1,7 +1,8 @@
 import { buildWorkbookPlan, SHEET_NAMES } from "../../core/sheets";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { fillRuns, shiftRows } from "./fill";
+import { fillRuns } from "./fill";
+import { shiftRows } from "../../core/sheets";
 import { ledgerFromSeed } from "./testing/ledgers";
 
 const SEED = readFileSync(join(__dirname, "../../../seeds/002_864f5150332c02db.txt"), "utf8");

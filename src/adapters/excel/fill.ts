@@ -5,26 +5,7 @@
  * the plan's formulas, never assumed: a cell that is not its first cell moved down is written as is.
  */
 import type { SheetPlan } from "../../core/sheets";
-import { rangeAddress } from "../../core/sheets";
-
-/** A relative A1 reference (`J3`, `$J3`) outside quotes; absolute rows (`$J$3`) and whole columns stay. */
-const REFERENCE = /(?<![A-Za-z0-9_.$])(\$?[A-Z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_(])/g;
-
-/** `formula` as it reads `by` rows further down: what Excel writes when it fills or copies it there. */
-export function shiftRows(formula: string, by: number): string {
-  if (by === 0) return formula;
-  // Text in double quotes and sheet names in single quotes are not references.
-  return formula
-    .split(/("(?:[^"]|"")*"|'(?:[^']|'')*')/)
-    .map((part, index) =>
-      index % 2 === 1
-        ? part
-        : part.replace(REFERENCE, (whole, column: string, absolute: string, row: string) =>
-            absolute ? whole : `${column}${Number(row) + by}`,
-          ),
-    )
-    .join("");
-}
+import { rangeAddress, shiftRows } from "../../core/sheets";
 
 /** Cells from `firstRow` to `lastRow` (1-based) of one column, all the first one's formula filled down. */
 export interface FillRun {

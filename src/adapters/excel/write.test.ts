@@ -9,6 +9,7 @@ import type { CellValue, SheetPlan, WorkbookPlan } from "../../core/sheets";
 import {
   PROGRESS_COLUMNS,
   SHEET_NAMES,
+  TASK_COLUMNS,
   buildWorkbookPlan,
   cellAddress,
   columnLetter,
@@ -297,13 +298,89 @@ describe("writeWorkbookPlan", () => {
     await writeWorkbookPlan(fake.context, buildWorkbookPlan(seedLedger(10)), capabilities);
     const second = buildWorkbookPlan(trickyLedger());
     const result = await writeWorkbookPlan(fake.context, second, capabilities);
-    expect(result).toMatchObject({ ok: true, replacedSheets: PLAN_NAMES });
+    // The 通报 was only a placeholder too, so the new one (naming the new period) takes its place.
+    expect(result).toMatchObject({ ok: true, replacedSheets: PLAN_NAMES, kept: { report: false } });
     expect(fake.sheets.map((s) => s.name)).toEqual(["说明", ...PLAN_NAMES]);
     expect(fake.sheet("说明").grid()).toEqual([["本工作簿由督办科维护"]]);
     for (const sheet of second.sheets) expect(differences(sheet, fake.sheet(sheet.name))).toEqual([]);
     // The thresholds' names are defined again, on the new 设置 sheet.
     expect([...fake.names]).toEqual((second.names ?? []).map((n) => [n.name, `=${n.ref}`]));
     expect(fake.names.size).toBeGreaterThan(5);
+  });
+
+  it("keeps what the office added: its sheet's formulas on the ledger, added columns by row, rows below, the 通报", async () => {
+    const fake = new FakeExcel({
+      sheets: [{ name: "我的统计", rows: [["=COUNTA(任务清单!A:A)", "='进度填报'!B2"]] }],
+    });
+    const capabilities = detectCapabilities(fake.requirements);
+    const first = buildWorkbookPlan(seedLedger(10));
+    await writeWorkbookPlan(fake.context, first, capabilities);
+    const tasks = fake.sheet(SHEET_NAMES.tasks);
+    const table = first.sheets.find((sheet) => sheet.name === SHEET_NAMES.tasks)?.table;
+    if (!table) throw new Error("任务清单 has no table");
+    const idColumn = TASK_COLUMNS.findIndex((c) => c.key === "rowId") + 1;
+    const added = TASK_COLUMNS.length + 1;
+    const letter = columnLetter(added);
+    tasks.setCell(table.headerRow, added, { value: "督办人" });
+    tasks.setCell(table.headerRow, added + 1, { value: "字数" });
+    for (let row = table.firstDataRow; row <= table.lastDataRow; row++) {
+      tasks.setCell(row, added, { value: `督办人${String(tasks.cell(row, idColumn)?.value)}` });
+      tasks.setCell(row, added + 1, { value: `=LEN(${letter}${row})`, formula: `=LEN(${letter}${row})` });
+    }
+    tasks.setCell(table.lastDataRow + 2, 1, { value: "注：本表每月10日前更新。" });
+    // The 通报 as the pane writes it, in place of the placeholder.
+    fake.sheet(SHEET_NAMES.report).rows.length = 0;
+    fake.sheet(SHEET_NAMES.report).setCell(1, 1, { value: "关于2024年第三季度重点任务进展情况的通报" });
+
+    // Next month: the rows come in another order and one task has left the ledger.
+    const ledger = seedLedger(10);
+    const gone = ledger.rows[2]?.id;
+    const second = buildWorkbookPlan({
+      ...ledger,
+      rows: [...ledger.rows].reverse().filter((r) => r.id !== gone),
+    });
+    const result = await writeWorkbookPlan(fake.context, second, capabilities);
+    expect(result).toMatchObject({
+      ok: true,
+      kept: {
+        columns: ["任务清单：督办人", "任务清单：字数"],
+        rowsBelow: 1,
+        unplaced: 1,
+        report: true,
+        formulas: 2,
+      },
+    });
+    const now = fake.sheet(SHEET_NAMES.tasks);
+    const newTable = second.sheets.find((sheet) => sheet.name === SHEET_NAMES.tasks)?.table;
+    if (!newTable) throw new Error("任务清单 has no table");
+    for (let row = newTable.firstDataRow; row <= newTable.lastDataRow; row++) {
+      expect(now.cell(row, added)?.value).toBe(`督办人${String(now.cell(row, idColumn)?.value)}`);
+      expect(now.cell(row, added + 1)?.formula).toBe(`=LEN(${letter}${row})`);
+    }
+    expect(now.cell(newTable.lastDataRow + 2, 1)?.value).toBe("注：本表每月10日前更新。");
+    expect(now.cell(newTable.lastDataRow + 4, 1)?.value).toMatch(/已不在台账中/);
+    expect(now.cell(newTable.lastDataRow + 5, added)?.value).toBe(`督办人${gone}`);
+    expect(fake.sheet(SHEET_NAMES.report).cell(1, 1)?.value).toBe("关于2024年第三季度重点任务进展情况的通报");
+    // Excel follows a renamed sheet: without typing them again these would read #REF! now.
+    expect(fake.sheet("我的统计").grid()).toEqual([["=COUNTA(任务清单!A:A)", "='进度填报'!B2"]]);
+    expect(fake.sheets.map((s) => s.name).filter((n) => n.startsWith("Duban旧表"))).toEqual([]);
+  });
+
+  it("on ExcelApi 1.7 keeps an added column's values, and says its formulas and formats could not be", async () => {
+    const fake = new FakeExcel({ apiVersion: "1.7" });
+    const capabilities = detectCapabilities(fake.requirements);
+    const plan = buildWorkbookPlan(seedLedger(3));
+    await writeWorkbookPlan(fake.context, plan, capabilities);
+    const table = plan.sheets.find((sheet) => sheet.name === SHEET_NAMES.tasks)?.table;
+    if (!table) throw new Error("任务清单 has no table");
+    const added = TASK_COLUMNS.length + 1;
+    fake.sheet(SHEET_NAMES.tasks).setCell(table.headerRow, added, { value: "督办人" });
+    fake.sheet(SHEET_NAMES.tasks).setCell(table.firstDataRow, added, { value: "张三" });
+    const result = await writeWorkbookPlan(fake.context, plan, capabilities);
+    expect(result).toMatchObject({ ok: true, kept: { columns: ["任务清单：督办人"] } });
+    if (!result.ok) return;
+    expect(result.skipped.find((f) => f.code === "copy-cells")?.message).toMatch(/只保留了数值/);
+    expect(fake.sheet(SHEET_NAMES.tasks).cell(table.firstDataRow, added)?.value).toBe("张三");
   });
 
   it("writes each column of like formulas as its first cell filled down, on ExcelApi 1.9", async () => {
@@ -336,7 +413,7 @@ describe("writeWorkbookPlan", () => {
     const capabilities = detectCapabilities(fake.requirements);
     const first = buildWorkbookPlan(seedLedger(10));
     await writeWorkbookPlan(fake.context, first, capabilities);
-    fake.failOn = (sheet, call) => sheet === SHEET_NAMES.report && call.path === "pageLayout.orientation";
+    fake.failOn = (sheet, call) => sheet === SHEET_NAMES.summary && call.path === "pageLayout.orientation";
     const result = await writeWorkbookPlan(fake.context, buildWorkbookPlan(trickyLedger()), capabilities);
     expect(result).toMatchObject({ ok: false, code: "excel-error", restored: true });
     if (result.ok) return;

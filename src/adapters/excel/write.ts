@@ -11,24 +11,38 @@
  */
 import type {
   CellStyle,
+  KeptAdditions,
   ConditionalRule,
   ListValidationPlan,
   PrintPlan,
   ProtectionPlan,
+  RowMove,
+  SheetCarry,
+  SheetGrid,
   SheetPlan,
   WorkbookPlan,
 } from "../../core/sheets";
-import { columnLetter, mergeStyles, rangeAddress } from "../../core/sheets";
+import {
+  UNPLACED_HEADING,
+  carriesAnything,
+  carryOver,
+  keepsOverPlaceholder,
+  columnLetter,
+  mergeStyles,
+  rangeAddress,
+  sheetReference,
+} from "../../core/sheets";
 import type { Call, Work } from "./batches";
 import { CALL_BYTES, DEFAULT_REQUEST_BUDGET_BYTES, jsonBytes, packBatches } from "./batches";
 import type { ExcelCapabilities, SkippedFeature } from "./capabilities";
-import { skippedFeatures } from "./capabilities";
+import { skippedFeatures, valuesOnlyFeature } from "./capabilities";
 import type { CellEntry } from "./entries";
 import { cellEntry } from "./entries";
 import type { FillRun } from "./fill";
 import { fillRuns, runAddress } from "./fill";
 import type { FormatCall, RangeShape } from "./format";
 import { columnWidthPoints, styleCalls } from "./format";
+import { readSheetGrids } from "./read";
 
 export interface WriteProgress {
   /** Requests sent so far, the look at the workbook included. */
@@ -52,6 +66,8 @@ export type WriteResult =
       skipped: SkippedFeature[];
       /** Sheets of the same names that were there before and were replaced. */
       replacedSheets: string[];
+      /** What the office had added to the replaced sheets and the writer put back. */
+      kept: KeptAdditions;
       /** The empty sheet of a new workbook (`Sheet1`), removed so the ledger stands alone. */
       removedBlankSheet?: string;
       /** Estimated bytes of each request after the first look at the workbook, for benches and logs. */
@@ -368,6 +384,87 @@ interface ExistingSheet {
   visibility: string;
 }
 
+/** A replaced sheet's additions, with the sheet they are copied from before it is deleted. */
+interface Carried {
+  carry: SheetCarry;
+  grid: SheetGrid;
+  from: Excel.Worksheet;
+}
+
+/** Consecutive runs of moves that keep their distance, so each run is one range copy. */
+function runsOf<T extends { from: number; to: number }>(
+  moves: readonly T[],
+): { from: number; to: number; count: number }[] {
+  const runs: { from: number; to: number; count: number }[] = [];
+  for (const { from, to } of [...moves].sort((a, b) => a.to - b.to)) {
+    const last = runs[runs.length - 1];
+    if (last && from === last.from + last.count && to === last.to + last.count) last.count++;
+    else runs.push({ from, to, count: 1 });
+  }
+  return runs;
+}
+
+/**
+ * Copies the office's added columns, rows below the table and unplaced cells from the old sheet
+ * into the new one: with their formulas (rows moved as Excel moves them) and formats where this
+ * Excel copies ranges, their values otherwise.
+ */
+function carryWork(handle: SheetHandle, { carry, grid, from }: Carried, copyCells: boolean): Call[] {
+  const blocks: {
+    rows: { from: number; to: number; count: number };
+    columns: { from: number; to: number; count: number };
+  }[] = [];
+  const addedColumns = runsOf(carry.added);
+  for (const rows of runsOf<RowMove>([...carry.rows, ...carry.unplaced])) {
+    for (const columns of addedColumns) blocks.push({ rows, columns });
+  }
+  const width = Math.max(0, ...carry.below.map((m) => grid.rows[m.from - 1]?.length ?? 0));
+  if (width > 0) {
+    for (const rows of runsOf(carry.below)) blocks.push({ rows, columns: { from: 1, to: 1, count: width } });
+  }
+  const address = (row: number, column: number, rows: number, columns: number): string =>
+    rangeAddress(row, column, row + rows - 1, column + columns - 1);
+  const calls = blocks.map(({ rows, columns }): Call => {
+    const source = address(rows.from, columns.from, rows.count, columns.count);
+    const target = address(rows.to, columns.to, rows.count, columns.count);
+    if (copyCells) {
+      return {
+        bytes: 2 * CALL_BYTES + jsonBytes([source, target]),
+        queue: () => handle.sheet.getRange(target).copyFrom(from.getRange(source), "All"),
+      };
+    }
+    const values = Array.from({ length: rows.count }, (_, r) =>
+      Array.from({ length: columns.count }, (_, c) =>
+        cellEntry(grid.rows[rows.from + r - 1]?.[columns.from + c - 1] ?? null),
+      ),
+    );
+    return {
+      bytes: CALL_BYTES + jsonBytes([target, values]),
+      queue: () => (handle.sheet.getRange(target).formulas = values),
+    };
+  });
+  if (carry.unplacedHeadingRow > 0) {
+    const heading = rangeAddress(carry.unplacedHeadingRow, 1, carry.unplacedHeadingRow, 1);
+    calls.push({
+      bytes: CALL_BYTES + jsonBytes([heading, UNPLACED_HEADING]),
+      queue: () => (handle.sheet.getRange(heading).values = [[UNPLACED_HEADING]]),
+    });
+  }
+  return calls;
+}
+
+/** A formula on an office's own sheet that reads a sheet the writer replaces. */
+interface ReadingFormula {
+  sheet: Excel.Worksheet;
+  address: string;
+  formula: string;
+}
+
+/** Whether `formula` reads one of `sheets`. */
+function readsSheet(formula: string, sheets: readonly string[]): boolean {
+  return sheets.some((name) => sheetReference(name).test(formula));
+}
+
 interface Aside {
   original: string;
   aside: string;
@@ -427,6 +524,12 @@ interface Inspection {
   blank: ExistingSheet | undefined;
   /** Workbook names the plan defines again (an earlier ledger's settings), to be replaced. */
   names: string[];
+  /** Placeholder sheets the workbook already has a real one of (the latest 通报): left as they are. */
+  keptPlaceholders: string[];
+  /** The office's own sheets. */
+  office: Excel.Worksheet[];
+  /** Every sheet as it was, in tab order. */
+  existing: ExistingSheet[];
 }
 
 async function inspect(
@@ -461,7 +564,95 @@ async function inspect(
   const only = existing.length === 1 ? existing[0] : undefined;
   const blank = only && !inPlan(only.name) && activeUsedRange.isNullObject ? only : undefined;
   const redefined = names.items.map((n) => n.name).filter((n) => definedNames.some((d) => sameName(d, n)));
-  return { replaced, asides, blank, names: redefined };
+  const office = existing.filter((e) => !inPlan(e.name)).map((e) => e.sheet);
+  return { replaced, asides, blank, names: redefined, keptPlaceholders: [], office, existing };
+}
+
+/**
+ * Formulas on the office's own sheets that read a sheet about to be replaced. Excel would follow the
+ * old sheet's rename and leave them at #REF! once it is deleted; they are typed again afterwards.
+ */
+async function readingFormulas(
+  context: Excel.RequestContext,
+  officeSheets: readonly Excel.Worksheet[],
+  replaced: readonly string[],
+): Promise<ReadingFormula[]> {
+  if (officeSheets.length === 0 || replaced.length === 0) return [];
+  const used = officeSheets.map((sheet) => {
+    const range = sheet.getUsedRangeOrNullObject(true);
+    range.load("formulas,rowIndex,columnIndex");
+    return { sheet, range };
+  });
+  await context.sync();
+  const found: ReadingFormula[] = [];
+  for (const { sheet, range } of used) {
+    if (range.isNullObject) continue;
+    range.formulas.forEach((cells, r) =>
+      cells.forEach((formula: unknown, c) => {
+        if (typeof formula === "string" && formula.startsWith("=") && readsSheet(formula, replaced)) {
+          const row = range.rowIndex + r + 1;
+          const column = range.columnIndex + c + 1;
+          found.push({ sheet, address: rangeAddress(row, column, row, column), formula });
+        }
+      }),
+    );
+  }
+  return found;
+}
+
+/**
+ * What the sheets about to be replaced hold that must stay: the latest 通报, where the plan brings
+ * only its placeholder, and what the office added beside Duban's keyed tables. Read before anything
+ * changes.
+ */
+async function lookBefore(
+  context: Excel.RequestContext,
+  plan: WorkbookPlan,
+  replaced: readonly ExistingSheet[],
+): Promise<{ keptPlaceholders: string[]; carried: Carried[] }> {
+  const planned = replaced
+    .map((existing) => ({ existing, sheet: plan.sheets.find((s) => sameName(s.name, existing.name)) }))
+    .filter((e): e is { existing: ExistingSheet; sheet: SheetPlan } => e.sheet !== undefined)
+    .filter(({ sheet }) => sheet.rowKey !== undefined || sheet.placeholder !== undefined);
+  if (planned.length === 0) return { keptPlaceholders: [], carried: [] };
+  const grids = await readSheetGrids(context, {
+    sheets: (name) => planned.some(({ existing }) => existing.name === name),
+  });
+  const keptPlaceholders: string[] = [];
+  const carried: Carried[] = [];
+  for (const { existing, sheet } of planned) {
+    const grid = grids.find((g) => g.name === existing.name);
+    if (!grid) continue;
+    if (keepsOverPlaceholder(grid, sheet)) keptPlaceholders.push(sheet.name);
+    const carry = carryOver(grid, sheet);
+    if (carry && carriesAnything(carry)) carried.push({ carry, grid, from: existing.sheet });
+  }
+  return { keptPlaceholders, carried };
+}
+
+/**
+ * Moves each kept placeholder sheet (the latest 通报) to where the plan puts it, among the sheets as
+ * they will stand once the old ones are gone and the new ones added at the end.
+ */
+function placeholderMoves(plan: WorkbookPlan, found: Inspection): Call[] {
+  const gone = [...found.replaced, ...(found.blank ? [found.blank] : [])];
+  const order = found.existing.filter((e) => !gone.includes(e)).map((e) => e.name);
+  order.push(...plan.sheets.map((s) => s.name).filter((name) => !found.keptPlaceholders.includes(name)));
+  const planNames = plan.sheets.map((s) => s.name);
+  return found.keptPlaceholders.flatMap((name): Call[] => {
+    const existing = found.existing.find((e) => sameName(e.name, name));
+    if (!existing) return [];
+    order.splice(
+      order.findIndex((n) => sameName(n, name)),
+      1,
+    );
+    const earlier = planNames.slice(0, planNames.indexOf(name)).reverse();
+    const after = earlier.map((n) => order.findIndex((o) => sameName(o, n))).find((i) => i >= 0);
+    const later = order.findIndex((o) => planNames.some((n) => sameName(n, o)));
+    const position = after !== undefined ? after + 1 : later >= 0 ? later : order.length;
+    order.splice(position, 0, name);
+    return [{ bytes: CALL_BYTES + 8, queue: () => (existing.sheet.position = position) }];
+  });
 }
 
 /** Every call of the write, in order: renames aside, each sheet, then what needs all sheets drawn. */
@@ -470,9 +661,13 @@ function workbookWork(
   plan: WorkbookPlan,
   capabilities: ExcelCapabilities,
   found: Inspection,
+  carried: readonly Carried[],
+  formulas: readonly ReadingFormula[],
 ): Work[] {
   const worksheets = context.workbook.worksheets;
-  const sheets = plan.sheets.map((sheet) => ({ sheet, handle: new SheetHandle(sheet.name) }));
+  const sheets = plan.sheets
+    .filter((sheet) => !found.keptPlaceholders.includes(sheet.name))
+    .map((sheet) => ({ sheet, handle: new SheetHandle(sheet.name) }));
   const firstVisible = sheets.find(({ sheet }) => sheet.visibility === "visible");
   return [
     ...found.replaced.map((entry, i): Call => {
@@ -509,8 +704,18 @@ function workbookWork(
       bytes: CALL_BYTES + jsonBytes([name, ref]),
       queue: () => context.workbook.names.add(name, `=${ref}`),
     })),
+    // Copied before the old sheets go, and after every plan sheet is drawn, so nothing draws over them.
+    ...carried.flatMap((c) => {
+      const handle = sheets.find(({ sheet }) => sheet.name === c.carry.sheet)?.handle;
+      return handle ? carryWork(handle, c, capabilities.copyCells) : [];
+    }),
     ...found.replaced.map(deleteCall),
     ...(found.blank ? [deleteCall(found.blank)] : []),
+    ...placeholderMoves(plan, found),
+    ...formulas.map(({ sheet, address, formula }): Call => ({
+      bytes: CALL_BYTES + jsonBytes([address, formula]),
+      queue: () => (sheet.getRange(address).formulas = [[formula]]),
+    })),
   ];
   // Formulas recalculate as Excel applies each request; `recalculateOnOpen` is for files, not a live workbook.
 }
@@ -547,22 +752,39 @@ export async function writeWorkbookPlan(
       restored: true,
     };
   }
-  const planNames = plan.sheets.map((s) => s.name);
   let found: Inspection;
+  let carried: Carried[];
+  let formulas: ReadingFormula[];
   try {
-    found = await inspect(
+    const all = await inspect(
       context,
-      planNames,
+      plan.sheets.map((s) => s.name),
       (plan.names ?? []).map((n) => n.name),
+    );
+    const before = await lookBefore(context, plan, all.replaced);
+    const keeps = (name: string): boolean => before.keptPlaceholders.some((k) => sameName(k, name));
+    const replaced = all.replaced.filter((e) => !keeps(e.name));
+    found = {
+      ...all,
+      replaced,
+      asides: all.asides.filter((a) => !keeps(a.original)),
+      keptPlaceholders: before.keptPlaceholders,
+    };
+    carried = before.carried;
+    formulas = await readingFormulas(
+      context,
+      all.office,
+      replaced.map((e) => e.name),
     );
   } catch (error) {
     // Nothing was changed yet.
     return failure(errorText(error), true);
   }
+  const planNames = plan.sheets.map((s) => s.name).filter((name) => !found.keptPlaceholders.includes(name));
 
   // Each request also carries the call that suspends calculation (below).
   const budget = (options.requestBudgetBytes ?? DEFAULT_REQUEST_BUDGET_BYTES) - CALL_BYTES;
-  const batches = packBatches(workbookWork(context, plan, capabilities, found), budget);
+  const batches = packBatches(workbookWork(context, plan, capabilities, found, carried, formulas), budget);
   const total = batches.length + 1;
   options.onProgress?.({ done: 1, total });
   try {
@@ -584,8 +806,23 @@ export async function writeWorkbookPlan(
   }
   return {
     ok: true,
-    skipped: skippedFeatures(plan, capabilities),
+    skipped: [
+      ...skippedFeatures(plan, capabilities),
+      ...(carried.length > 0 && !capabilities.copyCells
+        ? [valuesOnlyFeature(carried.map(({ carry }) => carry.sheet))]
+        : []),
+    ],
     replacedSheets: found.replaced.map((e) => e.name),
+    kept: {
+      // The office's own sheets are never touched here, so there is nothing to say about them.
+      sheets: [],
+      notes: 0,
+      columns: carried.flatMap(({ carry }) => carry.added.map((c) => `${carry.sheet}：${c.header}`)),
+      rowsBelow: carried.reduce((sum, { carry }) => sum + carry.below.length, 0),
+      unplaced: carried.reduce((sum, { carry }) => sum + carry.unplaced.length, 0),
+      report: found.keptPlaceholders.length > 0,
+      formulas: formulas.length,
+    },
     ...(found.blank && { removedBlankSheet: found.blank.name }),
     requestBytes: batches.map((batch) => batch.reduce((sum, call) => sum + call.bytes, CALL_BYTES)),
   };

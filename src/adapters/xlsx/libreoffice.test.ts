@@ -4,7 +4,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { convertWithCalc } from "../../../test/helpers/calc";
 import type { Calculated } from "../../../test/helpers/workbookResults";
-import { COUNTED, expectedCounts, summaryTables, withoutCachedResults } from "../../../test/helpers/workbookResults";
+import {
+  COUNTED,
+  expectedCounts,
+  summaryTables,
+  withoutCachedResults,
+} from "../../../test/helpers/workbookResults";
 import { enginesAvailable } from "../../../test/helpers/engines";
 import { pdfLayout } from "../../../test/helpers/pdf";
 import { nodeIo } from "../node/io";
@@ -14,6 +19,7 @@ import type { StatusCounts } from "../../core/progress";
 import { assessLedger, rollupBySection, rollupByUnit } from "../../core/progress";
 import { sectionLabel } from "../../core/sheets";
 import { readLedgerWorkbook } from ".";
+import { readReturnedGrids } from "./returned";
 
 const available = enginesAvailable(["soffice", "pdftotext"], "Recalculating the 台账 in LibreOffice");
 const SEEDS = join(__dirname, "../../../seeds");
@@ -42,6 +48,7 @@ function expectClose(actual: Calculated[], expected: Calculated[], label: string
   let workDir: string;
   const cases: { name: string; ledger: Ledger; recalculated: ExcelJS.Workbook }[] = [];
   const pdfs: string[] = [];
+  let ods: Uint8Array;
 
   beforeAll(async () => {
     workDir = await mkdtemp(join(tmpdir(), "duban-xlsx-lo-"));
@@ -77,10 +84,21 @@ function expectClose(actual: Calculated[], expected: Calculated[], label: string
       cases.push({ name: `${name}（${ledger.title}）`, ledger, recalculated: workbook });
     }
     pdfs.push(...workbooks.map((f) => join(outDir, f.replace(/\.xlsx$/, ".pdf"))));
+    const odsDir = join(workDir, "ods");
+    await mkdir(odsDir);
+    await convertWithCalc(stripped.slice(0, 1), "ods", odsDir);
+    ods = new Uint8Array(await readFile(join(odsDir, "ledger-0.ods")));
   });
 
   afterAll(async () => {
     if (workDir) await rm(workDir, { recursive: true, force: true });
+  });
+
+  it("refuses the ledger saved as .ods for its format, as a ledger and as a returned form", async () => {
+    const asLedger = await readLedgerWorkbook(ods);
+    expect(asLedger.ok ? "" : asLedger.message).toMatch(/OpenDocument（\.ods）.*另存为” \.xlsx/);
+    const asForm = await readReturnedGrids(ods);
+    expect(asForm.ok ? "" : `${asForm.code}：${asForm.message}`).toMatch(/^not-xlsx：.*\.ods/);
   });
 
   it("calculates each unit's counts, rates, rank and assisted tasks to the core's figures", () => {

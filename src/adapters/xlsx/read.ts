@@ -77,7 +77,30 @@ export async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook 
   }
 }
 
+const OLE2_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0];
+
+/**
+ * What a file that is not an .xlsx is, when its first bytes say so: saved as .xls, .ods or .et from
+ * WPS, or a document sent in place of a workbook. The message says what to do; undefined otherwise.
+ */
+export function otherFormat(bytes: Uint8Array): string | undefined {
+  const head = new TextDecoder("latin1").decode(bytes.subarray(0, 120));
+  if (OLE2_SIGNATURE.every((b, i) => bytes[i] === b)) {
+    return "这是旧版 .xls（或 WPS 的 .et）格式的文件，请在 Excel 或 WPS 中“另存为” .xlsx 格式后再用。";
+  }
+  if (head.startsWith("PK") && head.includes("mimetypeapplication/vnd.oasis.opendocument.spreadsheet")) {
+    return "这是 OpenDocument（.ods）格式的表格，请在 LibreOffice、WPS 或 Excel 中“另存为” .xlsx 格式（Excel 2007-365）后再用。";
+  }
+  if (head.startsWith("PK") && head.includes("mimetypeapplication/vnd.oasis.opendocument.text")) {
+    return "这是 OpenDocument（.odt）文字文档，不是工作簿。";
+  }
+  if (head.startsWith("%PDF")) return "这是 PDF 文件，不是工作簿。";
+  return undefined;
+}
+
 export async function readGrids(bytes: Uint8Array): Promise<GridsResult> {
+  const other = otherFormat(bytes);
+  if (other) return { ok: false, code: "unreadable-workbook", message: `无法打开这个文件：${other}` };
   const workbook = await loadWorkbook(bytes);
   if (!workbook) {
     return {

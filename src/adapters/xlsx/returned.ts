@@ -6,7 +6,7 @@
 import ExcelJS from "exceljs";
 import type { GridValue, SheetGrid } from "../../core/sheets";
 import { checkZip } from "../zip/check";
-import { loadWorkbook, worksheetGrid } from "./read";
+import { loadWorkbook, otherFormat, worksheetGrid } from "./read";
 
 export interface ReturnedFileLimits {
   /** Largest file accepted, in bytes. A unit's form is tens of kilobytes. */
@@ -25,8 +25,6 @@ export type ReturnedGridsResult =
   | { ok: false; code: "not-xlsx" | "damaged" | "too-large"; message: string };
 
 const megabytes = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-
-const OLE2_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0];
 
 /** The refusal of a file of `size` bytes, or undefined when the size is acceptable: callers holding
  * only a file's size (the task pane's picker) check it before reading the file into memory. */
@@ -49,7 +47,6 @@ export async function readReturnedGrids(
 ): Promise<ReturnedGridsResult> {
   const oversized = refuseOversized(bytes.length, limits);
   if (oversized) return oversized;
-  const startsWith = (signature: readonly number[]): boolean => signature.every((b, i) => bytes[i] === b);
   const tooLarge: ReturnedGridsResult = {
     ok: false,
     code: "too-large",
@@ -60,14 +57,14 @@ export async function readReturnedGrids(
     code: "damaged",
     message: "文件已损坏（压缩包不完整），无法读取，请让报送单位重新保存后再发送。",
   };
+  const other = otherFormat(bytes);
+  if (other) return { ok: false, code: "not-xlsx", message: `${other}请报送由督办台账分发的“填报-…”文件。` };
   const checked = await checkZip(bytes, limits.maxUncompressedBytes);
   if (checked === "not-zip") {
     return {
       ok: false,
       code: "not-xlsx",
-      message: startsWith(OLE2_SIGNATURE)
-        ? "这是旧版 .xls 格式的文件，请在 Excel 或 WPS 中另存为 .xlsx 后再报送。"
-        : "这不是 .xlsx 工作簿，请报送由 Duban 分发的“填报-…”文件。",
+      message: "这不是 .xlsx 工作簿，请报送由督办台账分发的“填报-…”文件。",
     };
   }
   if (checked === "too-large") return tooLarge;

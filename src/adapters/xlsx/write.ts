@@ -169,7 +169,8 @@ function writeRows(
   });
 }
 
-async function writeSheet(workbook: ExcelJS.Workbook, sheet: SheetPlan): Promise<void> {
+/** Adds `sheet` to `workbook` as the plan draws it; the worksheet, for writers that add to it. */
+export async function writeSheet(workbook: ExcelJS.Workbook, sheet: SheetPlan): Promise<ExcelJS.Worksheet> {
   const frozen = sheet.freeze && (sheet.freeze.rows > 0 || sheet.freeze.columns > 0);
   const worksheet = workbook.addWorksheet(sheet.name, {
     state: sheet.visibility,
@@ -224,31 +225,30 @@ async function writeSheet(workbook: ExcelJS.Workbook, sheet: SheetPlan): Promise
       selectUnlockedCells: true,
     });
   }
+  return worksheet;
+}
+
+/** The workbook-wide part of the plan: properties, named cells, recalculation, the tab shown first. */
+export function applyWorkbookOptions(workbook: ExcelJS.Workbook, plan: WorkbookPlan): void {
+  workbook.creator = plan.creator;
+  workbook.title = plan.title;
+  if (plan.recalculateOnOpen) workbook.calcProperties = { fullCalcOnLoad: true };
+  for (const { name, ref } of plan.names ?? []) workbook.definedNames.add(ref, name);
+  const firstPlanned = plan.sheets.find((s) => s.visibility === "visible")?.name;
+  const activeTab = Math.max(
+    0,
+    workbook.worksheets.findIndex((s) => s.name === firstPlanned),
+  );
+  workbook.views = [
+    { x: 0, y: 0, width: 24000, height: 16000, firstSheet: 0, activeTab, visibility: "visible" },
+  ];
 }
 
 /** Renders the plan to .xlsx bytes; works in Node and, with ExcelJS's browser build, in the task pane. */
 export async function renderWorkbook(plan: WorkbookPlan): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
-  workbook.creator = plan.creator;
-  workbook.title = plan.title;
-  if (plan.recalculateOnOpen) workbook.calcProperties = { fullCalcOnLoad: true };
   for (const sheet of plan.sheets) await writeSheet(workbook, sheet);
-  for (const { name, ref } of plan.names ?? []) workbook.definedNames.add(ref, name);
-  const firstVisible = Math.max(
-    0,
-    plan.sheets.findIndex((s) => s.visibility === "visible"),
-  );
-  workbook.views = [
-    {
-      x: 0,
-      y: 0,
-      width: 24000,
-      height: 16000,
-      firstSheet: 0,
-      activeTab: firstVisible,
-      visibility: "visible",
-    },
-  ];
+  applyWorkbookOptions(workbook, plan);
   const buffer = await workbook.xlsx.writeBuffer();
   return new Uint8Array(buffer);
 }

@@ -15,6 +15,7 @@ const ZIP64_COUNT = 0xffff;
 const ZIP64_SIZE = 0xffffffff;
 
 interface ZipEntry {
+  name: string;
   /** 0 stored, 8 deflated. */
   method: number;
   compressedSize: number;
@@ -48,7 +49,9 @@ function readDirectory(bytes: Uint8Array): Directory {
       return { ok: false, code: "damaged" };
     const declaredSize = view.getUint32(at + 24, true);
     if (declaredSize === ZIP64_SIZE) return { ok: false, code: "too-large" };
+    const nameLength = view.getUint16(at + 28, true);
     entries.push({
+      name: new TextDecoder().decode(bytes.subarray(at + 46, Math.min(end, at + 46 + nameLength))),
       method: view.getUint16(at + 10, true),
       compressedSize: view.getUint32(at + 20, true),
       declaredSize,
@@ -122,4 +125,10 @@ export async function checkZip(bytes: Uint8Array, maxUncompressedBytes: number):
   const declared = directory.entries.reduce((sum, entry) => sum + entry.declaredSize, 0);
   if (declared > maxUncompressedBytes) return "too-large";
   return inflatedSizeWithin(bytes, directory.entries, maxUncompressedBytes);
+}
+
+/** The names of a zip's entries, from its central directory; empty when it is not a readable zip. */
+export function zipEntryNames(bytes: Uint8Array): string[] {
+  const directory = readDirectory(bytes);
+  return directory.ok ? directory.entries.map((e) => e.name) : [];
 }

@@ -6,7 +6,7 @@ import { buildWorkbookPlan } from "../../core/sheets";
 import { renderWorkbook } from "../../adapters/xlsx";
 import { parseArgs, periodOption, stringOption } from "../args";
 import { EXIT, type Command } from "../command";
-import { printWarnings, writeOutput } from "../files";
+import { printWarnings, replaceLedger } from "../files";
 import { loadAliases, loadDocument } from "../input";
 import type { CliIo } from "../io";
 
@@ -32,8 +32,13 @@ export async function writeLedgerWorkbook(
   path: string,
   io: CliIo,
   options: WorkbookOptions = {},
+  keepBackup = true,
 ): Promise<boolean> {
-  return writeOutput(path, await renderWorkbook(buildWorkbookPlan(ledger, options)), io);
+  // A ledger already at `path` is copied into the backup folder first: it may hold months of reports.
+  const bytes = await renderWorkbook(buildWorkbookPlan(ledger, options));
+  const written = await replaceLedger(path, bytes, undefined, io, keepBackup);
+  if (written.ok && written.backup) io.stderr(`[提示] 原有的“${path}”已备份为“${written.backup}”。\n`);
+  return written.ok;
 }
 
 export const buildCommand: Command = {

@@ -48,7 +48,8 @@ async function writeDemo(output: DemoOutput, outDir: string, io: CliIo): Promise
   const built = demoReport(output.ledger);
   if (!built.ok) io.stderr(`${output.baseName}：${built.message}，未生成通报。\n`);
   const options = built.ok ? { reportSheet: reportSheetPlan(built.report) } : {};
-  if (!(await writeLedgerWorkbook(output.ledger, workbook, io, options))) return undefined;
+  // The demo's output is made again on every run: nothing of the office's to back up.
+  if (!(await writeLedgerWorkbook(output.ledger, workbook, io, options, false))) return undefined;
   if (!built.ok) return [workbook];
   const report = io.join(outDir, `${output.baseName}-通报.docx`);
   if (!(await writeReportDocx(built.report, report, io))) return undefined;
@@ -90,7 +91,7 @@ export const demoCommand: Command = {
     try {
       await io.makeDir(outDir);
     } catch (error) {
-      io.stderr(`无法创建输出文件夹“${outDir}”：${describe(error)}\n`);
+      io.stderr(`无法创建输出文件夹“${outDir}”：${describe(error, "write")}\n`);
       return EXIT.cannotWrite;
     }
 

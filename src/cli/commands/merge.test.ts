@@ -1,9 +1,11 @@
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { editForm, fillForm } from "../../../test/helpers/forms";
 import { memoryIo, type MemoryIo } from "../../../test/helpers/memoryIo";
 import { readGrids, readLedgerWorkbook } from "../../adapters/xlsx";
 import { CHANGE_LOG_SHEET, readChangeLog } from "../../core/roundtrip";
 import { TASK_COLUMNS } from "../../core/sheets";
+import { EXIT } from "../command";
 import { run } from "../run";
 
 const WORK_POINTS =
@@ -170,5 +172,94 @@ describe("duban merge", () => {
     io.files.set("回/卫健委.xlsx", await fillForm(bytesAt(io, HEALTH), { "1": { actual: 2 } }));
     expect(await run(["merge", "台账.xlsx", "回/卫健委.xlsx"], io)).toBe(0);
     expect(io.err.join("")).toContain("[警告] “任务清单”缺少隐藏的“行ID”列");
+  });
+
+  it("lets one merge of a ledger run at a time: the second is refused and merges cleanly once rerun", async () => {
+    const io = await splitWorld();
+    io.files.set("回/卫健委.xlsx", await fillForm(bytesAt(io, HEALTH), { "1": { actual: 2 } }));
+    io.files.set("回/财政局.xlsx", await fillForm(bytesAt(io, FINANCE), { "1": { progress: "已拨付" } }));
+    const [first, second] = await Promise.all([
+      run(["merge", "台账.xlsx", "回/卫健委.xlsx"], io),
+      run(["merge", "台账.xlsx", "回/财政局.xlsx"], io),
+    ]);
+    expect([first, second]).toEqual([EXIT.ok, EXIT.cannotWrite]);
+    expect(io.err.join("")).toMatch(/无法汇总“台账.xlsx”：另一个 Duban 正在处理这份台账/);
+    expect(await run(["merge", "台账.xlsx", "回/财政局.xlsx"], io)).toBe(0);
+    const entries = (await ledgerAt(io, "台账.xlsx")).progress;
+    expect(entries.map((e) => [e.reportedBy, e.actual ?? null, e.progress])).toEqual([
+      ["市财政局", null, "已拨付"],
+      ["市卫生健康委", 2, ""],
+    ]);
+  });
+
+  it("refuses to write over a ledger someone saved while the merge ran, and keeps a backup of each version it replaces", async () => {
+    const io = await splitWorld();
+    const original = bytesAt(io, "台账.xlsx");
+    io.files.set("回/卫健委.xlsx", await fillForm(bytesAt(io, HEALTH), { "1": { actual: 2 } }));
+    // Saved in Excel while the merge reads the returned file.
+    const savedMeanwhile = new Uint8Array([...original, 0]);
+    const readFile = io.readFile;
+    io.readFile = async (path) => {
+      if (path === "回/卫健委.xlsx") io.files.set("台账.xlsx", savedMeanwhile);
+      return readFile(path);
+    };
+    expect(await run(["merge", "台账.xlsx", "回/卫健委.xlsx"], io)).toBe(EXIT.cannotWrite);
+    expect(io.err.join("")).toContain("在汇总期间被修改或移走");
+    expect(bytesAt(io, "台账.xlsx")).toBe(savedMeanwhile);
+    expect([...io.files.keys()].filter((k) => k.startsWith("台账备份/"))).toEqual([]);
+
+    io.readFile = readFile;
+    io.files.set("台账.xlsx", original);
+    expect(await run(["merge", "台账.xlsx", "回/卫健委.xlsx"], io)).toBe(0);
+    const backups = [...io.files.keys()].filter((k) => k.startsWith("台账备份/台账-"));
+    expect(backups).toHaveLength(1);
+    expect(bytesAt(io, backups[0] ?? "")).toBe(original);
+    expect(io.out.join("")).toContain(`原文件备份为“${backups[0]}”`);
+  });
+
+  it("writes nothing when no file could be merged, even with -o", async () => {
+    const io = await splitWorld();
+    io.files.set("回/坏.xlsx", "这不是表格");
+    expect(await run(["merge", "台账.xlsx", "回/坏.xlsx", "-o", "汇总.xlsx"], io)).toBe(1);
+    expect(io.files.has("汇总.xlsx")).toBe(false);
+    expect(io.out.join("")).toContain("没有可汇总的文件，未写入“汇总.xlsx”");
+    expect(io.out.join("")).not.toContain("已写入");
+  });
+
+  it("keeps the office's own sheet, column and formulas through a merge, and says what it kept", async () => {
+    const io = await splitWorld();
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytesAt(io, "台账.xlsx").slice().buffer);
+    const tasks = workbook.getWorksheet("任务清单")!;
+    const header = tasks.getRow(2).values as unknown[];
+    const added = header.length;
+    tasks.getCell(2, added).value = "督办人";
+    tasks.getCell(3, added).value = "张三";
+    workbook.addWorksheet("我的统计").getCell("A1").value = { formula: "COUNTA(任务清单!A:A)", result: 4 };
+    io.files.set("台账.xlsx", new Uint8Array(await workbook.xlsx.writeBuffer()));
+    io.files.set("回/卫健委.xlsx", await fillForm(bytesAt(io, HEALTH), { "1": { actual: 2 } }));
+    expect(await run(["merge", "台账.xlsx", "回/卫健委.xlsx"], io)).toBe(0);
+    expect(io.out.join("")).toContain("保留了原有的工作表“我的统计”、“任务清单”中的“督办人”列。");
+    const merged = new ExcelJS.Workbook();
+    await merged.xlsx.load(bytesAt(io, "台账.xlsx").slice().buffer);
+    expect(merged.getWorksheet("我的统计")!.getCell("A1").formula).toBe("COUNTA(任务清单!A:A)");
+    const mergedTasks = merged.getWorksheet("任务清单")!;
+    expect(mergedTasks.getCell(2, added).text).toBe("督办人");
+    expect(mergedTasks.getCell(3, added).text).toBe("张三");
+    expect((await ledgerAt(io, "台账.xlsx")).progress.map((e) => e.actual)).toEqual([2]);
+  });
+
+  it("will not rewrite a ledger in place when the rewrite would lose a chart, and says so before writing", async () => {
+    const io = await splitWorld();
+    const zip = await JSZip.loadAsync(bytesAt(io, "台账.xlsx"));
+    zip.file("xl/charts/chart1.xml", "<c:chartSpace/>");
+    const withChart = await zip.generateAsync({ type: "uint8array" });
+    io.files.set("台账.xlsx", withChart);
+    io.files.set("回/卫健委.xlsx", await fillForm(bytesAt(io, HEALTH), { "1": { actual: 2 } }));
+    expect(await run(["merge", "台账.xlsx", "回/卫健委.xlsx"], io)).toBe(1);
+    expect(io.out.join("")).toContain("中有图表，命令行汇总重写文件时无法保留，台账未改动");
+    expect(bytesAt(io, "台账.xlsx")).toBe(withChart);
+    expect(await run(["merge", "台账.xlsx", "回/卫健委.xlsx", "-o", "汇总.xlsx"], io)).toBe(0);
+    expect(io.err.join("")).toContain("[警告] 原台账中的图表不会出现在“汇总.xlsx”中");
   });
 });

@@ -1,4 +1,4 @@
-import { readGrids, renderWorkbook } from "../../adapters/xlsx";
+import { partsLostOnRewrite, readGrids, renderWorkbookOver } from "../../adapters/xlsx";
 import { readReturnedGrids } from "../../adapters/xlsx/returned";
 import type { Period } from "../../core/model";
 import { assessLedger } from "../../core/progress";
@@ -10,11 +10,12 @@ import {
   readReturnForm,
   withChangeLog,
 } from "../../core/roundtrip";
-import { buildWorkbookPlan, readLedger } from "../../core/sheets";
+import { buildWorkbookPlan, keptSentence, readLedger } from "../../core/sheets";
+import type { ParsedArgs } from "../args";
 import { parseArgs, periodOption, stringOption } from "../args";
 import { EXIT, type Command } from "../command";
 import { describe } from "../input";
-import { printWarnings } from "../files";
+import { printWarnings, replaceLedger } from "../files";
 import type { CliIo } from "../io";
 
 async function readReturned(path: string, io: CliIo): Promise<ReturnedFile> {
@@ -67,7 +68,9 @@ function summary(result: MergeResult, received: number, period: Period): string 
   if (toCheck.length > 0) {
     lines.push(`需核实 ${toCheck.length} 项（已按原样保留，判定见“进度填报”的“核对”列）：`);
     for (const row of toCheck) {
-      lines.push(`  编号 ${row.row.number}（${row.row.metric || row.row.task}）：${row.check}，按“${row.status}”统计`);
+      lines.push(
+        `  编号 ${row.row.number}（${row.row.metric || row.row.task}）：${row.check}，按“${row.status}”统计`,
+      );
     }
   }
   lines.push(
@@ -107,57 +110,92 @@ export const mergeCommand: Command = {
       return EXIT.usage;
     }
 
-    let bytes: Uint8Array;
+    // One merge of a ledger at a time: a second would write over the first's changes.
+    let release: () => Promise<void>;
     try {
-      bytes = await io.readFile(ledgerPath);
+      release = await io.lock(ledgerPath);
     } catch (error) {
-      io.stderr(`无法读取“${ledgerPath}”：${describe(error)}\n`);
-      return EXIT.cannotRead;
-    }
-    const grids = await readGrids(bytes);
-    if (!grids.ok) {
-      io.stderr(`“${ledgerPath}”：${grids.message}\n`);
-      return EXIT.cannotRead;
-    }
-    const read = readLedger(grids.grids);
-    if (!read.ok) {
-      io.stderr(`“${ledgerPath}”：${read.message}\n`);
-      return EXIT.dataError;
-    }
-    printWarnings(read.diagnostics, io);
-    const ledger = read.ledger;
-    const chosen = periodOption(args, ledger.periodKind, ledger.year);
-    if (!chosen.ok) {
-      io.stderr(`${chosen.message}\n`);
-      return EXIT.usage;
-    }
-    const period = chosen.period ?? ledger.period;
-
-    const files: ReturnedFile[] = [];
-    for (const path of returnedPaths) files.push(await readReturned(path, io));
-    const result = mergeReturns(ledger, files, { period, at: beijingTimestamp(io.now()) });
-    io.stdout(summary(result, files.length, period));
-
-    const target = output ?? ledgerPath;
-    if (output === undefined && result.refused.length > 0) {
-      io.stdout(`有文件未能汇总，台账“${ledgerPath}”未改动。处理后重新汇总，或用 -o 另存已汇总的结果。\n`);
-      return EXIT.dataError;
-    }
-    if (output === undefined && result.changes.length === 0) {
-      io.stdout(`没有新的变更，台账“${ledgerPath}”未改动。\n`);
-      return EXIT.ok;
-    }
-    const plan = withChangeLog(buildWorkbookPlan(result.ledger), [
-      ...readChangeLog(grids.grids),
-      ...result.changes,
-    ]);
-    try {
-      await io.writeFile(target, await renderWorkbook(plan));
-    } catch (error) {
-      io.stderr(`无法写入“${target}”：${describe(error)}\n`);
+      io.stderr(`无法汇总“${ledgerPath}”：${describe(error)}\n`);
       return EXIT.cannotWrite;
     }
-    io.stdout(`已写入“${target}”，变更记入“变更记录”表。\n`);
-    return result.refused.length > 0 ? EXIT.dataError : EXIT.ok;
+    try {
+      return await mergeInto(ledgerPath, returnedPaths, output, args, io);
+    } finally {
+      await release();
+    }
   },
 };
+
+async function mergeInto(
+  ledgerPath: string,
+  returnedPaths: readonly string[],
+  output: string | undefined,
+  args: ParsedArgs,
+  io: CliIo,
+): Promise<number> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await io.readFile(ledgerPath);
+  } catch (error) {
+    io.stderr(`无法读取“${ledgerPath}”：${describe(error)}\n`);
+    return EXIT.cannotRead;
+  }
+  const grids = await readGrids(bytes);
+  if (!grids.ok) {
+    io.stderr(`“${ledgerPath}”：${grids.message}\n`);
+    return EXIT.cannotRead;
+  }
+  const read = readLedger(grids.grids);
+  if (!read.ok) {
+    io.stderr(`“${ledgerPath}”：${read.message}\n`);
+    return EXIT.dataError;
+  }
+  printWarnings(read.diagnostics, io);
+  const ledger = read.ledger;
+  const chosen = periodOption(args, ledger.periodKind, ledger.year);
+  if (!chosen.ok) {
+    io.stderr(`${chosen.message}\n`);
+    return EXIT.usage;
+  }
+  const period = chosen.period ?? ledger.period;
+
+  const files: ReturnedFile[] = [];
+  for (const path of returnedPaths) files.push(await readReturned(path, io));
+  const result = mergeReturns(ledger, files, { period, at: beijingTimestamp(io.now()) });
+  io.stdout(summary(result, files.length, period));
+
+  const target = output ?? ledgerPath;
+  if (output === undefined && result.refused.length > 0) {
+    io.stdout(`有文件未能汇总，台账“${ledgerPath}”未改动。处理后重新汇总，或用 -o 另存已汇总的结果。\n`);
+    return EXIT.dataError;
+  }
+  if (output === undefined && result.changes.length === 0) {
+    io.stdout(`没有新的变更，台账“${ledgerPath}”未改动。\n`);
+    return EXIT.ok;
+  }
+  if (result.merged.length === 0) {
+    io.stdout(`没有可汇总的文件，未写入“${target}”。\n`);
+    return EXIT.dataError;
+  }
+  // What the file cannot keep through a rewrite is said before anything is written.
+  const lost = partsLostOnRewrite(bytes);
+  if (lost.length > 0 && target === ledgerPath) {
+    io.stdout(
+      `台账“${ledgerPath}”中有${lost.join("、")}，命令行汇总重写文件时无法保留，台账未改动。请用 -o 另存汇总结果，或在 Excel 中用督办台账加载项汇总（加载项只改写台账自己的工作表）。\n`,
+    );
+    return EXIT.dataError;
+  }
+  if (lost.length > 0) io.stderr(`[警告] 原台账中的${lost.join("、")}不会出现在“${target}”中。\n`);
+  const plan = withChangeLog(buildWorkbookPlan(result.ledger), [
+    ...readChangeLog(grids.grids),
+    ...result.changes,
+  ]);
+  // Drawn over the ledger it replaces, so what the office added there stays.
+  const { bytes: merged, kept } = await renderWorkbookOver(plan, bytes);
+  const written = await replaceLedger(target, merged, target === ledgerPath ? bytes : undefined, io);
+  if (!written.ok) return written.exit;
+  io.stdout(
+    `已写入“${target}”，变更记入“变更记录”表。${keptSentence(kept)}${written.backup ? `原文件备份为“${written.backup}”。` : ""}\n`,
+  );
+  return result.refused.length > 0 ? EXIT.dataError : EXIT.ok;
+}

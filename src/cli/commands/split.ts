@@ -60,7 +60,7 @@ export const splitCommand: Command = {
       for (const form of split.forms)
         await io.writeFile(io.join(output, form.fileName), await renderWorkbook(form.plan));
     } catch (error) {
-      io.stderr(`无法写入“${output}”：${describe(error)}\n`);
+      io.stderr(`无法写入“${output}”：${describe(error, "write")}\n`);
       return EXIT.cannotWrite;
     }
     const lines = split.forms.map((f) => `  ${f.fileName}（${f.rowCount}项）`);

@@ -38,6 +38,7 @@ export type DiagnosticCode =
   | "extra-column"
   | "row-added"
   | "row-copied"
+  | "note-row"
   | "row-removed"
   | "row-matched-by-number"
   | "row-id-mismatch"

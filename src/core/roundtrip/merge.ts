@@ -5,7 +5,7 @@ import type { RowIdentity } from "../sheets/metadata";
 import type { ChangeRecord } from "./changeLog";
 import type { ReturnForm, ReturnedEntry } from "./read";
 import { formNote } from "./read";
-import { responsibleUnits } from "./split";
+import { namesUnit, responsibleUnits } from "./split";
 
 /** A returned file as read: its form, or why it could not be read. */
 export interface ReturnedFile {
@@ -275,7 +275,7 @@ export function mergeReturns(
     const changesBefore = changes.length;
     for (const returned of form.entries) {
       const row = rowsById.get(returned.rowId);
-      if (!row || !(row.leadUnits.includes(form.unit) || row.coUnits.includes(form.unit))) {
+      if (!row || !(namesUnit(row.leadUnits, form.unit) || namesUnit(row.coUnits, form.unit))) {
         notes.push(
           formNote(
             "unknown-row",
@@ -299,7 +299,7 @@ export function mergeReturns(
       };
       if (returned.baseline !== undefined) {
         const current = baselines.get(row.id) ?? row.baseline;
-        if (!row.leadUnits.includes(form.unit)) {
+        if (!namesUnit(row.leadUnits, form.unit)) {
           if (returned.baseline !== current) {
             notes.push(
               formNote(

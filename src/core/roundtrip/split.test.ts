@@ -141,6 +141,22 @@ describe("splitLedger", () => {
     ]);
   });
 
+  it("takes names that differ only by direction or other invisible characters for one unit", () => {
+    const ledger = {
+      ...sampleLedger(),
+      rows: [
+        ledgerRow({ id: "a", leadUnits: ["市医保局"] }),
+        ledgerRow({ id: "b", leadUnits: ["市医\u202e保局"], coUnits: ["\u2066市财政局\u2069"] }),
+      ],
+    };
+    const split = splitLedger(ledger, asPeriod("2024-Q3"));
+    if (!split.ok) throw new Error(split.message);
+    expect(split.forms.map((f) => [f.unit, f.fileName, f.rowCount])).toEqual([
+      ["市医保局", "填报-2024年第三季度-市医保局.xlsx", 2],
+      ["市财政局", "填报-2024年第三季度-市财政局.xlsx", 1],
+    ]);
+  });
+
   it("writes an .xlsx with the input cells unlocked, the rest locked, and reads back as the unit's form", async () => {
     const split = splitLedger(sampleLedger(), asPeriod("2024-Q3"));
     if (!split.ok) throw new Error(split.message);

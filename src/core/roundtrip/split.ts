@@ -58,15 +58,27 @@ export type SplitResult =
   | { ok: true; period: Period; deadline: string; forms: UnitForm[] }
   | { ok: false; code: "invalid-period" | "invalid-deadline" | "no-units"; message: string };
 
+/** A unit as the forms know it: two names that differ only by invisible characters are one unit. */
+const unitKey = (unit: string): string => withoutInvisible(unit).trim();
+
+/** Whether `units` names `unit`, invisible characters aside. */
+export function namesUnit(units: readonly string[], unit: string): boolean {
+  const key = unitKey(unit);
+  return units.some((u) => unitKey(u) === key);
+}
+
 /** Every unit that leads or assists some row, in the order the ledger first names them. */
 export function responsibleUnits(ledger: Pick<Ledger, "rows">): string[] {
   const units = new Set<string>();
-  for (const row of ledger.rows) for (const unit of [...row.leadUnits, ...row.coUnits]) units.add(unit);
+  for (const row of ledger.rows)
+    for (const unit of [...row.leadUnits, ...row.coUnits]) units.add(unitKey(unit));
+  units.delete("");
   return [...units];
 }
 
 export function rowsOfUnit(ledger: Pick<Ledger, "rows">, unit: string): LedgerRow[] {
-  return ledger.rows.filter((row) => row.leadUnits.includes(unit) || row.coUnits.includes(unit));
+  const key = unitKey(unit);
+  return ledger.rows.filter((row) => namesUnit(row.leadUnits, key) || namesUnit(row.coUnits, key));
 }
 
 /** Characters Windows forbids in file names, and control characters. */
@@ -123,7 +135,7 @@ function formLine(
   return {
     number: row.number,
     item: itemText(row),
-    role: row.leadUnits.includes(unit) ? "牵头" : "配合",
+    role: namesUnit(row.leadUnits, unit) ? "牵头" : "配合",
     leadUnits: DEFAULT_UNITS.format(row.leadUnits),
     coUnits: DEFAULT_UNITS.format(row.coUnits),
     target: row.target ?? null,
@@ -227,7 +239,7 @@ function instructionsSheet(
   deadline: string,
   sendTo: string,
 ): SheetPlan {
-  const leads = rows.filter((r) => r.leadUnits.includes(unit)).length;
+  const leads = rows.filter((r) => namesUnit(r.leadUnits, unit)).length;
   const body = (text: string): { text: string; style: typeof TEXT_STYLES.body } => ({
     text,
     style: TEXT_STYLES.body,

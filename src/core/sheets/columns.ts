@@ -32,7 +32,7 @@ export type TaskColumnKey =
   | "note"
   | "rowId";
 
-interface KeyedColumn<K extends string> extends ColumnPlan {
+export interface KeyedColumn<K extends string> extends ColumnPlan {
   key: K;
 }
 

@@ -1,5 +1,6 @@
 export * from "./types";
 export * from "./cells";
+export * from "./references";
 export * from "./styles";
 export * from "./text";
 export * from "./columns";
@@ -8,3 +9,4 @@ export * from "./metadata";
 export * from "./layout";
 export * from "./summary";
 export * from "./read";
+export * from "./carry";

@@ -21,7 +21,7 @@ import {
 } from "../progress";
 import type { DerivedName } from "../progress/rules";
 import { columnLetter, dateCell, excelSerial, formulaCell, quoteSheetName, rangeAddress } from "./cells";
-import type { ProgressColumnKey, TaskColumnKey } from "./columns";
+import type { KeyedColumn, ProgressColumnKey, TaskColumnKey } from "./columns";
 import {
   DEADLINE_SOURCES,
   PROGRESS_COLUMNS,
@@ -85,7 +85,7 @@ function tableSheet(
   title: string,
   columns: readonly ColumnPlan[],
   dataRows: RowPlan[],
-  extras: Pick<SheetPlan, "conditionalFormats" | "validations">,
+  extras: Pick<SheetPlan, "conditionalFormats" | "validations" | "rowKey">,
   frozenColumns: number,
 ): SheetPlan {
   const lastDataRow = HEADER_ROW + dataRows.length;
@@ -120,7 +120,11 @@ function taskLine(row: LedgerRow): Line<TaskColumnKey> {
     target: row.target ?? null,
     unit: row.unit ?? null,
     deadline: row.deadline ? dateCell(row.deadline) : null,
-    deadlineSource: row.deadline ? (row.deadlineInferred ? DEADLINE_SOURCES.inferred : DEADLINE_SOURCES.stated) : null,
+    deadlineSource: row.deadline
+      ? row.deadlineInferred
+        ? DEADLINE_SOURCES.inferred
+        : DEADLINE_SOURCES.stated
+      : null,
     leadUnits: joinUnits(row.leadUnits),
     coUnits: joinUnits(row.coUnits),
     source: row.source,
@@ -141,10 +145,16 @@ function tasksSheet(ledger: Ledger): SheetPlan {
     TASK_COLUMNS,
     rows,
     {
+      rowKey: [headerOf(TASK_COLUMNS, "rowId")],
       // An inferred deadline stands out, so no one reads it as the document's.
       conditionalFormats: [
         {
-          range: rangeAddress(FIRST_DATA_ROW, deadlineSource, HEADER_ROW + Math.max(1, rows.length), deadlineSource),
+          range: rangeAddress(
+            FIRST_DATA_ROW,
+            deadlineSource,
+            HEADER_ROW + Math.max(1, rows.length),
+            deadlineSource,
+          ),
           rules: [{ kind: "textEquals", text: DEADLINE_SOURCES.inferred, style: INFERRED_STYLE }],
         },
       ],
@@ -156,6 +166,10 @@ function tasksSheet(ledger: Ledger): SheetPlan {
 /** 任务及指标: the indicator when the row has one, under its task. */
 function itemText(row: LedgerRow): string {
   return row.metric ? `${row.task}：${row.metric}` : row.task;
+}
+
+function headerOf<K extends string>(columns: readonly KeyedColumn<K>[], key: K): string {
+  return columns.find((c) => c.key === key)?.header ?? key;
 }
 
 /** Column letters of 进度填报 and 任务清单, for the formulas. */
@@ -257,14 +271,12 @@ interface LineContext {
   entriesByRow: Map<string, ProgressEntry[]>;
 }
 
-function progressLine(
-  source: LineSource,
-  r: number,
-  context: LineContext,
-): Line<ProgressColumnKey> {
+function progressLine(source: LineSource, r: number, context: LineContext): Line<ProgressColumnKey> {
   const { row, entry, rowId } = source;
   const period = Period.parse(source.period);
-  const planStart = row ? (context.planStarts.get(row.docId) ?? context.ledger.period.start) : context.ledger.period.start;
+  const planStart = row
+    ? (context.planStarts.get(row.docId) ?? context.ledger.period.start)
+    : context.ledger.period.start;
   const ledgerStart = context.planStarts.get(context.ledger.documents[0]?.id ?? "") ?? planStart;
   const refs = lineRefs(r);
   const judged =
@@ -343,7 +355,12 @@ function entriesByRow(progress: readonly ProgressEntry[]): Map<string, ProgressE
   return byRow;
 }
 
-function earlierDone(entries: readonly ProgressEntry[], row: LedgerRow, period: Period, options: StatusOptions): boolean {
+function earlierDone(
+  entries: readonly ProgressEntry[],
+  row: LedgerRow,
+  period: Period,
+  options: StatusOptions,
+): boolean {
   return entries.some((entry) => {
     const end = Period.parse(entry.period)?.end;
     return end !== undefined && end < period.end && hasReport(entry) && showsComplete(row, entry, options);
@@ -391,7 +408,9 @@ function lineSources(ledger: Ledger): LineSource[] {
           break;
         }
       }
-      entries.forEach((entry, index) => lines.push({ period, row, rowId, entry, counted: index === counting }));
+      entries.forEach((entry, index) =>
+        lines.push({ period, row, rowId, entry, counted: index === counting }),
+      );
     }
   }
   return lines;
@@ -412,7 +431,11 @@ function progressSheet(ledger: Ledger, options: StatusOptions): SheetPlan {
   };
   const rows = sources.map((source, index): RowPlan => {
     const line = progressLine(source, FIRST_DATA_ROW + index, context);
-    return { cells: cellsOf(PROGRESS_COLUMNS, line), style: STYLES.body, height: heightOf(PROGRESS_COLUMNS, line) };
+    return {
+      cells: cellsOf(PROGRESS_COLUMNS, line),
+      style: STYLES.body,
+      height: heightOf(PROGRESS_COLUMNS, line),
+    };
   });
   const lastRow = HEADER_ROW + Math.max(1, rows.length);
   const columnRange = (key: ProgressColumnKey): string => {
@@ -425,6 +448,7 @@ function progressSheet(ledger: Ledger, options: StatusOptions): SheetPlan {
     PROGRESS_COLUMNS,
     rows,
     {
+      rowKey: [headerOf(PROGRESS_COLUMNS, "rowId"), headerOf(PROGRESS_COLUMNS, "period")],
       conditionalFormats: [
         { range: columnRange("reportedStatus"), rules: statusRules() },
         { range: columnRange("judgedStatus"), rules: statusRules() },
@@ -449,30 +473,84 @@ function progressSheet(ledger: Ledger, options: StatusOptions): SheetPlan {
   );
 }
 
+const REPORT_PLACEHOLDER_NOTE = "各单位报送本期进度后生成通报，通报全文将显示在本表。";
+
 function reportPlaceholder(ledger: Ledger): SheetPlan {
+  return {
+    ...reportPlaceholderText(ledger),
+    placeholder: { mark: REPORT_PLACEHOLDER_NOTE },
+  };
+}
+
+function reportPlaceholderText(ledger: Ledger): SheetPlan {
   return textSheetPlan(
     SHEET_NAMES.report,
     [
       { text: "通报", style: TEXT_STYLES.title },
       { text: `${ledger.period.label}尚未生成通报。`, style: TEXT_STYLES.body, spaceBefore: 12 },
-      { text: "各单位报送本期进度后生成通报，通报全文将显示在本表。", style: TEXT_STYLES.note },
+      { text: REPORT_PLACEHOLDER_NOTE, style: TEXT_STYLES.note },
     ],
     { width: 80 },
   );
 }
 
 /** The 设置 sheet's rows: label, value, named cell, note. Row 1 is its title. */
-function settingsRows(ledger: Ledger, options: StatusOptions): { label: string; value: CellValue; name: string; note: string; format?: string }[] {
+function settingsRows(
+  ledger: Ledger,
+  options: StatusOptions,
+): { label: string; value: CellValue; name: string; note: string; format?: string }[] {
   const start = planStarts(ledger, options)(ledger.documents[0]);
   const end = judgedPeriodEnd(ledger.period, ledger.period, options);
   return [
-    { label: "计划起始日", value: dateCell(start), name: SETTING_NAMES.planStart, note: "序时进度从这一天算起（文件印发之日，或当年1月1日）", format: "yyyy-mm-dd" },
-    { label: "本期期末", value: dateCell(end), name: SETTING_NAMES.periodEnd, note: `本期：${ledger.period.label}`, format: "yyyy-mm-dd" },
-    { label: "完成阈值", value: options.completeAt, name: SETTING_NAMES.completeAt, note: "完成率达到此值即为已完成", format: "0%" },
-    { label: "序时容差", value: options.paceTolerance, name: SETTING_NAMES.paceTolerance, note: "完成率低于序时进度不超过此值，仍算序时推进", format: "0%" },
-    { label: "黄色预警幅度", value: options.amberGap, name: SETTING_NAMES.amberGap, note: "落后序时不超过此值为黄色，超过为红色", format: "0%" },
-    { label: "临期提醒天数", value: options.dueSoonDays, name: SETTING_NAMES.dueSoonDays, note: "距时限不超过此天数且未完成为蓝色（催办）", format: "0" },
-    { label: "已完成后保持", value: options.carryCompletion ? 1 : 0, name: SETTING_NAMES.carry, note: "1：以前已完成、本期未再报送的任务仍算已完成；0：算未报送", format: "0" },
+    {
+      label: "计划起始日",
+      value: dateCell(start),
+      name: SETTING_NAMES.planStart,
+      note: "序时进度从这一天算起（文件印发之日，或当年1月1日）",
+      format: "yyyy-mm-dd",
+    },
+    {
+      label: "本期期末",
+      value: dateCell(end),
+      name: SETTING_NAMES.periodEnd,
+      note: `本期：${ledger.period.label}`,
+      format: "yyyy-mm-dd",
+    },
+    {
+      label: "完成阈值",
+      value: options.completeAt,
+      name: SETTING_NAMES.completeAt,
+      note: "完成率达到此值即为已完成",
+      format: "0%",
+    },
+    {
+      label: "序时容差",
+      value: options.paceTolerance,
+      name: SETTING_NAMES.paceTolerance,
+      note: "完成率低于序时进度不超过此值，仍算序时推进",
+      format: "0%",
+    },
+    {
+      label: "黄色预警幅度",
+      value: options.amberGap,
+      name: SETTING_NAMES.amberGap,
+      note: "落后序时不超过此值为黄色，超过为红色",
+      format: "0%",
+    },
+    {
+      label: "临期提醒天数",
+      value: options.dueSoonDays,
+      name: SETTING_NAMES.dueSoonDays,
+      note: "距时限不超过此天数且未完成为蓝色（催办）",
+      format: "0",
+    },
+    {
+      label: "已完成后保持",
+      value: options.carryCompletion ? 1 : 0,
+      name: SETTING_NAMES.carry,
+      note: "1：以前已完成、本期未再报送的任务仍算已完成；0：算未报送",
+      format: "0",
+    },
   ];
 }
 
@@ -512,7 +590,10 @@ function settingsSheet(ledger: Ledger, options: StatusOptions): SheetPlan {
       ...rows.map((r) => ({
         cells: [r.label, r.value, r.note],
         style: STYLES.body,
-        cellStyles: [undefined, { ...(r.format && { numberFormat: r.format }), horizontal: "center" as const }],
+        cellStyles: [
+          undefined,
+          { ...(r.format && { numberFormat: r.format }), horizontal: "center" as const },
+        ],
       })),
       { cells: [null, null, null] },
       { cells: ["期间", "期末", "说明"], style: STYLES.header },

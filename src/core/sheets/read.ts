@@ -215,7 +215,8 @@ function readTasks(
       ...(target !== undefined && { target }),
       ...(text("unit") !== "" && { unit: text("unit") }),
       ...(deadline !== undefined && { deadline }),
-      ...(deadline !== undefined && text("deadlineSource") === DEADLINE_SOURCES.inferred && { deadlineInferred: true }),
+      ...(deadline !== undefined &&
+        text("deadlineSource") === DEADLINE_SOURCES.inferred && { deadlineInferred: true }),
       leadUnits: units.parseList(text("leadUnits")),
       coUnits: units.parseList(text("coUnits")),
       source: text("source"),
@@ -226,7 +227,12 @@ function readTasks(
     let identity = hasIdColumn ? byId.get(written) : byNumber.get(fields.number.trim());
     // Sorting only the visible columns leaves the hidden IDs behind: the 编号 says whose row this is.
     const numberedAs = byNumber.get(fields.number.trim());
-    if (identity && numberedAs && identity.number.trim() !== fields.number.trim() && !known.has(numberedAs.id)) {
+    if (
+      identity &&
+      numberedAs &&
+      identity.number.trim() !== fields.number.trim() &&
+      !known.has(numberedAs.id)
+    ) {
       diagnostics.push(
         cellDiagnostic(
           "row-id-mismatch",
@@ -251,6 +257,19 @@ function readTasks(
         );
       }
       known.set(identity.id, { id: identity.id, taskId: identity.taskId, docId: identity.docId, ...fields });
+      continue;
+    }
+    // A line with neither a task nor an indicator (`注：…` under the table) is the office's note.
+    if (!identity && !fields.task.trim() && !fields.metric.trim()) {
+      diagnostics.push(
+        cellDiagnostic(
+          "note-row",
+          "info",
+          grid.name,
+          `第 ${row} 行没有任务和指标，按说明文字看待，不作为任务读取（仍保留在表中）。`,
+          sheet.address(row, "number"),
+        ),
+      );
       continue;
     }
     // A row people added, or copied from another (same ID twice): a new row with an ID of its own.
@@ -493,7 +512,10 @@ function readSettings(
       ),
     );
   });
-  const labels: Record<string, "completeAt" | "paceTolerance" | "amberGap" | "dueSoonDays" | "carryCompletion"> = {
+  const labels: Record<
+    string,
+    "completeAt" | "paceTolerance" | "amberGap" | "dueSoonDays" | "carryCompletion"
+  > = {
     完成阈值: "completeAt",
     序时容差: "paceTolerance",
     黄色预警幅度: "amberGap",

@@ -179,6 +179,17 @@ export interface SheetPlan {
   tabColor?: Rgb;
   /** Shown in Excel's grid; off for text sheets such as the 通报. */
   showGridLines?: boolean;
+  /**
+   * Stands in until there is real content (the 通报 before one is written): a writer keeps a sheet
+   * of this name that the workbook already has, unless that sheet is itself a placeholder, which
+   * holds `mark` in one of its cells.
+   */
+  placeholder?: { mark: string };
+  /**
+   * The headers of the columns whose cells identify a table row (the hidden row ID, the period):
+   * writers that keep what an office added to the sheet put it back on the same rows by them.
+   */
+  rowKey?: readonly string[];
 }
 
 /** A named cell the formulas refer to: `DubanCompleteAt` → `'设置'!$B$5`. */

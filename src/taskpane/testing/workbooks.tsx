@@ -13,7 +13,17 @@ import {
   type WriteResult,
 } from "../../adapters/excel";
 import { FakeExcel } from "../../adapters/excel/testing/fakeExcel";
+import { NOTHING_KEPT } from "../../core/sheets";
 import { WorkbookContext, type WorkbookAccess } from "../workbook";
+
+/** A write that went through, into a workbook the office had added nothing to. */
+export const WRITTEN: WriteResult = {
+  ok: true,
+  skipped: [],
+  replacedSheets: [],
+  kept: NOTHING_KEPT,
+  requestBytes: [],
+};
 
 export const POLICY = [
   "2024年全市卫生健康工作要点",

@@ -13,10 +13,9 @@
  * the cells as they were when the range was made.
  */
 import { OfficeMockObject } from "office-addin-mock";
-import { columnNumber, excelSerial } from "../../../core/sheets";
+import { columnNumber, excelSerial, sheetReference, shiftRows } from "../../../core/sheets";
 import type { RequirementSets } from "../capabilities";
 import { REQUEST_LIMIT_BYTES, jsonBytes } from "../batches";
-import { shiftRows } from "../fill";
 
 export type FakeValue = string | number | boolean;
 
@@ -240,6 +239,7 @@ const SINCE: Record<string, string> = {
   "worksheet.getUsedRangeOrNullObject": "1.4",
   "range.dataValidation": "1.8",
   "range.autoFill": "1.9",
+  "range.copyFrom": "1.9",
   "range.conditionalFormats": "1.6",
   "workbook.properties": "1.7",
   "workbook.application.suspendApiCalculationUntilNextSync": "1.6",
@@ -425,6 +425,8 @@ export class FakeExcel {
       this.enqueue(where, path, value, () => this.writeCells(sheet, where.address ?? "", value));
     } else if (where.kind === "worksheet" && sheet && path === "name") {
       this.enqueue(where, path, value, () => this.rename(sheet, String(value)));
+    } else if (where.kind === "worksheet" && sheet && path === "position") {
+      this.enqueue(where, path, value, () => this.move(sheet, Number(value)));
     } else if (where.kind === "worksheet" && sheet && path === "visibility") {
       this.enqueue(where, path, value, () => this.setVisibility(sheet, value as FakeVisibility));
     } else {
@@ -467,11 +469,46 @@ export class FakeExcel {
       source.firstColumn === target.firstColumn &&
       target.lastColumn === target.firstColumn;
     if (!contained || !cell?.formula) {
-      throw new FakeExcelError("InvalidArgument", "自动填充的目标区域必须从源单元格向下延伸，且源单元格须有公式。");
+      throw new FakeExcelError(
+        "InvalidArgument",
+        "自动填充的目标区域必须从源单元格向下延伸，且源单元格须有公式。",
+      );
     }
     for (let row = target.firstRow + 1; row <= target.lastRow; row++) {
       const formula = `=${shiftRows(cell.formula.slice(1), row - target.firstRow)}`;
       sheet.setCell(row, target.firstColumn, { value: formula, formula });
+    }
+  }
+
+  /**
+   * `copyFrom` of a block, contents only (formats are recorded as the call): formulas with their
+   * relative rows moved by the distance, as Excel pastes them; the source must still exist.
+   */
+  private copy(fromSheet: FakeSheet, fromAddress: string, toSheet: FakeSheet, toAddress: string): void {
+    if (!this.sheetList.includes(fromSheet)) throw new FakeExcelError("ItemNotFound", "源工作表已不存在。");
+    const source = parseAddress(fromAddress);
+    const target = parseAddress(toAddress);
+    const rows = source.lastRow - source.firstRow + 1;
+    const columns = source.lastColumn - source.firstColumn + 1;
+    if (
+      target.lastRow - target.firstRow + 1 !== rows ||
+      target.lastColumn - target.firstColumn + 1 !== columns
+    ) {
+      throw new FakeExcelError("InvalidArgument", "复制的目标区域与源区域大小不同。");
+    }
+    const by = target.firstRow - source.firstRow;
+    for (let r = 0; r < rows; r++) {
+      for (let c = 0; c < columns; c++) {
+        const cell = fromSheet.cell(source.firstRow + r, source.firstColumn + c);
+        const moved =
+          cell?.formula !== undefined
+            ? {
+                value: `=${shiftRows(cell.formula.slice(1), by)}`,
+                formula: `=${shiftRows(cell.formula.slice(1), by)}`,
+              }
+            : (cell ?? null);
+        toSheet.setCell(target.firstRow + r, target.firstColumn + c, moved && { ...moved });
+      }
     }
   }
 
@@ -483,9 +520,32 @@ export class FakeExcel {
     if (other && other !== except) throw new FakeExcelError("ItemAlreadyExists", `已有工作表：${name}`);
   }
 
+  /** Every formula that reads `sheet`, rewritten as Excel does when the sheet is renamed or deleted. */
+  private repoint(sheet: FakeSheet, to: string): void {
+    const pattern = sheetReference(sheet.name);
+    for (const other of this.sheetList) {
+      for (const cells of other.rows) {
+        cells?.forEach((cell, index) => {
+          if (cell?.formula === undefined) return;
+          const formula = cell.formula.replace(pattern, to);
+          if (formula !== cell.formula) cells[index] = { value: formula, formula };
+        });
+      }
+    }
+  }
+
   private rename(sheet: FakeSheet, name: string): void {
     this.checkName(name, sheet);
+    this.repoint(sheet, `'${name.replace(/'/g, "''")}'!`);
     sheet.name = name;
+  }
+
+  private move(sheet: FakeSheet, position: number): void {
+    if (!Number.isInteger(position) || position < 0 || position >= this.sheetList.length) {
+      throw new FakeExcelError("InvalidArgument", `位置无效：${position}`);
+    }
+    this.sheetList.splice(this.sheetList.indexOf(sheet), 1);
+    this.sheetList.splice(position, 0, sheet);
   }
 
   private setVisibility(sheet: FakeSheet, visibility: FakeVisibility): void {
@@ -507,6 +567,7 @@ export class FakeExcel {
     }
     const index = this.sheetList.indexOf(sheet);
     if (index < 0) throw new FakeExcelError("ItemNotFound", `工作表已不存在：${sheet.name}`);
+    this.repoint(sheet, "#REF!");
     this.sheetList.splice(index, 1);
     if (this.active === sheet) this.active = this.sheetList.find((s) => s.visibility === "Visible");
   }
@@ -560,7 +621,8 @@ export class FakeExcel {
         this.enqueue(where, "names.add", [name, reference], () => {
           if (find(name)) throw new FakeExcelError("ItemAlreadyExists", `已有名称：${name}`);
           const sheet = /^='((?:[^']|'')+)'!\$[A-Z]+\$\d+$/.exec(reference)?.[1]?.replace(/''/g, "'");
-          if (!sheet || !this.find(sheet)) throw new FakeExcelError("InvalidArgument", `名称引用无效：${reference}`);
+          if (!sheet || !this.find(sheet))
+            throw new FakeExcelError("InvalidArgument", `名称引用无效：${reference}`);
           this.names.set(name, reference);
         }),
       getItem: (name: string) =>
@@ -576,7 +638,12 @@ export class FakeExcel {
         this.loads.push({
           data: {},
           properties: [],
-          resolve: () => Reflect.set(raw, "items", [...this.names.keys()].map((name) => ({ name }))),
+          resolve: () =>
+            Reflect.set(
+              raw,
+              "items",
+              [...this.names.keys()].map((name) => ({ name })),
+            ),
         });
       },
     });
@@ -584,6 +651,8 @@ export class FakeExcel {
   }
 
   private readonly raws = new WeakMap<object, OfficeMockObject>();
+  /** Where each range made by `getRange` is, for `copyFrom` to read its source. */
+  private readonly rangePlaces = new WeakMap<object, { sheet: FakeSheet; address: string }>();
   private readonly worksheetProxies = new Map<FakeSheet, Excel.Worksheet>();
 
   private rawOf(proxy: object): OfficeMockObject {
@@ -650,6 +719,14 @@ export class FakeExcel {
         },
       },
       merge: (across = false) => this.record(where, "merge", [across]),
+      copyFrom: (source: Excel.Range, copyType: string) => {
+        const from = this.rangePlaces.get(source);
+        if (!from) throw new FakeExcelError("InvalidArgument", "复制的源区域无效。");
+        this.enqueue(where, "copyFrom", [from.sheet.name, from.address, copyType], () => {
+          sheet.applied({ address, path: "copyFrom", value: [from.sheet.name, from.address, copyType] });
+          this.copy(from.sheet, from.address, sheet, address);
+        });
+      },
       autoFill: (destination: string, type: string) =>
         this.enqueue(where, "autoFill", [destination, type], () => {
           sheet.applied({ address, path: "autoFill", value: [destination, type] });
@@ -669,7 +746,9 @@ export class FakeExcel {
       dataValidation: {},
     });
     this.enqueue(where, "getRange", address, () => undefined);
-    return this.track<Excel.Range>(raw, where);
+    const proxy = this.track<Excel.Range>(raw, where);
+    this.rangePlaces.set(proxy, { sheet, address });
+    return proxy;
   }
 
   private loadable(raw: OfficeMockObject, data: Record<string, unknown>): void {
@@ -720,6 +799,15 @@ export class FakeExcel {
       columnIndex: (bounds?.firstColumn ?? 1) - 1,
       rowCount: bounds ? bounds.lastRow - bounds.firstRow + 1 : 0,
       columnCount: bounds ? bounds.lastColumn - bounds.firstColumn + 1 : 0,
+      // As Excel gives them: a formula cell's formula, any other cell's value, "" where empty.
+      formulas: bounds
+        ? Array.from({ length: bounds.lastRow - bounds.firstRow + 1 }, (_, r) =>
+            Array.from({ length: bounds.lastColumn - bounds.firstColumn + 1 }, (_, c) => {
+              const cell = sheet.cell(bounds.firstRow + r, bounds.firstColumn + c);
+              return cell?.formula ?? cell?.value ?? "";
+            }),
+          )
+        : [],
     };
     const raw = new OfficeMockObject(data);
     this.loadable(raw, data);

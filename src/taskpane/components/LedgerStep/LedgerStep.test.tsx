@@ -11,6 +11,7 @@ import {
 } from "../../../adapters/excel";
 import { FakeExcel, typeInto } from "../../../adapters/excel/testing/fakeExcel";
 import {
+  WRITTEN,
   inPane,
   policyDocument,
   reportedLedger,
@@ -24,8 +25,6 @@ jest.mock("office-addin-manifest", () => jest.requireActual<object>("office-addi
 
 const NO_LEDGER: ReadWorkbookResult = { ok: false, code: "not-a-ledger", message: "这个工作簿中没有台账。" };
 const noLedger = () => Promise.resolve(NO_LEDGER);
-
-const WRITTEN: WriteResult = { ok: true, skipped: [], replacedSheets: [], requestBytes: [] };
 
 function renderStep(workbook: Parameters<typeof inPane>[1], document = policyDocument()) {
   const written: Ledger[] = [];
@@ -157,7 +156,14 @@ describe("LedgerStep", () => {
     const done = await screen.findByText("台账已写入");
     expect(isShown(done)).toBe(true);
     await waitFor(() => expect(excel.syncs).toBeGreaterThan(1));
-    expect(excel.sheets.map((s) => s.name)).toEqual(["任务清单", "进度填报", "单位汇总", "通报", "设置", "_duban"]);
+    expect(excel.sheets.map((s) => s.name)).toEqual([
+      "任务清单",
+      "进度填报",
+      "单位汇总",
+      "通报",
+      "设置",
+      "_duban",
+    ]);
     expect(excel.sheet("任务清单").grid().length).toBeGreaterThan(2);
   });
 

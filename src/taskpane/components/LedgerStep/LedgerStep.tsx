@@ -126,6 +126,7 @@ export function LedgerStep({ document, onWritten, onContinue }: LedgerStepProps)
             已写入工作表：{outcome.sheets.join("、")}。
             {outcome.keptReports > 0 && `保留了工作簿中已有的 ${outcome.keptReports} 条填报记录。`}
             {outcome.replacesTitle !== undefined && `已替换工作簿中原有的《${outcome.replacesTitle}》。`}
+            {outcome.kept}
             {outcome.skipped.length > 0 && `略过：${outcome.skipped.join(" ")}`}
           </MessageBarBody>
         </MessageBar>

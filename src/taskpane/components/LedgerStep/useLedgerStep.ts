@@ -2,7 +2,7 @@ import { useMemo, useState } from "react";
 import type { Ledger, PeriodKind, PlanDocument } from "../../../core/model";
 import { Period } from "../../../core/model";
 import { buildLedger, ledgerOverExisting } from "../../../core/plan";
-import { buildWorkbookPlan } from "../../../core/sheets";
+import { buildWorkbookPlan, keptSentence } from "../../../core/sheets";
 import type { WriteProgress } from "../../../adapters/excel";
 import { skippedFeatures } from "../../../adapters/excel";
 import { reasonText, useWorkbook } from "../../workbook";
@@ -15,6 +15,8 @@ export type LedgerOutcome =
       keptReports: number;
       /** A different ledger the write replaced. */
       replacesTitle: string | undefined;
+      /** What the office had added to the replaced sheets and the write kept, as a sentence. */
+      kept: string;
       skipped: string[];
     }
   | { ok: false; message: string };
@@ -65,6 +67,7 @@ export function useLedgerStep(document: PlanDocument, onWritten: (ledger: Ledger
             .map((sheet) => sheet.name),
           keptReports: target.keptReports,
           replacesTitle: target.replacesTitle,
+          kept: keptSentence(result.kept),
           skipped: result.skipped.map((feature) => feature.message),
         });
         onWritten(target.ledger);

@@ -58,7 +58,12 @@ describe("ProgressStep", () => {
       ok: true,
       ledger: reportedLedger(),
       diagnostics: [
-        { code: "unknown-status", severity: "warning", message: "第 5 行填报状态“完成”不在列表中（可能是“已完成”），已原样保留，未按该状态计；请从列表中选择。" },
+        {
+          code: "unknown-status",
+          severity: "warning",
+          message:
+            "第 5 行填报状态“完成”不在列表中（可能是“已完成”），已原样保留，未按该状态计；请从列表中选择。",
+        },
       ],
     };
     const workbook = stubWorkbook({ read: () => Promise.resolve(read) });

@@ -1,4 +1,5 @@
 /** @jest-environment jsdom */
+import { NOTHING_KEPT } from "../../../core/sheets";
 import "../../testing/dom";
 import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
@@ -71,7 +72,7 @@ describe("ReportStep", () => {
     render(inPane(<Harness initial={reportedLedger()} />, workbook));
     await user.click(screen.getByRole("button", { name: "写入“通报”工作表" }));
     expect((await screen.findByRole("progressbar")).getAttribute("aria-valuenow")).toBe("1");
-    finish({ ok: true, skipped: [], replacedSheets: ["通报"], requestBytes: [] });
+    finish({ ok: true, skipped: [], replacedSheets: ["通报"], kept: NOTHING_KEPT, requestBytes: [] });
     expect(await screen.findByText("已写入“通报”工作表。")).toBeTruthy();
     expect(workbook.writes.map((plan) => plan.sheets.map((s) => s.name))).toEqual([["通报"]]);
     expect(JSON.stringify(workbook.writes[0]?.sheets[0]?.rows)).toContain("2024年第三季度");

@@ -12,11 +12,10 @@ import type { Ledger } from "../../../core/model";
 import type { ChangeRecord } from "../../../core/roundtrip";
 import { CHANGE_LOG_SHEET, mergeReturns, readReturnForm, splitLedger } from "../../../core/roundtrip";
 import type { WorkbookPlan } from "../../../core/sheets";
-import { inPane, reportedLedger } from "../../testing/workbooks";
+import { WRITTEN, inPane, reportedLedger } from "../../testing/workbooks";
 import type { RoundTripWorkbook } from "./RoundTrip";
 import { RoundTrip } from "./RoundTrip";
 
-const WRITTEN: WriteResult = { ok: true, skipped: [], replacedSheets: [], requestBytes: [] };
 /** 2024-10-08 09:00 in Beijing. */
 const MERGE_TIME = new Date("2024-10-08T01:00:00Z");
 
@@ -259,7 +258,7 @@ describe("RoundTrip", () => {
 
     expect(await screen.findByText(/收到 5 个文件，汇总 2 个，未汇总 3 个；变更 3 处/)).toBeTruthy();
     expect(listItems("未汇总的文件")).toEqual([
-      "说明.xlsx：这不是 .xlsx 工作簿，请报送由 Duban 分发的“填报-…”文件。",
+      "说明.xlsx：这不是 .xlsx 工作簿，请报送由督办台账分发的“填报-…”文件。",
       "医保局-二季度.xlsx：这是2024年第二季度的填报文件，本次汇总的是2024年第三季度，未汇总。",
       "巨大.xlsx：文件过大（64.0 MB，上限 20.0 MB），不像是填报文件，未读取。",
     ]);

@@ -10,7 +10,7 @@ import {
   withChangeLog,
 } from "../../../core/roundtrip";
 import type { WorkbookPlan } from "../../../core/sheets";
-import { buildWorkbookPlan } from "../../../core/sheets";
+import { buildWorkbookPlan, keptSentence } from "../../../core/sheets";
 import type { LedgerForMergeResult, WriteOptions, WriteResult } from "../../../adapters/excel";
 import { readFileBytes } from "../../files";
 import { reasonText } from "../../workbook";
@@ -259,7 +259,7 @@ export function useRoundTrip(
       setMergeNotice({
         intent: "success",
         title: "台账已更新",
-        text: `${result.changes.length} 处变更已写入台账，并记入“变更记录”表。`,
+        text: `${result.changes.length} 处变更已写入台账，并记入“变更记录”表。${keptSentence(written.kept)}`,
       });
       setLedger(result.ledger);
       setPreview(undefined);
