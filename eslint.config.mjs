@@ -22,7 +22,7 @@ const outsideCore = [
 ];
 
 export default tseslint.config(
-  { ignores: ["dist/**", "out/**", "test/tools/**", "node_modules/**", "coverage/**", "bin/**", "*.config.js", "*.config.mjs"] },
+  { ignores: ["dist/**", "out/**", "test/tools/**", "test/helpers/*.mjs", "node_modules/**", "coverage/**", "bin/**", "*.config.js", "*.config.mjs"] },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

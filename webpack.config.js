@@ -14,7 +14,7 @@ const DEV_SERVER_PORT = 3000;
 /** The only thing the pane loads from the internet at run time. */
 const OFFICE_JS_URL = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 /** Libraries too heavy for the first load: they must be reached only through `import()`. */
-const LAZY_ONLY = /[\\/]node_modules[\\/](exceljs|docx|mammoth)[\\/]/;
+const LAZY_ONLY = /[\\/]node_modules[\\/](exceljs|docx|mammoth|pdfjs-dist)[\\/]/;
 
 /** Fails the build when a heavy library ends up in a chunk loaded at start. */
 class LazyOnlyGuard {
@@ -106,7 +106,21 @@ module.exports = async (env, argv) => {
         chunks: ["commands"],
         officeJs: OFFICE_JS_URL,
       }),
-      new CopyWebpackPlugin({ patterns: [{ from: "assets/*.png", to: "assets/[name][ext]" }] }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          // pdf.js parses in a worker, loaded from the add-in's own files (src/adapters/pdf/browser.ts).
+          {
+            from: path.join(
+              path.dirname(require.resolve("pdfjs-dist/package.json")),
+              "build/pdf.worker.min.mjs",
+            ),
+            // .js, not .mjs: every web server sends .js as JavaScript, which a module worker needs.
+            to: "pdf.worker.min.js",
+            info: { minimized: true },
+          },
+        ],
+      }),
       new LazyOnlyGuard(),
     ],
     // The budget is the gzipped size of the first load, measured by `npm run bench` (bench/bundle.ts).

@@ -9,6 +9,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseDocument } from "../src/core/parse";
 import { toJson } from "../src/cli/commands/parse";
+import { pdfJsInChild } from "./helpers/pdfjs";
+import { pdfText } from "../src/adapters/pdf/text";
 
 const root = join(__dirname, "..");
 const seed = (name: string): string => readFileSync(join(root, "seeds", name), "utf8");
@@ -23,9 +25,9 @@ interface Score {
   mustNot: number;
 }
 
-function score(name: string): Score {
+function score(name: string, text = seed(name)): Score {
   const parsed = join(work, `${name}.json`);
-  writeFileSync(parsed, JSON.stringify(toJson(parseDocument(seed(name), { fallbackYear: 2024 }))));
+  writeFileSync(parsed, JSON.stringify(toJson(parseDocument(text, { fallbackYear: 2024 }))));
   const out = execFileSync(
     process.execPath,
     [join(root, "test/tools/score-parse.mjs"), join(root, "test/fixtures/seed-gold.json"), name, parsed],
@@ -62,6 +64,16 @@ describe("seed documents against the gold", () => {
       expect(result.mustNot).toBe(0);
     },
   );
+});
+
+describe("a seed as a PDF", () => {
+  it("002 printed to PDF by LibreOffice (lines wrapped at the page width, pages broken) scores as its text does", async () => {
+    const bytes = new Uint8Array(readFileSync(join(root, "test/fixtures/pdf/seed-002.pdf")));
+    const read = await pdfText(pdfJsInChild, bytes);
+    if (!read.ok) throw new Error(read.code);
+    expect(read.pages).toBeGreaterThan(5);
+    expect(score("002_864f5150332c02db.txt", read.text)).toEqual(score("002_864f5150332c02db.txt"));
+  });
 });
 
 describe("seed documents without gold", () => {

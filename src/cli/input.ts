@@ -1,5 +1,6 @@
 import type { PlanDocument, UnitAliases, UnitDirectory } from "../core/model";
 import { parseDocument } from "../core/parse";
+import { loadPdfJsForNode } from "../adapters/pdf/node";
 import { readPolicyDocument } from "../adapters/text/readDocument";
 import type { CliIo } from "./io";
 import { FileLockedError, errorCode } from "./io";
@@ -15,7 +16,7 @@ export async function loadDocument(path: string, io: CliIo, units?: UnitDirector
     return { ok: false, message: `无法读取“${path}”：${describe(error)}` };
   }
   const name = io.basename(path);
-  const read = await readPolicyDocument(bytes, name);
+  const read = await readPolicyDocument(bytes, name, { loadPdfJs: loadPdfJsForNode });
   if (!read.ok) return { ok: false, message: read.diagnostic.message };
   const document = parseDocument(read.text, {
     sourceName: name,

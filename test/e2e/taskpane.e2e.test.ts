@@ -101,6 +101,25 @@ const hasFocus = (element: Locator) => element.evaluate((node) => node === docum
     expect(scripts[0]).toMatch(/^\/[\w.]+\.js$/);
   });
 
+  it("reads a .pdf in the browser through the lazily loaded pdf.js chunk and its worker", async () => {
+    const requested: string[] = [];
+    page.on("request", (request) => requested.push(new URL(request.url()).pathname));
+    await page.getByLabel("选择政策文件").setInputFiles({
+      name: "工作要点.pdf",
+      mimeType: "application/pdf",
+      buffer: readFileSync(path.join(ROOT, "test/fixtures/pdf/work-points.pdf")),
+    });
+    await page.getByText("解析完成").waitFor();
+    expect(
+      await page.getByText(/《2024年全市卫生健康工作要点》（2024 年）：2 项任务、1 个指标/).count(),
+    ).toBe(1);
+    expect(await page.getByRole("textbox", { name: "政策文件文字" }).inputValue()).toContain(
+      "1.加强临床重点专科建设。新建省级临床重点专科5个。（责任单位：市卫生健康委，市财政局）",
+    );
+    // pdf.js came from the add-in's own files: its chunk and its worker, nothing from elsewhere.
+    expect(requested).toContain("/pdf.worker.min.js");
+  });
+
   it("imports seed 002, navigates the review table by keyboard and assigns a unit", async () => {
     await page.getByRole("textbox", { name: "政策文件文字" }).fill(seed("002"));
     await page.getByRole("button", { name: "解析文字" }).click();

@@ -1,6 +1,9 @@
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, HeadingLevel } from "docx";
+import { pdfJsInChild } from "../../../test/helpers/pdfjs";
 import { readPolicyDocument } from "./readDocument";
 import { docxBomb } from "../../../test/helpers/zip";
+
+const READERS = { loadPdfJs: () => Promise.resolve(pdfJsInChild) };
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 
@@ -27,11 +30,11 @@ async function docxOf(): Promise<Uint8Array> {
 
 describe("readPolicyDocument", () => {
   it("decodes UTF-8, with or without a BOM", async () => {
-    await expect(readPolicyDocument(utf8("\ufeff工作要点"), "a.txt")).resolves.toEqual({
+    await expect(readPolicyDocument(utf8("\ufeff工作要点"), "a.txt", READERS)).resolves.toEqual({
       ok: true,
       text: "工作要点",
     });
-    await expect(readPolicyDocument(utf8("工作要点"), "a.md")).resolves.toEqual({
+    await expect(readPolicyDocument(utf8("工作要点"), "a.md", READERS)).resolves.toEqual({
       ok: true,
       text: "工作要点",
     });
@@ -40,7 +43,10 @@ describe("readPolicyDocument", () => {
   it("decodes GB18030 (GBK) files from older Chinese Windows", async () => {
     // 卫生健康 in GBK
     const gbk = new Uint8Array([0xce, 0xc0, 0xc9, 0xfa, 0xbd, 0xa1, 0xbf, 0xb5]);
-    await expect(readPolicyDocument(gbk, "old.txt")).resolves.toEqual({ ok: true, text: "卫生健康" });
+    await expect(readPolicyDocument(gbk, "old.txt", READERS)).resolves.toEqual({
+      ok: true,
+      text: "卫生健康",
+    });
   });
 
   it("decodes UTF-16 with a BOM", async () => {
@@ -52,11 +58,11 @@ describe("readPolicyDocument", () => {
       bytes[2 + 2 * i] = code & 0xff;
       bytes[3 + 2 * i] = code >> 8;
     }
-    await expect(readPolicyDocument(bytes, "w.txt")).resolves.toEqual({ ok: true, text });
+    await expect(readPolicyDocument(bytes, "w.txt", READERS)).resolves.toEqual({ ok: true, text });
   });
 
   it("reads .docx through mammoth, keeping headings and table rows", async () => {
-    const read = await readPolicyDocument(await docxOf(), "要点.docx");
+    const read = await readPolicyDocument(await docxOf(), "要点.docx", READERS);
     expect(read.ok).toBe(true);
     const text = read.ok ? read.text : "";
     expect(text).toContain("# 某市2025年卫生健康工作要点");
@@ -75,7 +81,7 @@ describe("readPolicyDocument", () => {
     [utf8("plain text"), "假.docx", "unreadable-input", /不是有效的 \.docx/],
     [new Uint8Array([0xff, 0xff, 0xfe, 0x81, 0x20]), "乱码.txt", "unreadable-input", /编码无法识别/],
   ])("refuses %#: %s with %s and a Chinese message", async (bytes, name, code, message) => {
-    const read = await readPolicyDocument(bytes, name);
+    const read = await readPolicyDocument(bytes, name, READERS);
     expect(read.ok).toBe(false);
     expect(read.ok ? undefined : read.diagnostic).toMatchObject({ code, severity: "error", message });
   });
@@ -88,7 +94,7 @@ describe("a .docx that would unpack far beyond any policy file", () => {
   ])("is refused before mammoth opens it when %s", async (_, lie) => {
     const bomb = docxBomb(48, { lie });
     expect(bomb.length).toBeLessThan(2 * 1024 * 1024);
-    const result = await readPolicyDocument(bomb, "方案.docx");
+    const result = await readPolicyDocument(bomb, "方案.docx", READERS);
     expect(result).toMatchObject({ ok: false, diagnostic: { code: "input-too-large" } });
     if (!result.ok) expect(result.diagnostic.message).toMatch(/解压后超过 32 MB/);
   });

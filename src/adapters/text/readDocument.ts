@@ -1,12 +1,20 @@
 /**
  * File bytes → policy text, in Node and in the browser. .txt/.md are decoded (UTF-8, UTF-16 with a
- * BOM, or GB18030, which older Chinese Windows files use); .docx goes through mammoth. Anything
- * else gets a clear Chinese message instead of garbage text.
+ * BOM, or GB18030, which older Chinese Windows files use); .docx goes through mammoth, .pdf through
+ * pdf.js (which each host loads its own way). Anything else gets a clear Chinese message instead of
+ * garbage text.
  */
 
 import type { Diagnostic } from "../../core/model";
+import type { PdfJs } from "../pdf/text";
+import { MAX_PDF_PAGES, pdfText } from "../pdf/text";
 import { checkZip } from "../zip/check";
 import { docxHtmlToText } from "./docxHtml";
+
+/** How this host loads the readers that are too heavy to load up front. */
+export interface DocumentReaders {
+  loadPdfJs: () => Promise<PdfJs>;
+}
 
 export type ReadResult = { ok: true; text: string } | { ok: false; diagnostic: Diagnostic };
 
@@ -27,7 +35,11 @@ export const MAX_DOCX_UNPACKED_BYTES = 32 * 1024 * 1024;
 const startsWith = (bytes: Uint8Array, ...signature: number[]): boolean =>
   signature.every((b, i) => bytes[i] === b);
 
-export async function readPolicyDocument(bytes: Uint8Array, fileName: string): Promise<ReadResult> {
+export async function readPolicyDocument(
+  bytes: Uint8Array,
+  fileName: string,
+  readers: DocumentReaders,
+): Promise<ReadResult> {
   if (bytes.length === 0) return refuse("empty-input", `“${fileName}”是空文件。`);
   if (bytes.length > MAX_FILE_BYTES) {
     return refuse(
@@ -40,7 +52,7 @@ export async function readPolicyDocument(bytes: Uint8Array, fileName: string): P
     if (!lower.endsWith(".docx")) {
       return refuse(
         "unreadable-input",
-        `“${fileName}”是压缩包或其他 Office 文件，不是 .docx 文档。请提供 .docx、.txt 或 .md 文件。`,
+        `“${fileName}”是压缩包或其他 Office 文件，不是 .docx 文档。请提供 .docx、.pdf、.txt 或 .md 文件。`,
       );
     }
     return readDocx(bytes, fileName);
@@ -51,12 +63,7 @@ export async function readPolicyDocument(bytes: Uint8Array, fileName: string): P
       `“${fileName}”是旧版 Word（.doc）格式。请在 Word 或 WPS 中另存为 .docx 后再导入。`,
     );
   }
-  if (startsWith(bytes, 0x25, 0x50, 0x44, 0x46)) {
-    return refuse(
-      "unreadable-input",
-      `“${fileName}”是 PDF 文件，暂不支持。请复制其中的文字粘贴进来，或另存为 .docx。`,
-    );
-  }
+  if (startsWith(bytes, 0x25, 0x50, 0x44, 0x46)) return readPdf(bytes, fileName, readers);
   if (lower.endsWith(".docx"))
     return refuse("unreadable-input", `“${fileName}”不是有效的 .docx 文件（文件可能已损坏）。`);
   return decodeText(bytes, fileName);
@@ -73,7 +80,7 @@ function decodeText(bytes: Uint8Array, fileName: string): ReadResult {
   if (controls > 0) {
     return refuse(
       "binary-input",
-      `“${fileName}”不是文本文件（内容像是二进制数据）。请提供 .txt、.md 或 .docx 文件。`,
+      `“${fileName}”不是文本文件（内容像是二进制数据）。请提供 .txt、.md、.docx 或 .pdf 文件。`,
     );
   }
   try {
@@ -118,5 +125,26 @@ async function readDocx(bytes: Uint8Array, fileName: string): Promise<ReadResult
     return { ok: true, text };
   } catch {
     return refuse("unreadable-input", `“${fileName}”无法打开：文件可能已损坏，或不是 Word 文档。`);
+  }
+}
+
+async function readPdf(bytes: Uint8Array, fileName: string, readers: DocumentReaders): Promise<ReadResult> {
+  const read = await pdfText(await readers.loadPdfJs(), bytes);
+  if (read.ok) return { ok: true, text: read.text };
+  switch (read.code) {
+    case "no-text-layer":
+      return refuse(
+        "unreadable-input",
+        `“${fileName}”是扫描件（PDF 中没有文字，只有图像），无法读取。请用文字识别（OCR）转成文字后粘贴进来，或向发文单位索取 .docx 或网页版本。`,
+      );
+    case "encrypted":
+      return refuse("unreadable-input", `“${fileName}”设有打开密码，无法读取。请去掉密码后再导入。`);
+    case "too-many-pages":
+      return refuse(
+        "input-too-large",
+        `“${fileName}”有 ${read.pages} 页，超过 ${MAX_PDF_PAGES} 页上限，不像是一份政策文件。`,
+      );
+    case "unreadable":
+      return refuse("unreadable-input", `“${fileName}”无法作为 PDF 打开：文件可能已损坏。`);
   }
 }

@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { memoryIo } from "../../../test/helpers/memoryIo";
 import { run } from "../run";
@@ -5,6 +6,18 @@ import { run } from "../run";
 const seed = (name: string): string => join(__dirname, "../../../seeds", name);
 
 describe("duban parse", () => {
+  it("reads a PDF as the installed command does (bin/duban.js, pdf.js through Node's own loader)", () => {
+    const root = join(__dirname, "../../..");
+    const out = execFileSync(
+      process.execPath,
+      [join(root, "bin/duban.js"), "parse", join(root, "test/fixtures/pdf/work-points.pdf")],
+      { encoding: "utf8" },
+    );
+    expect(out).toContain("《2024年全市卫生健康工作要点》");
+    expect(out).toContain("1. 加强临床重点专科建设　牵头：市卫生健康委；配合：市财政局");
+    expect(out).toContain("· 新建省级临床重点专科 ≥ 5个");
+  });
+
   it("prints a readable summary: sections, tasks with units, targets", async () => {
     const io = memoryIo();
     const code = await run(["parse", seed("003_440203b1828586b3.txt")], io);

@@ -69,6 +69,7 @@ describe("ImportStep", () => {
     const { user, parsed } = setup();
     const input = screen.getByLabelText<HTMLInputElement>("选择政策文件");
     expect(input.accept).toContain(".docx");
+    expect(input.accept).toContain(".pdf");
     await user.upload(input, new File([POLICY], "工作要点.txt", { type: "text/plain" }));
 
     expect(await screen.findByText("解析完成")).toBeTruthy();
@@ -79,11 +80,11 @@ describe("ImportStep", () => {
   it("says why a file cannot be read and parses nothing", async () => {
     // A file dialog's "all files" lets people pick what `accept` does not list.
     const { user, parsed } = setup({ applyAccept: false });
-    const pdf = new File([new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31])], "方案.pdf");
-    await user.upload(screen.getByLabelText("选择政策文件"), pdf);
+    const doc = new File([new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1])], "方案.doc");
+    await user.upload(screen.getByLabelText("选择政策文件"), doc);
 
     const diagnostics = await screen.findByRole("region", { name: "解析提示" });
-    expect(diagnostics.textContent).toContain("“方案.pdf”是 PDF 文件，暂不支持");
+    expect(diagnostics.textContent).toContain("“方案.doc”是旧版 Word（.doc）格式");
     expect(parsed).toEqual([]);
     expect(screen.queryByRole("progressbar")).toBeNull();
   });

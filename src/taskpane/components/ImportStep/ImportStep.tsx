@@ -34,7 +34,7 @@ export function ImportStep({ onParsed, onContinue, hasEdits }: ImportStepProps) 
   return (
     <div className={styles.root}>
       <Text as="p">
-        粘贴政策文件的文字，或选择 .txt、.md、.docx 文件。解析后可在“校对”中核对任务、指标和责任单位。
+        粘贴政策文件的文字，或选择 .txt、.md、.docx、.pdf 文件。解析后可在“校对”中核对任务、指标和责任单位。
       </Text>
       <div className={styles.source}>
         <Field label="政策文件文字">

@@ -1,10 +1,11 @@
 import { useRef, useState, type ChangeEvent } from "react";
 import type { Diagnostic, PlanDocument } from "../../../core/model";
 import { parseDocument } from "../../../core/parse";
+import { loadPdfJsForBrowser } from "../../../adapters/pdf/browser";
 import { readPolicyDocument } from "../../../adapters/text/readDocument";
 
 export const ACCEPTED_FILES =
-  ".txt,.md,.docx,text/plain,text/markdown,application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+  ".txt,.md,.docx,.pdf,text/plain,text/markdown,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 /** What the step is busy with, named for the progress bar. */
 export type ImportWork = { kind: "reading"; fileName: string } | { kind: "parsing"; sourceName: string };
@@ -57,9 +58,9 @@ export function useImportStep(onParsed: (document: PlanDocument) => void) {
     }
     let read: Awaited<ReturnType<typeof readPolicyDocument>>;
     try {
-      read = await readPolicyDocument(bytes, file.name);
+      read = await readPolicyDocument(bytes, file.name, { loadPdfJs: loadPdfJsForBrowser });
     } catch {
-      // The .docx reader is a separate download; it fails when the connection does.
+      // The .docx and .pdf readers are separate downloads; they fail when the connection does.
       return refuse(`读取“${file.name}”所需的组件未能加载，请检查网络连接后重试。`);
     }
     if (!read.ok) {
