@@ -62,8 +62,9 @@ const MARKERS: [MarkerKind, RegExp][] = [
   ["part", /^第([一二三四五六七八九十]{1,3})(?:部分|章|篇)/],
   ["cn-dun", /^([一二三四五六七八九十]{1,3})[、.]/],
   ["cn-paren", /^（([一二三四五六七八九十]{1,3})）/],
-  ["arabic-dot", /^(\d{1,3})(?:[.、](?![\d%])|）(?!\d))/],
-  ["arabic-paren", /^（(\d{1,3})）/],
+  // Up to five digits: a long 任务分解表 runs past 999 (a year opening a paragraph is followed by 年).
+  ["arabic-dot", /^(\d{1,5})(?:[.、](?![\d%])|）(?!\d))/],
+  ["arabic-paren", /^（(\d{1,5})）/],
   ["circled", /^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])/],
 ];
 

@@ -20,6 +20,23 @@ const brief = (task: Task): string[] =>
 const canon = (units: readonly string[]): string[] => DEFAULT_UNITS.names(units);
 
 describe("document shapes", () => {
+  it("reads numbering past 999 as its own tasks, not folded into item 999", () => {
+    const paragraphs = Array.from(
+      { length: 1200 },
+      (_, i) => `${i + 1}.推进第${i + 1}项工作。新建社区医院${(i % 9) + 1}家。（责任单位：市卫健委）`,
+    );
+    const doc = parseDocument(["2024年全市卫生健康工作要点", ...paragraphs].join("\n\n"), {
+      fallbackYear: 2024,
+    });
+    expect(doc.tasks).toHaveLength(1200);
+    expect(doc.tasks.slice(998, 1001).map((t) => [t.number, t.title])).toEqual([
+      ["999", "推进第999项工作"],
+      ["1000", "推进第1000项工作"],
+      ["1001", "推进第1001项工作"],
+    ]);
+    expect(doc.tasks.at(-1)?.indicators.map((i) => i.value)).toEqual([(1199 % 9) + 1]);
+  });
+
   it("reads a Markdown task table with section rows and its own columns for lead, co-units and deadline", () => {
     const doc = fixture("task-table.md");
     expect(doc.kind).toBe("task-table");
@@ -333,7 +350,9 @@ describe("the plan's horizon, which dates the tasks that state no deadline", () 
   });
 
   test("a plan without a year in its title ends where its opening aims", () => {
-    expect(horizon(`关于推进基层卫生的实施方案\n到2027年，基层服务能力明显提升。\n${body}`)).toBe("2027-12-31");
+    expect(horizon(`关于推进基层卫生的实施方案\n到2027年，基层服务能力明显提升。\n${body}`)).toBe(
+      "2027-12-31",
+    );
   });
 
   test("otherwise the end of its year", () => {
