@@ -359,12 +359,20 @@ class Composer {
       for (const candidate of extractIndicators(piece, { documentYear: year, defaultTense, item: true })) {
         out.push({
           paragraph,
-          candidate: { ...candidate, start: candidate.start + offset, end: candidate.end + offset },
+          candidate: {
+            ...candidate,
+            start: candidate.start + offset,
+            end: candidate.end + offset,
+            ...(candidate.quoteStart !== undefined && { quoteStart: candidate.quoteStart + offset }),
+            ...(candidate.quoteEnd !== undefined && { quoteEnd: candidate.quoteEnd + offset }),
+          },
         });
       }
     };
     if (!node.row) {
-      for (const paragraph of node.paragraphs) read(paragraph, paragraph.text, 0);
+      // Past the item's own number: `2.2025年…` is item 2 and a year, not the number 2.2025.
+      for (const paragraph of node.paragraphs)
+        read(paragraph, paragraph.text.slice(paragraph.contentStart), paragraph.contentStart);
       return out;
     }
     // A row's targets sit in its task, target and measures cells; progress cells say what was done.

@@ -9,6 +9,7 @@
  */
 
 import type { Op } from "../model";
+import { SUSTAIN_ONLY } from "./lexicon";
 import { chineseNumber, scale, tidy } from "./numbers";
 import { findDeadlines, tenseOf, topicYear, type DeadlineMatch } from "./time";
 
@@ -893,7 +894,6 @@ function allOf(
   };
 }
 
-/** `6月底前实现…`: a dated commitment without a number. */
 /**
  * `6月底前实现…`: a dated commitment without a number. A short clause (`年底前通过评审`) is named
  * together with the clause before it, which says what is to pass.
@@ -906,6 +906,7 @@ function milestoneOf(
 ): IndicatorCandidate | undefined {
   const without = (text.slice(clause.start, deadline.start) + text.slice(deadline.end, clause.end)).trim();
   let metric = without.replace(MILESTONE_LEAD, "");
+  if (SUSTAIN_ONLY.test(metric.replace(/[，。；、\s]/g, ""))) return undefined;
   if (metric.length < 6 && previous)
     metric = `${cleanMetric(text.slice(previous.start, previous.end))}，${metric}`;
   if (metric.replace(/[，\s]/g, "").length < 4) return undefined;

@@ -63,7 +63,8 @@ const MARKERS: [MarkerKind, RegExp][] = [
   ["cn-dun", /^([一二三四五六七八九十]{1,3})[、.]/],
   ["cn-paren", /^（([一二三四五六七八九十]{1,3})）/],
   // Up to five digits: a long 任务分解表 runs past 999 (a year opening a paragraph is followed by 年).
-  ["arabic-dot", /^(\d{1,5})(?:[.、](?![\d%])|）(?!\d))/],
+  // `1.2025年，…` numbers a target line; `1.5` and `1.5%` are numbers.
+  ["arabic-dot", /^(\d{1,5})(?:[.、](?!(?!(?:19|20)\d{2}年)[\d%])|）(?!\d))/],
   ["arabic-paren", /^（(\d{1,5})）/],
   ["circled", /^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])/],
 ];
@@ -257,7 +258,7 @@ function successor(kind: MarkerKind, number: string): string {
 const LEVELS: readonly MarkerKind[] = ["part", "cn-dun", "cn-paren", "arabic-dot", "arabic-paren", "circled"];
 
 const INLINE_MARKER =
-  /(?:（([一二三四五六七八九十]{1,3})）|([一二三四五六七八九十]{1,3})、|（(\d{1,3})）|(?<![\d.第])(\d{1,3})[.、](?=[\u4e00-\u9fa5“《（]))/g;
+  /(?:（([一二三四五六七八九十]{1,3})）|([一二三四五六七八九十]{1,3})、|（(\d{1,3})）|(?<![\d.第])(\d{1,3})[.、](?=[\u4e00-\u9fa5“《（]|(?:19|20)\d{2}年))/g;
 /** What may stand before a marker that continues a list inside a line. */
 const BEFORE_INLINE = /[。；！？）”」』\]：]$|[\u4e00-\u9fa5]$/;
 

@@ -369,3 +369,19 @@ export const TASK_VERB_START = new RegExp(
     "为",
   ])})`,
 );
+
+/**
+ * A dated clause that only keeps up what the sentence before it set (`到2030年持续保持`,
+ * `持续巩固提升`): the target is the earlier one, not a new commitment of its own.
+ */
+export const SUSTAIN_ONLY = new RegExp(
+  `^(?:${alternation(["持续", "继续", "进一步", "稳步", "不断"])})?(?:${alternation([
+    "保持",
+    "巩固",
+    "提升",
+    "提高",
+    "稳定",
+    "改善",
+    "维持",
+  ])}){1,2}(?:${alternation(["水平", "成果", "态势", "稳定"])})?$`,
+);
