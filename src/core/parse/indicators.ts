@@ -51,6 +51,9 @@ const UNITS =
   "个百分点|百分点|%|‰|人次|场次|場次|项次|家|个|個|所|项|項|名|人|次|场|場|篇|亩|畝|岁|歲|级|級|张|張|床|台|臺|套|元|平方米|公里|批|条|條|支|座|户|戶|例|份|件|期|间|間|处|處|辆|輛|架|倍|种|種|门|門|位|吨|噸|册|冊|轮|輪|组|組|队|隊|对|對|个工作日|小时|小時|分钟|分鐘|天|日";
 /** Times are targets only with an explicit bound (`控制在12分钟以内`), never as durations (`宣传100天`). */
 const TIME_UNIT = /^(?:个工作日|小时|分钟|天|日)$/;
+/** `开展1次公益宣传`: a count of events names what is held after its number, not before. */
+const EVENT_UNIT = /^(?:次|场|场次|期|轮|批次)$/;
+const HOLDING_VERB = /(?:开展|举办|组织|召开|举行|播放|进行)$/;
 const ARABIC_QUANTITY = new RegExp(
   `(?<![\\d.])(\\d+(?:\\.\\d+)?)(?:(?:至|到|-|~|—)(\\d+(?:\\.\\d+)?))?(万|亿|萬|億)?(${UNITS})|(?<![\\d.])(\\d{1,2})\\/(\\d{1,2})(?![\\d万])|(?<![\\d.])(\\d+(?:\\.\\d+)?)\\/(10万|十万|万|千|1000|10000|100000)`,
   "g",
@@ -566,6 +569,10 @@ function readClause(
     const reading =
       !read.metric && trigger?.kind === "comparison" && subject.last ? { metric: subject.last } : read;
     if (!reading.metric) return;
+    if (EVENT_UNIT.test(q.unit) && HOLDING_VERB.test(reading.metric)) {
+      const held = cleanMetric(nounAfter(text, q.end + suffix.length, clause.end));
+      if (held.length >= 2) reading.metric = `${reading.metric}${held}`;
+    }
     subject.last = reading.metric;
     const doubt =
       reading.doubt ??

@@ -20,6 +20,19 @@ const brief = (task: Task): string[] =>
 const canon = (units: readonly string[]): string[] => DEFAULT_UNITS.names(units);
 
 describe("document shapes", () => {
+  it("reads `1.2025年，…` as item 1 about 2025, not as the number 1.2025", () => {
+    const doc = parseDocument(
+      "某县防治规划\n一、防治目标\n1.2025年，居民防治知识知晓率达90%以上。\n2.2025年和2030年，危险行为均较前5年减少10%以上。",
+      { fallbackYear: 2025 },
+    );
+    expect(doc.tasks.map((t) => t.number)).toEqual(["1", "2"]);
+    expect(doc.tasks.flatMap((t) => t.indicators.map((i) => `${i.value}${i.unit}|${i.deadline}`))).toEqual([
+      "90%|2025-12-31",
+      "10%|2025-12-31",
+      "10%|2030-12-31",
+    ]);
+  });
+
   it("reads numbering past 999 as its own tasks, not folded into item 999", () => {
     const paragraphs = Array.from(
       { length: 1200 },
