@@ -267,7 +267,8 @@ function excluded(text: string, q: Quantity, clause: Range, mask: Uint8Array): b
   const before = text.slice(Math.max(clause.start, q.start - 4), q.start);
   const after = text.slice(q.end, q.end + 4);
   if (/(?:等|各|第|前|近|每)$/.test(before)) return true;
-  if (/对[^，。；]{0,3}$/.test(before)) return true;
+  // `对12个县进行考核` names whom a check covers; `对20万名妇女进行检查` counts people served.
+  if (/对[^，。；]{0,3}$/.test(before) && !PEOPLE_UNIT.test(q.unit)) return true;
   if (/^(?:多|余)/.test(after) && q.unit !== "%") return true;
   if (
     q.unit === "岁" &&
@@ -670,12 +671,14 @@ function ruleOf(q: Quantity, trigger: Trigger | undefined, suffix: Suffix, isSha
 const PEOPLE_UNIT = /^(?:名|人|人次|户|戶|例|对|對|个家庭)$/;
 
 /**
- * The 民生实事 quota: `为2.5万名65岁以上老年人免费体检`, `免费为超过50万名适龄妇女提供…筛查`:
+ * The 民生实事 quota: `为2.5万名65岁以上老年人免费体检`, `免费为超过50万名适龄妇女提供…筛查`,
+ * `对全省20万名33-64周岁…妇女进行“两癌”免费检查`:
  * a number of people served is the target, whatever verb follows.
  */
 function quotaOf(text: string, clause: Range, q: Quantity): Omit<IndicatorCandidate, "rule"> | undefined {
   const before = text.slice(clause.start, q.start);
-  const lead = /(?:^|[^因以作成])为(?:超过|不少于|至少|约|全市|全区|全县)?$/.exec(before);
+  // `对全省20万名…妇女进行…检查` is the same quota, said with 对.
+  const lead = /(?:^|[^因以作成针相])(?:为|对)(?:超过|不少于|至少|约|全省|全市|全区|全县)?$/.exec(before);
   if (!lead) return undefined;
   const after = text.slice(q.end, clause.end);
   const people =
@@ -683,11 +686,18 @@ function quotaOf(text: string, clause: Range, q: Quantity): Omit<IndicatorCandid
     (q.unit === "" && /^[^，。；]{0,12}?(?:人|者|妇女|儿童|学生|群众|家庭|患者)/.test(after));
   if (!people || after.replace(/[，。；\s]/g, "").length < 3) return undefined;
   const metric = cleanMetric(`${before.replace(/(?:超过|不少于|至少|约)$/, "")}${after}`).replace(
-    /\d+(?:\.\d+)?(?:岁|歲)(?:及以上|以上)?/g,
+    /(?:\d+[-—~至])?\d+(?:\.\d+)?(?:周岁|岁|歲)(?:及以上|以上)?/g,
     "",
   );
   const unit = q.unit || "人";
-  return { metric, op: ">=", value: q.value, unit, start: q.start, end: q.end };
+  return {
+    metric: metric.replace(/进行(?=\S)/, ""),
+    op: ">=",
+    value: q.value,
+    unit,
+    start: q.start,
+    end: q.end,
+  };
 }
 
 interface Reading {
