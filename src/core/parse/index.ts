@@ -307,7 +307,10 @@ class Composer {
       );
       const body = node.row
         ? (node.row.measures ?? "")
-        : [content.slice(content.indexOf(title) + title.length), ...node.paragraphs.slice(1).map((p) => p.text)].join("");
+        : [
+            content.slice(content.indexOf(title) + title.length),
+            ...node.paragraphs.slice(1).map((p) => p.text),
+          ].join("");
       return {
         id: taskId,
         number: node.number,
@@ -605,7 +608,10 @@ class Composer {
 /** A task's measures: its words beyond the title, without the clause that names who is responsible. */
 function measuresOf(body: string): string {
   return body
-    .replace(/[（〔【[][^（〔【[]*?(?:责任单位|牵头单位|责任部门|配合单位|牵头|负责|按职责分工)[^）〕】\]]*(?:[）〕】\]]|$)/g, "")
+    .replace(
+      /[（〔【[][^（〔【[]*?(?:责任单位|牵头单位|责任部门|配合单位|牵头|负责|按职责分工)[^）〕】\]]*(?:[）〕】\]]|$)/g,
+      "",
+    )
     .replace(/(?:牵头单位|责任单位|配合单位|完成时限|责任处室|责任科室)[：:][^\n。；]*/g, "")
     .replace(/^[。；，、：\s]+/, "")
     .trim();
@@ -636,8 +642,13 @@ class SeenTargets {
     const { op, value, unit } = item.candidate;
     if (op === "milestone") return false;
     const bucket = this.buckets.get(`${op}|${value ?? ""}|${unit ?? ""}`) ?? [];
+    // `全区…达26%。城、乡…分别达26%和18%`: a breakdown by 分别 adds to the total, it does not repeat it.
+    const breakdown = (x: Located): boolean => x.candidate.rule === "distributive";
     return bucket.some(
-      (seen) => !sameSentence(seen, item) && similarity(seen.candidate.metric, item.candidate.metric) >= 0.5,
+      (seen) =>
+        !sameSentence(seen, item) &&
+        breakdown(seen) === breakdown(item) &&
+        similarity(seen.candidate.metric, item.candidate.metric) >= 0.5,
     );
   }
 

@@ -212,6 +212,14 @@ export function normalize(source: string): NormalizedText {
       written.set(simplified, seen);
       ch = simplified;
     }
+    // Text out of PDFs uses `.` as a full stop: `提高到26%以上.城乡居民…`.
+    if (
+      ch === "." &&
+      (isCjk(previous()) || previous() === "%") &&
+      /[\u4e00-\u9fa5]/.test(source[i + 1] ?? "")
+    ) {
+      ch = "。";
+    }
     const full = TO_FULL_WIDTH[ch];
     if (full !== undefined) {
       const betweenDigits =

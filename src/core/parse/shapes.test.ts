@@ -33,6 +33,18 @@ describe("document shapes", () => {
     ]);
   });
 
+  it("reads a PDF's `.` as a full stop, and a breakdown by 分别 beside the total it breaks down", () => {
+    const doc = parseDocument(
+      "某区健康促进实施方案\n一、工作目标\n（一）全区居民健康素养水平提高到 26%以上.城、乡 居民健康素养水平分别提高到 26%和18%以上.\n（二）开展义诊。",
+      { fallbackYear: 2025 },
+    );
+    expect(doc.tasks.flatMap((t) => t.indicators.map((i) => `${i.metric}|${i.value}`))).toEqual([
+      "全区居民健康素养水平|26",
+      "城居民健康素养水平|26",
+      "乡居民健康素养水平|18",
+    ]);
+  });
+
   it("reads numbering past 999 as its own tasks, not folded into item 999", () => {
     const paragraphs = Array.from(
       { length: 1200 },
