@@ -77,6 +77,14 @@ describe("responsibility clauses", () => {
       co: ["市卫健委"],
     });
     expect(plainListRuleOf("（排在第一位的为牵头单位，下同）")).toBe("first-leads");
+    // The State Council's form: `（A、B、C负责。列第一位者为牵头部门或单位，…下同）`.
+    expect(plainListRuleOf("列第一位者为牵头部门或单位，其他有关部门按职责分工负责")).toBe("first-leads");
+    expect(
+      findResponsibility("（国家中医药局、国家发展改革委、财政部负责）", units, { plain: "first-leads" }),
+    ).toMatchObject({ lead: ["国家中医药局"], co: ["国家发展改革委", "财政部"] });
+    expect(
+      findResponsibility("（责任单位：市人社局、市卫健委共同负责）", units, { plain: "first-leads" }),
+    ).toMatchObject({ lead: ["市人社局", "市卫健委"], joint: true });
     expect(plainListRuleOf("（责任单位：市人社局、市卫健委）")).toBe("joint");
   });
 

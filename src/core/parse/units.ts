@@ -23,12 +23,13 @@ export interface Responsibility {
 
 /**
  * How a plain list (`责任单位：A、B、C`, no comma, no 牵头) is read: by default every unit answers
- * for the task jointly; a document that says `排在第一位的为牵头单位` makes the first one lead.
+ * for the task jointly; a document that says `排在第一位的为牵头单位` (国务院办公厅: `列第一位者为牵头部门`)
+ * makes the first one lead.
  */
 export type PlainListRule = "joint" | "first-leads";
 
 const FIRST_LEADS_NOTE =
-  /(?:排在|列在|列于|排名)?(?:第一位|首位|第一个|第一)(?:的|单位)?(?:为|是)牵头(?:单位|部门)|首位为牵头|第一个单位为牵头/;
+  /(?:排在|列在|列于|排名)?(?:第一位|首位|第一个|第一)(?:的|者|单位)?(?:为|是)牵头(?:单位|部门)|首位为牵头|第一个单位为牵头/;
 
 /** The document's own note on how to read its unit lists, if it has one. */
 export function plainListRuleOf(text: string): PlainListRule {
@@ -87,7 +88,9 @@ export function readUnitList(list: string, units: UnitDirectory, plain: PlainLis
   const comma = topLevelIndexOf(body, "，");
   if (comma >= 0) return result(names(body.slice(0, comma)), names(body.slice(comma + 1)), "comma-lead");
   const all = names(body);
-  if (SHARED_TAIL.test(body) || plain === "joint") return result(all, [], "joint");
+  // A document that says its first-listed unit leads means every list, `A、B负责` too, unless the
+  // list itself says its units share the work (`分别负责`, `共同推进`).
+  if (plain === "joint" || /(?:分别|共同)(?:负责|落实|推进)$/.test(body)) return result(all, [], "joint");
   return result(all.slice(0, 1), all.slice(1), "first-leads");
 }
 
