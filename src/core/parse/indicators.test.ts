@@ -131,6 +131,8 @@ describe("indicator grammar", () => {
     ["以“12个专项”推动落实。", "a quoted name"],
     ["对首批19个次中心开展绩效评价。", "the object of an evaluation"],
     ["对12个县进行督导考核。", "whom a check covers"],
+    ["15个居委会完成改扩建，16个居委会正在施工中。", "work in progress"],
+    ["全年完成三年目标任务的100.54%。", "a share of the plan already done"],
     ["开展专题宣传100天。", "a duration"],
     ["作为一个拥有2100万人口的超大城市。", "a number without a target word"],
   ])("does not read %s as a target (%s)", (text) => {

@@ -729,6 +729,9 @@ function metricFor(
         cleanMetric(text.slice(trigger.at + trigger.word.length, q.start)) ||
         cleanMetric(nounAfter(text, after, clause.end));
     }
+    // `居委会办公用房标准化改扩建20个`: what is made stands before its verb.
+    const before = noun ? "" : cleanMetric(text.slice(Math.max(clause.start, previousEnd), trigger.at));
+    if (before.length >= 4) return { metric: `${before}${trigger.word}` };
     if (!noun) return { metric: "" };
     return {
       metric: trigger.word + noun,

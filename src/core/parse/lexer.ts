@@ -368,6 +368,11 @@ export function lex(text: string): Paragraph[] {
       builder.lastLineLength < 0.75 * builder.longestLine;
     const previousIsStandalone =
       builderHeading !== undefined ||
+      // A numbered line without sentence punctuation is a heading (`七、改扩建居委会20个`), whole.
+      (builder !== undefined &&
+        builder.lines === 1 &&
+        markerOf(builder.text) !== undefined &&
+        !/[，。；]/.test(builder.text)) ||
       (builder !== undefined && (cellsOf(builder.text) !== undefined || isFurniture(builder.text)));
     if (!builder || startsStructure || endedShort || previousIsStandalone) {
       close();

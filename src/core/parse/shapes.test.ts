@@ -45,6 +45,17 @@ describe("document shapes", () => {
     ]);
   });
 
+  it("keeps a numbered heading without punctuation whole: the progress line under it is its body", () => {
+    const doc = parseDocument(
+      "某区民生实事项目\n六、新建老年活动室7个\n已完成5个。\n七、居委会办公用房标准化改扩建20个\n15个居委会完成改扩建，16个居委会正在施工中。",
+      { fallbackYear: 2024 },
+    );
+    expect(doc.tasks.map((t) => [t.title, t.indicators.map((i) => `${i.value}${i.unit}`)])).toEqual([
+      ["新建老年活动室7个", ["7个"]],
+      ["居委会办公用房标准化改扩建20个", ["20个"]],
+    ]);
+  });
+
   it("reads numbering past 999 as its own tasks, not folded into item 999", () => {
     const paragraphs = Array.from(
       { length: 1200 },
