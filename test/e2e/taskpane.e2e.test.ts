@@ -28,6 +28,20 @@ const seed = (prefix: string) => {
   return readFileSync(path.join(ROOT, "seeds", name), "utf8");
 };
 
+/** Chooses a file in 导入, waits for the parse, checks its summary line and returns the text box's text. */
+async function importFile(
+  page: Page,
+  name: string,
+  mimeType: string,
+  buffer: Buffer,
+  summary: RegExp,
+): Promise<string> {
+  await page.getByLabel("选择政策文件").setInputFiles({ name, mimeType, buffer });
+  await page.getByText("解析完成").waitFor();
+  expect(await page.getByText(summary).count()).toBe(1);
+  return page.getByRole("textbox", { name: "政策文件文字" }).inputValue();
+}
+
 const hasFocus = (element: Locator) => element.evaluate((node) => node === document.activeElement);
 
 (browserAvailable() ? describe : describe.skip)("task pane in chromium", () => {
@@ -84,18 +98,14 @@ const hasFocus = (element: Locator) => element.evaluate((node) => node === docum
     page.on("request", (request) => {
       if (request.resourceType() === "script") scripts.push(new URL(request.url()).pathname);
     });
-    await page.getByLabel("选择政策文件").setInputFiles({
-      name: "工作要点.docx",
-      mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-      buffer: docx,
-    });
-    await page.getByText("解析完成").waitFor();
-    expect(
-      await page.getByText(/《2024年全市卫生健康工作要点》（2024 年）：1 项任务、1 个指标/).count(),
-    ).toBe(1);
-    expect(await page.getByRole("textbox", { name: "政策文件文字" }).inputValue()).toContain(
-      "新建省级临床重点专科5个",
+    const text = await importFile(
+      page,
+      "工作要点.docx",
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      docx,
+      /《2024年全市卫生健康工作要点》（2024 年）：1 项任务、1 个指标/,
     );
+    expect(text).toContain("新建省级临床重点专科5个");
     // The page had loaded before listening began: reading the .docx fetched one chunk, mammoth's.
     expect(scripts).toHaveLength(1);
     expect(scripts[0]).toMatch(/^\/[\w.]+\.js$/);
@@ -104,16 +114,14 @@ const hasFocus = (element: Locator) => element.evaluate((node) => node === docum
   it("reads a .pdf in the browser through the lazily loaded pdf.js chunk and its worker", async () => {
     const requested: string[] = [];
     page.on("request", (request) => requested.push(new URL(request.url()).pathname));
-    await page.getByLabel("选择政策文件").setInputFiles({
-      name: "工作要点.pdf",
-      mimeType: "application/pdf",
-      buffer: readFileSync(path.join(ROOT, "test/fixtures/pdf/work-points.pdf")),
-    });
-    await page.getByText("解析完成").waitFor();
-    expect(
-      await page.getByText(/《2024年全市卫生健康工作要点》（2024 年）：2 项任务、1 个指标/).count(),
-    ).toBe(1);
-    expect(await page.getByRole("textbox", { name: "政策文件文字" }).inputValue()).toContain(
+    const text = await importFile(
+      page,
+      "工作要点.pdf",
+      "application/pdf",
+      readFileSync(path.join(ROOT, "test/fixtures/pdf/work-points.pdf")),
+      /《2024年全市卫生健康工作要点》（2024 年）：2 项任务、1 个指标/,
+    );
+    expect(text).toContain(
       "1.加强临床重点专科建设。新建省级临床重点专科5个。（责任单位：市卫生健康委，市财政局）",
     );
     // pdf.js came from the add-in's own files: its chunk and its worker, nothing from elsewhere.
