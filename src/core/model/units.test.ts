@@ -1,6 +1,14 @@
 import { DEFAULT_UNITS, UnitDirectory, splitUnitList } from "./units";
 
 describe("the unit directory", () => {
+  it("keeps names with numbers (120急救中心, 第3人民医院) but not a target that ran into a unit list", () => {
+    expect(DEFAULT_UNITS.tidyList("完成在职参保人数6300人、区人社局、120急救中心、市第3人民医院")).toEqual([
+      "区人社局",
+      "120急救中心",
+      "市第3人民医院",
+    ]);
+  });
+
   it.each([
     ["省卫健委", "省卫生健康委"],
     ["省卫生健康委员会", "省卫生健康委"],

@@ -7,6 +7,9 @@
 
 import { withoutInvisible } from "./text";
 
+/** A number with what it counts: a quantity, which no unit's name holds. */
+const QUANTITY_IN_NAME = /(?<![第\d.])\d+(?:\.\d+)?(?:万|亿)?(?:人次|人|名|个|家|项|%|元|户|所)/;
+
 /** Canonical name → other names for the same unit. Users extend it with their own table. */
 export type UnitAliases = Readonly<Record<string, readonly string[]>>;
 
@@ -129,7 +132,8 @@ export class UnitDirectory {
     const units: string[] = [];
     for (const part of splitUnitList(text)) {
       const name = this.tidy(part);
-      if (name && !units.includes(name)) units.push(name);
+      // `完成在职参保人数6300人` is a target that ran into a unit column, not a unit (`120急救中心` is).
+      if (name && !QUANTITY_IN_NAME.test(name) && !units.includes(name)) units.push(name);
     }
     return units;
   }
