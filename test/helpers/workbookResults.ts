@@ -1,17 +1,10 @@
 import ExcelJS from "exceljs";
 import { readFile } from "node:fs/promises";
-import type { Status } from "../../src/core/model";
+import { STATUSES, type Status } from "../../src/core/model";
 import type { StatusCounts } from "../../src/core/progress";
 
-/** The statuses 单位汇总 counts, in its columns' order. */
-export const COUNTED: readonly Status[] = [
-  "已完成",
-  "序时推进",
-  "进度滞后",
-  "逾期未完成",
-  "未启动",
-  "未报送",
-];
+/** The statuses 单位汇总 counts, in its columns' order: the core's list. */
+export const COUNTED: readonly Status[] = STATUSES;
 
 /** A copy of a workbook without cached formula results, so every number LibreOffice shows is one it calculated. */
 export async function withoutCachedResults(path: string): Promise<Uint8Array> {
