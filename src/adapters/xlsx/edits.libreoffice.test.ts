@@ -99,6 +99,14 @@ function randomEdits(workbook: ExcelJS.Workbook, next: () => number, count: numb
       edits.push({ kind: "set", sheet: "设置", cell: `B${endCell}`, value: serial - 20 });
     }
   }
+  // And sometimes someone changes who is ranked: 设置's 排名最少任务数, which 单位汇总's 排名 reads.
+  if (next() < 0.5) {
+    const settings = workbook.getWorksheet("设置");
+    const minimumCell = settings?.getColumn(1).values.findIndex((v) => v === "排名最少任务数") ?? -1;
+    if (minimumCell > 0) {
+      edits.push({ kind: "set", sheet: "设置", cell: `B${minimumCell}`, value: 1 + Math.floor(next() * 4) });
+    }
+  }
   while (edits.length < count) {
     const kind = next();
     if (kind < 0.4) {
@@ -198,9 +206,7 @@ function sheetStatuses(workbook: ExcelJS.Workbook): Map<string, Calculated> {
 
       const bytes = await readFile(output);
       const edited = new ExcelJS.Workbook();
-      await edited.xlsx.load(
-        bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
-      );
+      await edited.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
       // What `duban report` reads: the same reader, the same assessment.
       const read = await readLedgerWorkbook(new Uint8Array(bytes));
       if (!read.ok) throw new Error(`${file}: ${read.message}`);
@@ -222,7 +228,7 @@ function sheetStatuses(workbook: ExcelJS.Workbook): Map<string, Calculated> {
         }
       }
       const { units } = summaryTables(edited);
-      const core = rollupByUnit(assessLedger(ledger, ledger.period));
+      const core = rollupByUnit(assessLedger(ledger, ledger.period), ledger.statusOptions?.rankMinTasks);
       // The sheet lists its units in the order written; its 排名 column ranks them as they are now.
       const byName = new Map(units.map((u) => [u.name, u]));
       core.forEach((rollup) => {
@@ -247,7 +253,7 @@ function sheetStatuses(workbook: ExcelJS.Workbook): Map<string, Calculated> {
       });
     }
     process.stdout.write(
-      `LibreOffice edits: ${edits} edits (${settingEdits} of 设置’s 本期期末), ${compared} figures compared, ${disagreements.length} disagreements\n`,
+      `LibreOffice edits: ${edits} edits (${settingEdits} of 设置’s 本期期末 and 排名最少任务数), ${compared} figures compared, ${disagreements.length} disagreements\n`,
     );
   });
 

@@ -106,7 +106,7 @@ function expectClose(actual: Calculated[], expected: Calculated[], label: string
     let unitsChecked = 0;
     for (const { name, ledger, recalculated } of cases) {
       const assessed = assessLedger(ledger, ledger.period);
-      const core = rollupByUnit(assessed);
+      const core = rollupByUnit(assessed, ledger.statusOptions?.rankMinTasks);
       const { units } = summaryTables(recalculated);
       expect({ name, units: units.map((u) => u.name) }).toEqual({ name, units: core.map((u) => u.unit) });
       core.forEach((rollup, i) => {

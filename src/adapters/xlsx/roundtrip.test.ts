@@ -20,7 +20,6 @@ async function roundTrip(ledger: Ledger) {
   return read;
 }
 
-
 /** The address of a table cell by its column's header (row 2) and its row, as a reader finds it. */
 function at(sheet: ExcelJS.Worksheet, header: string, row: number): string {
   let found: string | undefined;
@@ -67,6 +66,29 @@ describe("xlsx round trip", () => {
     const { ledger: read, diagnostics } = await roundTrip(ledger);
     expect(diagnostics).toEqual([]);
     expect(read).toEqual(asReadBack(ledger));
+  });
+
+  it("keeps the 通报 settings an office types into 设置, and writes them back", async () => {
+    const bytes = await renderWorkbook(buildWorkbookPlan(ledgerFromFixture()));
+    const unset = await readLedgerWorkbook(bytes);
+    expect(unset.ok && unset.ledger.reportSettings).toBeUndefined();
+    expect(unset.ok && unset.ledger.statusOptions?.rankMinTasks).toBe(3);
+    const typed = await edit(bytes, (workbook) => {
+      const settings = workbook.getWorksheet("设置");
+      settings?.eachRow((row) => {
+        const label = row.getCell(1).value;
+        if (label === "发文单位") row.getCell(2).value = "市卫生健康委办公室";
+        if (label === "主送单位") row.getCell(2).value = "=委机关各处室";
+        if (label === "排名最少任务数") row.getCell(2).value = 1;
+      });
+    });
+    const read = await readLedgerWorkbook(typed);
+    if (!read.ok) throw new Error(read.message);
+    expect(read.ledger.reportSettings).toEqual({ issuer: "市卫生健康委办公室", recipients: "=委机关各处室" });
+    expect(read.ledger.statusOptions?.rankMinTasks).toBe(1);
+    const again = await roundTrip(read.ledger);
+    expect(again.ledger.reportSettings).toEqual(read.ledger.reportSettings);
+    expect(again.ledger.statusOptions?.rankMinTasks).toBe(1);
   });
 
   it("keeps Chinese text, empty cells and text that looks like a formula exactly", async () => {

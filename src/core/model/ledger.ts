@@ -64,6 +64,23 @@ export interface LedgerDocumentRef {
   sourceName?: string;
 }
 
+/**
+ * What the 通报 says in the office's own name, kept in the 设置 sheet. Never taken from the policy
+ * document: its issuer is usually a superior body, not the office that writes the 通报.
+ */
+export interface ReportSettings {
+  /** 发文单位: the 落款, and who speaks in the opening. */
+  issuer?: string;
+  /** 主送, e.g. `各区（市）县卫生健康局：`. */
+  recipients?: string;
+  /** The scope in the title: `关于2024年第三季度{scope}重点工作推进情况的通报`. */
+  scope?: string;
+}
+
+/** Who signs when the office has not said: a neutral name, never a superior body's. */
+export const DEFAULT_ISSUER = "督查督办办公室";
+export const DEFAULT_RECIPIENTS = "各有关单位：";
+
 export interface Ledger {
   schemaVersion: number;
   /** Identifies this ledger across email round trips. */
@@ -77,6 +94,7 @@ export interface Ledger {
   unitAliases: UnitAliases;
   /** The thresholds the ledger is judged by, as its 设置 sheet holds them; defaults when absent. */
   statusOptions?: StatusOptions;
+  reportSettings?: ReportSettings;
   documents: LedgerDocumentRef[];
   rows: LedgerRow[];
   /** Every period's reports; history is kept, never overwritten. */

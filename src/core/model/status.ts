@@ -112,6 +112,11 @@ export interface StatusOptions {
   /** 三色预警: a row on schedule but due within this many days and not done is blue (催办). */
   dueSoonDays: number;
   /**
+   * Units leading fewer rows than this are listed but not ranked: one task on schedule is not the
+   * same record as twenty. The 通报 states the rule; 单位汇总's 排名 formula reads the same cell.
+   */
+  rankMinTasks: number;
+  /**
    * The plan's start and the current period's end as someone set them in the 设置 sheet (ISO), when
    * they differ from the document's date and the period's last day; the workbook judges by them.
    */
@@ -125,7 +130,15 @@ export const DEFAULT_STATUS_OPTIONS: StatusOptions = {
   carryCompletion: true,
   amberGap: 0.1,
   dueSoonDays: 15,
+  rankMinTasks: 3,
 };
+
+/**
+ * The one figure units are ranked by, under one name in the 通报, its attachments, 单位汇总 and the
+ * pane: the rows complete or on schedule as a share of the rows the unit leads.
+ */
+export const PACE_RATE_WORD = "序时推进率";
+export const PACE_RATE_DEFINITION = "已完成和达到序时进度的任务占牵头任务的比例";
 
 /**
  * 三色预警 as offices run it: 完成 (its own green), 绿 on schedule, 黄 behind 序时 by up to the amber

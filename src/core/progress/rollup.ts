@@ -59,7 +59,7 @@ export interface UnitRollup {
   /** (已完成 + 序时推进) / led rows: what the ranking goes by. */
   onPaceShare: number;
   completeShare: number;
-  /** 1-based, shared by units with equal shares; absent for units that lead nothing. */
+  /** 1-based, shared by units with equal shares; absent for units that lead too few rows to rank. */
   rank?: number;
 }
 
@@ -73,10 +73,12 @@ function compareUnits(a: UnitRollup, b: UnitRollup): number {
 }
 
 /**
- * Per unit, the rows it leads and those it assists, ranked by the share of led rows on schedule,
- * then by the share complete. Units that only assist come after the ranked ones, unranked.
+ * Per unit, the rows it leads and those it assists, ordered by the share of led rows on schedule,
+ * then by the share complete. Units leading at least `rankMinTasks` rows get a rank, shared when
+ * both shares are equal (1, 1, 3); units leading fewer follow unranked in the same order, and units
+ * that only assist come last.
  */
-export function rollupByUnit(assessment: Pick<PeriodAssessment, "rows">): UnitRollup[] {
+export function rollupByUnit(assessment: Pick<PeriodAssessment, "rows">, rankMinTasks = 1): UnitRollup[] {
   const lead = new Map<string, RowAssessment[]>();
   const co = new Map<string, RowAssessment[]>();
   const add = (map: Map<string, RowAssessment[]>, unit: string, row: RowAssessment): void => {
@@ -103,7 +105,9 @@ export function rollupByUnit(assessment: Pick<PeriodAssessment, "rows">): UnitRo
       completeShare: share(leadCounts["已完成"], leadCounts.total),
     };
   });
-  const ranked = rollups.filter((r) => r.lead.total > 0).sort(compareUnits);
+  const minimum = Math.max(1, rankMinTasks);
+  const leading = rollups.filter((r) => r.lead.total > 0).sort(compareUnits);
+  const ranked = leading.filter((r) => r.lead.total >= minimum);
   ranked.forEach((rollup, position) => {
     const previous = ranked[position - 1];
     const tied =
@@ -115,7 +119,7 @@ export function rollupByUnit(assessment: Pick<PeriodAssessment, "rows">): UnitRo
   const assistingOnly = rollups
     .filter((r) => r.lead.total === 0)
     .sort((a, b) => a.unit.localeCompare(b.unit, "zh-CN"));
-  return [...ranked, ...assistingOnly];
+  return [...ranked, ...leading.filter((r) => r.lead.total < minimum), ...assistingOnly];
 }
 
 export interface SectionRollup {

@@ -14,6 +14,14 @@ export const SHEET_NAMES = {
   metadata: "_duban",
 } as const;
 
+/** The 设置 sheet's labels that the reader looks for, beside the thresholds'. */
+export const REPORT_SETTING_LABELS = {
+  rankMinTasks: "排名最少任务数",
+  issuer: "发文单位",
+  recipients: "主送单位",
+  scope: "通报范围",
+} as const;
+
 export type TaskColumnKey =
   | "number"
   | "section"

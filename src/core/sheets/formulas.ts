@@ -19,7 +19,7 @@ export interface LineRefs {
 }
 
 /** The 设置 sheet's named cells: ASCII names, which every spreadsheet accepts. */
-export const SETTING_NAMES: Readonly<Record<SettingName | "planStart" | "periodEnd", string>> = {
+export const SETTING_NAMES: Readonly<Record<SettingName | "planStart" | "periodEnd" | "rankMinTasks", string>> = {
   completeAt: "DubanCompleteAt",
   paceTolerance: "DubanPaceTolerance",
   amberGap: "DubanAmberGap",
@@ -27,6 +27,7 @@ export const SETTING_NAMES: Readonly<Record<SettingName | "planStart" | "periodE
   carry: "DubanCarry",
   planStart: "DubanPlanStart",
   periodEnd: "DubanPeriodEnd",
+  rankMinTasks: "DubanRankMinTasks",
 };
 
 function quote(text: string): string {

@@ -1,5 +1,5 @@
 import type { Ledger } from "../model";
-import { LEDGER_SCHEMA_VERSION } from "../model";
+import { DEFAULT_STATUS_OPTIONS, LEDGER_SCHEMA_VERSION } from "../model";
 import { buildLedger } from "../plan";
 import { assessLedger, rollupByUnit } from "../progress";
 import type { CellValue, FormulaCell, SheetPlan } from ".";
@@ -152,7 +152,7 @@ describe("buildWorkbookPlan", () => {
       "配合任务",
     ]);
     const assessed = assessLedger(base, asPeriod("2024-Q3"));
-    const core = rollupByUnit(assessed);
+    const core = rollupByUnit(assessed, DEFAULT_STATUS_OPTIONS.rankMinTasks);
     const results = (cells: readonly CellValue[]): unknown[] =>
       cells.slice(1).map((c) => (isFormulaCell(c) ? c.result : c));
     core.forEach((unit, i) => {

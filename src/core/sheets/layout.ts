@@ -7,7 +7,13 @@ import {
   comparePeriodKeys,
 } from "../model";
 import type { StatusOptions } from "../model";
-import { DEFAULT_STATUS_OPTIONS, OP_SYMBOLS } from "../model";
+import {
+  DEFAULT_ISSUER,
+  DEFAULT_STATUS_OPTIONS,
+  OP_SYMBOLS,
+  PACE_RATE_DEFINITION,
+  PACE_RATE_WORD,
+} from "../model";
 import {
   assessLedger,
   hasReport,
@@ -25,6 +31,7 @@ import type { KeyedColumn, ProgressColumnKey, TaskColumnKey } from "./columns";
 import {
   DEADLINE_SOURCES,
   PROGRESS_COLUMNS,
+  REPORT_SETTING_LABELS,
   SHEET_NAMES,
   TASK_COLUMNS,
   columnOf,
@@ -551,12 +558,43 @@ function settingsRows(
       note: "1：以前已完成、本期未再报送的任务仍算已完成；0：算未报送",
       format: "0",
     },
+    {
+      label: REPORT_SETTING_LABELS.rankMinTasks,
+      value: options.rankMinTasks,
+      name: SETTING_NAMES.rankMinTasks,
+      note: "牵头任务少于此数的单位列出但不参与排名；填1则所有牵头单位都排名",
+      format: "0",
+    },
+  ];
+}
+
+/** 通报 settings: text the office writes in its own name, under the thresholds. */
+function reportSettingRows(ledger: Ledger): { label: string; value: string | null; note: string }[] {
+  const settings = ledger.reportSettings ?? {};
+  return [
+    {
+      label: REPORT_SETTING_LABELS.issuer,
+      value: settings.issuer ?? null,
+      note: `通报和督办通知单的落款，如“市卫生健康委办公室”；未填写时为“${DEFAULT_ISSUER}”`,
+    },
+    {
+      label: REPORT_SETTING_LABELS.recipients,
+      value: settings.recipients ?? null,
+      note: "通报的主送，如“各区（市）县卫生健康局，委机关各处室：”；未填写时为“各有关单位：”",
+    },
+    {
+      label: REPORT_SETTING_LABELS.scope,
+      value: settings.scope ?? null,
+      note: "通报标题中的范围，如“全市卫生健康”：关于2024年第三季度全市卫生健康重点工作推进情况的通报",
+    },
   ];
 }
 
 const SETTINGS_FIRST_ROW = 3;
-/** Settings rows, a blank row, then the table of periods under its header. */
-const PERIODS_FIRST_ROW = SETTINGS_FIRST_ROW + 7 + 2;
+const SETTING_ROW_COUNT = 8;
+const REPORT_SETTING_ROW_COUNT = 3;
+/** Settings rows, the 通报's rows, a blank row, then the table of periods under its header. */
+const PERIODS_FIRST_ROW = SETTINGS_FIRST_ROW + SETTING_ROW_COUNT + REPORT_SETTING_ROW_COUNT + 2;
 
 /** Every period with lines in 进度填报, the current first: the end each is judged at. */
 function periodTable(ledger: Ledger): Period[] {
@@ -581,7 +619,7 @@ function settingsSheet(ledger: Ledger, options: StatusOptions): SheetPlan {
     visibility: "visible",
     columns: [
       { key: "label", header: "项目", width: 16, style: COLUMN_STYLES.text },
-      { key: "value", header: "设置", width: 14, style: { horizontal: "center" } },
+      { key: "value", header: "设置", width: 24, style: { horizontal: "center" } },
       { key: "note", header: "说明", width: 60, style: COLUMN_STYLES.text },
     ],
     rows: [
@@ -594,6 +632,11 @@ function settingsSheet(ledger: Ledger, options: StatusOptions): SheetPlan {
           undefined,
           { ...(r.format && { numberFormat: r.format }), horizontal: "center" as const },
         ],
+      })),
+      ...reportSettingRows(ledger).map((r) => ({
+        cells: [r.label, r.value, r.note],
+        style: STYLES.body,
+        cellStyles: [undefined, { wrap: true }],
       })),
       { cells: [null, null, null] },
       { cells: ["期间", "期末", "说明"], style: STYLES.header },
@@ -639,10 +682,10 @@ export function buildWorkbookPlan(ledger: Ledger, options: WorkbookOptions = {})
     summarySheet({
       ledger,
       progressSheet: progress,
-      units: rollupByUnit(current),
+      units: rollupByUnit(current, statusOptions.rankMinTasks),
       sections: rollupBySection(current),
       title: `各单位重点任务推进情况汇总（${ledger.period.label}）`,
-      note: `${ledger.period.cutOffLabel}。本表由公式根据“进度填报”中本期的判定状态自动统计；排名按序时推进率（已完成与序时推进之和占牵头任务的比例），相同时按完成率。`,
+      note: `${ledger.period.cutOffLabel}。本表由公式根据“进度填报”中本期的判定状态自动统计；排名按${PACE_RATE_WORD}（${PACE_RATE_DEFINITION}），相同时按完成率，仍相同的并列；牵头任务少于“设置”表中“${REPORT_SETTING_LABELS.rankMinTasks}”的单位不排名。`,
     }),
     options.reportSheet ?? reportPlaceholder(ledger),
     settingsSheet(ledger, statusOptions),

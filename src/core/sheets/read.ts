@@ -7,6 +7,7 @@ import type {
   Op,
   PeriodKey,
   ProgressEntry,
+  ReportSettings,
   Severity,
   Status,
 } from "../model";
@@ -24,7 +25,14 @@ import { planStartOf } from "../progress/assess";
 import { sortProgress } from "../progress/order";
 import { cellAddress } from "./cells";
 import type { ProgressColumnKey, TaskColumnKey } from "./columns";
-import { DEADLINE_SOURCES, PROGRESS_COLUMNS, SHEET_NAMES, TASK_COLUMNS, readReportedAt } from "./columns";
+import {
+  DEADLINE_SOURCES,
+  PROGRESS_COLUMNS,
+  REPORT_SETTING_LABELS,
+  SHEET_NAMES,
+  TASK_COLUMNS,
+  readReportedAt,
+} from "./columns";
 import type { GridValue, SheetGrid } from "./grid";
 import { cellDate, cellNumber, cellText, gridCell, trimmedText } from "./grid";
 import type { RowIdentity } from "./metadata";
@@ -514,13 +522,14 @@ function readSettings(
   });
   const labels: Record<
     string,
-    "completeAt" | "paceTolerance" | "amberGap" | "dueSoonDays" | "carryCompletion"
+    "completeAt" | "paceTolerance" | "amberGap" | "dueSoonDays" | "carryCompletion" | "rankMinTasks"
   > = {
     完成阈值: "completeAt",
     序时容差: "paceTolerance",
     黄色预警幅度: "amberGap",
     临期提醒天数: "dueSoonDays",
     已完成后保持: "carryCompletion",
+    [REPORT_SETTING_LABELS.rankMinTasks]: "rankMinTasks",
   };
   grid.rows.forEach((cells, index) => {
     const key = labels[trimmedText(cells?.[0] ?? null)];
@@ -539,11 +548,28 @@ function readSettings(
       return;
     }
     if (key === "carryCompletion") options.carryCompletion = number.value !== 0;
-    else if (key === "dueSoonDays") options.dueSoonDays = number.value;
+    else if (key === "dueSoonDays" || key === "rankMinTasks") options[key] = number.value;
     // A share is a fraction shown as a percentage; a reader may pass it on as "100%".
     else options[key] = trimmedText(cells?.[1] ?? null).endsWith("%") ? number.value / 100 : number.value;
   });
   return options;
+}
+
+/** 发文单位, 主送单位 and 通报范围 as the office typed them in 设置; empty cells say nothing. */
+function readReportSettings(grid: SheetGrid | undefined): ReportSettings | undefined {
+  if (!grid) return undefined;
+  const keys: Record<string, keyof ReportSettings> = {
+    [REPORT_SETTING_LABELS.issuer]: "issuer",
+    [REPORT_SETTING_LABELS.recipients]: "recipients",
+    [REPORT_SETTING_LABELS.scope]: "scope",
+  };
+  const settings: ReportSettings = {};
+  for (const cells of grid.rows) {
+    const key = keys[trimmedText(cells?.[0] ?? null)];
+    const value = trimmedText(cells?.[1] ?? null);
+    if (key && value !== "") settings[key] = value;
+  }
+  return Object.keys(settings).length > 0 ? settings : undefined;
 }
 
 /**
@@ -585,10 +611,12 @@ export function readLedger(
     );
   }
 
+  const reportSettings = readReportSettings(find(SHEET_NAMES.settings));
   return {
     ok: true,
     diagnostics,
     ledger: {
+      ...(reportSettings && { reportSettings }),
       schemaVersion: meta.schemaVersion,
       id: meta.id,
       title: meta.title,

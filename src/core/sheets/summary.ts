@@ -1,9 +1,11 @@
 import type { Ledger, Status } from "../model";
+import { PACE_RATE_WORD } from "../model";
 import type { SectionRollup, StatusCounts, UnitRollup } from "../progress";
 import { absoluteRange, columnLetter, displayWidth, formulaCell, rangeAddress } from "./cells";
 import type { ProgressColumnKey } from "./columns";
 import { PROGRESS_COLUMNS, SHEET_NAMES, columnOf, sectionLabel } from "./columns";
 import { ALERT_AMBER, ALERT_RED, COLUMN_STYLES, STATUS_COLOURS, STYLES, a4Print } from "./styles";
+import { SETTING_NAMES } from "./formulas";
 import { rowHeight, wrappedLines } from "./text";
 import type { CellValue, ColumnPlan, ConditionalFormatPlan, RowPlan, SheetPlan } from "./types";
 
@@ -96,9 +98,10 @@ function unitRow(
   const span = (n: number): string => `$${column(n)}$${firstUnitRow}:$${column(n)}$${lastUnitRow}`;
   const pace = `${column(PACE_RATE)}${row}`;
   const complete = `${column(COMPLETE_RATE)}${row}`;
-  // Competition ranking (1, 1, 3) among units that lead something: one plus the units strictly ahead.
+  // Competition ranking (1, 1, 3) among units that lead enough rows: one plus the units strictly ahead.
+  const minimum = `MAX(1,${SETTING_NAMES.rankMinTasks})`;
   const rank = formulaCell(
-    `IF($${column(TASKS)}${row}=0,"",1+SUMPRODUCT((${span(TASKS)}>0)*(((${span(PACE_RATE)}>${pace})+(${span(PACE_RATE)}=${pace})*(${span(COMPLETE_RATE)}>${complete}))>0)))`,
+    `IF($${column(TASKS)}${row}<${minimum},"",1+SUMPRODUCT((${span(TASKS)}>=${minimum})*(((${span(PACE_RATE)}>${pace})+(${span(PACE_RATE)}=${pace})*(${span(COMPLETE_RATE)}>${complete}))>0)))`,
     rollup.rank ?? "",
   );
   return {
@@ -162,7 +165,7 @@ function totalRow(
 }
 
 function headerCells(first: string, second: string, withRank: boolean): CellValue[] {
-  const cells: CellValue[] = [first, second, ...COUNTED, "完成率", "序时推进率"];
+  const cells: CellValue[] = [first, second, ...COUNTED, "完成率", PACE_RATE_WORD];
   return withRank ? [...cells, "排名", "配合任务"] : cells;
 }
 
@@ -204,7 +207,7 @@ export function summarySheet(input: SummaryInput): SheetPlan {
       style: COLUMN_STYLES.integer,
     })),
     { key: "completeRate", header: "完成率", width: 9, style: COLUMN_STYLES.percent },
-    { key: "paceRate", header: "序时推进率", width: 11, style: COLUMN_STYLES.percent },
+    { key: "paceRate", header: PACE_RATE_WORD, width: 11, style: COLUMN_STYLES.percent },
     { key: "rank", header: "排名", width: 7, style: COLUMN_STYLES.integer },
     { key: "coTasks", header: "配合任务", width: 9, style: COLUMN_STYLES.integer },
   ];
