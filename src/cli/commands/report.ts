@@ -1,14 +1,17 @@
 import { renderReportDocx } from "../../adapters/docx";
+import { DEFAULT_ISSUER, DEFAULT_RECIPIENTS } from "../../core/model";
 import type { StatusCounts } from "../../core/progress";
 import type { ReportDoc, ReportInput } from "../../core/report";
 import { buildReport, renderReportText } from "../../core/report";
-import { unitsKnownWithoutReport } from "../../core/roundtrip";
 import { parseArgs, periodOption, stringOption } from "../args";
 import { EXIT, type Command } from "../command";
 import { describe } from "../input";
 import { readLedgerFile, writeOutput } from "../files";
 import type { CliIo } from "../io";
 import { localToday } from "./build";
+
+/** Said whenever a 通报 or notice signs with the default: a 落款 is the office's to choose. */
+export const ISSUER_FALLBACK_NOTE = `未设置发文单位，落款暂用“${DEFAULT_ISSUER}”；可用 --issuer 指定，或在台账“设置”表中填写“发文单位”。`;
 
 /** `共81项：已完成24项、序时推进42项…`, the statuses that occur, in the standard order. */
 export function countsLine(counts: StatusCounts): string {
@@ -33,9 +36,9 @@ export const reportCommand: Command = {
     "  -o           输出的 .docx 文件（GB/T 9704 公文格式）",
     "  --text       在终端输出通报全文（纯文本，可直接复制）",
     "  --date       成文日期，如 2024-10-08；默认为今天",
-    "  --issuer     落款（发文机关），默认取政策文件的发文机关",
-    "  --scope      标题中的范围，如“全市卫生健康”",
-    "  --to         主送单位，默认“各有关单位：”",
+    `  --issuer     落款（发文单位）；默认取台账“设置”表的“发文单位”，未填写时为“${DEFAULT_ISSUER}”`,
+    "  --scope      标题中的范围，如“全市卫生健康”；默认取“设置”表的“通报范围”",
+    `  --to         主送单位；默认取“设置”表的“主送单位”，未填写时为“${DEFAULT_RECIPIENTS}”`,
     "  --requirements 文件.txt   “四、下步工作要求”的内容，每行一条（默认为通用的三条）",
   ].join("\n"),
   async run(argv, io) {
@@ -100,7 +103,6 @@ export const reportCommand: Command = {
       return EXIT.usage;
     }
     const period = chosen.period ?? ledger.period;
-    const unitsWithoutReport = unitsKnownWithoutReport(ledger, period);
     const reportInput: ReportInput = {
       period,
       date: stringOption(args, "date") ?? localToday(io),
@@ -108,7 +110,6 @@ export const reportCommand: Command = {
       ...(scope !== undefined && { scope }),
       ...(recipients !== undefined && { recipients }),
       ...(requirements !== undefined && { requirements }),
-      ...(unitsWithoutReport !== undefined && { unitsWithoutReport }),
     };
     const built = buildReport(ledger, reportInput);
     if (!built.ok) {
@@ -116,6 +117,7 @@ export const reportCommand: Command = {
       return built.code === "empty-ledger" ? EXIT.dataError : EXIT.usage;
     }
     const { report } = built;
+    if (built.issuerIsDefault) io.stderr(`${ISSUER_FALLBACK_NOTE}\n`);
     if (asText) io.stdout(renderReportText(report));
     if (output) {
       if (!(await writeReportDocx(report, output, io))) return EXIT.cannotWrite;

@@ -16,7 +16,6 @@ export function settingsOf(options: StatusOptions): Settings {
   };
 }
 
-
 /** A row has a number to judge when it states a comparison and a target that can be divided by. */
 export function isNumericRow(row: LedgerRow): boolean {
   if (row.target === undefined || !Number.isFinite(row.target)) return false;
@@ -54,6 +53,23 @@ export function lineInputs(row: LedgerRow, entry: ProgressEntry | undefined, sch
   };
 }
 
+/** 序时进度 at the period's end of a row due on `deadline` (ISO): the sheet's own rule. */
+export function scheduleShare(schedule: Schedule, deadline: string): number {
+  const inputs: LineInputs = {
+    actual: "",
+    reportedStatus: "",
+    progressText: "",
+    op: "",
+    baseline: "",
+    target: "",
+    deadline: dayNumber(deadline),
+    start: dayNumber(schedule.planStart),
+    end: dayNumber(schedule.periodEnd),
+  };
+  const share = evaluate("expected", inputs, settingsOf(DEFAULT_STATUS_OPTIONS), false);
+  return typeof share === "number" ? share : 0;
+}
+
 export interface RowJudgement {
   status: Status;
   /** Completion (0–1, over 1 when exceeded) when the row has a number and the unit reported one. */
@@ -80,7 +96,11 @@ export function hasReport(entry: ProgressEntry | undefined): entry is ProgressEn
 }
 
 /** 完成标记: whether this report shows the row complete (by its number, or its status when it has none). */
-export function showsComplete(row: LedgerRow, entry: ProgressEntry, options: StatusOptions = DEFAULT_STATUS_OPTIONS): boolean {
+export function showsComplete(
+  row: LedgerRow,
+  entry: ProgressEntry,
+  options: StatusOptions = DEFAULT_STATUS_OPTIONS,
+): boolean {
   const inputs = lineInputs(row, entry, { planStart: "1970-01-01", periodEnd: "1970-01-01" });
   return evaluate("doneFlag", inputs, settingsOf(options), false) === 1;
 }

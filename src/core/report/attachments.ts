@@ -1,5 +1,5 @@
-import type { PeriodAssessment, RowAssessment, UnitRollup } from "../progress";
-import { ALERT_COLOURS, chineseDate } from "../model";
+import type { RowAssessment, UnitRollup } from "../progress";
+import { ALERT_COLOURS, PACE_RATE_WORD, chineseDate } from "../model";
 import { onPaceCount } from "../progress";
 import { formatPercent, formatQuantity, joinNames, targetPhrase, withoutClosingPunctuation } from "./phrases";
 import type { ReportTable, ReportTableRow } from "./types";
@@ -32,61 +32,75 @@ function progressCell(row: RowAssessment): string {
   return parts.length > 0 ? `${parts.join("；")}。` : "";
 }
 
+/** The lead units, then the assisting ones in the same paragraph: no line is left half empty. */
 function unitsCell(row: RowAssessment): string {
   const lead = joinNames(row.row.leadUnits) || "未明确";
-  return row.row.coUnits.length > 0 ? `${lead}（配合：${joinNames(row.row.coUnits)}）` : lead;
+  return row.row.coUnits.length > 0 ? `${lead}；配合：${joinNames(row.row.coUnits)}` : lead;
 }
 
-/** 附件1: one line per ledger row, grouped by 篇章 in ledger order. */
-export function detailAttachment(assessment: Pick<PeriodAssessment, "rows">): ReportTable {
-  const rows: ReportTableRow[] = [];
+/**
+ * A detail table: the given rows grouped by 篇章 in ledger order, numbered by their ledger 编号 so a
+ * row is found again in the ledger and across the attachments.
+ */
+export function detailAttachment(rows: readonly RowAssessment[]): ReportTable {
+  const lines: ReportTableRow[] = [];
   let section: string | undefined;
-  assessment.rows.forEach((row, index) => {
+  rows.forEach((row, index) => {
     if (row.row.section !== section) {
       section = row.row.section;
-      if (section) rows.push({ kind: "group", text: section });
+      if (section) lines.push({ kind: "group", text: section });
     }
-    rows.push({
+    lines.push({
       kind: "row",
-      cells: [String(index + 1), row.row.task, goalCell(row), progressCell(row), row.status, row.alert, unitsCell(row)],
-      shades: [undefined, undefined, undefined, undefined, undefined, ALERT_COLOURS[row.alert]],
+      cells: [
+        row.row.number.trim() || String(index + 1),
+        row.row.task,
+        goalCell(row),
+        progressCell(row),
+        row.status,
+        unitsCell(row),
+      ],
+      // The 三色预警 colour is the status cell's own: one column less, and the word stays beside it.
+      shades: [undefined, undefined, undefined, undefined, ALERT_COLOURS[row.alert]],
     });
   });
   return {
     columns: [
-      { header: "序号", width: 7, align: "center" },
-      { header: "任务", width: 24, align: "left" },
-      { header: "目标", width: 18, align: "left" },
+      { header: "编号", width: 8, align: "center" },
+      { header: "任务", width: 15, align: "left" },
+      { header: "目标", width: 19, align: "left" },
       { header: "完成情况", width: 22, align: "left" },
-      { header: "状态", width: 12, align: "center" },
-      { header: "预警", width: 7, align: "center" },
-      { header: "责任单位", width: 15, align: "left" },
+      { header: "状态", width: 7, align: "center" },
+      { header: "责任单位", width: 29, align: "left" },
     ],
-    rows,
+    rows: lines,
   };
 }
 
-/** 附件2: the ranked units with their led rows by status and the rows they assist. */
-export function rankingAttachment(ranked: readonly UnitRollup[]): ReportTable {
+/**
+ * The ranking table: every unit that leads rows, in ranking order, with its denominator; units
+ * leading too few rows to rank show `—` in 排名.
+ */
+export function rankingAttachment(units: readonly UnitRollup[]): ReportTable {
   const count = (n: number): string => String(n);
   return {
     columns: [
-      { header: "排名", width: 7, align: "center" },
-      { header: "单位", width: 17, align: "left" },
+      { header: "排名", width: 6, align: "center" },
+      { header: "单位", width: 20, align: "left" },
       { header: "牵头任务", width: 7, align: "center" },
       { header: "已完成", width: 7, align: "center" },
       { header: "序时推进", width: 7, align: "center" },
       { header: "进度滞后", width: 7, align: "center" },
-      { header: "逾期未完成", width: 7, align: "center" },
+      { header: "逾期未完成", width: 8, align: "center" },
       { header: "未启动", width: 7, align: "center" },
       { header: "未报送", width: 7, align: "center" },
-      { header: "达标率", width: 9, align: "center" },
+      { header: PACE_RATE_WORD, width: 9, align: "center" },
       { header: "配合任务", width: 7, align: "center" },
     ],
-    rows: ranked.map((unit) => ({
+    rows: units.map((unit) => ({
       kind: "row",
       cells: [
-        count(unit.rank ?? 0),
+        unit.rank === undefined ? "—" : count(unit.rank),
         unit.unit,
         count(unit.lead.total),
         count(unit.lead["已完成"]),

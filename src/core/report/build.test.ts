@@ -1,9 +1,13 @@
 import { ledgerOf, ledgerRow, progressEntry, asPeriod } from "../../../test/helpers/ledger";
 import type { Ledger } from "../model";
+import { ALERT_COLOURS, DEFAULT_ISSUER, DEFAULT_STATUS_OPTIONS, PACE_RATE_WORD } from "../model";
 import type { ReportInput } from "./build";
 import { buildReport } from "./build";
 import { renderReportText } from "./text";
-import type { ReportDoc } from "./types";
+import type { ReportDoc, ReportTable } from "./types";
+
+/** The fixture's units lead one or two rows each: below the default minimum for a rank. */
+const rankEveryUnit = { ...DEFAULT_STATUS_OPTIONS, rankMinTasks: 1 };
 
 // Q3 2024 ends on 30 September: 序时 for a task due at the year's end is 274/366 ≈ 74.9%.
 function fixture(): Ledger {
@@ -179,7 +183,9 @@ describe("buildReport", () => {
       newlyBehind: 2,
       caughtUp: 0,
     });
-    expect(bodyText(report)).toContain("与上季度相比，新增完成2项，新增滞后2项。");
+    expect(bodyText(report)).toContain(
+      "与上季度相比，新增完成2项，新增未达到序时进度或逾期2项；已完成和达到序时进度的任务占比与上季度持平（37.5%）。",
+    );
     const withoutHistory = fixture();
     withoutHistory.progress = withoutHistory.progress.filter((e) => e.period === "2024-Q3");
     expect(bodyText(build({}, withoutHistory))).not.toContain("与上季度相比");
@@ -197,23 +203,24 @@ describe("buildReport", () => {
     const text = bodyText(build({ period: asPeriod("2024-09") }, ledger));
     expect(text).toContain("关于2024年1-9月份重点工作推进情况的通报");
     expect(text).toContain("截至2024年9月底");
-    expect(text).toContain("与上月相比，新增完成1项，新增滞后0项。");
+    expect(text).toContain("与上月相比，新增完成1项；已完成和达到序时进度的任务占比与上月持平（100.0%）。");
   });
 
-  test("units: the leaders, commended, named worst first, with their counts", () => {
+  test("units: commended, and those behind named worst first with their own tasks", () => {
     const report = build();
-    expect(bodyText(report)).toContain("（详见附件2），医政处（100.0%）、基层处（50.0%）位列前2名。");
     expect(report.figures.commendedUnits).toEqual(["医政处"]);
     expect(report.figures.namedUnits).toEqual(["疾控处", "基层处"]);
     const text = bodyText(report);
     expect(text).toContain("医政处牵头的2项任务全部完成或达到序时进度。");
     expect(text).not.toContain("予以通报表扬");
-    expect(text).toContain("1.疾控处：牵头2项，其中进度滞后1项、逾期未完成1项。");
-    expect(text).toContain("2.基层处：牵头2项，其中未启动1项。");
+    expect(text).toContain(
+      "1.疾控处：牵头2项，序时推进率0.0%；“建设示范社区卫生服务中心”进度滞后，“出台疾控体系改革方案”逾期未完成。",
+    );
+    expect(text).toContain("2.基层处：牵头2项，序时推进率50.0%；“建设紧密型县域医共体”尚未启动。");
     expect(bodyText(build({ praise: true }))).toContain("全部完成或达到序时进度，予以通报表扬。");
   });
 
-  test("存在问题 quotes targets back and names the units that did not report", () => {
+  test("存在问题 quotes targets back and names the lead units that did not report", () => {
     const report = build();
     const text = bodyText(report);
     expect(text).toContain(
@@ -221,15 +228,19 @@ describe("buildReport", () => {
     );
     expect(text).toContain("建设紧密型县域医共体（目标：不少于5个，完成0个），尚未启动，牵头单位：基层处。");
     expect(text).toContain("出台疾控体系改革方案（时限：2024年6月30日），牵头单位：疾控处。");
-    expect([...report.figures.missingUnits].sort()).toEqual(["中医处", "妇幼处"].sort());
-    expect(text).toContain(`${report.figures.missingUnits.join("、")}等单位未按要求报送，涉及任务2项。`);
+    expect(report.figures.missingUnits).toEqual(["妇幼处", "中医处"]);
+    expect(text).toContain(
+      "共2项任务本期未报送进展（详见附件1）。其中，妇幼处、中医处等2个单位本期未报送任何进展（涉及任务2项）。",
+    );
     expect(text).toContain("疾控处反映（建设示范社区卫生服务中心）：用地审批未完成。");
   });
 
-  test("a single unit ahead is said to rank first", () => {
+  test("a single unit with something on schedule is the only place named", () => {
     const ledger = fixture();
     ledger.progress = ledger.progress.filter((e) => e.rowId !== "r2" && e.rowId !== "r6");
-    expect(bodyText(build({}, ledger))).toContain("（详见附件2），医政处（50.0%）位列第一。");
+    expect(bodyText(build({ status: rankEveryUnit }, ledger))).toContain(
+      "（详见附件3）。医政处位列第1名（牵头2项，序时推进率50.0%）。",
+    );
   });
 
   test("a row without a lead unit says so", () => {
@@ -237,13 +248,13 @@ describe("buildReport", () => {
     ledger.rows = ledger.rows.map((row) => (row.id === "r3" ? { ...row, leadUnits: [] } : row));
     const text = bodyText(build({}, ledger));
     expect(text).toContain("（目标：不少于20家，完成12家），牵头单位未明确。");
-    expect(text).toContain("1.有关单位反映（建设示范社区卫生服务中心）：用地审批未完成。");
+    expect(text).toContain("1.牵头单位反映（建设示范社区卫生服务中心）：用地审批未完成。");
   });
 
   test("long lists stop at the limit and point to the attachment", () => {
     const text = bodyText(build({ listLimit: 1 }));
-    expect(text).toContain("另有1项，详见附件1。");
-    expect(text).toContain("另有1个单位，详见附件2。");
+    expect(text).toContain("另有1项（详见附件1）。");
+    expect(text).toContain("另有1个单位（详见附件3）。");
   });
 
   test("下步工作要求 is numbered 一是…；二是…。 and can be replaced", () => {
@@ -253,11 +264,25 @@ describe("buildReport", () => {
     expect(custom).toContain("一是抓好整改；二是按时报送。");
   });
 
-  test("落款 defaults to the document's issuer; the date has no leading zeros", () => {
-    const report = build();
-    expect(report.issuer).toBe("市卫生健康委员会");
-    expect(bodyText(report)).toContain("\n市卫生健康委员会\n2024年10月8日\n");
-    expect(build({ issuer: "委督查室" }).issuer).toBe("委督查室");
+  test("落款 is the office's setting, never the policy document's issuer; the date has no leading zeros", () => {
+    const result = buildReport(fixture(), { period: asPeriod("2024-Q3"), date: "2024-10-08" });
+    if (!result.ok) throw new Error(result.message);
+    expect(result.issuerIsDefault).toBe(true);
+    expect(result.report.issuer).toBe(DEFAULT_ISSUER);
+    const text = bodyText(result.report);
+    expect(text).not.toContain("市卫生健康委员会");
+    expect(text).toContain(`${DEFAULT_ISSUER}对截至2024年9月底各项目标任务推进情况进行了调度`);
+    expect(text).toContain(`\n${DEFAULT_ISSUER}\n2024年10月8日\n`);
+
+    const set = fixture();
+    set.reportSettings = { issuer: "市卫生健康委办公室", recipients: "委机关各处室", scope: "全市卫生健康" };
+    const fromSettings = buildReport(set, { period: asPeriod("2024-Q3"), date: "2024-10-08" });
+    if (!fromSettings.ok) throw new Error(fromSettings.message);
+    expect(fromSettings.issuerIsDefault).toBe(false);
+    expect(fromSettings.report.issuer).toBe("市卫生健康委办公室");
+    expect(fromSettings.report.recipients).toBe("委机关各处室：");
+    expect(fromSettings.report.title).toBe("关于2024年第三季度全市卫生健康重点工作推进情况的通报");
+    expect(build({ issuer: "委督查室" }, set).issuer).toBe("委督查室");
   });
 
   test("a 附注 is printed in brackets under the date", () => {
@@ -267,42 +292,51 @@ describe("buildReport", () => {
     );
   });
 
-  test("the attachments: the detail table grouped by 篇章, and the ranking", () => {
-    const [detail, ranking] = build().attachments;
-    expect(detail?.table.columns.map((c) => c.header)).toEqual([
-      "序号",
+  test("the attachments: rows behind apart from rows on schedule, grouped by 篇章; then the ranking", () => {
+    const [attention, meets, ranking] = build().attachments;
+    expect(attention?.title).toBe("未达到序时进度、逾期未完成和未报送任务明细表");
+    expect(meets?.title).toBe("已完成和达到序时进度任务明细表");
+    expect(attention?.table.columns.map((c) => c.header)).toEqual([
+      "编号",
       "任务",
       "目标",
       "完成情况",
       "状态",
-      "预警",
       "责任单位",
     ]);
-    expect(
-      detail?.table.rows.filter((r) => r.kind === "group").map((r) => (r.kind === "group" ? r.text : "")),
-    ).toEqual(["一、医疗服务", "二、公共卫生"]);
-    const r3 = detail?.table.rows.find((r) => r.kind === "row" && r.cells[0] === "3");
+    const ids = (table: ReportTable | undefined): string[] =>
+      (table?.rows ?? []).flatMap((r) => (r.kind === "row" ? [r.cells[0] ?? ""] : [`[${r.text}]`]));
+    expect(ids(attention?.table)).toEqual(["[一、医疗服务]", "r3", "[二、公共卫生]", "r4", "r5", "r7", "r8"]);
+    expect(ids(meets?.table)).toEqual(["[一、医疗服务]", "r1", "r2", "[二、公共卫生]", "r6"]);
+    const r3 = attention?.table.rows.find((r) => r.kind === "row" && r.cells[0] === "r3");
     expect(r3?.kind === "row" ? r3.cells : []).toEqual([
-      "3",
+      "r3",
       "建设示范社区卫生服务中心",
       "示范中心不少于20家；时限：2024年12月31日",
       "完成12家（完成率60.0%）。",
       "进度滞后",
-      "红",
       "疾控处",
     ]);
-    const r7 = detail?.table.rows.find((r) => r.kind === "row" && r.cells[0] === "7");
-    expect(r7?.kind === "row" ? r7.cells[6] : "").toBe("基层处（配合：医政处）");
-    expect(
-      ranking?.table.rows.map((r) => (r.kind === "row" ? [r.cells[0], r.cells[1], r.cells[9]] : [])),
-    ).toEqual([
-      ["1", "医政处", "100.0%"],
-      ["2", "基层处", "50.0%"],
-      ["3", "疾控处", "0.0%"],
-      ...[...build().figures.missingUnits].map((unit) => ["3", unit, "0.0%"]),
+    // The status cell carries the 预警 colour.
+    expect(r3?.kind === "row" ? r3.shades?.[4] : undefined).toEqual(ALERT_COLOURS["红"]);
+    const r7 = attention?.table.rows.find((r) => r.kind === "row" && r.cells[0] === "r7");
+    expect(r7?.kind === "row" ? r7.cells[5] : "").toBe("基层处；配合：医政处");
+    const rankingRows = (report: ReportDoc): string[][] =>
+      (report.attachments.at(-1)?.table.rows ?? []).map((r) =>
+        r.kind === "row" ? [r.cells[0] ?? "", r.cells[1] ?? "", r.cells[2] ?? "", r.cells[9] ?? ""] : [],
+      );
+    expect(ranking?.table.columns[9]?.header).toBe(PACE_RATE_WORD);
+    expect(rankingRows(build({ status: rankEveryUnit }))).toEqual([
+      ["1", "医政处", "2", "100.0%"],
+      ["2", "基层处", "2", "50.0%"],
+      ["3", "疾控处", "2", "0.0%"],
+      ["3", "妇幼处", "1", "0.0%"],
+      ["3", "中医处", "1", "0.0%"],
     ]);
+    // Units leading fewer rows than the setting are listed, unranked.
+    expect(rankingRows(build()).map((r) => r[0])).toEqual(["—", "—", "—", "—", "—"]);
     expect(bodyText(build())).toContain(
-      "　　附件：1.重点工作任务推进情况明细表\n　　　　　2.各单位重点工作推进情况排名表\n",
+      "　　附件：1.未达到序时进度、逾期未完成和未报送任务明细表\n　　　　　2.已完成和达到序时进度任务明细表\n　　　　　3.各单位重点工作推进情况排名表\n",
     );
   });
 
@@ -347,9 +381,8 @@ test("the overview and the section lines count 未达到序时进度 alike when 
     ],
   );
   const text = bodyText(build({ period: asPeriod("2024-Q3") }, ledger));
-  expect(text).toContain("未达到序时进度0项、占比0.0%");
-  expect(text).toContain("逾期未完成1项、占比50.0%");
+  expect(text).toContain("已完成1项、占比50.0%；逾期未完成1项、占比50.0%。");
   // The section line names the overdue row as overdue, not as 未达到序时进度.
-  expect(text).toContain("“医疗服务”1项，已完成0项、达到序时进度0项、未达到序时进度0项、逾期未完成1项");
-  expect(text).not.toMatch(/“医疗服务”1项[^；。]*未达到序时进度1项/);
+  expect(text).toContain("“医疗服务”1项，逾期未完成1项；“公共卫生”1项，已完成1项。");
+  expect(text).not.toMatch(/“医疗服务”1项[^；。]*未达到序时进度/);
 });

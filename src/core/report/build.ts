@@ -1,5 +1,16 @@
-import type { Ledger, Period, StatusGroup } from "../model";
-import { GROUP_WORDS, groupOf, isValidIsoDate } from "../model";
+import type { Ledger, LedgerRow, Period } from "../model";
+import {
+  DEFAULT_ISSUER,
+  DEFAULT_RECIPIENTS,
+  GROUP_WORDS,
+  PACE_RATE_DEFINITION,
+  PACE_RATE_WORD,
+  STATUS_GROUPS,
+  chineseDate,
+  groupOf,
+  isValidIsoDate,
+  meetsSchedule,
+} from "../model";
 import type {
   PeriodAssessment,
   PeriodChange,
@@ -14,9 +25,13 @@ import {
   attentionCount,
   compareWithPrevious,
   countStatuses,
+  hasReport,
+  judgedPeriodEnd,
   onPaceCount,
   rollupBySection,
   rollupByUnit,
+  scheduleShare,
+  share,
 } from "../progress";
 import { detailAttachment, rankingAttachment } from "./attachments";
 import {
@@ -25,11 +40,20 @@ import {
   deadlinePhrase,
   formatPercent,
   joinNames,
+  quotedNames,
+  rowName,
   sectionName,
   targetAndActual,
   withoutClosingPunctuation,
 } from "./phrases";
-import type { ReportBlock, ReportDoc, ReportFigures, ReportParagraph, ReportRun } from "./types";
+import type {
+  ReportAttachment,
+  ReportBlock,
+  ReportDoc,
+  ReportFigures,
+  ReportParagraph,
+  ReportRun,
+} from "./types";
 
 export interface ReportOptions {
   period: Period;
@@ -39,7 +63,7 @@ export interface ReportOptions {
   scope: string;
   /** 主送, ending with `：`. */
   recipients: string;
-  /** 落款. When absent, the issuer of the ledger's first document that names one. */
+  /** 落款, and who speaks in the opening. The office's own: `DEFAULT_ISSUER` when unset, never the policy document's. */
   issuer?: string;
   /** Replaces the opening paragraph; `现将有关情况通报如下：` is added when missing. */
   opening?: string;
@@ -52,11 +76,6 @@ export interface ReportOptions {
   praise: boolean;
   /** 附注 under the date, without brackets. */
   note?: string;
-  /**
-   * Units known to have sent nothing for the period (the 汇总 of 填报 workbooks knows them, co-units
-   * and joint leads included); named as 未报送 after the lead units of tasks nobody reported.
-   */
-  unitsWithoutReport?: readonly string[];
 }
 
 export type ReportInput = Pick<ReportOptions, "period" | "date"> &
@@ -64,16 +83,22 @@ export type ReportInput = Pick<ReportOptions, "period" | "date"> &
 
 export const DEFAULT_REPORT_OPTIONS: Omit<ReportOptions, "period" | "date"> = {
   scope: "",
-  recipients: "各有关单位：",
+  recipients: DEFAULT_RECIPIENTS,
   status: DEFAULT_STATUS_OPTIONS,
   listLimit: 30,
   praise: false,
 };
 
-const FALLBACK_ISSUER = "督查督办办公室";
 const OPENING_FORMULA = "现将有关情况通报如下：";
-const DETAIL_TITLE = "重点工作任务推进情况明细表";
-const RANKING_TITLE = "各单位重点工作推进情况排名表";
+/** How many places the ranking sentence names: the usual 前3名, with every unit tied for them. */
+const RANKING_PLACES = 3;
+
+/** Two detail tables, as offices split them: what needs pushing (未报送 included), and what is on schedule. */
+const ATTACHMENT_TITLES = {
+  attention: `${GROUP_WORDS.behind}、${GROUP_WORDS.overdue}和${GROUP_WORDS.unreported}任务明细表`,
+  meets: `${GROUP_WORDS.complete}和${GROUP_WORDS.onPace}任务明细表`,
+  ranking: "各单位重点工作推进情况排名表",
+} as const;
 
 /** The standard three: rectify what lags, report on time, and the office's own follow-up. */
 export function defaultRequirements(issuer: string): string[] {
@@ -87,12 +112,25 @@ export function defaultRequirements(issuer: string): string[] {
 export type ReportErrorCode = "invalid-date" | "empty-ledger";
 
 export type BuildReportResult =
-  { ok: true; report: ReportDoc } | { ok: false; code: ReportErrorCode; message: string };
+  | {
+      ok: true;
+      report: ReportDoc;
+      /** True when nobody set a 发文单位 and the 通报 signs with `DEFAULT_ISSUER`: the caller says so. */
+      issuerIsDefault: boolean;
+    }
+  | { ok: false; code: ReportErrorCode; message: string };
 
 const paragraph = (...runs: ReportRun[]): ReportParagraph => ({ kind: "paragraph", runs });
 const text = (value: string): ReportRun => ({ text: value });
 const subheading = (value: string): ReportRun => ({ text: value, role: "subheading" });
 const item = (value: string): ReportRun => ({ text: value, role: "item" });
+
+/** Where each attachment landed: `附件2`, or undefined when there was nothing to put in it. */
+type AttachmentKey = keyof typeof ATTACHMENT_TITLES;
+type AttachmentNumbers = Partial<Record<AttachmentKey, number>>;
+
+const seeAttachment = (numbers: AttachmentNumbers, key: AttachmentKey): string =>
+  numbers[key] === undefined ? "" : `（详见附件${numbers[key]}）`;
 
 /** The row's task as named in lists: `任务：指标` when the indicator adds something. */
 function rowSubject(row: RowAssessment): string {
@@ -111,124 +149,267 @@ function evidence(row: RowAssessment): string {
   return quoted || (row.row.deadline ? deadlinePhrase(row.row.deadline) : "");
 }
 
+/** `甲、乙等3个单位`: every name up to the limit, and how many there are in all. */
+function unitsPhrase(names: readonly string[], limit: number): string {
+  if (names.length === 1) return names[0] ?? "";
+  return `${joinNames(names.slice(0, limit))}等${names.length}个单位`;
+}
+
 /**
- * `已完成A项、占比a%；达到序时进度B项…` in the standard order. 已完成, 达到 and 未达到序时进度 are always
- * given; 逾期未完成 and 未报送 only when there are any.
+ * `达到序时进度18项、占比62.1%；…` in the standard order, leaving out the groups with no rows: a
+ * 通报 does not say `已完成0项`.
  */
 function shareClauses(counts: StatusCounts): string {
-  const total = counts.total;
-  const clause = (group: StatusGroup): string =>
-    `${GROUP_WORDS[group]}${counts.groups[group]}项、占比${formatPercent(counts.groups[group], total)}%`;
+  return STATUS_GROUPS.filter((group) => counts.groups[group] > 0)
+    .map((group) => {
+      const n = counts.groups[group];
+      const notStarted =
+        group === "behind" && counts["未启动"] > 0
+          ? counts["未启动"] === n
+            ? "（均未启动）"
+            : `（其中未启动${counts["未启动"]}项）`
+          : "";
+      return `${GROUP_WORDS[group]}${n}项、占比${formatPercent(n, counts.total)}%${notStarted}`;
+    })
+    .join("；");
+}
+
+/** `新增完成2项，1项由滞后转为按序时推进`, leaving out what did not happen. */
+function changeSentence(change: PeriodChange, counts: StatusCounts, word: string): string {
   const parts = [
-    clause("complete"),
-    `${clause("onPace")}（序时进度指截至本期末已过时间占任务计划周期的比例，下同）`,
-    clause("behind") + (counts["未启动"] > 0 ? `（其中未启动${counts["未启动"]}项）` : ""),
-  ];
-  if (counts.groups.overdue > 0) parts.push(clause("overdue"));
-  if (counts.groups.unreported > 0) parts.push(clause("unreported"));
-  return parts.join("；");
+    change.newlyComplete.length > 0 ? `新增完成${change.newlyComplete.length}项` : "",
+    change.newlyBehind.length > 0 ? `新增未达到序时进度或逾期${change.newlyBehind.length}项` : "",
+    change.caughtUp.length > 0 ? `${change.caughtUp.length}项由滞后转为按序时推进` : "",
+  ].filter((part) => part !== "");
+  const before = formatPercent(onPaceCount(change.previousCounts), change.previousCounts.total);
+  const now = formatPercent(onPaceCount(counts), counts.total);
+  const trend =
+    before === now
+      ? `已完成和达到序时进度的任务占比与${word}持平（${now}%）`
+      : `已完成和达到序时进度的任务占比由${before}%${Number(now) > Number(before) ? "提高" : "下降"}到${now}%`;
+  return parts.length > 0
+    ? `与${word}相比，${parts.join("，")}；${trend}。`
+    : `与${word}相比，没有新增完成或新增滞后的任务，${trend}。`;
+}
+
+/** The value most rows share, or undefined when none has one. */
+function mostCommon(values: readonly (string | undefined)[]): string | undefined {
+  const tally = new Map<string, number>();
+  for (const value of values) if (value !== undefined) tally.set(value, (tally.get(value) ?? 0) + 1);
+  let best: string | undefined;
+  for (const [value, n] of tally) if (best === undefined || n > (tally.get(best) ?? 0)) best = value;
+  return best;
+}
+
+/**
+ * The rule the statuses were judged by, with a number a reader can check: the 序时进度 of the
+ * deadline most tasks share (a plan running to 2025 is not three-quarters due in September 2024).
+ */
+function paceRule(assessment: PeriodAssessment, periodEnd: string, options: StatusOptions): string {
+  const planStart = mostCommon(assessment.rows.map((r) => r.planStart)) ?? `${periodEnd.slice(0, 4)}-01-01`;
+  const usual = mostCommon(
+    assessment.rows.map((r) => r.row.deadline).filter((d) => d !== undefined && d > periodEnd),
+  );
+  const deadline = usual ?? `${periodEnd.slice(0, 4)}-12-31`;
+  const pace = formatPercent(scheduleShare({ planStart, periodEnd }, deadline), 1);
+  const tolerance =
+    options.paceTolerance > 0
+      ? `，低于序时进度不超过${formatPercent(options.paceTolerance, 1).replace(/\.0$/, "")}个百分点的也计为达到序时进度`
+      : "";
+  const complete =
+    options.completeAt === 1 ? "" : `，完成率达到${formatPercent(options.completeAt, 1)}%计为已完成`;
+  return `序时进度指截至本期末已过时间占任务计划周期的比例，完成时限为${chineseDate(deadline)}的任务截至${chineseDate(periodEnd)}的序时进度为${pace}%；完成率不低于序时进度的计为达到序时进度${tolerance}${complete}（下同）。`;
+}
+
+/** The problems an overall judgement names after `但也存在`, in the order the 通报 lists them. */
+function problemKinds(counts: StatusCounts, missingUnits: readonly string[]): string[] {
+  const few = (n: number): string => (n <= 2 ? "个别" : "部分");
+  const behind = counts.groups.behind - counts["未启动"];
+  return [
+    behind > 0 ? `${few(behind)}任务进度滞后` : "",
+    counts["未启动"] > 0 ? `${few(counts["未启动"])}任务尚未启动` : "",
+    counts.groups.overdue > 0 ? `${few(counts.groups.overdue)}任务逾期未完成` : "",
+    missingUnits.length > 0 ? `${few(missingUnits.length)}单位未按要求报送` : "",
+  ].filter((kind) => kind !== "");
+}
+
+/** 总体看: how the period went, from the share on schedule, then what is wrong. */
+function judgement(counts: StatusCounts, missingUnits: readonly string[]): string {
+  const meets = share(onPaceCount(counts), counts.total);
+  const percent = formatPercent(onPaceCount(counts), counts.total);
+  const problems = problemKinds(counts, missingUnits);
+  if (problems.length === 0) return `总体看，各项目标任务推进顺利，均已完成或达到序时进度。`;
+  const overall =
+    meets >= 0.9
+      ? "各项目标任务推进总体顺利"
+      : meets >= 0.7
+        ? "各项目标任务推进总体有序"
+        : meets >= 0.5
+          ? "各项目标任务推进总体平稳"
+          : "各项目标任务推进总体偏慢";
+  return `总体看，${overall}，已完成和达到序时进度的任务占${percent}%；但也存在${joinNames(problems)}等问题，需要引起重视。`;
 }
 
 function overview(
   assessment: PeriodAssessment,
+  periodEnd: string,
   counts: StatusCounts,
   change: PeriodChange | undefined,
+  missingUnits: readonly string[],
+  options: ReportOptions,
 ): ReportBlock[] {
   const blocks: ReportBlock[] = [{ kind: "heading", text: "一、总体情况" }];
   blocks.push(
     paragraph(
       text(
-        `列入本次通报的目标任务共${counts.total}项。截至${assessment.period.endLabel}，${shareClauses(counts)}。`,
+        `列入本次通报的目标任务共${counts.total}项。截至${chineseDate(periodEnd)}，${shareClauses(counts)}。${paceRule(assessment, periodEnd, options.status)}`,
       ),
     ),
   );
-  if (change) {
-    const word = assessment.period.previousWord;
-    const caughtUp = change.caughtUp.length > 0 ? `，${change.caughtUp.length}项由滞后转为按序时推进` : "";
-    blocks.push(
-      paragraph(
-        text(
-          `与${word}相比，新增完成${change.newlyComplete.length}项，新增滞后${change.newlyBehind.length}项${caughtUp}。`,
-        ),
-      ),
-    );
-  }
+  if (change) blocks.push(paragraph(text(changeSentence(change, counts, assessment.period.previousWord))));
   const sections = rollupBySection(assessment);
   if (sections.length > 1) {
-    // The same groups as the overview above: 逾期 is its own group there, so it is here.
+    // The same groups as the overview, none left out, so each section's counts add up to its total.
     const clauses = sections.map(({ section, counts: c }) => {
-      const parts = (["complete", "onPace", "behind", "overdue"] as const)
-        .filter((group) => group !== "overdue" || c.groups.overdue > 0)
-        .map((group) => `${GROUP_WORDS[group]}${c.groups[group]}项`);
+      const parts = STATUS_GROUPS.filter((group) => c.groups[group] > 0).map(
+        (group) => `${GROUP_WORDS[group]}${c.groups[group]}项`,
+      );
       return `“${sectionName(section)}”${c.total}项，${parts.join("、")}`;
     });
     blocks.push(paragraph(text(`分篇章看，${clauses.join("；")}。`)));
   }
+  blocks.push(paragraph(text(judgement(counts, missingUnits))));
   return blocks;
 }
 
-/** Units that lead at least one row, worst first: lowest on-schedule share, then most rows behind. */
+/** Units that lead at least one row behind or overdue, worst first: lowest share on schedule, then most rows behind. */
 function unitsBehind(units: readonly UnitRollup[]): UnitRollup[] {
   return units
     .filter((u) => attentionCount(u.lead) > 0)
     .sort((a, b) => a.onPaceShare - b.onPaceShare || attentionCount(b.lead) - attentionCount(a.lead));
 }
 
-function unitCountsText(unit: UnitRollup): string {
-  const counts = unit.lead;
-  const parts = (["进度滞后", "逾期未完成", "未启动"] as const)
-    .filter((status) => counts[status] > 0)
-    .map((status) => `${status}${counts[status]}项`);
-  return `牵头${counts.total}项，其中${parts.join("、")}`;
-}
-
 /** The units the 通报 names, decided once for the text and the figures alike. */
 interface NamedUnits {
-  /** Units that lead at least one row, in ranking order. */
+  /** Units that lead at least one row, in ranking order (ranked first, then too small to rank). */
+  leading: UnitRollup[];
+  /** Units that lead enough rows to be ranked. */
   ranked: UnitRollup[];
   /** All led rows complete or on schedule. */
   commended: UnitRollup[];
   /** Some led rows behind or overdue, worst first. */
   behind: UnitRollup[];
-  /** Some led rows not reported, in ranking order. */
-  missing: string[];
 }
 
-function nameUnits(units: readonly UnitRollup[], unitsWithoutReport: readonly string[] = []): NamedUnits {
-  const ranked = units.filter((u) => u.rank !== undefined);
-  const leadsOfMissingRows = ranked.filter((u) => u.lead["未报送"] > 0).map((u) => u.unit);
+function nameUnits(units: readonly UnitRollup[]): NamedUnits {
+  const leading = units.filter((u) => u.lead.total > 0);
   return {
-    ranked,
-    commended: ranked.filter((u) => onPaceCount(u.lead) === u.lead.total),
-    behind: unitsBehind(ranked),
-    missing: [...leadsOfMissingRows, ...unitsWithoutReport.filter((u) => !leadsOfMissingRows.includes(u))],
+    leading,
+    ranked: leading.filter((u) => u.rank !== undefined),
+    commended: leading.filter((u) => onPaceCount(u.lead) === u.lead.total),
+    behind: unitsBehind(leading),
   };
 }
 
-function unitsPart({ ranked, commended, behind }: NamedUnits, options: ReportOptions): ReportBlock[] {
+const paceRate = (u: UnitRollup): string => `${formatPercent(onPaceCount(u.lead), u.lead.total)}%`;
+
+/** `甲、乙并列第1名（各牵头3项，序时推进率均为100.0%）`: one place, every unit that holds it. */
+function placePhrase(place: readonly UnitRollup[], limit: number): string {
+  const first = place[0];
+  if (!first) return "";
+  if (place.length === 1) {
+    return `${first.unit}位列第${first.rank ?? 1}名（牵头${first.lead.total}项，${PACE_RATE_WORD}${paceRate(first)}）`;
+  }
+  const totals = [...new Set(place.map((u) => u.lead.total))];
+  const led =
+    totals.length === 1
+      ? `各牵头${totals[0] ?? 0}项`
+      : `分别牵头${place.map((u) => u.lead.total).join("项、")}项`;
+  const names =
+    place.length > limit
+      ? unitsPhrase(
+          place.map((u) => u.unit),
+          limit,
+        )
+      : joinNames(place.map((u) => u.unit));
+  const shown =
+    place.length > limit
+      ? `${PACE_RATE_WORD}均为${paceRate(first)}`
+      : `${led}，${PACE_RATE_WORD}均为${paceRate(first)}`;
+  return `${names}并列第${first.rank ?? 1}名（${shown}）`;
+}
+
+function rankingSentence(named: NamedUnits, options: ReportOptions, numbers: AttachmentNumbers): string {
+  const minimum = Math.max(1, options.status.rankMinTasks);
+  const small = minimum > 1 ? `；牵头任务不足${minimum}项的单位不参与排名` : "";
+  const rule = `按各单位牵头任务的${PACE_RATE_WORD}（${PACE_RATE_DEFINITION}）排名，${PACE_RATE_WORD}相同的按完成率，仍相同的并列${small}${seeAttachment(numbers, "ranking")}。`;
+  const { ranked, leading } = named;
+  if (ranked.length === 0) return `${rule}本期各单位牵头任务均不足${minimum}项，不作排名。`;
+  const unranked = leading.length - ranked.length;
+  const others = unranked > 0 ? `另有${unranked}个单位牵头任务不足${minimum}项，未参与排名。` : "";
+  if (ranked.length === 1) {
+    const only = ranked[0] as UnitRollup;
+    return `${rule}参与排名的仅${only.unit}（牵头${only.lead.total}项，${PACE_RATE_WORD}${paceRate(only)}）。${others}`;
+  }
+  if (ranked.every((u) => u.onPaceShare === 0 && u.completeShare === 0)) {
+    return `${rule}本期参与排名的${ranked.length}个单位牵头任务均未完成或达到序时进度。${others}`;
+  }
+  const places = new Map<number, UnitRollup[]>();
+  // A place held with nothing on schedule is no distinction: the sentence stops before it.
+  for (const unit of ranked) {
+    if ((unit.rank ?? Infinity) > RANKING_PLACES || (unit.onPaceShare === 0 && unit.completeShare === 0))
+      break;
+    const place = places.get(unit.rank ?? 0);
+    if (place) place.push(unit);
+    else places.set(unit.rank ?? 0, [unit]);
+  }
+  const phrases = [...places.values()].map((place) => placePhrase(place, options.listLimit));
+  return `${rule}${phrases.join("；")}。${others}`;
+}
+
+/**
+ * `牵头4项，序时推进率25.0%；“甲”“乙”进度滞后，“丙”尚未启动。`: the unit's own tasks named inline, so
+ * each line says what is behind rather than only how much.
+ */
+function unitBehindSentence(unit: UnitRollup, limit: number, nameOf: (row: RowAssessment) => string): string {
+  const kinds = [
+    { word: "进度滞后", rows: unit.leadRows.filter((r) => r.status === "进度滞后") },
+    { word: "尚未启动", rows: unit.leadRows.filter((r) => r.status === "未启动") },
+    { word: "逾期未完成", rows: unit.leadRows.filter((r) => r.status === "逾期未完成") },
+    { word: "未报送进展", rows: unit.leadRows.filter((r) => r.status === "未报送") },
+  ].filter((kind) => kind.rows.length > 0);
+  const named = kinds.map(({ word, rows }) => {
+    const names = [...new Set(rows.map(nameOf))];
+    const listed = quotedNames(names.slice(0, limit));
+    return names.length > limit ? `${listed}等${rows.length}项${word}` : `${listed}${word}`;
+  });
+  return `牵头${unit.lead.total}项，${PACE_RATE_WORD}${paceRate(unit)}；${named.join("，")}。`;
+}
+
+/**
+ * How running text names a row: by its task, or by its indicator when the task has several rows
+ * (`强化市县医院区域引领作用` has four; `新建省级临床重点专科` is the one behind).
+ */
+function rowNamer(rows: readonly RowAssessment[]): (row: RowAssessment) => string {
+  const perTask = new Map<string, number>();
+  for (const { row } of rows) perTask.set(row.task, (perTask.get(row.task) ?? 0) + 1);
+  return ({ row }) => rowName((perTask.get(row.task) ?? 0) > 1 ? row : { task: row.task, metric: "" });
+}
+
+function unitsPart(
+  named: NamedUnits,
+  options: ReportOptions,
+  numbers: AttachmentNumbers,
+  nameOf: (row: RowAssessment) => string,
+): ReportBlock[] {
   const blocks: ReportBlock[] = [{ kind: "heading", text: "二、各单位推进情况" }];
-  if (ranked.length === 0) {
+  if (named.leading.length === 0) {
     blocks.push(paragraph(text("本期台账中的任务均未明确牵头单位，暂无法按单位排名。")));
     return blocks;
   }
+  blocks.push(paragraph(subheading("（一）总体排名。"), text(rankingSentence(named, options, numbers))));
 
-  const onPacePercent = (u: UnitRollup): string => `${formatPercent(onPaceCount(u.lead), u.lead.total)}%`;
-  const leaders = ranked.filter((u) => u.onPaceShare > 0).slice(0, 3);
-  const only = ranked.length === 1 ? ranked[0] : undefined;
-  const basis = "按各单位牵头任务中已完成和达到序时进度的比例排序（详见附件2），";
-  blocks.push(
-    paragraph(
-      subheading("（一）总体排名。"),
-      text(
-        only
-          ? `${only.unit}牵头任务中已完成和达到序时进度的比例为${onPacePercent(only)}（详见附件2）。`
-          : leaders.length === 0
-            ? `${basis}本期各单位牵头任务均未完成或达到序时进度。`
-            : `${basis}${joinNames(leaders.map((u) => `${u.unit}（${onPacePercent(u)}）`))}${leaders.length === 1 ? "位列第一" : `位列前${leaders.length}名`}。`,
-      ),
-    ),
-  );
-
+  const { commended, behind } = named;
   const praise = options.praise ? "，予以通报表扬" : "";
   blocks.push(
     paragraph(
@@ -238,10 +419,10 @@ function unitsPart({ ranked, commended, behind }: NamedUnits, options: ReportOpt
           ? "本期没有牵头任务全部完成或达到序时进度的单位。"
           : commended.length === 1
             ? `${commended[0]?.unit ?? ""}牵头的${commended[0]?.lead.total ?? 0}项任务全部完成或达到序时进度${praise}。`
-            : `${listWithLimit(
+            : `${unitsPhrase(
                 commended.map((u) => u.unit),
                 options.listLimit,
-              )}等${commended.length}个单位牵头的任务全部完成或达到序时进度${praise}。`,
+              )}牵头的任务全部完成或达到序时进度${praise}。`,
       ),
     ),
   );
@@ -258,24 +439,30 @@ function unitsPart({ ranked, commended, behind }: NamedUnits, options: ReportOpt
   blocks.push(
     paragraph(
       subheading("（三）进度滞后的单位。"),
-      text(`${behind.length}个单位有牵头任务未达到序时进度或逾期未完成，按比例由低到高依次为：`),
+      text(
+        behind.length === 1
+          ? `${behind[0]?.unit ?? ""}有牵头任务未达到序时进度或逾期未完成：`
+          : `${behind.length}个单位有牵头任务未达到序时进度或逾期未完成，按${PACE_RATE_WORD}由低到高依次为：`,
+      ),
     ),
   );
   behind.slice(0, options.listLimit).forEach((unit, index) => {
-    blocks.push(paragraph(item(`${index + 1}.${unit.unit}：`), text(`${unitCountsText(unit)}。`)));
+    blocks.push(
+      paragraph(
+        item(`${index + 1}.${unit.unit}：`),
+        text(unitBehindSentence(unit, Math.min(5, options.listLimit), nameOf)),
+      ),
+    );
   });
   if (behind.length > options.listLimit) {
-    blocks.push(paragraph(text(`另有${behind.length - options.listLimit}个单位，详见附件2。`)));
+    blocks.push(
+      paragraph(text(`另有${behind.length - options.listLimit}个单位${seeAttachment(numbers, "ranking")}。`)),
+    );
   }
   return blocks;
 }
 
-/** `甲、乙、丙` up to the limit; the count after `等` says how many there are in all. */
-function listWithLimit(names: readonly string[], limit: number): string {
-  return joinNames(names.slice(0, limit));
-}
-
-function rowList(rows: readonly RowAssessment[], limit: number): ReportBlock[] {
+function rowList(rows: readonly RowAssessment[], limit: number, see: string): ReportBlock[] {
   const blocks: ReportBlock[] = rows.slice(0, limit).map((row, index) => {
     const notStarted = row.status === "未启动" ? "，尚未启动" : "";
     return paragraph(
@@ -283,19 +470,93 @@ function rowList(rows: readonly RowAssessment[], limit: number): ReportBlock[] {
       text(`${evidence(row)}${notStarted}${leadUnitsClause(row)}。`),
     );
   });
-  if (rows.length > limit) blocks.push(paragraph(text(`另有${rows.length - limit}项，详见附件1。`)));
+  if (rows.length > limit) blocks.push(paragraph(text(`另有${rows.length - limit}项${see}。`)));
   return blocks;
+}
+
+/**
+ * Units counted as having reported this period: a report names its unit (a merged form, or 报送单位
+ * typed in the ledger) or, when it names none of the row's units, speaks for the row's lead units.
+ */
+function unitsThatReported(ledger: Pick<Ledger, "rows" | "progress">, period: Period): Set<string> {
+  const rows = new Map<string, LedgerRow>(ledger.rows.map((row) => [row.id, row]));
+  const reported = new Set<string>();
+  for (const entry of ledger.progress) {
+    const row = rows.get(entry.rowId);
+    if (!row || entry.period !== period.key || !hasReport(entry)) continue;
+    const by = entry.reportedBy.trim();
+    if (row.leadUnits.includes(by) || row.coUnits.includes(by)) reported.add(by);
+    else for (const unit of row.leadUnits) reported.add(unit);
+  }
+  return reported;
+}
+
+/**
+ * 未报送, from the rows nobody reported: their lead units that sent nothing at all this period, and
+ * those that sent some of their rows but not these. A co-unit is never named for a lead's row.
+ */
+interface Unreported {
+  rows: RowAssessment[];
+  /** Lead units of unreported rows that reported nothing this period, in ranking order. */
+  silent: string[];
+  /** Lead units of unreported rows that reported others, with how many of theirs are missing. */
+  partial: { unit: string; missing: number }[];
+  /** Rows nobody reported that name no lead unit. */
+  withoutLead: number;
+}
+
+function findUnreported(
+  assessment: PeriodAssessment,
+  ledger: Pick<Ledger, "rows" | "progress">,
+  order: readonly UnitRollup[],
+): Unreported {
+  const rows = assessment.rows.filter((r) => groupOf(r.status) === "unreported");
+  const reported = unitsThatReported(ledger, assessment.period);
+  const missing = new Map<string, number>();
+  for (const row of rows)
+    for (const unit of new Set(row.row.leadUnits)) missing.set(unit, (missing.get(unit) ?? 0) + 1);
+  const units = order.map((u) => u.unit).filter((unit) => missing.has(unit));
+  return {
+    rows,
+    silent: units.filter((unit) => !reported.has(unit)),
+    partial: units
+      .filter((unit) => reported.has(unit))
+      .map((unit) => ({ unit, missing: missing.get(unit) ?? 0 })),
+    withoutLead: rows.filter((r) => r.row.leadUnits.length === 0).length,
+  };
+}
+
+function unreportedSentence(unreported: Unreported, options: ReportOptions, see: string): string {
+  const { rows, silent, partial, withoutLead } = unreported;
+  const silentRows = rows.filter((r) => r.row.leadUnits.some((unit) => silent.includes(unit))).length;
+  const parts = [
+    silent.length > 0
+      ? `${unitsPhrase(silent, options.listLimit)}本期未报送任何进展（涉及任务${silentRows}项）`
+      : "",
+    partial.length > 0
+      ? `${joinNames(partial.slice(0, options.listLimit).map((p) => `${p.unit}（缺报${p.missing}项）`))}${partial.length > options.listLimit ? `等${partial.length}个单位` : ""}报送不全`
+      : "",
+    withoutLead > 0 ? `${withoutLead}项未明确牵头单位的任务无人报送` : "",
+  ].filter((part) => part !== "");
+  return `共${rows.length}项任务本期未报送进展${see}。其中，${parts.join("；")}。`;
+}
+
+/** Who a problem is said by: the unit the report names, else the row's one lead unit. */
+function problemSpeaker(row: RowAssessment): string {
+  const by = row.entry?.reportedBy.trim() ?? "";
+  if (by && (row.row.leadUnits.includes(by) || row.row.coUnits.includes(by))) return by;
+  return row.row.leadUnits.length === 1 ? (row.row.leadUnits[0] ?? "") : "牵头单位";
 }
 
 function problemsPart(
   assessment: PeriodAssessment,
-  missingUnits: readonly string[],
+  unreported: Unreported,
   options: ReportOptions,
+  numbers: AttachmentNumbers,
 ): ReportBlock[] {
   const blocks: ReportBlock[] = [{ kind: "heading", text: "三、存在问题" }];
   const lagging = assessment.rows.filter((r) => groupOf(r.status) === "behind");
   const overdue = assessment.rows.filter((r) => groupOf(r.status) === "overdue");
-  const missingRows = assessment.rows.filter((r) => groupOf(r.status) === "unreported");
   const reportedProblems = assessment.rows.filter(
     (r) => !r.carried && r.entry !== undefined && r.entry.problems.trim() !== "",
   );
@@ -303,12 +564,7 @@ function problemsPart(
   const toCheck = assessment.rows.filter((r) => r.check !== "");
 
   if (
-    lagging.length +
-      overdue.length +
-      missingRows.length +
-      missingUnits.length +
-      reportedProblems.length +
-      toCheck.length ===
+    lagging.length + overdue.length + unreported.rows.length + reportedProblems.length + toCheck.length ===
     0
   ) {
     blocks.push(
@@ -316,39 +572,37 @@ function problemsPart(
     );
     return blocks;
   }
+  const attention = seeAttachment(numbers, "attention");
   let number = 0;
   const next = (title: string): ReportRun => subheading(`（${chineseNumeral(++number)}）${title}`);
   if (lagging.length > 0) {
     blocks.push(paragraph(next("部分任务未达到序时进度。"), text(`共${lagging.length}项：`)));
-    blocks.push(...rowList(lagging, options.listLimit));
+    blocks.push(...rowList(lagging, options.listLimit, attention));
   }
   if (overdue.length > 0) {
     blocks.push(paragraph(next("部分任务逾期未完成。"), text(`共${overdue.length}项，已超过完成时限：`)));
-    blocks.push(...rowList(overdue, options.listLimit));
+    blocks.push(...rowList(overdue, options.listLimit, attention));
   }
-  if (missingRows.length > 0 || missingUnits.length > 0) {
-    const who =
-      missingUnits.length === 0
-        ? "部分未明确牵头单位的任务未报送"
-        : missingUnits.length === 1
-          ? `${missingUnits[0] ?? ""}未按要求报送`
-          : `${listWithLimit(missingUnits, options.listLimit)}等单位未按要求报送`;
-    const rows = missingRows.length > 0 ? `，涉及任务${missingRows.length}项` : "";
-    blocks.push(paragraph(next("部分单位未按时报送。"), text(`${who}${rows}。`)));
+  if (unreported.rows.length > 0) {
+    blocks.push(
+      paragraph(
+        next("部分单位未按时报送。"),
+        text(unreportedSentence(unreported, options, seeAttachment(numbers, "attention"))),
+      ),
+    );
   }
   if (reportedProblems.length > 0) {
     blocks.push(paragraph(next("单位反映的主要困难。")));
     reportedProblems.slice(0, options.listLimit).forEach((row, index) => {
       const said = withoutClosingPunctuation(row.entry?.problems ?? "");
       blocks.push(
-        paragraph(
-          item(`${index + 1}.${joinNames(row.row.leadUnits) || "有关单位"}反映`),
-          text(`（${row.row.task}）：${said}。`),
-        ),
+        paragraph(item(`${index + 1}.${problemSpeaker(row)}反映`), text(`（${row.row.task}）：${said}。`)),
       );
     });
     if (reportedProblems.length > options.listLimit) {
-      blocks.push(paragraph(text(`另有${reportedProblems.length - options.listLimit}条，详见附件1。`)));
+      blocks.push(
+        paragraph(text(`另有${reportedProblems.length - options.listLimit}条，见附件各任务的“完成情况”。`)),
+      );
     }
   }
   if (toCheck.length > 0) {
@@ -367,10 +621,37 @@ function problemsPart(
       );
     });
     if (toCheck.length > options.listLimit) {
-      blocks.push(paragraph(text(`另有${toCheck.length - options.listLimit}项，详见附件1。`)));
+      blocks.push(paragraph(text(`另有${toCheck.length - options.listLimit}项，见附件各任务的“完成情况”。`)));
     }
   }
   return blocks;
+}
+
+/** The attachments that have rows, numbered in order: the rows behind first, the ranking last. */
+function attachmentsOf(
+  assessment: PeriodAssessment,
+  named: NamedUnits,
+): { attachments: ReportAttachment[]; numbers: AttachmentNumbers } {
+  const candidates: {
+    key: AttachmentKey;
+    rows: readonly unknown[];
+    make: () => ReportAttachment["table"];
+  }[] = [];
+  const meets = assessment.rows.filter((r) => meetsSchedule(r.status));
+  const attention = assessment.rows.filter((r) => !meetsSchedule(r.status));
+  candidates.push(
+    { key: "attention", rows: attention, make: () => detailAttachment(attention) },
+    { key: "meets", rows: meets, make: () => detailAttachment(meets) },
+    { key: "ranking", rows: named.leading, make: () => rankingAttachment(named.leading) },
+  );
+  const attachments: ReportAttachment[] = [];
+  const numbers: AttachmentNumbers = {};
+  for (const candidate of candidates) {
+    if (candidate.rows.length === 0) continue;
+    attachments.push({ title: ATTACHMENT_TITLES[candidate.key], table: candidate.make() });
+    numbers[candidate.key] = attachments.length;
+  }
+  return { attachments, numbers };
 }
 
 /** What the 核对 word means for how the row was counted. */
@@ -422,11 +703,16 @@ function openingParagraph(
 }
 
 /** Builds the 通报 for one period from the ledger's reports. Problems with the input come back as data. */
+/** Builds the 通报 for one period from the ledger's reports. Problems with the input come back as data. */
 export function buildReport(ledger: Ledger, input: ReportInput): BuildReportResult {
-  // The thresholds the workbook's 设置 sheet holds, unless the caller sets others.
+  // The workbook's 设置 sheet holds the thresholds and the office's own 通报 settings; the caller's win.
+  const settings = ledger.reportSettings ?? {};
   const options: ReportOptions = {
     ...DEFAULT_REPORT_OPTIONS,
     ...(ledger.statusOptions && { status: ledger.statusOptions }),
+    ...(settings.scope !== undefined && { scope: settings.scope }),
+    ...(settings.recipients !== undefined && { recipients: settings.recipients }),
+    ...(settings.issuer !== undefined && { issuer: settings.issuer }),
     ...input,
   };
   if (!isValidIsoDate(options.date)) {
@@ -442,26 +728,38 @@ export function buildReport(ledger: Ledger, input: ReportInput): BuildReportResu
   const assessment = assessLedger(ledger, options.period, options.status);
   const previous = assessLedger(ledger, options.period.previous(), options.status);
   const change = compareWithPrevious(assessment, previous);
+  const periodEnd = judgedPeriodEnd(options.period, ledger.period, options.status);
 
-  const issuer = options.issuer?.trim() || ledger.documents.find((d) => d.issuer)?.issuer || FALLBACK_ISSUER;
+  const setIssuer = options.issuer?.trim() ?? "";
+  const issuer = setIssuer || DEFAULT_ISSUER;
   const counts = countStatuses(assessment.rows);
-  const named = nameUnits(rollupByUnit(assessment), options.unitsWithoutReport);
+  const units = rollupByUnit(assessment, options.status.rankMinTasks);
+  const named = nameUnits(units);
+  const unreported = findUnreported(assessment, ledger, units);
+  const missingUnits = [...unreported.silent, ...unreported.partial.map((p) => p.unit)];
+  const { attachments, numbers } = attachmentsOf(assessment, named);
 
   const body: ReportBlock[] = [
     openingParagraph(ledger, assessment, issuer, options.opening),
-    ...overview(assessment, counts, change),
-    ...unitsPart(named, options),
-    ...problemsPart(assessment, named.missing, options),
+    ...overview(assessment, periodEnd, counts, change, missingUnits, options),
+    ...unitsPart(named, options, numbers, rowNamer(assessment.rows)),
+    ...problemsPart(assessment, unreported, options, numbers),
     ...requirementsPart(options.requirements ?? defaultRequirements(issuer)),
   ];
 
   const figures: ReportFigures = {
     period: assessment.period,
-    periodEnd: assessment.period.end,
+    periodEnd,
     counts,
-    missingUnits: named.missing,
+    missingUnits,
     commendedUnits: named.commended.map((u) => u.unit),
     namedUnits: named.behind.map((u) => u.unit),
+    ranking: named.leading.map((u) => ({
+      unit: u.unit,
+      ...(u.rank !== undefined && { rank: u.rank }),
+      led: u.lead.total,
+      onSchedule: onPaceCount(u.lead),
+    })),
     ...(change
       ? {
           change: {
@@ -481,14 +779,11 @@ export function buildReport(ledger: Ledger, input: ReportInput): BuildReportResu
     titleLines,
     recipients: options.recipients.trim().replace(/[:：]?$/, "："),
     body,
-    attachments: [
-      { title: DETAIL_TITLE, table: detailAttachment(assessment) },
-      { title: RANKING_TITLE, table: rankingAttachment(named.ranked) },
-    ],
+    attachments,
     issuer,
     date: options.date,
     ...(options.note?.trim() ? { note: options.note.trim() } : {}),
     figures,
   };
-  return { ok: true, report };
+  return { ok: true, report, issuerIsDefault: setIssuer === "" };
 }

@@ -42,6 +42,7 @@ const report: ReportDoc = {
     missingUnits: [],
     commendedUnits: [],
     namedUnits: [],
+    ranking: [],
   },
 };
 

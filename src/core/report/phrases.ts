@@ -91,3 +91,20 @@ export function bookTitle(title: string): string {
   const trimmed = title.trim();
   return trimmed.startsWith("《") ? trimmed : `《${trimmed}》`;
 }
+
+/**
+ * How a running sentence names a row: its indicator when it has one of its own, otherwise the task's
+ * title; either up to its first pause, so a task written as a whole sentence does not swallow the
+ * line it is named in.
+ */
+export function rowName(row: Pick<LedgerRow, "task" | "metric">): string {
+  const { task, metric } = row;
+  const own = metric && metric !== task ? metric : task;
+  const head = own.split(/[，。；：,;:]/u)[0]?.trim() ?? "";
+  return head.length >= 4 ? head : own.trim();
+}
+
+/** `“甲”“乙”`: titles quoted one after another, with no 顿号 between the quotes. */
+export function quotedNames(names: readonly string[]): string {
+  return names.map((name) => `“${name}”`).join("");
+}

@@ -45,14 +45,15 @@ describe("reportSheetPlan", () => {
       doc.title,
       doc.recipients,
       ...doc.body.map((b) => INDENT + (b.kind === "heading" ? b.text : b.runs.map((r) => r.text).join(""))),
-      "　　附件：1.重点工作任务推进情况明细表",
-      "　　　　　2.各单位重点工作推进情况排名表",
+      "　　附件：1.未达到序时进度、逾期未完成和未报送任务明细表",
+      "　　　　　2.已完成和达到序时进度任务明细表",
+      "　　　　　3.各单位重点工作推进情况排名表",
       "市卫生健康委办公室",
       "2024年10月8日",
       "　　（示例数据）",
       "附件1",
-      "重点工作任务推进情况明细表",
-      "序号",
+      "未达到序时进度、逾期未完成和未报送任务明细表",
+      "编号",
     ];
     const present = texts.filter((t): t is string => typeof t === "string");
     expect(present.slice(0, expected.length)).toEqual(expected);
@@ -61,30 +62,30 @@ describe("reportSheetPlan", () => {
   test("text rows span the text block; tables use one column per field", () => {
     const columns = sheet.columns.length;
     expect(columns).toBe(11);
-    const width = sheet.columns.slice(0, 7).reduce((sum, c) => sum + c.width, 0);
+    const width = sheet.columns.slice(0, 6).reduce((sum, c) => sum + c.width, 0);
     expect(width).toBeGreaterThanOrEqual(79);
-    expect(sheet.merges).toContain("A1:G1");
-    const header = sheet.rows.find((r) => r.cells[0] === "序号");
-    expect(header?.cells).toEqual(["序号", "任务", "目标", "完成情况", "状态", "预警", "责任单位"]);
+    expect(sheet.merges).toContain("A1:F1");
+    const header = sheet.rows.find((r) => r.cells[0] === "编号");
+    expect(header?.cells).toEqual(["编号", "任务", "目标", "完成情况", "状态", "责任单位"]);
     const ranking = sheet.rows.find((r) => r.cells[0] === "排名");
     expect(ranking?.cells).toHaveLength(11);
   });
 
   test("group rows span their table; long cells get taller rows", () => {
     const groupIndex = sheet.rows.findIndex((r) => r.cells[0] === "二、公卫");
-    expect(sheet.merges).toContain(`A${groupIndex + 1}:G${groupIndex + 1}`);
+    expect(sheet.merges).toContain(`A${groupIndex + 1}:F${groupIndex + 1}`);
     const short = sheet.rows.find((r) => r.cells[1] === "任务a");
     const long = sheet.rows.find((r) => r.cells[1] === "任务b");
     expect(long?.height ?? 0).toBeGreaterThan(short?.height ?? 0);
   });
 
-  test("statuses and 预警 are coloured by conditional formats over each table, not by fills", () => {
-    expect(sheet.conditionalFormats).toHaveLength(2);
+  test("statuses are coloured by conditional formats over each table, not by fills", () => {
+    expect(sheet.conditionalFormats).toHaveLength(3);
     const detail = sheet.conditionalFormats?.[0];
-    const first = sheet.rows.findIndex((r) => r.cells[0] === "序号") + 2;
-    expect(detail?.range.startsWith(`A${first}:G`)).toBe(true);
+    const first = sheet.rows.findIndex((r) => r.cells[0] === "编号") + 2;
+    expect(detail?.range.startsWith(`A${first}:F`)).toBe(true);
     expect(detail?.rules).toEqual([...statusRules(), ...alertRules()]);
     const filled = sheet.rows.filter((row) => row.style?.fill !== undefined).map(firstCell);
-    expect(filled).toEqual(["序号", "排名"]);
+    expect(filled).toEqual(["编号", "编号", "排名"]);
   });
 });

@@ -36,6 +36,7 @@ const report: ReportDoc = {
     missingUnits: [],
     commendedUnits: [],
     namedUnits: [],
+    ranking: [],
   },
 };
 

@@ -66,8 +66,7 @@ export interface ReportShade {
 
 export type ReportTableRow =
   /** A 篇章 heading row spanning the table. */
-  | { kind: "group"; text: string }
-  | { kind: "row"; cells: string[]; shades?: (ReportShade | undefined)[] };
+  { kind: "group"; text: string } | { kind: "row"; cells: string[]; shades?: (ReportShade | undefined)[] };
 
 export interface ReportTable {
   columns: ReportTableColumn[];
@@ -87,8 +86,10 @@ export interface ReportFigures {
   counts: StatusCounts;
   /** Against the previous period, when anyone reported for it. */
   change?: { previousPeriod: Period; newlyComplete: number; newlyBehind: number; caughtUp: number };
-  /** Units, in ranking order, that left at least one of their rows unreported. */
+  /** Lead units, in ranking order, of rows nobody reported: those that sent nothing, then those that sent some. */
   missingUnits: string[];
+  /** Every unit that leads rows, in ranking order: its rank (absent when too small to rank) and its denominator. */
+  ranking: { unit: string; rank?: number; led: number; onSchedule: number }[];
   /** Units all of whose led rows are complete or on schedule. */
   commendedUnits: string[];
   /** Units with led rows behind schedule or overdue, worst first. */

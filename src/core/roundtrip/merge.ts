@@ -225,22 +225,6 @@ export function unitsWithoutReport(ledger: Pick<Ledger, "rows" | "progress">, pe
 }
 
 /**
- * For the 通报: the units that sent nothing, when the period's reports say which unit sent them
- * (merged 填报 forms, or 报送单位 typed in the ledger). Undefined when none does, as in a ledger
- * filled in by hand without 报送单位: then only tasks nobody reported say who is missing.
- */
-export function unitsKnownWithoutReport(
-  ledger: Pick<Ledger, "rows" | "progress">,
-  period: Period,
-): string[] | undefined {
-  const units = new Set(responsibleUnits(ledger));
-  const byUnit = ledger.progress.some(
-    (e) => e.period === period.key && hasReport(e) && units.has(e.reportedBy.trim()),
-  );
-  return byUnit ? unitsWithoutReport(ledger, period) : undefined;
-}
-
-/**
  * 汇总: each returned form whose ledger, period and unit check out is merged by row ID into that
  * unit's report for the period. Nothing empty replaces a value, every change is recorded, files
  * that do not belong are refused whole, and merging the same file again changes nothing.
