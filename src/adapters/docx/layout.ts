@@ -15,6 +15,20 @@ export const PAGE = {
   right: mm(26),
 } as const;
 
+/**
+ * Attachments that are wide tables turn the page (as offices print their 明细表): A4 landscape with
+ * narrower margins, so a row of seven columns stays two or three lines high.
+ */
+export const LANDSCAPE_PAGE = {
+  top: mm(20),
+  bottom: mm(18),
+  left: mm(20),
+  right: mm(20),
+} as const;
+/** The page number 10 mm above the landscape page's bottom edge, under the table. */
+export const LANDSCAPE_FOOTER_DISTANCE = mm(10);
+export const LANDSCAPE_TEXT_WIDTH = PAGE.height - LANDSCAPE_PAGE.left - LANDSCAPE_PAGE.right;
+
 /** 版心: 156 × 225 mm. */
 export const TEXT_WIDTH = PAGE.width - PAGE.left - PAGE.right;
 export const TEXT_HEIGHT = PAGE.height - PAGE.top - PAGE.bottom;
@@ -22,8 +36,15 @@ export const TEXT_HEIGHT = PAGE.height - PAGE.top - PAGE.bottom;
 export const CHARS_PER_LINE = 28;
 export const LINES_PER_PAGE = 22;
 
-/** Half-points: 2号 = 22 pt, 3号 = 16 pt, 4号 = 14 pt, 五号 = 10.5 pt. */
-export const SIZE = { title: 44, body: 32, pageNumber: 28, table: 21 } as const;
+/** Half-points: 2号 = 22 pt, 3号 = 16 pt, 4号 = 14 pt, 五号 = 10.5 pt, 小五 = 9 pt (attachment tables). */
+export const SIZE = {
+  title: 44,
+  body: 32,
+  pageNumber: 28,
+  table: 21,
+  compactTable: 18,
+  attachmentTitle: 32,
+} as const;
 
 /** One character of the body's 28 per line, in twips. */
 export const CHAR_PITCH = TEXT_WIDTH / CHARS_PER_LINE;

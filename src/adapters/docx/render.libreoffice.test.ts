@@ -94,14 +94,34 @@ function bodyText(pages: PdfPage[]): string {
     await rm(workDir, { recursive: true, force: true });
   });
 
-  test("every page is A4", () => {
+  test("every page is A4: the 通报 upright, its tables turned to landscape", () => {
     for (const { pages } of rendered) {
-      expect(pages.length).toBeGreaterThan(1);
-      for (const page of pages) {
-        expect(page.width).toBeCloseTo(PAGE.width, 0);
-        expect(page.height).toBeCloseTo(PAGE.height, 0);
-      }
+      const body = bodyPages(pages);
+      expect(pages.length).toBeGreaterThan(body.length);
+      pages.forEach((page, index) => {
+        const upright = index < body.length;
+        expect(page.width).toBeCloseTo(upright ? PAGE.width : PAGE.height, 0);
+        expect(page.height).toBeCloseTo(upright ? PAGE.height : PAGE.width, 0);
+      });
     }
+  });
+
+  test("the detail tables are compact: the 29 tasks of the Sichuan plan fit three landscape pages", () => {
+    const sichuan = rendered.find((r) => r.name.includes("四川省"));
+    const pages = sichuan?.pages ?? [];
+    const attachments = pages.slice(bodyPages(pages).length);
+    const ranking = attachments.findIndex((page) =>
+      page.lines.some((l) => l.text === "各单位重点工作推进情况排名表"),
+    );
+    expect(ranking).toBe(3);
+    // Both detail tables come before the ranking, on those three pages.
+    const printed = attachments
+      .slice(0, ranking)
+      .flatMap(textLines)
+      .map((l) => l.text)
+      .join("");
+    expect(printed).toContain("未达到序时进度、逾期未完成和未报送任务明细表");
+    expect(printed).toContain("已完成和达到序时进度任务明细表");
   });
 
   test("text stays inside the margins, and reaches them", () => {
@@ -163,6 +183,10 @@ function bodyText(pages: PdfPage[]): string {
   test("every page has its number, `— n —`, odd pages right and even pages left", () => {
     for (const { pages } of rendered) {
       pages.forEach((page, index) => {
+        if (page.width > page.height) {
+          expect(page.lines.filter(isPageNumber).map((l) => l.text)).toEqual([`—${index + 1}—`]);
+          return;
+        }
         const number = index + 1;
         const footer = page.lines.filter(isPageNumber);
         expect(footer.map((l) => l.text)).toEqual([`—${number}—`]);

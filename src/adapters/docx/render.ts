@@ -3,6 +3,7 @@ import {
   Document,
   LineRuleType,
   DocumentGridType,
+  PageOrientation,
   Footer,
   Packer,
   PageNumber,
@@ -30,6 +31,9 @@ import {
   SIZE,
   TEXT_WIDTH,
   HEADER_DISTANCE,
+  LANDSCAPE_PAGE,
+  LANDSCAPE_FOOTER_DISTANCE,
+  LANDSCAPE_TEXT_WIDTH,
 } from "./layout";
 
 type FontName = (typeof FONT)[keyof typeof FONT];
@@ -211,21 +215,31 @@ function pageNumberFooter(side: "odd" | "even"): Footer {
   });
 }
 
-function cellParagraphs(text: string, font: FontName, align: "left" | "center", bold = false): Paragraph[] {
+/** Table text sits on single lines of its own size: off the body's grid, so rows stay compact. */
+function cellParagraphs(
+  text: string,
+  font: FontName,
+  align: "left" | "center",
+  { bold = false, keepNext = false }: { bold?: boolean; keepNext?: boolean } = {},
+): Paragraph[] {
   return text.split(/\r?\n/).map(
     (line) =>
       new Paragraph({
+        keepNext,
         alignment: align === "center" ? AlignmentType.CENTER : AlignmentType.LEFT,
-        children: [run(line, font, { size: SIZE.table, bold })],
+        spacing: { line: TABLE_LINE_HEIGHT, lineRule: LineRuleType.EXACT },
+        children: [run(line, font, { size: SIZE.compactTable, bold })],
       }),
   );
 }
 
-const CELL_MARGIN = { top: 40, bottom: 40, left: 80, right: 80 };
+/** A little more than the 小五 character's own height. */
+const TABLE_LINE_HEIGHT = Math.round(SIZE.compactTable * 10 * 1.2);
+const CELL_MARGIN = { top: 20, bottom: 20, left: 50, right: 50 };
 
 function attachmentTable(table: ReportTable): Table {
   const totalWeight = table.columns.reduce((sum, c) => sum + c.width, 0);
-  const widths = table.columns.map((c) => Math.floor((c.width / totalWeight) * TEXT_WIDTH));
+  const widths = table.columns.map((c) => Math.floor((c.width / totalWeight) * LANDSCAPE_TEXT_WIDTH));
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
@@ -247,7 +261,8 @@ function attachmentTable(table: ReportTable): Table {
             new TableCell({
               columnSpan: table.columns.length,
               margins: CELL_MARGIN,
-              children: cellParagraphs(row.text, FONT.body, "left", true),
+              // A 篇章 heading stays with its first task instead of ending a page.
+              children: cellParagraphs(row.text, FONT.body, "left", { bold: true, keepNext: true }),
             }),
           ],
         })
@@ -266,22 +281,22 @@ function attachmentTable(table: ReportTable): Table {
         }),
   );
   return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    width: { size: LANDSCAPE_TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: widths,
     layout: "fixed",
     rows: [header, ...rows],
   });
 }
 
+/** `附件1` at the left in 黑体, the table's title centred in 小标宋, then the table: each on a new page. */
 function attachmentPages(report: ReportDoc): (Paragraph | Table)[] {
   return report.attachments.flatMap((attachment, index) => [
     new Paragraph({ pageBreakBefore: index > 0, children: [run(`附件${index + 1}`, FONT.heading1)] }),
-    blankLine(),
     new Paragraph({
       alignment: AlignmentType.CENTER,
-      children: [run(attachment.title, FONT.title, { size: SIZE.title })],
+      spacing: { after: 120 },
+      children: [run(attachment.title, FONT.title, { size: SIZE.attachmentTitle })],
     }),
-    blankLine(),
     attachmentTable(attachment.table),
   ]);
 }
@@ -297,6 +312,11 @@ const page = {
     footer: FOOTER_DISTANCE,
     header: HEADER_DISTANCE,
   },
+};
+
+const landscapePage = {
+  size: { width: PAGE.width, height: PAGE.height, orientation: PageOrientation.LANDSCAPE },
+  margin: { ...LANDSCAPE_PAGE, footer: LANDSCAPE_FOOTER_DISTANCE, header: HEADER_DISTANCE },
 };
 
 /** The 通报 as a Word document laid out to GB/T 9704-2012. */
@@ -321,9 +341,9 @@ export function reportDocument(report: ReportDoc): Document {
       ...(report.note ? [bodyParagraph([run(noteText(report.note), FONT.body)])] : []),
     ],
   };
-  // Attachments are tables in 五号; off the 3号 grid their rows keep their own height.
+  // Attachments are wide tables: a landscape section of their own, off the body's 3号 line grid.
   const attachments: ISectionOptions = {
-    properties: { type: SectionType.NEXT_PAGE, page },
+    properties: { type: SectionType.NEXT_PAGE, page: landscapePage },
     footers,
     children: attachmentPages(report),
   };
