@@ -4,14 +4,28 @@
  */
 import { createContext, useContext } from "react";
 import type { WorkbookPlan } from "../core/sheets";
-import type { ExcelCapabilities, ReadWorkbookResult, WriteOptions, WriteResult } from "../adapters/excel";
-import { excelCapabilities, readLedgerFromExcel, writePlanToExcel } from "../adapters/excel";
+import type { ReportSettings } from "../core/model";
+import type {
+  ExcelCapabilities,
+  ReadWorkbookResult,
+  SettingsWriteResult,
+  WriteOptions,
+  WriteResult,
+} from "../adapters/excel";
+import {
+  excelCapabilities,
+  readLedgerFromExcel,
+  writePlanToExcel,
+  writeReportSettingsToExcel,
+} from "../adapters/excel";
 
 export interface WorkbookAccess {
   /** What this Excel supports, asked once. */
   capabilities: ExcelCapabilities;
   writePlan(plan: WorkbookPlan, options?: Pick<WriteOptions, "onProgress">): Promise<WriteResult>;
   readLedger(): Promise<ReadWorkbookResult>;
+  /** 发文单位, 主送单位 and 通报范围 into 设置's cells, leaving the rest of the sheet as it is. */
+  writeReportSettings(settings: ReportSettings | undefined): Promise<SettingsWriteResult>;
 }
 
 /** The open Excel workbook through the Office.js adapter; only when the pane runs in Excel. */
@@ -21,6 +35,7 @@ export function officeWorkbook(): WorkbookAccess {
     capabilities,
     writePlan: (plan, options) => writePlanToExcel(plan, capabilities, options),
     readLedger: () => readLedgerFromExcel(),
+    writeReportSettings: (settings) => writeReportSettingsToExcel(settings),
   };
 }
 

@@ -17,6 +17,7 @@
  * `writeWorkbookPlan` and `readLedgerFromWorkbook` take a `RequestContext` for callers that are
  * already inside `Excel.run` (and for tests); this module is the only place `Excel.run` is called.
  */
+import type { ReportSettings } from "../../core/model";
 import type { WorkbookPlan } from "../../core/sheets";
 import type { ExcelCapabilities } from "./capabilities";
 import { detectCapabilities } from "./capabilities";
@@ -24,6 +25,8 @@ import type { ReadOptions, ReadWorkbookResult } from "./read";
 import { readLedgerFromWorkbook } from "./read";
 import type { LedgerForMergeResult } from "./roundtrip";
 import { readLedgerForMerge } from "./roundtrip";
+import type { SettingsWriteResult } from "./settings";
+import { writeReportSettings } from "./settings";
 import type { WriteOptions, WriteResult } from "./write";
 import { writeWorkbookPlan } from "./write";
 
@@ -38,6 +41,7 @@ export {
 } from "./capabilities";
 export { DEFAULT_REQUEST_BUDGET_BYTES, REQUEST_LIMIT_BYTES } from "./batches";
 export { needsTextGuard } from "./entries";
+export { writeReportSettings, type SettingsWriteResult } from "./settings";
 export {
   DEFAULT_CELLS_PER_READ,
   readLedgerFromWorkbook,
@@ -72,6 +76,13 @@ export function writePlanToExcel(
   options: WriteOptions = {},
 ): Promise<WriteResult> {
   return Excel.run((context) => writeWorkbookPlan(context, plan, capabilities, options));
+}
+
+/** Saves the 通报's settings into the open workbook's 设置 sheet in one `Excel.run`. */
+export function writeReportSettingsToExcel(
+  settings: ReportSettings | undefined,
+): Promise<SettingsWriteResult> {
+  return Excel.run((context) => writeReportSettings(context, settings));
 }
 
 /** Reads the ledger from the open workbook in one `Excel.run`. */

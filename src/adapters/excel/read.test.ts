@@ -145,8 +145,22 @@ describe("readLedgerFromWorkbook", () => {
     expect(grids.map((g) => [g.name, g.visibility])).toEqual([
       [SHEET_NAMES.tasks, "visible"],
       [SHEET_NAMES.progress, "visible"],
+      [SHEET_NAMES.settings, "visible"],
       [SHEET_NAMES.metadata, "veryHidden"],
     ]);
+  });
+
+  it("reads the thresholds someone changed in 设置, as the workbook's formulas use them", async () => {
+    const fake = await workbookWith(ledgerFromSeed(SEED, 10));
+    const settings = fake.sheet(SHEET_NAMES.settings);
+    const row = [3, 4, 5, 6, 7, 8, 9, 10].find((r) => settings.cell(r, 1)?.value === "排名最少任务数");
+    const sheets = fake.context.workbook.worksheets;
+    sheets.load("items/name");
+    await fake.context.sync();
+    const sheet = sheets.items.find((s) => s.name === SHEET_NAMES.settings);
+    if (sheet) sheet.getRange(`B${row ?? 0}`).values = [[1]];
+    await fake.context.sync();
+    expect((await read(fake)).ledger.statusOptions?.rankMinTasks).toBe(1);
   });
 
   it("says when the workbook is not a Duban ledger", async () => {

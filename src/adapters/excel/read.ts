@@ -22,8 +22,13 @@ export interface ReadOptions {
   sheets?: (name: string) => boolean;
 }
 
-/** The sheets `readLedger` looks at: `_duban`, 任务清单 and 进度填报. */
-const LEDGER_SHEETS: readonly string[] = [SHEET_NAMES.metadata, SHEET_NAMES.tasks, SHEET_NAMES.progress];
+/** The sheets `readLedger` looks at: `_duban`, 任务清单, 进度填报 and 设置 (thresholds and the 通报's settings). */
+const LEDGER_SHEETS: readonly string[] = [
+  SHEET_NAMES.metadata,
+  SHEET_NAMES.tasks,
+  SHEET_NAMES.progress,
+  SHEET_NAMES.settings,
+];
 
 const isLedgerSheet = (name: string): boolean => LEDGER_SHEETS.includes(name.trim());
 

@@ -8,6 +8,7 @@ import {
   ALL_CAPABILITIES,
   detectCapabilities,
   readLedgerFromWorkbook,
+  writeReportSettings,
   writeWorkbookPlan,
   type ReadWorkbookResult,
   type WriteResult,
@@ -78,12 +79,21 @@ export function stubWorkbook(answers: {
   write?: WorkbookAccess["writePlan"];
   read?: () => Promise<ReadWorkbookResult>;
   capabilities?: WorkbookAccess["capabilities"];
-}): WorkbookAccess & { writes: Parameters<WorkbookAccess["writePlan"]>[0][]; reads: number } {
+}): WorkbookAccess & {
+  writes: Parameters<WorkbookAccess["writePlan"]>[0][];
+  reads: number;
+  savedSettings: Parameters<WorkbookAccess["writeReportSettings"]>[0][];
+} {
   const refuse = (): Promise<never> => Promise.reject(new Error("not scripted in this test"));
   const stub = {
     capabilities: answers.capabilities ?? ALL_CAPABILITIES,
     writes: [] as Parameters<WorkbookAccess["writePlan"]>[0][],
     reads: 0,
+    savedSettings: [] as Parameters<WorkbookAccess["writeReportSettings"]>[0][],
+    writeReportSettings: (settings: Parameters<WorkbookAccess["writeReportSettings"]>[0]) => {
+      stub.savedSettings.push(settings);
+      return Promise.resolve({ ok: true as const });
+    },
     writePlan: (...args: Parameters<WorkbookAccess["writePlan"]>): Promise<WriteResult> => {
       stub.writes.push(args[0]);
       return answers.write ? answers.write(...args) : refuse();
@@ -103,5 +113,6 @@ export function scriptedWorkbook(excel: FakeExcel): WorkbookAccess {
     capabilities,
     writePlan: (plan, options) => writeWorkbookPlan(excel.context, plan, capabilities, options),
     readLedger: () => readLedgerFromWorkbook(excel.context),
+    writeReportSettings: (settings) => writeReportSettings(excel.context, settings),
   };
 }

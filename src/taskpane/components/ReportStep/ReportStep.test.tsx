@@ -46,7 +46,8 @@ describe("ReportStep", () => {
     const recipients = screen.getByRole("textbox", { name: "主送" });
     await user.clear(recipients);
     await user.type(recipients, "各处室、各直属单位：");
-    await user.type(screen.getByRole("textbox", { name: "落款" }), "市卫生健康委办公室");
+    expect(screen.getByText(/未填写，落款暂用“督查督办办公室”/)).toBeTruthy();
+    await user.type(screen.getByRole("textbox", { name: /^发文单位（落款）/ }), "市卫生健康委办公室");
     const requirements = screen.getByRole("textbox", { name: /^下步工作要求/ });
     expect((requirements as HTMLTextAreaElement).value).toContain("市卫生健康委办公室将对进度滞后");
     await user.clear(requirements);
@@ -57,6 +58,34 @@ describe("ReportStep", () => {
 
     await user.clear(screen.getByLabelText("成文日期"));
     expect(screen.getByText(/成文日期“”无效/)).toBeTruthy();
+  });
+
+  it("starts from the settings kept in 设置 and saves what was used there with the 通报", async () => {
+    const user = userEvent.setup();
+    const workbook = stubWorkbook({
+      write: () =>
+        Promise.resolve({
+          ok: true,
+          skipped: [],
+          replacedSheets: ["通报"],
+          kept: NOTHING_KEPT,
+          requestBytes: [],
+        }),
+    });
+    const kept = {
+      ...reportedLedger(),
+      reportSettings: { issuer: "市卫生健康委办公室", scope: "全市卫生健康" },
+    };
+    render(inPane(<Harness initial={kept} />, workbook));
+    expect(fullText()).toMatch(/^关于2024年第三季度全市卫生健康重点工作推进情况的通报/);
+    expect(fullText()).toMatch(/\n市卫生健康委办公室\n\d{4}年/);
+    await user.click(screen.getByRole("button", { name: /^通报设置/ }));
+    await user.type(screen.getByRole("textbox", { name: "主送" }), "{Control>}a{/Control}委机关各处室");
+    await user.click(screen.getByRole("button", { name: "写入“通报”工作表" }));
+    expect(await screen.findByText(/主送、发文单位和通报范围已保存到“设置”工作表/)).toBeTruthy();
+    expect(workbook.savedSettings).toEqual([
+      { issuer: "市卫生健康委办公室", scope: "全市卫生健康", recipients: "委机关各处室" },
+    ]);
   });
 
   it("writes only the 通报 sheet, with a progress bar", async () => {
@@ -73,7 +102,7 @@ describe("ReportStep", () => {
     await user.click(screen.getByRole("button", { name: "写入“通报”工作表" }));
     expect((await screen.findByRole("progressbar")).getAttribute("aria-valuenow")).toBe("1");
     finish({ ok: true, skipped: [], replacedSheets: ["通报"], kept: NOTHING_KEPT, requestBytes: [] });
-    expect(await screen.findByText("已写入“通报”工作表。")).toBeTruthy();
+    expect(await screen.findByText(/^已写入“通报”工作表；/)).toBeTruthy();
     expect(workbook.writes.map((plan) => plan.sheets.map((s) => s.name))).toEqual([["通报"]]);
     expect(JSON.stringify(workbook.writes[0]?.sheets[0]?.rows)).toContain("2024年第三季度");
   });

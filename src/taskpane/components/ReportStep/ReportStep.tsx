@@ -29,7 +29,7 @@ export interface ReportStepProps {
 
 export function ReportStep({ ledger, period, onPeriod, onRead }: ReportStepProps) {
   const styles = useReportStepStyles();
-  const step = useReportStep(ledger, period);
+  const step = useReportStep(ledger, period, onRead);
   const { outcome, progress } = step;
 
   return (
@@ -56,11 +56,25 @@ export function ReportStep({ ledger, period, onPeriod, onRead }: ReportStepProps
                   onChange={(_, data) => step.settings.setRecipients(data.value)}
                 />
               </Field>
-              <Field label="落款">
+              <Field
+                label="发文单位（落款）"
+                hint={
+                  step.settings.issuerIsDefault
+                    ? `未填写，落款暂用“${step.settings.issuerPlaceholder}”。请填写本单位名称，写入通报时一并保存到“设置”工作表。`
+                    : "写入通报时一并保存到“设置”工作表，下次自动带出。"
+                }
+              >
                 <Input
                   value={step.settings.issuer}
                   placeholder={step.settings.issuerPlaceholder}
                   onChange={(_, data) => step.settings.setIssuer(data.value)}
+                />
+              </Field>
+              <Field label="通报范围" hint="写入标题：关于2024年第三季度{范围}重点工作推进情况的通报">
+                <Input
+                  value={step.settings.scope}
+                  placeholder="如：全市卫生健康"
+                  onChange={(_, data) => step.settings.setScope(data.value)}
                 />
               </Field>
               <Field label="成文日期">

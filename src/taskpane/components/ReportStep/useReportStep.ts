@@ -1,15 +1,15 @@
-import { useMemo, useState } from "react";
-import type { Ledger, Period } from "../../../core/model";
+import { useEffect, useMemo, useState } from "react";
+import type { Ledger, Period, ReportSettings } from "../../../core/model";
+import { DEFAULT_ISSUER, DEFAULT_RECIPIENTS } from "../../../core/model";
 import {
   buildReport,
-  DEFAULT_REPORT_OPTIONS,
   defaultRequirements,
   renderReportHtml,
   renderReportText,
   reportSheetPlan,
   type ReportDoc,
 } from "../../../core/report";
-import { buildWorkbookPlan } from "../../../core/sheets";
+import { SHEET_NAMES, buildWorkbookPlan } from "../../../core/sheets";
 import type { WriteProgress } from "../../../adapters/excel";
 import { downloadDocx } from "../../files";
 import { reasonText, useWorkbook } from "../../workbook";
@@ -20,20 +20,47 @@ export interface ReportOutcome {
   message: string;
 }
 
+/** The settings as typed: empty fields are left for the defaults, not saved as blanks. */
+function settingsTyped(recipients: string, issuer: string, scope: string): ReportSettings | undefined {
+  const settings: ReportSettings = {
+    ...(recipients.trim() !== "" &&
+      recipients.trim() !== DEFAULT_RECIPIENTS && { recipients: recipients.trim() }),
+    ...(issuer.trim() !== "" && { issuer: issuer.trim() }),
+    ...(scope.trim() !== "" && { scope: scope.trim() }),
+  };
+  return Object.keys(settings).length > 0 ? settings : undefined;
+}
+
 const isoToday = (): string => new Date().toISOString().slice(0, 10);
 
 /** A file name Windows accepts: the title without the characters it forbids. */
 const docxName = (report: ReportDoc): string => `${report.title.replace(/[\\/:*?"<>|]/g, "")}.docx`;
 
-export function useReportStep(ledger: Ledger | undefined, period: Period | undefined) {
+/**
+ * The 通报 step. 主送, 发文单位 and 通报范围 start from the workbook's 设置 sheet and go back there
+ * with the 通报, so next month's 通报 signs the same way; they never come from the policy document.
+ */
+export function useReportStep(
+  ledger: Ledger | undefined,
+  period: Period | undefined,
+  onSaved: (ledger: Ledger) => void,
+) {
   const workbook = useWorkbook();
   const [today] = useState(isoToday);
   const [progress, setProgress] = useState<WriteProgress>();
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<ReportOutcome>();
 
-  const [recipients, setRecipients] = useState(DEFAULT_REPORT_OPTIONS.recipients);
-  const [issuer, setIssuer] = useState("");
+  const saved = ledger?.reportSettings;
+  const [recipients, setRecipients] = useState(saved?.recipients ?? DEFAULT_RECIPIENTS);
+  const [issuer, setIssuer] = useState(saved?.issuer ?? "");
+  const [scope, setScope] = useState(saved?.scope ?? "");
+  // A ledger read again from the workbook brings the settings someone typed into 设置 there.
+  useEffect(() => {
+    setRecipients(saved?.recipients ?? DEFAULT_RECIPIENTS);
+    setIssuer(saved?.issuer ?? "");
+    setScope(saved?.scope ?? "");
+  }, [saved]);
   const [date, setDate] = useState(today);
   /** Undefined until edited: the standard three, which name the issuer, follow the 落款. */
   const [requirements, setRequirements] = useState<string>();
@@ -48,28 +75,40 @@ export function useReportStep(ledger: Ledger | undefined, period: Period | undef
       period: period ?? ledger.period,
       date,
       recipients,
-      ...(issuer.trim() !== "" && { issuer }),
+      scope,
+      issuer,
       ...(edited !== undefined && { requirements: edited }),
     });
-  }, [ledger, period, date, recipients, issuer, requirements]);
+  }, [ledger, period, date, recipients, issuer, scope, requirements]);
   const report = built?.ok ? built.report : undefined;
   const shownRequirements = requirements ?? (report ? defaultRequirements(report.issuer).join("\n") : "");
   const text = useMemo(() => (report ? renderReportText(report) : ""), [report]);
 
-  /** Only the 通报 sheet is replaced: the rest of the workbook, and what people typed there, stays. */
+  /**
+   * The 通报 sheet and 设置 (with the settings used) are replaced; the rest of the workbook, and what
+   * people typed there, stays.
+   */
   const writeSheet = async (): Promise<void> => {
     if (!workbook || !ledger || !report) return;
     const reportSheet = reportSheetPlan(report);
-    const full = buildWorkbookPlan(ledger, { reportSheet });
+    const { reportSettings: _previous, ...rest } = ledger;
+    const typed = settingsTyped(recipients, issuer, scope);
+    const withSettings: Ledger = { ...rest, ...(typed && { reportSettings: typed }) };
+    const full = buildWorkbookPlan(withSettings, { reportSheet });
     const plan = { ...full, sheets: [reportSheet] };
     setOutcome(undefined);
     setBusy(true);
     setProgress({ done: 0, total: 1 });
     try {
-      const result = await workbook.writePlan(plan, { onProgress: setProgress });
+      const written = await workbook.writePlan(plan, { onProgress: setProgress });
+      const result = written.ok ? await workbook.writeReportSettings(typed) : written;
+      if (result.ok) onSaved(withSettings);
       setOutcome(
         result.ok
-          ? { ok: true, message: `已写入“${reportSheet.name}”工作表。` }
+          ? {
+              ok: true,
+              message: `已写入“${reportSheet.name}”工作表；主送、发文单位和通报范围已保存到“${SHEET_NAMES.settings}”工作表。`,
+            }
           : { ok: false, message: result.message },
       );
     } catch (reason) {
@@ -133,8 +172,11 @@ export function useReportStep(ledger: Ledger | undefined, period: Period | undef
       setRecipients,
       issuer,
       /** What the 通报 signs with when the field is left empty. */
-      issuerPlaceholder: report?.issuer ?? "",
+      issuerPlaceholder: DEFAULT_ISSUER,
+      issuerIsDefault: built?.ok === true && built.issuerIsDefault,
       setIssuer,
+      scope,
+      setScope,
       date,
       setDate,
       requirements: shownRequirements,
