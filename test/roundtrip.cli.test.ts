@@ -3,6 +3,8 @@ import { editForm } from "./helpers/forms";
 import { memoryIo, type MemoryIo } from "./helpers/memoryIo";
 import { FORM_COLUMNS, FORM_FIRST_DATA_ROW } from "../src/core/roundtrip";
 import { run } from "../src/cli/run";
+import { readLedgerWorkbook } from "../src/adapters/xlsx";
+import { assessLedger } from "../src/core/progress";
 
 /** The 实施方案 seed: 25 tasks with 责任单位 lists, 24 responsible units. */
 const SEED = join(__dirname, "../seeds/003_440203b1828586b3.txt");
@@ -26,7 +28,7 @@ function fillEveryRow(bytes: Uint8Array, unit: string): Promise<Uint8Array> {
 }
 
 describe("the email round trip on the seeds' ledger, through the CLI", () => {
-  it("build → split → two units fill their forms → merge → the 通报 names every unit that did not report", async () => {
+  it("build → split → two units fill their forms → merge → the 通报 names the lead units of unreported rows", async () => {
     const io = memoryIo();
     expect(await run(["build", SEED, "-o", "台账.xlsx", "--period", "2024-Q3"], io)).toBe(0);
     expect(await run(["split", "台账.xlsx", "-o", "分发"], io)).toBe(0);
@@ -50,8 +52,18 @@ describe("the email round trip on the seeds' ledger, through the CLI", () => {
     io.out.length = 0;
     expect(await run(["report", "台账.xlsx", "--text", "--date", "2024-10-08"], io)).toBe(0);
     const report = io.out.join("");
-    const sentence = /部分单位未按时报送。(.*?未按要求报送)/.exec(report)?.[1] ?? "";
-    for (const unit of missing) expect(sentence).toContain(unit);
-    for (const unit of FILLED) expect(sentence).not.toContain(unit);
+    // The 通报 names the lead units of rows nobody reported, never a unit that only assists.
+    const read = await readLedgerWorkbook(bytesAt(io, "台账.xlsx"));
+    if (!read.ok) throw new Error(read.message);
+    const { ledger } = read;
+    const unreported = assessLedger(ledger, ledger.period).rows.filter((r) => r.status === "未报送");
+    const leads = new Set(unreported.flatMap((r) => r.row.leadUnits));
+    const onlyAssisting = missing.filter((unit) => !ledger.rows.some((r) => r.leadUnits.includes(unit)));
+    expect(leads.size).toBeGreaterThan(0);
+    expect(onlyAssisting.length).toBeGreaterThan(0);
+    const sentence = /部分单位未按时报送。(.*)/.exec(report)?.[1] ?? "";
+    expect(sentence).toContain(`共${unreported.length}项任务本期未报送进展`);
+    for (const unit of leads) expect(sentence).toContain(unit);
+    for (const unit of [...FILLED, ...onlyAssisting]) expect(sentence).not.toContain(unit);
   });
 });

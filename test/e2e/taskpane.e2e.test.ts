@@ -254,7 +254,7 @@ const hasFocus = (element: Locator) => element.evaluate((node) => node === docum
       /^关于2023年1-9月份.*通报/,
     );
     await reportPanel.getByRole("button", { name: "写入“通报”工作表" }).click();
-    await reportPanel.getByText("已写入“通报”工作表。").waitFor();
+    await reportPanel.getByText(/^已写入“通报”工作表；/).waitFor();
     await page.screenshot({ path: path.join(SHOTS, "8-report.png"), animations: "disabled" });
     const after = await scriptedSheets(page);
     expect(after.map((sheet) => sheet.name).sort()).toEqual(
