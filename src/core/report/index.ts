@@ -4,3 +4,5 @@ export * from "./build";
 export * from "./text";
 export * from "./sheet";
 export * from "./html";
+export * from "./notice";
+export * from "./remind";
