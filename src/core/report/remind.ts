@@ -64,7 +64,10 @@ export interface ReminderList {
   replyBy: string;
   /** The period whose reports say whether a row is complete. */
   period: Period;
-  /** Units in order of urgency: the soonest deadline first, then those with only overdue rows. */
+  /**
+   * Units in order of urgency: the soonest deadline first (a lead unit before one that only assists),
+   * then those with only overdue rows.
+   */
   units: UnitReminder[];
   /** Rows that would be reminded but name no lead unit: nobody to send them to. */
   withoutLead: ReminderItem[];
@@ -163,7 +166,13 @@ export function buildReminders(ledger: Ledger, input: RemindInput): BuildReminde
     group.overdue.sort(byDeadline);
   }
   const soonest = (g: UnitReminder): number => g.dueSoon[0]?.daysLeft ?? Infinity;
-  groups.sort((a, b) => soonest(a) - soonest(b) || a.unit.localeCompare(b.unit, "zh-CN"));
+  // A unit that leads a row is answerable for it: it comes before one that only assists.
+  const assistsOnly = (g: UnitReminder): number =>
+    [...g.dueSoon, ...g.overdue].some((item) => item.role === "牵头") ? 0 : 1;
+  groups.sort(
+    (a, b) =>
+      soonest(a) - soonest(b) || assistsOnly(a) - assistsOnly(b) || a.unit.localeCompare(b.unit, "zh-CN"),
+  );
   return {
     ok: true,
     reminders: {
