@@ -7,6 +7,8 @@ import { demoCommand } from "./commands/demo";
 import { reportCommand } from "./commands/report";
 import { splitCommand } from "./commands/split";
 import { mergeCommand } from "./commands/merge";
+import { noticeCommand } from "./commands/notice";
+import { remindCommand } from "./commands/remind";
 
 const commands: Command[] = [
   parseCommand,
@@ -15,6 +17,8 @@ const commands: Command[] = [
   reportCommand,
   splitCommand,
   mergeCommand,
+  noticeCommand,
+  remindCommand,
 ];
 
 function help(): string {

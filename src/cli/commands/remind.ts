@@ -1,0 +1,104 @@
+import { renderWorkbook } from "../../adapters/xlsx";
+import { UnitDirectory, chineseDate } from "../../core/model";
+import type { RemindInput } from "../../core/report";
+import { buildReminders, remindWorkbookPlan, remindersFor, renderRemindersText } from "../../core/report";
+import { parseArgs, stringOption } from "../args";
+import { EXIT, type Command } from "../command";
+import { readLedgerFile, writeOutput } from "../files";
+import { localToday } from "./build";
+import { daysOption } from "./notice";
+
+export const remindCommand: Command = {
+  name: "remind",
+  summary: "列出临近完成时限和已逾期的未完成任务，按单位生成催办消息或催办清单",
+  usage: [
+    "用法：duban remind 台账.xlsx [--days N] [--date 2024-10-08] [--unit 单位] [--text] [-o 催办清单.xlsx]",
+    "",
+    "  --days       临近时限的天数：N 日内到期的未完成任务；默认取台账“设置”表的“临期提醒天数”",
+    "  --date       从哪一天算起，如 2024-10-08；默认为今天",
+    "  --unit       只列这个单位（牵头或配合）的任务",
+    "  --text       在终端输出各单位的催办消息（可直接粘贴到邮件或微信）；不写 -o 时默认如此",
+    "  -o           输出“催办清单”工作簿（.xlsx）",
+  ].join("\n"),
+  async run(argv, io) {
+    const parsed = parseArgs(
+      argv,
+      { days: true, date: true, unit: true, text: false, output: true },
+      { o: "output" },
+    );
+    if (!parsed.ok) {
+      io.stderr(`${parsed.message}\n${this.usage}\n`);
+      return EXIT.usage;
+    }
+    const { args } = parsed;
+    const [input] = args.positionals;
+    const output = stringOption(args, "output");
+    const asText = args.options.has("text") || output === undefined;
+    if (!input || args.positionals.length > 1) {
+      io.stderr(`请指定一个台账文件（.xlsx）。\n${this.usage}\n`);
+      return EXIT.usage;
+    }
+    if (output !== undefined && !/\.xlsx$/i.test(output)) {
+      io.stderr(`输出文件“${output}”应以 .xlsx 结尾。\n`);
+      return EXIT.usage;
+    }
+    const days = daysOption(stringOption(args, "days"), 0);
+    if (typeof days === "string") {
+      io.stderr(`${days}\n`);
+      return EXIT.usage;
+    }
+
+    const file = await readLedgerFile(input, io);
+    if (!file.ok) return file.exit;
+    const { ledger } = file.read;
+    const remindInput: RemindInput = {
+      date: stringOption(args, "date") ?? localToday(io),
+      ...(days !== undefined && { days }),
+    };
+    const built = buildReminders(ledger, remindInput);
+    if (!built.ok) {
+      io.stderr(`${built.message}\n`);
+      return built.code === "empty-ledger" ? EXIT.dataError : EXIT.usage;
+    }
+
+    let list = built.reminders;
+    let whose = "各单位";
+    const unit = stringOption(args, "unit");
+    if (unit !== undefined) {
+      const units = new UnitDirectory(ledger.unitAliases);
+      const named = [...new Set(ledger.rows.flatMap((row) => [...row.leadUnits, ...row.coUnits]))].find(
+        (name) => units.same(name, unit),
+      );
+      if (named === undefined) {
+        io.stderr(`台账中没有单位“${unit}”。\n`);
+        return EXIT.usage;
+      }
+      list = remindersFor(list, named);
+      whose = named;
+    }
+    const window = `${list.days}日内（${chineseDate(list.until)}前）到期或已超过完成时限的未完成任务`;
+    const unassigned =
+      list.withoutLead.length > 0
+        ? `另有${list.withoutLead.length}项临近完成时限或已逾期的任务未明确牵头单位，未列入催办，请在“任务清单”中补充牵头单位。\n`
+        : "";
+    if (list.units.length === 0) {
+      io.stdout(`截至${chineseDate(list.date)}，${whose}没有${window}，无需催办。\n`);
+      if (unassigned) io.stderr(unassigned);
+      return EXIT.ok;
+    }
+    const count = list.units.reduce((sum, g) => sum + g.dueSoon.length + g.overdue.length, 0);
+    const summary = `共${list.units.length}个单位、${count}条`;
+    if (asText) io.stdout(renderRemindersText(list));
+    if (output !== undefined) {
+      if (!(await writeOutput(output, await renderWorkbook(remindWorkbookPlan(list)), io))) {
+        return EXIT.cannotWrite;
+      }
+      // With the messages on stdout, the note about the file goes beside them.
+      const note = `已生成催办清单：${output}（${window}，${summary}）\n`;
+      if (asText) io.stderr(note);
+      else io.stdout(note);
+    }
+    if (unassigned) io.stderr(unassigned);
+    return EXIT.ok;
+  },
+};
