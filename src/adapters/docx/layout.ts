@@ -79,3 +79,17 @@ export const FONT = {
 
 /** The 通报 has no running head; Word still wants a header distance, so the usual 15 mm. */
 export const HEADER_DISTANCE = mm(15);
+
+/** Every document's defaults: 3号 仿宋 in Chinese, no paragraph spacing of Word's own. */
+export const DOCUMENT_STYLES = {
+  default: {
+    document: {
+      run: {
+        size: SIZE.body,
+        font: { ascii: FONT.body, hAnsi: FONT.body, eastAsia: FONT.body, cs: FONT.body },
+        language: { value: "zh-CN", eastAsia: "zh-CN" },
+      },
+      paragraph: { spacing: { before: 0, after: 0 } },
+    },
+  },
+};

@@ -17,7 +17,7 @@ import { chineseDate } from "../../core/model";
 import type { NoticeDoc } from "../../core/report";
 import { NOTICE_HEADINGS, NOTICE_TASK_COLUMNS, noticeTaskCells } from "../../core/report";
 import {
-  BODY_CHARACTER_SPACING,
+  DOCUMENT_STYLES,
   FONT,
   FOOTER_DISTANCE,
   HEADER_DISTANCE,
@@ -27,9 +27,7 @@ import {
   TEXT_HEIGHT,
   TEXT_WIDTH,
 } from "./layout";
-import { widthInChars } from "./render";
-
-type FontName = (typeof FONT)[keyof typeof FONT];
+import { run as reportRun, widthInChars, type FontName } from "./render";
 
 /** The sizes a notice is set in: the body's, and the 督办事项 table's (half-points). */
 export interface NoticeScale {
@@ -102,31 +100,13 @@ function columnWidths(notice: NoticeDoc, size: number): number[] {
   return widths;
 }
 
-/** Drops the characters XML 1.0 cannot carry; what units paste into 存在问题 sometimes has them. */
-function xmlSafe(text: string): string {
-  let safe = "";
-  for (const char of text) {
-    const code = char.charCodeAt(0);
-    if ((code >= 0x20 && code !== 0xfffe && code !== 0xffff) || char === "\t") safe += char;
-  }
-  return safe;
-}
-
-function run(
+/** The 通报's run (its fonts, XML-safe text, the 3号 spacing), at a size the page chose. */
+const run = (
   text: string,
   font: FontName,
   size: number,
   options: Omit<IRunOptions, "text" | "font" | "size"> = {},
-): TextRun {
-  return new TextRun({
-    text: xmlSafe(text),
-    font: { ascii: font, hAnsi: font, eastAsia: font, cs: font },
-    size,
-    // 28 characters of 3号 to the line, as in the 通报; smaller sizes fit more without help.
-    ...(size === SIZE.body ? { characterSpacing: BODY_CHARACTER_SPACING } : {}),
-    ...options,
-  });
-}
+): TextRun => reportRun(text, font, { ...options, size });
 
 /** The line height for a body size: the standard's pitch for 3号, 1.3 lines below it. */
 function lineOf(size: number): number {
@@ -316,18 +296,7 @@ export function noticesDocument(notices: readonly NoticeDoc[]): Document {
   const period = notices[0]?.period.label ?? "";
   return new Document({
     title: `督办通知单（${period}）`,
-    styles: {
-      default: {
-        document: {
-          run: {
-            size: SIZE.body,
-            font: { ascii: FONT.body, hAnsi: FONT.body, eastAsia: FONT.body, cs: FONT.body },
-            language: { value: "zh-CN", eastAsia: "zh-CN" },
-          },
-          paragraph: { spacing: { before: 0, after: 0 } },
-        },
-      },
-    },
+    styles: DOCUMENT_STYLES,
     sections: notices.map((notice, index) => noticeSection(notice, index === 0)),
   });
 }

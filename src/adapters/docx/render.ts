@@ -24,6 +24,7 @@ import { chineseDate } from "../../core/model";
 import {
   CHAR_PITCH,
   BODY_CHARACTER_SPACING,
+  DOCUMENT_STYLES,
   FONT,
   FOOTER_DISTANCE,
   LINE_PITCH,
@@ -36,7 +37,7 @@ import {
   LANDSCAPE_TEXT_WIDTH,
 } from "./layout";
 
-type FontName = (typeof FONT)[keyof typeof FONT];
+export type FontName = (typeof FONT)[keyof typeof FONT];
 
 /** Drops the characters XML 1.0 cannot carry; a unit's pasted text sometimes has them. */
 function xmlSafe(text: string): string {
@@ -54,7 +55,7 @@ function xmlSafe(text: string): string {
  * A run in one of the standard's fonts. 3号 runs (the default size) get the spacing that puts 28
  * characters on a line.
  */
-function run(text: string, font: FontName, options: Omit<IRunOptions, "text" | "font"> = {}): TextRun {
+export function run(text: string, font: FontName, options: Omit<IRunOptions, "text" | "font"> = {}): TextRun {
   const bodySize = options.size === undefined || options.size === SIZE.body;
   return new TextRun({
     text: xmlSafe(text),
@@ -351,18 +352,7 @@ export function reportDocument(report: ReportDoc): Document {
     title: report.title,
     evenAndOddHeaderAndFooters: true,
     externalStyles: STYLES_XML,
-    styles: {
-      default: {
-        document: {
-          run: {
-            size: SIZE.body,
-            font: { ascii: FONT.body, hAnsi: FONT.body, eastAsia: FONT.body, cs: FONT.body },
-            language: { value: "zh-CN", eastAsia: "zh-CN" },
-          },
-          paragraph: { spacing: { before: 0, after: 0 } },
-        },
-      },
-    },
+    styles: DOCUMENT_STYLES,
     sections: report.attachments.length > 0 ? [main, attachments] : [main],
   });
 }
