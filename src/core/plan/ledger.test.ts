@@ -183,3 +183,18 @@ test("a ledger whose rows would share an ID is refused, never built", () => {
   const twice = { ...document, tasks: [...document.tasks, { ...first!, number: "9" }] };
   expect(buildLedger([twice])).toMatchObject({ ok: false, code: "duplicate-row-id" });
 });
+
+test("an indicator with an empty unit makes a row without one, as the sheet reads it back", () => {
+  const built = buildLedger(
+    [
+      planDocument({
+        id: "d",
+        tasks: [task({ id: "t1", number: "1" })],
+        indicators: [indicator({ id: "i1", taskId: "t1", unit: "" })],
+      }),
+    ],
+    { period: asPeriod("2024-Q3") },
+  );
+  if (!built.ok) throw new Error(built.message);
+  expect(built.ledger.rows[0]).not.toHaveProperty("unit");
+});

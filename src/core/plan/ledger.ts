@@ -96,7 +96,8 @@ function indicatorFields(
     op: indicator.op,
     ...(indicator.value !== undefined && { target: indicator.value }),
     ...(indicator.baseline !== undefined && { baseline: indicator.baseline }),
-    ...(indicator.unit !== undefined && { unit: indicator.unit }),
+    // An empty unit is no unit: the sheet cannot tell them apart.
+    ...(indicator.unit ? { unit: indicator.unit } : {}),
     ...deadlineOf(indicator.deadlineStated ? indicator.deadline : undefined, taskDeadline, horizon),
   };
 }
