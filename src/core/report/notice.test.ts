@@ -2,7 +2,7 @@ import { asPeriod, ledgerOf, ledgerRow, progressEntry } from "../../../test/help
 import type { Ledger } from "../model";
 import { DEFAULT_ISSUER } from "../model";
 import type { NoticeDoc, NoticeInput } from "./notice";
-import { DEFAULT_NOTICE_DAYS, buildNotices, noticeTaskCells } from "./notice";
+import { DEFAULT_NOTICE_DAYS, buildNotices, noticeTaskCells, noticesEarlierInYear } from "./notice";
 
 const Q3 = asPeriod("2024-Q3");
 
@@ -180,6 +180,49 @@ describe("buildNotices", () => {
     expect(notices()).toEqual(notices());
   });
 
+  describe("numbers run through the year", () => {
+    // Q2 ends on 30 June, 序时 182/366 ≈ 49.7%: 医政处 (2 of 20) and 疾控处 (1 of 10) lag; 妇幼处 does not.
+    function withSecondQuarter(): Ledger {
+      const ledger = fixture();
+      ledger.progress.push(
+        progressEntry({ rowId: "r1", period: "2024-Q2", actual: 2, reportedBy: "医政处" }),
+        progressEntry({ rowId: "r3", period: "2024-Q2", actual: 1, reportedBy: "疾控处" }),
+        progressEntry({ rowId: "r4", period: "2024-Q2", actual: 70, reportedBy: "妇幼处" }),
+      );
+      return ledger;
+    }
+
+    test("Q3's first number follows the notices Q2 gave", () => {
+      const ledger = withSecondQuarter();
+      const second = notices({ period: asPeriod("2024-Q2") }, ledger);
+      expect(second.map((d) => [d.unit, d.number])).toEqual([
+        ["疾控处", "督办〔2024〕第1号"],
+        ["医政处", "督办〔2024〕第2号"],
+      ]);
+      expect(notices({}, ledger).map((d) => [d.unit, d.number, d.sequence])).toEqual([
+        ["妇幼处", "督办〔2024〕第3号", 3],
+        ["医政处", "督办〔2024〕第4号", 4],
+        ["疾控处", "督办〔2024〕第5号", 5],
+      ]);
+    });
+
+    test("a period with no reports gives no notices, and a new year starts again at 第1号", () => {
+      const ledger = withSecondQuarter();
+      expect(noticesEarlierInYear(ledger, asPeriod("2024-Q2"))).toBe(0);
+      expect(noticesEarlierInYear(ledger, asPeriod("2024-Q4"))).toBe(5);
+      expect(noticesEarlierInYear(ledger, asPeriod("2025-Q1"))).toBe(0);
+    });
+
+    test("an explicit first number wins over the count", () => {
+      const docs = notices({ firstNumber: 12 }, withSecondQuarter());
+      expect(docs.map((d) => d.number)).toEqual([
+        "督办〔2024〕第12号",
+        "督办〔2024〕第13号",
+        "督办〔2024〕第14号",
+      ]);
+    });
+  });
+
   test("nothing behind gives no notices; rows behind without a lead unit are counted", () => {
     const rows = [
       ledgerRow({ id: "a", op: ">=", target: 10, unit: "家", deadline: "2024-12-31" }),
@@ -202,6 +245,8 @@ describe("buildNotices", () => {
     [{ dueInDays: 2.5 }, "invalid-days"],
     [{ replyBy: "2024-10-01" }, "invalid-reply-by"],
     [{ replyBy: "2024-13-01" }, "invalid-reply-by"],
+    [{ firstNumber: 0 }, "invalid-first-number"],
+    [{ firstNumber: 1.5 }, "invalid-first-number"],
   ] as const)("%j is refused as %s", (input, code) => {
     const built = buildNotices(fixture(), { period: Q3, date: "2024-10-08", ...input });
     expect(built.ok ? "ok" : built.code).toBe(code);

@@ -28,7 +28,10 @@ import {
 export interface NoticeDoc {
   /** The unit addressed. */
   unit: string;
-  /** 1-based place in the period's sequence: units in ranking order, worst first. */
+  /**
+   * The n of 第n号: the year's sequence, which runs on from the notices of the year's earlier periods;
+   * within a period, units in ranking order, worst first.
+   */
   sequence: number;
   title: string;
   /** `督办〔2024〕第3号`. */
@@ -88,6 +91,11 @@ export interface NoticeOptions {
   replyBy?: string;
   /** The 文号's prefix: `督办` in `督办〔2024〕第3号`. */
   numberPrefix: string;
+  /**
+   * The period's first 第n号. Unset, it follows the notices the year's earlier periods would have
+   * numbered (`noticesEarlierInYear`); an office whose own register says otherwise sets it.
+   */
+  firstNumber?: number;
   status: StatusOptions;
 }
 
@@ -101,7 +109,8 @@ export const NOTICE_TITLE = "督办通知单";
 /** The four headings, in order, as every renderer prints them. */
 export const NOTICE_HEADINGS = ["一、督办事项", "二、存在问题", "三、办理时限", "四、反馈要求"] as const;
 
-export type NoticeErrorCode = "invalid-date" | "invalid-reply-by" | "invalid-days" | "empty-ledger";
+export type NoticeErrorCode =
+  "invalid-date" | "invalid-reply-by" | "invalid-days" | "invalid-first-number" | "empty-ledger";
 
 export type BuildNoticesResult =
   | {
@@ -120,6 +129,22 @@ function unitsToNotify(units: readonly UnitRollup[]): UnitRollup[] {
   return units
     .filter((u) => attentionCount(u.lead) > 0)
     .sort((a, b) => a.onPaceShare - b.onPaceShare || attentionCount(b.lead) - attentionCount(a.lead));
+}
+
+/**
+ * How many notices the earlier periods of the period's year would have numbered, each judged with
+ * the same rules: the first number of the period comes next, so the 督办 numbers run through the year.
+ */
+export function noticesEarlierInYear(
+  ledger: Pick<Ledger, "year" | "documents" | "rows" | "progress" | "statusOptions" | "period">,
+  period: Period,
+  status: StatusOptions = ledger.statusOptions ?? DEFAULT_STATUS_OPTIONS,
+): number {
+  let count = 0;
+  for (let earlier = period.previous(); earlier.year === period.year; earlier = earlier.previous()) {
+    count += unitsToNotify(rollupByUnit(assessLedger(ledger, earlier, status))).length;
+  }
+  return count;
 }
 
 /** The row's indicator when it says more than the task's title (a task with several rows); else "". */
@@ -246,6 +271,14 @@ export function buildNotices(ledger: Ledger, input: NoticeInput): BuildNoticesRe
       message: `办理时限“${replyBy}”无效，应为成文日期之后的日期，写成 2024-10-18 的形式。`,
     };
   }
+  const { firstNumber } = options;
+  if (firstNumber !== undefined && (!Number.isInteger(firstNumber) || firstNumber < 1)) {
+    return {
+      ok: false,
+      code: "invalid-first-number",
+      message: `起始编号“${firstNumber}”无效，请写一个不小于1的整数。`,
+    };
+  }
   if (ledger.rows.length === 0) {
     return { ok: false, code: "empty-ledger", message: "台账中没有任务，无法生成督办通知单。" };
   }
@@ -258,10 +291,12 @@ export function buildNotices(ledger: Ledger, input: NoticeInput): BuildNoticesRe
   const timeLimit = `请于${chineseDate(replyBy)}前办理并反馈（自本通知印发之日起${days}日内）。`;
   const feedback = `请你单位高度重视，认真分析滞后原因，于${chineseDate(replyBy)}前将上述任务的整改措施、完成时限、责任人书面报送${issuer}；确实难以按期完成的，应说明原因。`;
 
+  const first = firstNumber ?? noticesEarlierInYear(ledger, period, options.status) + 1;
+
   const notices = unitsToNotify(rollupByUnit(assessment)).map((rollup, index): NoticeDoc => {
     const rows = rollup.leadRows.filter((r) => needsAttention(r.status));
     const tasks = rows.map(noticeTask);
-    const sequence = index + 1;
+    const sequence = first + index;
     return {
       unit: rollup.unit,
       sequence,
