@@ -1,4 +1,5 @@
-import { Period, invalidPeriodMessage, type PeriodKind } from "../core/model";
+import { Period, invalidPeriodMessage, type Ledger, type PeriodKind } from "../core/model";
+import type { CliIo } from "./io";
 
 /** A small argv reader: positionals, `--flag`, `--key value`, `-o value`. Unknown options are errors. */
 export interface ParsedArgs {
@@ -63,4 +64,62 @@ export function periodOption(args: ParsedArgs, kind?: PeriodKind, year?: number)
     };
   }
   return { ok: true, period };
+}
+
+export type WholeNumberOption = { ok: true; value: number | undefined } | { ok: false; message: string };
+
+/**
+ * A whole-number option such as `--days 10`, at least `minimum`; `noun` names what it counts in the
+ * message (`整数天数`). Absent, the value is undefined and the core's default applies.
+ */
+export function wholeNumberOption(
+  args: ParsedArgs,
+  name: string,
+  minimum: number,
+  noun = "整数",
+): WholeNumberOption {
+  const written = stringOption(args, name);
+  if (written === undefined) return { ok: true, value: undefined };
+  const value = Number(written);
+  return /^\d+$/.test(written.trim()) && value >= minimum
+    ? { ok: true, value }
+    : { ok: false, message: `--${name} 应为不小于${minimum}的${noun}，而不是“${written}”。` };
+}
+
+/**
+ * The arguments of a command that reads one 台账 file (`-o` short for `--output`), or undefined after
+ * saying what is wrong, with the command's usage.
+ */
+export function ledgerCommandArgs(
+  argv: readonly string[],
+  spec: Record<string, boolean>,
+  usage: string,
+  io: Pick<CliIo, "stderr">,
+): { args: ParsedArgs; ledgerPath: string } | undefined {
+  const parsed = parseArgs(argv, spec, { o: "output" });
+  if (!parsed.ok) {
+    io.stderr(`${parsed.message}\n${usage}\n`);
+    return undefined;
+  }
+  const { positionals } = parsed.args;
+  const [ledgerPath] = positionals;
+  if (!ledgerPath || positionals.length > 1) {
+    io.stderr(`请指定一个台账文件（.xlsx）。\n${usage}\n`);
+    return undefined;
+  }
+  return { args: parsed.args, ledgerPath };
+}
+
+/** `--period` for this ledger, its current period when absent; undefined after saying what is wrong. */
+export function ledgerPeriod(
+  args: ParsedArgs,
+  ledger: Pick<Ledger, "period" | "periodKind" | "year">,
+  io: Pick<CliIo, "stderr">,
+): Period | undefined {
+  const chosen = periodOption(args, ledger.periodKind, ledger.year);
+  if (!chosen.ok) {
+    io.stderr(`${chosen.message}\n`);
+    return undefined;
+  }
+  return chosen.period ?? ledger.period;
 }

@@ -102,6 +102,26 @@ describe("duban notice", () => {
     expect(io.err.join("")).toBe("");
   });
 
+  test("the numbers run on from the year's earlier quarters; --first-number sets where they start", async () => {
+    const io = memoryIo({ "台账.xlsx": workbook });
+    const numbersOf = async (period: string, ...extra: string[]): Promise<string[]> => {
+      const file = `${period}.docx`;
+      expect(await run(["notice", "台账.xlsx", "--period", period, "-o", file, ...extra], io)).toBe(0);
+      return (await docxText(io.files.get(file))).match(/督办〔2024〕第\d+号/g) ?? [];
+    };
+    const earlier = [...(await numbersOf("2024-Q1")), ...(await numbersOf("2024-Q2"))];
+    const third = await numbersOf("2024-Q3");
+    expect(earlier.length).toBeGreaterThan(0);
+    // One sequence through the year: no number given twice, none skipped.
+    expect([...earlier, ...third]).toEqual(
+      Array.from({ length: earlier.length + third.length }, (_, i) => `督办〔2024〕第${i + 1}号`),
+    );
+    expect(third).toEqual(expected().map((n) => n.number));
+    const set = await numbersOf("2024-Q3", "--first-number", "31");
+    expect(set[0]).toBe("督办〔2024〕第31号");
+    expect(set).toHaveLength(third.length);
+  });
+
   test("a unit with nothing behind, or a ledger with nothing behind, writes no file and exits 0", async () => {
     const io = memoryIo({ "台账.xlsx": quiet });
     expect(await run(["notice", "台账.xlsx", "--period", "2024-Q3", "-o", "空.docx"], io)).toBe(0);
@@ -123,6 +143,7 @@ describe("duban notice", () => {
     [["notice", "台账.xlsx", "-o", "a.docx", "--days", "0"], 64, "--days 应为不小于1的整数天数"],
     [["notice", "台账.xlsx", "-o", "a.docx", "--days", "十"], 64, "--days 应为不小于1的整数天数"],
     [["notice", "台账.xlsx", "-o", "a.docx", "--date", "10月8日"], 64, "成文日期"],
+    [["notice", "台账.xlsx", "-o", "a.docx", "--first-number", "0"], 64, "--first-number 应为不小于1的整数"],
     [["notice", "台账.xlsx", "-o", "a.docx", "--period", "2024-09"], 64, "按季度跟踪"],
     [["notice", "台账.xlsx", "-o", "a.docx", "--unit", "没有的单位"], 64, "台账中没有牵头单位“没有的单位”"],
     [["notice", "没有.xlsx", "-o", "a.docx"], 66, "无法读取"],

@@ -2,20 +2,11 @@ import { renderNoticesDocx } from "../../adapters/docx";
 import { UnitDirectory } from "../../core/model";
 import type { NoticeInput } from "../../core/report";
 import { DEFAULT_NOTICE_DAYS, buildNotices } from "../../core/report";
-import { parseArgs, periodOption, stringOption } from "../args";
+import { ledgerCommandArgs, ledgerPeriod, stringOption, wholeNumberOption } from "../args";
 import { EXIT, type Command } from "../command";
 import { readLedgerFile, writeOutput } from "../files";
 import { localToday } from "./build";
 import { ISSUER_FALLBACK_NOTE } from "./report";
-
-/** `--days`: a whole number of days, at least `minimum`; undefined when absent, an error message when wrong. */
-export function daysOption(written: string | undefined, minimum: number): number | undefined | string {
-  if (written === undefined) return undefined;
-  const days = Number(written);
-  return /^\d+$/.test(written.trim()) && days >= minimum
-    ? days
-    : `--days 应为不小于${minimum}的整数天数，而不是“${written}”。`;
-}
 
 export const noticeCommand: Command = {
   name: "notice",
@@ -29,24 +20,18 @@ export const noticeCommand: Command = {
     "  --date       成文日期，如 2024-10-08；默认为今天",
     `  --days       办理时限：自成文日期起的自然日天数，默认 ${DEFAULT_NOTICE_DAYS} 天`,
     "  --issuer     落款（发文单位）；默认取台账“设置”表的“发文单位”",
+    "  --first-number N   本期第一份通知单的编号；默认接续本年度此前各期应发的通知单",
   ].join("\n"),
   async run(argv, io) {
-    const parsed = parseArgs(
+    const command = ledgerCommandArgs(
       argv,
-      { period: true, output: true, unit: true, date: true, issuer: true, days: true },
-      { o: "output" },
+      { period: true, output: true, unit: true, date: true, issuer: true, days: true, "first-number": true },
+      this.usage,
+      io,
     );
-    if (!parsed.ok) {
-      io.stderr(`${parsed.message}\n${this.usage}\n`);
-      return EXIT.usage;
-    }
-    const { args } = parsed;
-    const [input] = args.positionals;
+    if (!command) return EXIT.usage;
+    const { args, ledgerPath } = command;
     const output = stringOption(args, "output");
-    if (!input || args.positionals.length > 1) {
-      io.stderr(`请指定一个台账文件（.xlsx）。\n${this.usage}\n`);
-      return EXIT.usage;
-    }
     if (!output) {
       io.stderr(`请用 -o 指定输出的 .docx 文件。\n${this.usage}\n`);
       return EXIT.usage;
@@ -55,27 +40,29 @@ export const noticeCommand: Command = {
       io.stderr(`输出文件“${output}”应以 .docx 结尾。\n`);
       return EXIT.usage;
     }
-    const days = daysOption(stringOption(args, "days"), 1);
-    if (typeof days === "string") {
-      io.stderr(`${days}\n`);
+    const days = wholeNumberOption(args, "days", 1, "整数天数");
+    if (!days.ok) {
+      io.stderr(`${days.message}\n`);
+      return EXIT.usage;
+    }
+    const firstNumber = wholeNumberOption(args, "first-number", 1);
+    if (!firstNumber.ok) {
+      io.stderr(`${firstNumber.message}\n`);
       return EXIT.usage;
     }
 
-    const file = await readLedgerFile(input, io);
+    const file = await readLedgerFile(ledgerPath, io);
     if (!file.ok) return file.exit;
     const { ledger } = file.read;
-    const chosen = periodOption(args, ledger.periodKind, ledger.year);
-    if (!chosen.ok) {
-      io.stderr(`${chosen.message}\n`);
-      return EXIT.usage;
-    }
-    const period = chosen.period ?? ledger.period;
+    const period = ledgerPeriod(args, ledger, io);
+    if (!period) return EXIT.usage;
     const issuer = stringOption(args, "issuer");
     const noticeInput: NoticeInput = {
       period,
       date: stringOption(args, "date") ?? localToday(io),
       ...(issuer !== undefined && { issuer }),
-      ...(days !== undefined && { dueInDays: days }),
+      ...(days.value !== undefined && { dueInDays: days.value }),
+      ...(firstNumber.value !== undefined && { firstNumber: firstNumber.value }),
     };
     const built = buildNotices(ledger, noticeInput);
     if (!built.ok) {

@@ -2,11 +2,10 @@ import { renderWorkbook } from "../../adapters/xlsx";
 import { UnitDirectory, chineseDate } from "../../core/model";
 import type { RemindInput } from "../../core/report";
 import { buildReminders, remindWorkbookPlan, remindersFor, renderRemindersText } from "../../core/report";
-import { parseArgs, stringOption } from "../args";
+import { ledgerCommandArgs, stringOption, wholeNumberOption } from "../args";
 import { EXIT, type Command } from "../command";
 import { readLedgerFile, writeOutput } from "../files";
 import { localToday } from "./build";
-import { daysOption } from "./notice";
 
 export const remindCommand: Command = {
   name: "remind",
@@ -21,39 +20,32 @@ export const remindCommand: Command = {
     "  -o           输出“催办清单”工作簿（.xlsx）",
   ].join("\n"),
   async run(argv, io) {
-    const parsed = parseArgs(
+    const command = ledgerCommandArgs(
       argv,
       { days: true, date: true, unit: true, text: false, output: true },
-      { o: "output" },
+      this.usage,
+      io,
     );
-    if (!parsed.ok) {
-      io.stderr(`${parsed.message}\n${this.usage}\n`);
-      return EXIT.usage;
-    }
-    const { args } = parsed;
-    const [input] = args.positionals;
+    if (!command) return EXIT.usage;
+    const { args, ledgerPath } = command;
     const output = stringOption(args, "output");
     const asText = args.options.has("text") || output === undefined;
-    if (!input || args.positionals.length > 1) {
-      io.stderr(`请指定一个台账文件（.xlsx）。\n${this.usage}\n`);
-      return EXIT.usage;
-    }
     if (output !== undefined && !/\.xlsx$/i.test(output)) {
       io.stderr(`输出文件“${output}”应以 .xlsx 结尾。\n`);
       return EXIT.usage;
     }
-    const days = daysOption(stringOption(args, "days"), 0);
-    if (typeof days === "string") {
-      io.stderr(`${days}\n`);
+    const days = wholeNumberOption(args, "days", 0, "整数天数");
+    if (!days.ok) {
+      io.stderr(`${days.message}\n`);
       return EXIT.usage;
     }
 
-    const file = await readLedgerFile(input, io);
+    const file = await readLedgerFile(ledgerPath, io);
     if (!file.ok) return file.exit;
     const { ledger } = file.read;
     const remindInput: RemindInput = {
       date: stringOption(args, "date") ?? localToday(io),
-      ...(days !== undefined && { days }),
+      ...(days.value !== undefined && { days: days.value }),
     };
     const built = buildReminders(ledger, remindInput);
     if (!built.ok) {

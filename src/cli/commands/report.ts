@@ -3,7 +3,7 @@ import { DEFAULT_ISSUER, DEFAULT_RECIPIENTS } from "../../core/model";
 import type { StatusCounts } from "../../core/progress";
 import type { ReportDoc, ReportInput } from "../../core/report";
 import { buildReport, renderReportText } from "../../core/report";
-import { parseArgs, periodOption, stringOption } from "../args";
+import { ledgerCommandArgs, ledgerPeriod, stringOption } from "../args";
 import { EXIT, type Command } from "../command";
 import { describe } from "../input";
 import { readLedgerFile, writeOutput } from "../files";
@@ -42,7 +42,7 @@ export const reportCommand: Command = {
     "  --requirements 文件.txt   “四、下步工作要求”的内容，每行一条（默认为通用的三条）",
   ].join("\n"),
   async run(argv, io) {
-    const parsed = parseArgs(
+    const command = ledgerCommandArgs(
       argv,
       {
         period: true,
@@ -54,20 +54,13 @@ export const reportCommand: Command = {
         to: true,
         requirements: true,
       },
-      { o: "output" },
+      this.usage,
+      io,
     );
-    if (!parsed.ok) {
-      io.stderr(`${parsed.message}\n${this.usage}\n`);
-      return EXIT.usage;
-    }
-    const { args } = parsed;
-    const [input] = args.positionals;
+    if (!command) return EXIT.usage;
+    const { args, ledgerPath } = command;
     const output = stringOption(args, "output");
     const asText = args.options.has("text");
-    if (!input || args.positionals.length > 1) {
-      io.stderr(`请指定一个台账文件（.xlsx）。\n${this.usage}\n`);
-      return EXIT.usage;
-    }
     if (!output && !asText) {
       io.stderr(`请用 -o 指定输出的 .docx 文件，或用 --text 在终端输出通报。\n${this.usage}\n`);
       return EXIT.usage;
@@ -77,7 +70,7 @@ export const reportCommand: Command = {
       return EXIT.usage;
     }
 
-    const file = await readLedgerFile(input, io);
+    const file = await readLedgerFile(ledgerPath, io);
     if (!file.ok) return file.exit;
     const { read } = file;
 
@@ -97,12 +90,8 @@ export const reportCommand: Command = {
     const issuer = stringOption(args, "issuer");
     const scope = stringOption(args, "scope");
     const recipients = stringOption(args, "to");
-    const chosen = periodOption(args, ledger.periodKind, ledger.year);
-    if (!chosen.ok) {
-      io.stderr(`${chosen.message}\n`);
-      return EXIT.usage;
-    }
-    const period = chosen.period ?? ledger.period;
+    const period = ledgerPeriod(args, ledger, io);
+    if (!period) return EXIT.usage;
     const reportInput: ReportInput = {
       period,
       date: stringOption(args, "date") ?? localToday(io),

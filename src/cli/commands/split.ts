@@ -1,7 +1,7 @@
 import { renderWorkbook } from "../../adapters/xlsx";
 import { chineseDate } from "../../core/model";
 import { splitLedger } from "../../core/roundtrip";
-import { parseArgs, periodOption, stringOption } from "../args";
+import { ledgerCommandArgs, ledgerPeriod, stringOption } from "../args";
 import { EXIT, type Command } from "../command";
 import { readLedgerFile } from "../files";
 import { describe } from "../input";
@@ -18,36 +18,28 @@ export const splitCommand: Command = {
     "  --send-to     填报说明中的报送对象，默认“督查督办办公室”",
   ].join("\n"),
   async run(argv, io) {
-    const parsed = parseArgs(
+    const command = ledgerCommandArgs(
       argv,
       { output: true, period: true, deadline: true, "send-to": true },
-      { o: "output" },
+      this.usage,
+      io,
     );
-    if (!parsed.ok) {
-      io.stderr(`${parsed.message}\n${this.usage}\n`);
-      return EXIT.usage;
-    }
-    const { args } = parsed;
-    const [input] = args.positionals;
+    if (!command) return EXIT.usage;
+    const { args, ledgerPath } = command;
     const output = stringOption(args, "output");
-    if (!input || args.positionals.length > 1 || !output) {
-      io.stderr(
-        `${!output ? "请用 -o 指定存放填报文件的文件夹。" : "请指定一个台账文件（.xlsx）。"}\n${this.usage}\n`,
-      );
+    if (!output) {
+      io.stderr(`请用 -o 指定存放填报文件的文件夹。\n${this.usage}\n`);
       return EXIT.usage;
     }
-    const file = await readLedgerFile(input, io);
+    const file = await readLedgerFile(ledgerPath, io);
     if (!file.ok) return file.exit;
     const { read } = file;
     const ledger = read.ledger;
     const deadline = stringOption(args, "deadline");
     const sendTo = stringOption(args, "send-to");
-    const chosen = periodOption(args, ledger.periodKind, ledger.year);
-    if (!chosen.ok) {
-      io.stderr(`${chosen.message}\n`);
-      return EXIT.usage;
-    }
-    const split = splitLedger(ledger, chosen.period ?? ledger.period, {
+    const period = ledgerPeriod(args, ledger, io);
+    if (!period) return EXIT.usage;
+    const split = splitLedger(ledger, period, {
       ...(deadline !== undefined && { deadline }),
       ...(sendTo !== undefined && { sendTo }),
     });
