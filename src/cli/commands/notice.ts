@@ -1,7 +1,12 @@
 import { renderNoticesDocx } from "../../adapters/docx";
 import { UnitDirectory } from "../../core/model";
 import type { NoticeInput } from "../../core/report";
-import { DEFAULT_NOTICE_DAYS, buildNotices } from "../../core/report";
+import {
+  DEFAULT_NOTICE_DAYS,
+  buildNotices,
+  nothingToNotify,
+  noticesWithoutLeadNote,
+} from "../../core/report";
 import { ledgerCommandArgs, ledgerPeriod, stringOption, wholeNumberOption } from "../args";
 import { EXIT, type Command } from "../command";
 import { readLedgerFile, writeOutput } from "../files";
@@ -86,20 +91,18 @@ export const noticeCommand: Command = {
         return EXIT.ok;
       }
     }
-    const unassigned =
-      built.withoutLead > 0 && unit === undefined
-        ? `另有${built.withoutLead}项未达到序时进度或逾期的任务未明确牵头单位，未生成督办通知单，请在“任务清单”中补充牵头单位。\n`
-        : "";
+    // Rows without a lead unit belong to no one unit: said for the whole run only.
+    const unassigned = unit === undefined ? noticesWithoutLeadNote(built.withoutLead) : "";
     if (notices.length === 0) {
-      io.stdout(`${period.label}各单位没有进度滞后、未启动或逾期未完成的牵头任务，无需督办，未生成文件。\n`);
-      if (unassigned) io.stderr(unassigned);
+      io.stdout(`${nothingToNotify(period)}，未生成文件。\n`);
+      if (unassigned) io.stderr(`${unassigned}\n`);
       return EXIT.ok;
     }
     if (built.issuerIsDefault) io.stderr(`${ISSUER_FALLBACK_NOTE}\n`);
     if (!(await writeOutput(output, await renderNoticesDocx(notices), io))) return EXIT.cannotWrite;
     const list = notices.map((n) => `${n.unit}（${n.tasks.length}项）`).join("、");
     io.stdout(`已生成督办通知单：${output}（${period.label}，共${notices.length}个单位：${list}）\n`);
-    if (unassigned) io.stderr(unassigned);
+    if (unassigned) io.stderr(`${unassigned}\n`);
     return EXIT.ok;
   },
 };

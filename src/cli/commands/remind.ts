@@ -1,7 +1,16 @@
 import { renderWorkbook } from "../../adapters/xlsx";
-import { UnitDirectory, chineseDate } from "../../core/model";
+import { UnitDirectory } from "../../core/model";
 import type { RemindInput } from "../../core/report";
-import { buildReminders, remindWorkbookPlan, remindersFor, renderRemindersText } from "../../core/report";
+import {
+  buildReminders,
+  nothingToRemind,
+  remindWorkbookPlan,
+  reminderScope,
+  reminderTally,
+  remindersFor,
+  remindersWithoutLeadNote,
+  renderRemindersText,
+} from "../../core/report";
 import { ledgerCommandArgs, stringOption, wholeNumberOption } from "../args";
 import { EXIT, type Command } from "../command";
 import { readLedgerFile, writeOutput } from "../files";
@@ -68,29 +77,23 @@ export const remindCommand: Command = {
       list = remindersFor(list, named);
       whose = named;
     }
-    const window = `${list.days}日内（${chineseDate(list.until)}前）到期或已超过完成时限的未完成任务`;
-    const unassigned =
-      list.withoutLead.length > 0
-        ? `另有${list.withoutLead.length}项临近完成时限或已逾期的任务未明确牵头单位，未列入催办，请在“任务清单”中补充牵头单位。\n`
-        : "";
+    const unassigned = remindersWithoutLeadNote(list);
     if (list.units.length === 0) {
-      io.stdout(`截至${chineseDate(list.date)}，${whose}没有${window}，无需催办。\n`);
-      if (unassigned) io.stderr(unassigned);
+      io.stdout(`${nothingToRemind(list, whose)}\n`);
+      if (unassigned) io.stderr(`${unassigned}\n`);
       return EXIT.ok;
     }
-    const count = list.units.reduce((sum, g) => sum + g.dueSoon.length + g.overdue.length, 0);
-    const summary = `共${list.units.length}个单位、${count}条`;
     if (asText) io.stdout(renderRemindersText(list));
     if (output !== undefined) {
       if (!(await writeOutput(output, await renderWorkbook(remindWorkbookPlan(list)), io))) {
         return EXIT.cannotWrite;
       }
       // With the messages on stdout, the note about the file goes beside them.
-      const note = `已生成催办清单：${output}（${window}，${summary}）\n`;
+      const note = `已生成催办清单：${output}（${reminderScope(list)}，${reminderTally(list)}）\n`;
       if (asText) io.stderr(note);
       else io.stdout(note);
     }
-    if (unassigned) io.stderr(unassigned);
+    if (unassigned) io.stderr(`${unassigned}\n`);
     return EXIT.ok;
   },
 };

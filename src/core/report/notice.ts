@@ -320,6 +320,18 @@ export function buildNotices(ledger: Ledger, input: NoticeInput): BuildNoticesRe
   return { ok: true, notices, issuerIsDefault: setIssuer === "", withoutLead };
 }
 
+/** Said when no lead unit has a row behind or overdue: `2024年第三季度各单位没有…，无需督办`, unpunctuated. */
+export function nothingToNotify(period: Period): string {
+  return `${period.label}各单位没有进度滞后、未启动或逾期未完成的牵头任务，无需督办`;
+}
+
+/** The rows behind that no notice can go out for (`withoutLead`); "" when there are none. */
+export function noticesWithoutLeadNote(withoutLead: number): string {
+  return withoutLead > 0
+    ? `另有${withoutLead}项未达到序时进度或逾期的任务未明确牵头单位，未生成督办通知单，请在“任务清单”中补充牵头单位。`
+    : "";
+}
+
 /**
  * The 督办事项 table's columns and cells: what the renderers print, decided once. The 配合单位 follow
  * the task in its cell, so five columns fit the page's width at 五号.

@@ -187,6 +187,35 @@ export function buildReminders(ledger: Ledger, input: RemindInput): BuildReminde
   };
 }
 
+/** The window `buildReminders` takes when given neither days nor thresholds: the 设置 sheet's 临期提醒天数. */
+export function defaultRemindDays(ledger: Pick<Ledger, "statusOptions">): number {
+  return (ledger.statusOptions ?? DEFAULT_STATUS_OPTIONS).dueSoonDays;
+}
+
+/** What the list holds: `7日内（2024年10月15日前）到期或已超过完成时限的未完成任务`. */
+export function reminderScope(list: ReminderList): string {
+  return `${list.days}日内（${chineseDate(list.until)}前）到期或已超过完成时限的未完成任务`;
+}
+
+/** `共3个单位、8条`: a row reminded to two units counts once for each. */
+export function reminderTally(list: ReminderList): string {
+  const count = list.units.reduce((sum, g) => sum + g.dueSoon.length + g.overdue.length, 0);
+  return `共${list.units.length}个单位、${count}条`;
+}
+
+/** Said when the list is empty: `截至2024年10月8日，各单位没有…，无需催办。` */
+export function nothingToRemind(list: ReminderList, whose = "各单位"): string {
+  return `截至${chineseDate(list.date)}，${whose}没有${reminderScope(list)}，无需催办。`;
+}
+
+/** The rows nobody can be reminded of, as a note; "" when there are none. */
+export function remindersWithoutLeadNote(list: ReminderList): string {
+  const count = list.withoutLead.length;
+  return count > 0
+    ? `另有${count}项临近完成时限或已逾期的任务未明确牵头单位，未列入催办，请在“任务清单”中补充牵头单位。`
+    : "";
+}
+
 /** The reminders for one unit only, as the same list (`--unit`, one message). */
 export function remindersFor(list: ReminderList, unit: string): ReminderList {
   return { ...list, units: list.units.filter((g) => g.unit === unit), withoutLead: [] };
