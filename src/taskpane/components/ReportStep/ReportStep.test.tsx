@@ -3,26 +3,24 @@ import { NOTHING_KEPT } from "../../../core/sheets";
 import "../../testing/dom";
 import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import mammoth from "mammoth";
+import { Buffer } from "node:buffer";
 import { useState } from "react";
 import type { Ledger, Period } from "../../../core/model";
-import type { WriteOptions, WriteResult } from "../../../adapters/excel";
+import { readFileBytes } from "../../files";
 import { inPane, reportedLedger, stubWorkbook } from "../../testing/workbooks";
+import {
+  EXCEL_BUSY,
+  captureDownloads,
+  pausedWorkbook,
+  refuseNextClipboardWrite,
+} from "../../testing/effects";
 import { ReportStep } from "./ReportStep";
 
 function Harness({ initial }: { initial: Ledger }) {
   const [ledger, setLedger] = useState(initial);
   const [period, setPeriod] = useState<Period>(initial.period);
   return <ReportStep ledger={ledger} period={period} onPeriod={setPeriod} onRead={setLedger} />;
-}
-
-/** jsdom's Blob has no arrayBuffer(); its FileReader reads one. */
-function bytesOf(blob: Blob): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
-    reader.onerror = () => reject(reader.error ?? new Error("FileReader failed"));
-    reader.readAsArrayBuffer(blob);
-  });
 }
 
 const fullText = (): string => screen.getByRole<HTMLTextAreaElement>("textbox", { name: "通报全文" }).value;
@@ -90,14 +88,7 @@ describe("ReportStep", () => {
 
   it("writes only the 通报 sheet, with a progress bar", async () => {
     const user = userEvent.setup();
-    let finish: (result: WriteResult) => void = () => undefined;
-    const workbook = stubWorkbook({
-      write: (_plan, options?: WriteOptions) =>
-        new Promise((resolve) => {
-          options?.onProgress?.({ done: 1, total: 2 });
-          finish = resolve;
-        }),
-    });
+    const { workbook, finish } = pausedWorkbook();
     render(inPane(<Harness initial={reportedLedger()} />, workbook));
     await user.click(screen.getByRole("button", { name: "写入“通报”工作表" }));
     expect((await screen.findByRole("progressbar")).getAttribute("aria-valuenow")).toBe("1");
@@ -109,14 +100,11 @@ describe("ReportStep", () => {
 
   it("shows the writer's failure", async () => {
     const user = userEvent.setup();
-    const failed: WriteResult = {
-      ok: false,
-      code: "excel-error",
-      message: "写入台账时 Excel 报错：忙。",
-      restored: true,
-    };
     render(
-      inPane(<Harness initial={reportedLedger()} />, stubWorkbook({ write: () => Promise.resolve(failed) })),
+      inPane(
+        <Harness initial={reportedLedger()} />,
+        stubWorkbook({ write: () => Promise.resolve(EXCEL_BUSY) }),
+      ),
     );
     await user.click(screen.getByRole("button", { name: "写入“通报”工作表" }));
     expect(await screen.findByText("写入台账时 Excel 报错：忙。")).toBeTruthy();
@@ -129,9 +117,7 @@ describe("ReportStep", () => {
     expect(await screen.findByText(/通报全文已复制/)).toBeTruthy();
     expect(await navigator.clipboard.readText()).toBe(fullText());
 
-    jest
-      .spyOn(navigator.clipboard, "writeText")
-      .mockRejectedValueOnce(new DOMException("Write permission denied.", "NotAllowedError"));
+    refuseNextClipboardWrite();
     await user.click(screen.getByRole("button", { name: "复制全文" }));
     expect(await screen.findByText(/无法访问剪贴板（Write permission denied\.）.*Ctrl\+A/)).toBeTruthy();
   });
@@ -154,8 +140,8 @@ describe("ReportStep", () => {
       expect(await screen.findByText(/通报全文已复制/)).toBeTruthy();
       const item = written[0]!.items;
       expect(Object.keys(item).sort()).toEqual(["text/html", "text/plain"]);
-      expect(new TextDecoder().decode(await bytesOf(item["text/plain"]!))).toBe(fullText());
-      expect(new TextDecoder().decode(await bytesOf(item["text/html"]!))).toMatch(
+      expect(new TextDecoder().decode(await readFileBytes(item["text/plain"]!))).toBe(fullText());
+      expect(new TextDecoder().decode(await readFileBytes(item["text/html"]!))).toMatch(
         /^<div><p style=".*一、总体情况/,
       );
     } finally {
@@ -165,25 +151,40 @@ describe("ReportStep", () => {
 
   it("offers the .docx as a download and says the sheet and the clipboard are the sure paths", async () => {
     const user = userEvent.setup();
-    const blobs: Blob[] = [];
-    const names: string[] = [];
-    Object.assign(URL, {
-      createObjectURL: (blob: Blob) => {
-        blobs.push(blob);
-        return "blob:https://localhost:3000/report";
-      },
-      revokeObjectURL: () => undefined,
-    });
-    jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
-      names.push(this.download);
-    });
+    const { names, bytes: downloaded } = captureDownloads();
     render(inPane(<Harness initial={reportedLedger()} />, stubWorkbook({})));
     await user.click(screen.getByRole("button", { name: "下载 .docx" }));
     expect(await screen.findByText(/如果没有看到下载.*写入“通报”工作表或复制全文/)).toBeTruthy();
     expect(names).toHaveLength(1);
     expect(names[0]).toMatch(/^关于2024年第三季度.*通报\.docx$/);
     // A .docx is a zip: it starts with PK.
-    const bytes = await bytesOf(blobs[0]!);
+    const bytes = await downloaded(0);
     expect(String.fromCharCode(bytes[0]!, bytes[1]!)).toBe("PK");
+  });
+
+  it("offers the 督办通知单 and the 催办 below the 通报, signed and dated by its settings and on its period", async () => {
+    const user = userEvent.setup();
+    const { names, bytes: downloaded } = captureDownloads();
+    render(inPane(<Harness initial={reportedLedger()} />, stubWorkbook({})));
+    await user.click(screen.getByRole("button", { name: /^通报设置/ }));
+    await user.type(screen.getByRole("textbox", { name: /^发文单位（落款）/ }), "市卫生健康委办公室");
+    const date = screen.getByLabelText("成文日期");
+    await user.clear(date);
+    await user.type(date, "2024-12-20");
+
+    expect(screen.getByRole("heading", { name: "督办通知单" })).toBeTruthy();
+    const messages = screen.getByRole<HTMLTextAreaElement>("textbox", { name: "催办消息" });
+    expect(messages.value).toContain("剩余11天");
+    await user.click(screen.getByRole("button", { name: "下载督办通知单（.docx）" }));
+    expect(await screen.findByText(/^已生成“督办通知单-2024年第三季度\.docx”/)).toBeTruthy();
+    expect(names).toEqual(["督办通知单-2024年第三季度.docx"]);
+    const { value } = await mammoth.extractRawText({ buffer: Buffer.from(await downloaded(0)) });
+    expect(value).toContain("书面报送市卫生健康委办公室");
+    expect(value).toContain("2024年12月20日");
+
+    await user.selectOptions(screen.getByRole("combobox", { name: "报送期次" }), "2024-Q1");
+    expect(
+      screen.getByText(/^2024年第一季度各单位没有进度滞后、未启动或逾期未完成的牵头任务，无需督办。$/),
+    ).toBeTruthy();
   });
 });

@@ -16,6 +16,7 @@ import {
 import type { Ledger, Period } from "../../../core/model";
 import { LedgerReader } from "../LedgerReader/LedgerReader";
 import { PeriodPicker } from "../PeriodPicker/PeriodPicker";
+import { SuperviseStep } from "../SuperviseStep/SuperviseStep";
 import { useReportStepStyles } from "./ReportStep.styles";
 import { useReportStep } from "./useReportStep";
 
@@ -132,6 +133,15 @@ export function ReportStep({ ledger, period, onPeriod, onRead }: ReportStepProps
             <Textarea textarea={{ className: styles.text }} resize="vertical" readOnly value={step.text} />
           </Field>
         </>
+      )}
+      {/* Under the 通报 it goes with: a date or a ledger the 通报 refuses is said there, once. */}
+      {ledger && step.report && (
+        <SuperviseStep
+          ledger={ledger}
+          period={period ?? ledger.period}
+          issuer={step.settings.issuer}
+          date={step.settings.date}
+        />
       )}
     </div>
   );

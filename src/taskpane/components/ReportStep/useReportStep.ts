@@ -11,6 +11,7 @@ import {
 } from "../../../core/report";
 import { SHEET_NAMES, buildWorkbookPlan } from "../../../core/sheets";
 import type { WriteProgress } from "../../../adapters/excel";
+import { clipboardRefused } from "../../clipboard";
 import { downloadDocx } from "../../files";
 import { reasonText, useWorkbook } from "../../workbook";
 
@@ -137,10 +138,7 @@ export function useReportStep(
       }
       setOutcome({ ok: true, message: "通报全文已复制，可粘贴到 Word、WPS 或公文系统中。" });
     } catch (reason) {
-      setOutcome({
-        ok: false,
-        message: `无法访问剪贴板（${reasonText(reason)}）。请在“通报全文”框中按 Ctrl+A 全选，再按 Ctrl+C 复制。`,
-      });
+      setOutcome({ ok: false, message: clipboardRefused(reason, "通报全文") });
     }
   };
 
