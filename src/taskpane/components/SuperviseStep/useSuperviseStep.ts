@@ -9,6 +9,7 @@ import {
   defaultRemindDays,
   nothingToNotify,
   nothingToRemind,
+  noticesEarlierInYear,
   noticesWithoutLeadNote,
   remindWorkbookPlan,
   reminderScope,
@@ -49,10 +50,18 @@ export function useSuperviseStep(ledger: Ledger, period: Period, issuer: string,
   const [noticeOutcome, setNoticeOutcome] = useState<SuperviseOutcome>();
   const [remindOutcome, setRemindOutcome] = useState<SuperviseOutcome>();
 
+  // Judging the year's earlier periods is the slow part: done once a period, not at every keystroke.
+  const firstNumber = useMemo(() => noticesEarlierInYear(ledger, period) + 1, [ledger, period]);
   const builtNotices = useMemo(() => {
     const dueInDays = typedDays(noticeDays);
-    return buildNotices(ledger, { period, date, issuer, ...(dueInDays !== undefined && { dueInDays }) });
-  }, [ledger, period, date, issuer, noticeDays]);
+    return buildNotices(ledger, {
+      period,
+      date,
+      issuer,
+      firstNumber,
+      ...(dueInDays !== undefined && { dueInDays }),
+    });
+  }, [ledger, period, date, issuer, noticeDays, firstNumber]);
   const notices = builtNotices.ok ? builtNotices.notices : undefined;
 
   const shownRemindDays = remindDays ?? String(defaultRemindDays(ledger));
