@@ -69,7 +69,7 @@ export async function readPolicyDocument(
   return decodeText(bytes, fileName);
 }
 
-function decodeText(bytes: Uint8Array, fileName: string): ReadResult {
+export function decodeText(bytes: Uint8Array, fileName: string): ReadResult {
   if (startsWith(bytes, 0xff, 0xfe))
     return { ok: true, text: new TextDecoder("utf-16le").decode(bytes.subarray(2)) };
   if (startsWith(bytes, 0xfe, 0xff))

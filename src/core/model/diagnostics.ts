@@ -57,6 +57,9 @@ export type DiagnosticCode =
   | "duplicate-row"
   | "same-unit-again"
   | "baseline-not-lead"
+  // Adopting a task table from a sheet.
+  | "merged-cell-unresolved"
+  | "column-mixed-roles"
   // What this Excel cannot do.
   | "data-validation"
   | "page-layout"

@@ -42,6 +42,34 @@ export interface Indicator {
   rule?: string;
 }
 
+/** What a column of a task table holds, as its header says (or the user chose). */
+export const COLUMN_ROLES = [
+  "number",
+  "section",
+  "task",
+  "measures",
+  "target",
+  "lead",
+  "co",
+  "responsible",
+  "person",
+  "deadline",
+  "progress",
+  "note",
+  "ignore",
+] as const;
+export type ColumnRole = (typeof COLUMN_ROLES)[number];
+
+export function isColumnRole(text: string): text is ColumnRole {
+  return (COLUMN_ROLES as readonly string[]).includes(text);
+}
+
+/** A column of a task table as the workbook remembers it: its header and the role it was given. */
+export interface TableColumn {
+  header: string;
+  role: ColumnRole;
+}
+
 export type DocumentKind = "work-points" | "implementation-plan" | "task-table" | "news" | "prose";
 
 export interface Section {

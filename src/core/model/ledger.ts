@@ -1,4 +1,4 @@
-import type { Op } from "./document";
+import type { Op, TableColumn } from "./document";
 import type { Period, PeriodKey, PeriodKind } from "./period";
 import type { Status, StatusOptions } from "./status";
 import type { UnitAliases } from "./units";
@@ -95,6 +95,8 @@ export interface Ledger {
   /** The thresholds the ledger is judged by, as its 设置 sheet holds them; defaults when absent. */
   statusOptions?: StatusOptions;
   reportSettings?: ReportSettings;
+  /** How the office's own task table was read, when the ledger was adopted from one: for next month. */
+  tableColumns?: TableColumn[];
   documents: LedgerDocumentRef[];
   rows: LedgerRow[];
   /** Every period's reports; history is kept, never overwritten. */

@@ -17,6 +17,7 @@ import type {
 import { DEFAULT_UNITS, IdAllocator, LineIndex, shortHash, type UnitDirectory } from "../model";
 import { extractIndicators, targetCell, type IndicatorCandidate } from "./indicators";
 import { lex, toNormalizedOffset, type Paragraph } from "./lexer";
+import type { ColumnRole } from "./lexicon";
 import { normalize, type NormalizedText } from "./normalize";
 import { buildSkeleton, itemTitle, type SectionNode, type Skeleton, type TaskNode } from "./structure";
 import { endOfMonth, findDeadlines, isRetrospectiveHeading, tenseOf } from "./time";
@@ -30,6 +31,8 @@ import {
 } from "./units";
 
 export { normalize } from "./normalize";
+export { type ColumnRole, roleOfHeader } from "./lexicon";
+export { cellFit, isHeader, withHelpers } from "./table";
 
 export interface ParseOptions {
   /** File name or label, kept in the result. */
@@ -38,6 +41,11 @@ export interface ParseOptions {
   units?: UnitDirectory;
   /** The year to assume when the document names none (default: the current year). */
   fallbackYear?: number;
+  /**
+   * The text is a table adopted from a sheet (`src/core/adopt`): its first `|` row is the header and
+   * these are its columns' roles, as mapped; cells stay in their columns.
+   */
+  columns?: readonly ColumnRole[];
 }
 
 /** Larger inputs are refused: no policy document comes near it, and the pane must stay responsive. */
@@ -132,7 +140,11 @@ class Composer {
     const date = this.date();
     const year = this.year(title, date, fallbackYear);
     this.horizon = this.horizonOf(title, year);
-    const skeleton = buildSkeleton(this.paragraphs, (heading) => isRetrospectiveHeading(heading, year));
+    const skeleton = buildSkeleton(
+      this.paragraphs,
+      (heading) => isRetrospectiveHeading(heading, year),
+      this.options.columns,
+    );
     const sections = skeleton.sections.map((s) => this.section(s));
     const sectionId = new Map(skeleton.sections.map((s, k) => [s, sections[k]?.id ?? ""]));
     const tasks =
@@ -305,8 +317,12 @@ class Composer {
       const mentioned = mentionedUnits(text, this.units).filter(
         (u) => !units.lead.includes(u) && !units.co.includes(u),
       );
+      // A row's task cell often goes on past its title (`新建社区医院3家；完善设施`): that is measures too.
       const body = node.row
-        ? (node.row.measures ?? "")
+        ? [node.row.task.slice(node.row.task.indexOf(title) + title.length), node.row.measures ?? ""]
+            .map((part) => part.replace(/^[。；，、：\s]+/, "").trim())
+            .filter(Boolean)
+            .join("；")
         : [
             content.slice(content.indexOf(title) + title.length),
             ...node.paragraphs.slice(1).map((p) => p.text),

@@ -5,6 +5,10 @@
  * the characters, so a page converted to traditional script reads the same.
  */
 
+import type { ColumnRole } from "../model";
+
+export type { ColumnRole };
+
 /** Simplified → traditional for the characters the lexicon's words use. */
 const TRADITIONAL: Readonly<Record<string, string>> = {
   责: "責",
@@ -227,22 +231,6 @@ export const UNIT_SUFFIXES = [
   "各地",
   "单位",
 ] as const;
-
-/** What a column of a task table holds, as its header says. */
-export type ColumnRole =
-  | "number"
-  | "section"
-  | "task"
-  | "measures"
-  | "target"
-  | "lead"
-  | "co"
-  | "responsible"
-  | "person"
-  | "deadline"
-  | "progress"
-  | "note"
-  | "ignore";
 
 const header = (words: readonly string[]): RegExp => new RegExp(`(?:${alternation(words)})`);
 

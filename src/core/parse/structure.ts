@@ -5,6 +5,7 @@
 
 import type { DocumentKind } from "../model";
 import type { MarkerKind, Paragraph } from "./lexer";
+import type { ColumnRole } from "./lexicon";
 import { readTable, type TableRow } from "./table";
 
 export type { TableRow } from "./table";
@@ -111,12 +112,13 @@ function taskLevel(paragraphs: readonly Paragraph[]): { task?: MarkerKind; secti
 export function buildSkeleton(
   paragraphs: Paragraph[],
   isRetrospective: (title: string) => boolean,
+  columns?: readonly ColumnRole[],
 ): Skeleton {
   const glossaryAt = paragraphs.findIndex((p) => p.glossary);
   const body = glossaryAt >= 0 ? paragraphs.slice(0, glossaryAt) : paragraphs;
 
-  const table = tableSkeleton(body, isRetrospective);
-  if (table) return table;
+  const table = tableSkeleton(body, isRetrospective, columns);
+  if (table || columns) return table ?? { kind: "task-table", sections: [], tasks: [], loose: [] };
 
   const { task, sections: sectionKinds } = taskLevel(body);
   if (task) return readNumbered(body, task, sectionKinds, isRetrospective);
@@ -204,8 +206,9 @@ function readProse(paragraphs: Paragraph[], isRetrospective: (title: string) => 
 function tableSkeleton(
   paragraphs: Paragraph[],
   isRetrospective: (title: string) => boolean,
+  columns?: readonly ColumnRole[],
 ): Skeleton | undefined {
-  const table = readTable(paragraphs);
+  const table = readTable(paragraphs, columns);
   if (!table || table.rows.length === 0) return undefined;
   const sections: SectionNode[] = [];
   const byTitle = new Map<string, SectionNode>();

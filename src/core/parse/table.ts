@@ -49,7 +49,7 @@ export interface TableRead {
 const isTaskRole = (role: ColumnRole | undefined): boolean => role === "task" || role === "target";
 
 /** A header names a task column and a column of units, deadlines or numbers. */
-function isHeader(roles: readonly (ColumnRole | undefined)[]): boolean {
+export function isHeader(roles: readonly (ColumnRole | undefined)[]): boolean {
   const known = roles.filter((r) => r !== undefined).length;
   return (
     known >= 2 &&
@@ -79,7 +79,7 @@ function looksLikeUnits(cell: string): boolean {
 }
 
 /** How well a cell fits a column of a role: higher is better; empty cells fit anything. */
-function fit(cell: string, role: ColumnRole | undefined): number {
+export function cellFit(cell: string, role: ColumnRole | undefined): number {
   if (!cell) return 0;
   const short = cell.length <= 40 && !/[。；]/.test(cell.replace(/[。；]$/, ""));
   const units = short && looksLikeUnits(cell);
@@ -129,7 +129,7 @@ export function alignCells(cells: readonly string[], roles: readonly (ColumnRole
       const skip = (best[i] as number[])[j - 1] ?? NEG;
       const positional = n === m && i === j ? 0.5 : 0;
       const place =
-        ((best[i - 1] as number[])[j - 1] ?? NEG) + fit(cells[i - 1] ?? "", roles[j - 1]) + positional;
+        ((best[i - 1] as number[])[j - 1] ?? NEG) + cellFit(cells[i - 1] ?? "", roles[j - 1]) + positional;
       // On a tie the cell keeps the earlier column: a merged cell is more often missing at the end.
       if (place > skip) {
         (best[i] as number[])[j] = place;
@@ -252,7 +252,7 @@ function lineHeader(
  * `牵头责任单位 | 责任单位`: beside a column named for the lead, a plain 责任单位 column lists the
  * others who answer for the task.
  */
-function withHelpers(
+export function withHelpers(
   headers: readonly string[],
   roles: (ColumnRole | undefined)[],
 ): (ColumnRole | undefined)[] {
@@ -264,8 +264,20 @@ function withHelpers(
   );
 }
 
-/** Finds the task table in the paragraphs, if the document is one. */
-export function readTable(paragraphs: readonly Paragraph[]): TableRead | undefined {
+/**
+ * Finds the task table in the paragraphs, if the document is one. With `columns` (a table adopted
+ * from a sheet, its columns mapped by the user), the first row of cells is the header and every row
+ * holds one cell per column, in place: nothing is moved or inherited.
+ */
+export function readTable(
+  paragraphs: readonly Paragraph[],
+  columns?: readonly ColumnRole[],
+): TableRead | undefined {
+  if (columns) {
+    const at = paragraphs.findIndex((p) => p.cells !== undefined);
+    const header = paragraphs[at]?.cells;
+    return header ? readCellRows(paragraphs, at, header, columns, true) : undefined;
+  }
   for (let at = 0; at < paragraphs.length; at++) {
     const p = paragraphs[at];
     if (!p) continue;
@@ -296,6 +308,7 @@ function readCellRows(
   headerAt: number,
   headerCells: readonly string[],
   roles: readonly (ColumnRole | undefined)[],
+  inPlace = false,
 ): TableRead {
   const pending: PendingRow[] = [];
   const sections: TableRead["sections"] = [];
@@ -319,7 +332,7 @@ function readCellRows(
       continue;
     }
     let cells = [...p.cells];
-    while (cells.length > 0 && cells[cells.length - 1] === "") cells.pop();
+    while (!inPlace && cells.length > 0 && cells[cells.length - 1] === "") cells.pop();
     if (cells.every((c) => /^:?-{2,}:?$/.test(c) || c === "")) continue;
     const filled = cells.filter(Boolean);
     // A row that is only a category: `一、基层能力提升 | | |`.
@@ -334,7 +347,7 @@ function readCellRows(
     }
     // Categories in front of the row's own cells: `一、围绕中心工作 | 1 | 紧扣民生… | 办公室`.
     const rowSections: string[] = [];
-    while (cells.length > 1 && SECTION_CELL.test(cells[0] ?? "")) {
+    while (!inPlace && cells.length > 1 && SECTION_CELL.test(cells[0] ?? "")) {
       rowSections.push(cells[0] ?? "");
       noteSection(cells[0] ?? "", p);
       cells = cells.slice(1);
@@ -364,18 +377,20 @@ function readCellRows(
         const at = rest.indexOf("section");
         if (at >= 0) rest.splice(at, 1);
       }
-      return !hasNumber && NUMBER_CELL.test(cells[0] ?? "") ? ["number", ...rest] : rest;
+      return !inPlace && !hasNumber && NUMBER_CELL.test(cells[0] ?? "") ? ["number", ...rest] : rest;
     };
     const columns = withNumberColumn(row.cells);
-    const read = rowOf(row.cells, alignCells(row.cells, columns), columns);
+    const align = (cells: readonly string[], of: readonly (ColumnRole | undefined)[]): number[] =>
+      inPlace ? cells.map((_, k) => k) : alignCells(cells, of);
+    const read = rowOf(row.cells, align(row.cells, columns), columns);
     for (const sub of row.subRows) {
-      const subColumns = columns.filter((role) => role !== "number");
-      const part = rowOf(sub, alignCells(sub, subColumns), subColumns);
+      const subColumns = inPlace ? columns : columns.filter((role) => role !== "number");
+      const part = rowOf(sub, align(sub, subColumns), subColumns);
       read.row = joinRows(read.row, part.row);
     }
     if (!read.row.task && !read.row.target) return [];
     // Cells missing from a row (not empty, missing) were merged with the row above.
-    if (row.cells.length < columns.length) read.row = inheritMerged(read.row, above);
+    if (!inPlace && row.cells.length < columns.length) read.row = inheritMerged(read.row, above);
     above = read.row;
     const markerNumber = /^(\d{1,3})[.、]/.exec(read.row.task)?.[1];
     const own = read.section !== undefined ? [...row.sections, read.section] : row.sections;
@@ -459,7 +474,9 @@ function readLineRows(
   // The column before the numbered one (工作任务 beside 具体要求) is the items' category.
   const textRoles = roles.filter((role) => role === "section" || role === "task" || role === "measures");
   const itemRoles =
-    numberedItems && textRoles.length >= 2 ? roles.filter((_, k) => k !== roles.indexOf(textRoles[0] ?? "task")) : roles;
+    numberedItems && textRoles.length >= 2
+      ? roles.filter((_, k) => k !== roles.indexOf(textRoles[0] ?? "task"))
+      : roles;
   const flush = (): void => {
     if (!number && cells.length === 0) return;
     const columns = numberedItems ? itemRoles : roles;

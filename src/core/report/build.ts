@@ -660,8 +660,10 @@ function checkSentence(row: RowAssessment): string {
   switch (row.check) {
     case "完成值不是数字":
       return `完成值“${row.entry?.actualText ?? ""}”不是数字，未按数字判定，${status}`;
-    case "只报了状态，未报完成值":
-      return `只报了状态“${row.entry?.statusText ?? row.entry?.status ?? ""}”，未报完成值，${status}`;
+    case "只报了状态，未报完成值": {
+      const said = row.entry?.statusText ?? row.entry?.status;
+      return said ? `只报了状态“${said}”，未报完成值，${status}` : `只报了进展情况，未报完成值，${status}`;
+    }
     case "填报状态不在列表中":
       return `填报状态“${row.entry?.statusText ?? ""}”不在列表中，未按该状态计，${status}`;
     case "填报状态与完成值不符":

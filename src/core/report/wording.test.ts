@@ -179,7 +179,9 @@ describe("wording an office would keep", () => {
   });
 
   it("names each lagging unit's own tasks inline, not only how many", () => {
-    const lines = said.split("\n").filter((line) => new RegExp(`^${INDENT}\\d+\\.[甲乙丙丁]局：牵头`).test(line));
+    const lines = said
+      .split("\n")
+      .filter((line) => new RegExp(`^${INDENT}\\d+\\.[甲乙丙丁]局：牵头`).test(line));
     expect(lines).toEqual([
       `${INDENT}1.乙局：牵头2项，${PACE_RATE_WORD}0.0%；“推进医联体建设”“加强人才队伍建设”进度滞后。`,
       `${INDENT}2.丙局：牵头1项，${PACE_RATE_WORD}0.0%；“加强人才队伍建设”进度滞后。`,
@@ -206,5 +208,17 @@ describe("wording an office would keep", () => {
     expect(said).toContain("与上季度相比，新增完成1项，新增未达到序时进度或逾期2项；");
     expect(said).not.toContain("由滞后转为按序时推进");
     expect(report(ledger).figures.change).toMatchObject({ newlyComplete: 1, caughtUp: 0 });
+  });
+});
+
+describe("填报需核实", () => {
+  it("a report of progress words alone is said to be that, not a status nobody chose", () => {
+    const ledger = ledgerOf(
+      [row("1", ["甲局"])],
+      [progressEntry({ rowId: "1", period: "2024-Q3", progress: "已建成若干家" })],
+    );
+    const said = text(ledger);
+    expect(said).toContain("只报了进展情况，未报完成值");
+    expect(said).not.toContain("只报了状态“”");
   });
 });

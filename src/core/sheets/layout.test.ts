@@ -219,6 +219,7 @@ describe("buildWorkbookPlan", () => {
         period: asPeriod("2024-Q3"),
         documents: base.documents,
         rows: base.rows.map((r) => ({ id: r.id, taskId: r.taskId, docId: r.docId, number: r.number })),
+        tableColumns: [],
       },
     });
   });

@@ -1,5 +1,5 @@
-import type { Ledger, LedgerDocumentRef, PeriodKind, UnitAliases } from "../model";
-import { LEDGER_SCHEMA_VERSION, Period } from "../model";
+import type { Ledger, LedgerDocumentRef, PeriodKind, TableColumn, UnitAliases } from "../model";
+import { LEDGER_SCHEMA_VERSION, Period, isColumnRole } from "../model";
 import { SHEET_NAMES } from "./columns";
 import { COLUMN_STYLES } from "./styles";
 import type { GridValue, SheetGrid } from "./grid";
@@ -31,6 +31,8 @@ export interface LedgerMetadata {
   rows: RowIdentity[];
   /** The office's own unit aliases: canonical name → other names. */
   unitAliases: UnitAliases;
+  /** How the office's own task table was mapped, when the ledger was adopted from one. */
+  tableColumns: TableColumn[];
 }
 
 export function metadataSheet(ledger: Ledger): SheetPlan {
@@ -50,6 +52,7 @@ export function metadataSheet(ledger: Ledger): SheetPlan {
       record("document", d.id, d.title, d.year, d.issuer ?? null, d.date ?? null, d.sourceName ?? null),
     ),
     ...ledger.rows.map((r) => record("row", r.id, r.taskId, r.docId, r.number)),
+    ...(ledger.tableColumns ?? []).map((c) => record("tableColumn", c.header, c.role)),
   ];
   return {
     name: SHEET_NAMES.metadata,
@@ -88,6 +91,7 @@ export function readMetadata(grid: SheetGrid | undefined): MetadataResult {
   const documents: LedgerDocumentRef[] = [];
   const rows: RowIdentity[] = [];
   const unitAliases: Record<string, string[]> = {};
+  const tableColumns: TableColumn[] = [];
   for (const cells of grid.rows) {
     if (!cells) continue;
     const at = (i: number): GridValue => cells[i] ?? null;
@@ -118,6 +122,9 @@ export function readMetadata(grid: SheetGrid | undefined): MetadataResult {
         .map((a) => a.trim())
         .filter((a) => a !== "");
       if (name) unitAliases[name] = [...(unitAliases[name] ?? []), ...aliases];
+    } else if (kind === "tableColumn") {
+      const role = trimmedText(at(2));
+      if (isColumnRole(role)) tableColumns.push({ header: cellText(at(1)), role });
     } else if (kind) {
       values.set(kind, cellText(at(1)));
     }
@@ -159,6 +166,7 @@ export function readMetadata(grid: SheetGrid | undefined): MetadataResult {
       documents,
       rows,
       unitAliases,
+      tableColumns,
     },
   };
 }

@@ -625,6 +625,7 @@ export function readLedger(
       period: meta.period,
       documents: meta.documents,
       unitAliases: units.extra,
+      ...(meta.tableColumns.length > 0 && { tableColumns: meta.tableColumns }),
       statusOptions: readSettings(find(SHEET_NAMES.settings), diagnostics, {
         planStart: planStartOf(meta.documents[0], meta.year),
         periodEnd: meta.period.end,

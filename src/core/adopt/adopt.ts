@@ -1,0 +1,318 @@
+/**
+ * Adopting an office's own task table: the header found and each column mapped (header.ts), merged
+ * cells resolved, and the rows read by the same grammar as prose — a 目标要求 cell's targets and a
+ * 完成时限 cell's dates as the parser reads them in a document — into the same PlanDocument, so the
+ * ledger, forms, statuses and 通报 work unchanged.
+ */
+
+import type { ColumnRole, Diagnostic, PlanDocument, Status, TableColumn, UnitDirectory } from "../model";
+import { LineIndex, readStatusWord } from "../model";
+import { cellFit, parseDocument } from "../parse";
+import {
+  type CellGrid,
+  MAX_GRID_CELLS,
+  MergeIndex,
+  cellText,
+  columnLetter,
+  gridWidth,
+  rowPlace,
+} from "./grid";
+import { type ColumnMapping, findHeader, withChosenRoles } from "./header";
+import { COLUMN_ROLE_WORDS } from "./roles";
+
+export interface AdoptOptions {
+  /** Roles the user chose in 校对, by 0-based column; they win over everything else. */
+  chosen?: Readonly<Record<number, ColumnRole>>;
+  /** Roles the workbook remembers from last time, by header text. */
+  remembered?: readonly TableColumn[];
+  units?: UnitDirectory;
+  fallbackYear?: number;
+}
+
+/** What one task's row says in the table's progress columns (进展情况, 完成情况). */
+export interface AdoptedProgress {
+  taskId: string;
+  text: string;
+  /** When the cell is a status word (`已完成`, `推进中`). */
+  status?: Status;
+}
+
+export interface AdoptedTable {
+  plan: PlanDocument;
+  mapping: ColumnMapping;
+  /** The text the plan was read from, one `|` row per table row; the plan's spans point into it. */
+  text: string;
+  /** Where each task is in the sheet (`“任务分解”工作表第5—7行`), by task ID. */
+  places: Record<string, string>;
+  progress: AdoptedProgress[];
+  /** The plan's own and the table's: columns that hold what their role does not, merges read one way. */
+  diagnostics: Diagnostic[];
+}
+
+export type AdoptErrorCode = "empty-table" | "table-too-large" | "no-header" | "no-task-column";
+
+export type AdoptResult =
+  { ok: true; table: AdoptedTable } | { ok: false; code: AdoptErrorCode; message: string };
+
+/** Roles whose merged cell speaks for every row it spans: a unit or a deadline shared by the rows. */
+const FILLS_DOWN: ReadonlySet<ColumnRole> = new Set([
+  "section",
+  "lead",
+  "co",
+  "responsible",
+  "person",
+  "deadline",
+]);
+const TEXT_ROLES: ReadonlySet<ColumnRole> = new Set(["task", "measures", "target"]);
+/** Roles whose cells have a shape of their own, which a column of another kind would not match. */
+const SHAPED_ROLES: ReadonlySet<ColumnRole> = new Set(["number", "lead", "co", "responsible", "deadline"]);
+/** A footnote under the table ends it: `注：`, `填报人：`, `说明：`. */
+const FOOTNOTE = /^(?:注|备注|说明|填报人|填表人|制表|审核人|联系人|联系电话)\s*[:：0-9１-９]/;
+/** Rows above the header that are no title: the corpus's source line, 附件 labels, form furniture. */
+const NOT_TITLE = /^(?:来源|source|附件\s*\d*$|附表|填报单位|单位[:：]|日期|时间[:：]|制表)/i;
+
+export function adoptTable(grid: CellGrid, options: AdoptOptions = {}): AdoptResult {
+  const width = gridWidth(grid);
+  const cells = width * grid.rows.length;
+  if (cells > MAX_GRID_CELLS) {
+    return {
+      ok: false,
+      code: "table-too-large",
+      message: `表格过大（${grid.rows.length} 行 × ${width} 列），不像一张任务台账。请只选择任务表所在的区域。`,
+    };
+  }
+  if (!grid.rows.some((row) => row.some((cell) => cell.trim() !== ""))) {
+    return { ok: false, code: "empty-table", message: "表格是空的：没有可读取的单元格。" };
+  }
+  const found = findHeader(grid);
+  if (!found) {
+    return {
+      ok: false,
+      code: "no-header",
+      message:
+        "没有找到任务表的表头：前30行中没有一行同时写有“工作任务”（或“重点任务”“任务内容”“目标要求”）和“牵头单位”“完成时限”“序号”等列名。请选择从表头开始的区域，或在表头中写明这些列名。",
+    };
+  }
+  const merges = new MergeIndex(grid.merges, width, grid.rows.length);
+  const chosen = options.chosen ?? {};
+  const mapping = mergedTasksAsSections(
+    withChosenRoles(found, chosen, options.remembered),
+    grid,
+    merges,
+    new Set(Object.keys(chosen).map(Number)),
+  );
+  if (!mapping.columns.some((column) => TEXT_ROLES.has(column.role))) {
+    return {
+      ok: false,
+      code: "no-task-column",
+      message: "没有写任务内容的列：请在“列的对应”中把写任务内容的一列设为“任务”。",
+    };
+  }
+
+  const diagnostics: Diagnostic[] = [];
+  const rendered = renderTable(grid, mapping, merges, diagnostics);
+  const roles = mapping.columns.map((column) => column.role);
+  const plan = parseDocument(rendered.text, {
+    columns: roles,
+    sourceName: grid.sheet ? `${grid.name}（${grid.sheet}）` : grid.name,
+    ...(options.units && { units: options.units }),
+    ...(options.fallbackYear !== undefined && { fallbackYear: options.fallbackYear }),
+  });
+  const lines = new LineIndex(rendered.text);
+  const places: Record<string, string> = {};
+  const progress: AdoptedProgress[] = [];
+  const progressColumns = mapping.columns.filter((column) => column.role === "progress");
+  for (const task of plan.tasks) {
+    const first = rendered.rowOfLine[lines.locate(task.span.start).line - 1];
+    const last = rendered.rowOfLine[lines.locate(Math.max(task.span.start, task.span.end - 1)).line - 1];
+    if (first === undefined || last === undefined) continue;
+    places[task.id] = rowPlace(grid, first, last);
+    const said = progressColumns.flatMap((column) =>
+      rangeOf(first, last)
+        .map((r) => cellText(grid.rows[r]?.[column.index] ?? ""))
+        .filter(Boolean),
+    );
+    if (said.length === 0) continue;
+    const text = said.join("；");
+    const word = readStatusWord(text);
+    progress.push({ taskId: task.id, text, ...(word && word.kind !== "unknown" && { status: word.status }) });
+  }
+  diagnostics.push(...mixedColumns(grid, mapping, rendered.bodyRows));
+  return {
+    ok: true,
+    table: {
+      plan,
+      mapping,
+      text: rendered.text,
+      places,
+      progress,
+      diagnostics: [...plan.diagnostics, ...diagnostics],
+    },
+  };
+}
+
+const rangeOf = (first: number, last: number): number[] =>
+  Array.from({ length: last - first + 1 }, (_, k) => first + k);
+
+/**
+ * A task column merged down over rows that each have their own number is the rows' category
+ * (`重点任务` over the numbered `具体措施`): the next text column holds the tasks. Roles the user
+ * chose are left alone.
+ */
+function mergedTasksAsSections(
+  mapping: ColumnMapping,
+  grid: CellGrid,
+  merges: MergeIndex,
+  chosen: ReadonlySet<number>,
+): ColumnMapping {
+  const number = mapping.columns.find((column) => column.role === "number");
+  const texts = mapping.columns.filter((column) => TEXT_ROLES.has(column.role));
+  const task = texts[0];
+  if (!number || !task || texts.length < 2 || chosen.has(task.index)) return mapping;
+  const body = mapping.headerRows.last + 1;
+  let spansNumberedRows = false;
+  for (let r = body; r < grid.rows.length && !spansNumberedRows; r++) {
+    const range = merges.at(r, task.index);
+    if (!range || range.top !== r || range.bottom === r) continue;
+    const numbered = rangeOf(r, range.bottom).filter(
+      (k) => (grid.rows[k]?.[number.index] ?? "").trim() !== "",
+    );
+    spansNumberedRows = numbered.length >= 2;
+  }
+  if (!spansNumberedRows) return mapping;
+  return {
+    ...mapping,
+    columns: mapping.columns.map((column) =>
+      column.index === task.index ? { ...column, role: "section" } : column,
+    ),
+  };
+}
+
+interface RenderedTable {
+  text: string;
+  /** For each line of the text, the grid row it renders. */
+  rowOfLine: (number | undefined)[];
+  /** The grid rows of the table's body, as rendered. */
+  bodyRows: number[];
+}
+
+function renderTable(
+  grid: CellGrid,
+  mapping: ColumnMapping,
+  merges: MergeIndex,
+  diagnostics: Diagnostic[],
+): RenderedTable {
+  const lines: string[] = [];
+  const rowOfLine: (number | undefined)[] = [];
+  const bodyRows: number[] = [];
+  const push = (line: string, row?: number): void => {
+    lines.push(line);
+    rowOfLine.push(row);
+  };
+  const width = mapping.columns.length;
+  const title = titleAbove(grid, mapping.headerRows.first);
+  if (title) {
+    push(`# ${title}`);
+    push("");
+  }
+  const headers = mapping.columns.map((column) => cellText(column.header));
+  push(`| ${headers.join(" | ")} |`, mapping.headerRows.first);
+  const headerKey = headers.join("|");
+  for (let r = mapping.headerRows.last + 1; r < grid.rows.length; r++) {
+    const cells: string[] = [];
+    for (let c = 0; c < width; c++) cells.push(resolvedCell(grid, mapping, merges, r, c, diagnostics));
+    const filled = cells.filter(Boolean);
+    if (filled.length === 0) continue;
+    if (filled.length === 1 && FOOTNOTE.test(filled[0] ?? "")) break;
+    // A header repeated where the table ran onto a new page.
+    if (cells.map((cell) => cell.replace(/\s+/g, "")).join("|") === headerKey.replace(/\s+/g, "")) continue;
+    bodyRows.push(r);
+    push(`| ${cells.join(" | ")} |`, r);
+  }
+  return { text: `${lines.join("\n")}\n`, rowOfLine, bodyRows };
+}
+
+/** The table's own title: the last lone cell above the header that is not a source or 附件 line. */
+function titleAbove(grid: CellGrid, headerRow: number): string | undefined {
+  for (let r = headerRow - 1; r >= 0; r--) {
+    const filled = (grid.rows[r] ?? []).map((cell) => cellText(cell)).filter(Boolean);
+    if (filled.length === 1 && !NOT_TITLE.test(filled[0] ?? "")) return filled[0];
+  }
+  return undefined;
+}
+
+/**
+ * A cell's text with merges resolved: a unit, deadline or category merged down speaks for every row
+ * it spans; a number or task merged down makes the rows under it parts of one task, so they stay
+ * empty there. A merge across columns counts in its first column only.
+ */
+function resolvedCell(
+  grid: CellGrid,
+  mapping: ColumnMapping,
+  merges: MergeIndex,
+  r: number,
+  c: number,
+  diagnostics: Diagnostic[],
+): string {
+  const own = cellText(grid.rows[r]?.[c] ?? "");
+  const range = merges.at(r, c);
+  if (!range) return own;
+  const role = mapping.columns[c]?.role ?? "ignore";
+  if (range.top === r && range.left === c) {
+    if (range.right > c) noteAcrossRoles(grid, mapping, range, diagnostics);
+    return own;
+  }
+  if (range.left !== c || range.top === r) return "";
+  return FILLS_DOWN.has(role) ? cellText(grid.rows[range.top]?.[range.left] ?? "") : "";
+}
+
+/** A merge across columns of different roles, short of a whole category row, is read one way and said so. */
+function noteAcrossRoles(
+  grid: CellGrid,
+  mapping: ColumnMapping,
+  range: { top: number; left: number; bottom: number; right: number },
+  diagnostics: Diagnostic[],
+): void {
+  const spanned = mapping.columns
+    .slice(range.left, range.right + 1)
+    .filter((column) => column.role !== "ignore");
+  const roles = new Set(spanned.map((column) => column.role));
+  const wholeRow = range.left === 0 && range.right >= mapping.columns.length - 1;
+  if (roles.size < 2 || wholeRow) return;
+  const first = spanned[0];
+  if (!first) return;
+  const address = `${columnLetter(grid.origin.column - 1 + range.left)}${grid.origin.row + range.top}:${columnLetter(grid.origin.column - 1 + range.right)}${grid.origin.row + range.bottom}`;
+  diagnostics.push({
+    code: "merged-cell-unresolved",
+    severity: "warning",
+    message: `${rowPlace(grid, range.top)}的合并单元格 ${address} 跨越${spanned.map((column) => `“${column.header}”`).join("")}几列，无法确定属于哪一列，已按“${first.header}”读取；请核对，必要时在原表中拆分单元格。`,
+    at: { kind: "cell", sheet: grid.sheet ?? grid.name, cell: address },
+  });
+}
+
+/** A column whose cells mostly do not look like its role (dates under 牵头单位, units under 责任领导). */
+function mixedColumns(grid: CellGrid, mapping: ColumnMapping, bodyRows: readonly number[]): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  for (const column of mapping.columns) {
+    const role = column.role;
+    const filled = bodyRows.map((r) => cellText(grid.rows[r]?.[column.index] ?? "")).filter(Boolean);
+    if (filled.length < 3) continue;
+    const misfits = filled.filter((cell) => cellFit(cell, role) < 0);
+    const person = role === "person" && misfits.length > filled.length / 2;
+    if (!person && !(SHAPED_ROLES.has(role) && misfits.length > filled.length * 0.4)) continue;
+    const letter = columnLetter(grid.origin.column - 1 + column.index);
+    found.push({
+      code: "column-mixed-roles",
+      severity: "warning",
+      message: person
+        ? `“${column.header}”列（${letter}列）写的多是单位而不是人员，却被当作“${COLUMN_ROLE_WORDS[role]}”忽略；如这些是责任单位，请把这一列改为“牵头单位”。`
+        : `“${column.header}”列（${letter}列）有 ${misfits.length} 格不像“${COLUMN_ROLE_WORDS[role]}”（如“${(misfits[0] ?? "").slice(0, 20)}”）；请核对这一列的对应。`,
+      at: {
+        kind: "cell",
+        sheet: grid.sheet ?? grid.name,
+        cell: `${letter}${grid.origin.row + (bodyRows[0] ?? 0)}`,
+      },
+    });
+  }
+  return found;
+}

@@ -1,0 +1,5 @@
+export * from "./grid";
+export * from "./header";
+export * from "./roles";
+export * from "./adopt";
+export * from "./ledger";
