@@ -1,9 +1,9 @@
 /**
  * The built task pane in headless chromium with a scripted Office host: step navigation with arrow
  * keys, a .docx read through the lazy mammoth chunk, importing seed 002, the review table's grid
- * navigation, assigning a unit, writing the ledger into the scripted workbook, the statuses and
- * the 通报 written as a sheet. Screenshots of each step go to test-results/taskpane/ for people to
- * look at.
+ * navigation, assigning a unit, writing the ledger into the scripted workbook, the statuses, the
+ * 通报 written as a sheet, and the 督办通知单 and 催办清单 below it. Screenshots of each step go to
+ * test-results/taskpane/ for people to look at.
  */
 
 import { mkdirSync, readFileSync, readdirSync, rmSync } from "node:fs";
@@ -40,6 +40,29 @@ async function importFile(
   await page.getByText("解析完成").waitFor();
   expect(await page.getByText(summary).count()).toBe(1);
   return page.getByRole("textbox", { name: "政策文件文字" }).inputValue();
+}
+
+/**
+ * A unit's report typed into 进度填报 in Excel: lines `first` to `last` under the header (1 is the
+ * first) get the status and the words, straight in the scripted workbook's cells.
+ */
+function reportInExcel(
+  page: Page,
+  report: { first: number; last: number; status: string; words: string },
+): Promise<void> {
+  return page.evaluate(({ first, last, status, words }) => {
+    const workbook = (
+      window as unknown as { scriptedWorkbook: { sheets: { name: string; cells: unknown[][] }[] } }
+    ).scriptedWorkbook;
+    const cells = workbook.sheets.find((sheet) => sheet.name === "进度填报")!.cells;
+    const header = cells.findIndex((line) => line?.includes("填报状态"));
+    const statusColumn = cells[header]!.indexOf("填报状态");
+    const wordsColumn = cells[header]!.indexOf("进展情况");
+    for (let row = header + first; row <= header + last; row++) {
+      cells[row]![statusColumn] = status;
+      cells[row]![wordsColumn] = words;
+    }
+  }, report);
 }
 
 const hasFocus = (element: Locator) => element.evaluate((node) => node === document.activeElement);
@@ -201,19 +224,7 @@ const hasFocus = (element: Locator) => element.evaluate((node) => node === docum
     expect(await statusCells.filter({ hasText: "未报送" }).count()).toBe(rowCount);
 
     // Units report in Excel: the first three lines of 2023-09 in 进度填报 are marked done.
-    await page.evaluate(() => {
-      const workbook = (
-        window as unknown as { scriptedWorkbook: { sheets: { name: string; cells: unknown[][] }[] } }
-      ).scriptedWorkbook;
-      const cells = workbook.sheets.find((sheet) => sheet.name === "进度填报")!.cells;
-      const header = cells.findIndex((line) => line?.includes("填报状态"));
-      const status = cells[header]!.indexOf("填报状态");
-      const words = cells[header]!.indexOf("进展情况");
-      for (let row = header + 1; row <= header + 3; row++) {
-        cells[row]![status] = "已完成";
-        cells[row]![words] = "已按期完成";
-      }
-    });
+    await reportInExcel(page, { first: 1, last: 3, status: "已完成", words: "已按期完成" });
     await progressPanel.getByRole("button", { name: "重新读取工作簿" }).click();
     await statusCells.filter({ hasText: "已完成" }).first().waitFor();
     expect(await statusCells.filter({ hasText: "已完成" }).count()).toBe(3);
@@ -262,6 +273,25 @@ const hasFocus = (element: Locator) => element.evaluate((node) => node === docum
     );
     const report = after.find((sheet) => sheet.name === "通报")!;
     expect(JSON.stringify(report.writes.map((write) => write.cells))).toContain("2023年1-9月份");
+
+    // 督办 and 催办 under the 通报: three more lines reported behind in Excel, read again.
+    await reportInExcel(page, { first: 4, last: 6, status: "进度滞后", words: "方案起草中" });
+    await reportPanel.getByRole("button", { name: "重新读取工作簿" }).click();
+    const noticeUnits = reportPanel.getByRole("list", { name: "督办通知单发送单位" });
+    await noticeUnits.waitFor();
+    expect(await noticeUnits.getByRole("listitem").count()).toBeGreaterThan(0);
+    await reportPanel.getByRole("button", { name: /^通报设置/ }).click();
+    await reportPanel.getByLabel("成文日期").fill("2023-10-08");
+    await reportPanel.getByRole("button", { name: /^通报设置/ }).click();
+    expect(await reportPanel.getByRole("textbox", { name: "催办消息" }).inputValue()).toMatch(/^【催办】/);
+    await reportPanel.getByRole("button", { name: "写入“催办清单”工作表" }).click();
+    await reportPanel.getByText(/^已写入“催办清单”工作表/).waitFor();
+    expect((await scriptedSheets(page)).map((sheet) => sheet.name)).toContain("催办清单");
+    // The section from its heading down, as someone scrolls to it under the 通报's text.
+    await reportPanel
+      .getByRole("heading", { name: "督办通知单" })
+      .evaluate((heading) => heading.scrollIntoView());
+    await page.screenshot({ path: path.join(SHOTS, "8b-supervise.png"), animations: "disabled" });
 
     // 分发: the forms for the units, made in the browser with ExcelJS loaded on demand.
     await page.getByRole("tab", { name: "分发汇总" }).click();

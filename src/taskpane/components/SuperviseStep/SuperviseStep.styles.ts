@@ -11,8 +11,9 @@ export const useSuperviseStepStyles = makeStyles({
   heading: {
     margin: 0,
   },
+  // Wide enough for three digits and the spin arrows; the hint under it takes the pane's width.
   days: {
-    maxWidth: "160px",
+    width: "120px",
   },
   buttons: {
     display: "flex",

@@ -87,8 +87,9 @@ function DaysField(props: {
 }) {
   const styles = useSuperviseStepStyles();
   return (
-    <Field label={props.label} hint={props.hint} className={styles.days}>
+    <Field label={props.label} hint={props.hint}>
       <Input
+        className={styles.days}
         type="number"
         min={props.min}
         value={props.value}
