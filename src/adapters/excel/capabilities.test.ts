@@ -18,6 +18,7 @@ describe("detectCapabilities", () => {
       autoFilter: false,
       autoFill: false,
       copyCells: false,
+      mergedAreas: false,
     });
     expect(host("1.7")).toMatchObject({ canWrite: true, dataValidation: false, pageLayout: false });
     expect(host("1.8")).toMatchObject({
@@ -26,7 +27,8 @@ describe("detectCapabilities", () => {
       gridlines: true,
       pageLayout: false,
     });
-    expect(host("1.9")).toEqual(ALL_CAPABILITIES);
+    expect(host("1.9")).toEqual({ ...ALL_CAPABILITIES, mergedAreas: false });
+    expect(host("1.13")).toEqual(ALL_CAPABILITIES);
     expect(host("1.17")).toEqual(ALL_CAPABILITIES);
   });
 
@@ -38,7 +40,7 @@ describe("detectCapabilities", () => {
         return true;
       },
     });
-    expect(asked.sort()).toEqual(["ExcelApi 1.7", "ExcelApi 1.8", "ExcelApi 1.9"]);
+    expect(asked.sort()).toEqual(["ExcelApi 1.13", "ExcelApi 1.7", "ExcelApi 1.8", "ExcelApi 1.9"]);
   });
 });
 

@@ -25,6 +25,11 @@ export interface ExcelCapabilities {
   autoFill: boolean;
   /** ExcelApi 1.9: `range.copyFrom`, which carries an office's added cells with their formulas and formats. */
   copyCells: boolean;
+  /**
+   * ExcelApi 1.13: `range.getMergedAreasOrNullObject`, so an adopted task table's merged cells are
+   * known; without it a merged cell reads as its first cell only, as the sheet shows it.
+   */
+  mergedAreas: boolean;
 }
 
 export function detectCapabilities(requirements: RequirementSets): ExcelCapabilities {
@@ -39,6 +44,7 @@ export function detectCapabilities(requirements: RequirementSets): ExcelCapabili
     autoFilter: v19,
     autoFill: v19,
     copyCells: v19,
+    mergedAreas: has("1.13"),
   };
 }
 
@@ -51,6 +57,7 @@ export const ALL_CAPABILITIES: ExcelCapabilities = {
   autoFilter: true,
   autoFill: true,
   copyCells: true,
+  mergedAreas: true,
 };
 
 export type SkippedFeatureCode =

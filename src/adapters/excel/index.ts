@@ -26,6 +26,8 @@ import { readLedgerFromWorkbook } from "./read";
 import type { LedgerForMergeResult } from "./roundtrip";
 import { readLedgerForMerge } from "./roundtrip";
 import type { SettingsWriteResult } from "./settings";
+import type { ExcelTableResult, TableSource } from "./table";
+import { readTableFromWorkbook } from "./table";
 import { writeReportSettings } from "./settings";
 import type { WriteOptions, WriteResult } from "./write";
 import { writeWorkbookPlan } from "./write";
@@ -42,6 +44,7 @@ export {
 export { DEFAULT_REQUEST_BUDGET_BYTES, REQUEST_LIMIT_BYTES } from "./batches";
 export { needsTextGuard } from "./entries";
 export { writeReportSettings, type SettingsWriteResult } from "./settings";
+export { readTableFromWorkbook, type ExcelTableResult, type TableSource } from "./table";
 export {
   DEFAULT_CELLS_PER_READ,
   readLedgerFromWorkbook,
@@ -83,6 +86,14 @@ export function writeReportSettingsToExcel(
   settings: ReportSettings | undefined,
 ): Promise<SettingsWriteResult> {
   return Excel.run((context) => writeReportSettings(context, settings));
+}
+
+/** The task table on the active sheet, or in the selection, in one `Excel.run`. */
+export function readTableFromExcel(
+  source: TableSource,
+  capabilities: ExcelCapabilities,
+): Promise<ExcelTableResult> {
+  return Excel.run((context) => readTableFromWorkbook(context, source, capabilities));
 }
 
 /** Reads the ledger from the open workbook in one `Excel.run`. */

@@ -123,6 +123,8 @@ export function typeInto(entry: unknown): FakeCell | null | undefined {
 
 export class FakeSheet {
   readonly rows: (FakeCell | undefined)[][] = [];
+  /** Merged areas as A1 ranges. */
+  merges: readonly string[] = [];
   /** Every call on the sheet and its ranges that is not about cell contents or the sheet's life, in order. */
   readonly calls: FakeCall[] = [];
   /** Addresses of the 2-D writes of cell contents, in order. */
@@ -215,6 +217,8 @@ export interface FakeSheetSeed {
   visibility?: FakeVisibility;
   /** Typed into the sheet from A1, as people would type them. */
   rows?: readonly (readonly unknown[])[];
+  /** Merged areas, as A1 ranges (`A1:D1`). */
+  merges?: readonly string[];
 }
 
 export interface FakeExcelOptions {
@@ -226,6 +230,10 @@ export interface FakeExcelOptions {
   requestLimitBytes?: number;
   /** Response limit for loads (default 5 MB, as Excel on the web). */
   responseLimitBytes?: number;
+  /** The workbook's file name (default `工作簿1.xlsx`). */
+  workbookName?: string;
+  /** The selection on the active sheet, as an A1 range (default `A1`). */
+  selection?: string;
 }
 
 /** The ExcelApi version that brought a member, keyed by object kind and property path prefix. */
@@ -241,6 +249,7 @@ const SINCE: Record<string, string> = {
   "range.autoFill": "1.9",
   "range.copyFrom": "1.9",
   "range.conditionalFormats": "1.6",
+  "range.getMergedAreasOrNullObject": "1.13",
   "workbook.properties": "1.7",
   "workbook.application.suspendApiCalculationUntilNextSync": "1.6",
 };
@@ -313,6 +322,7 @@ export class FakeExcel {
     };
     this.sheetList = (options.sheets ?? [{ name: "Sheet1" }]).map((seed) => {
       const sheet = new FakeSheet(seed.name, seed.visibility);
+      sheet.merges = seed.merges ?? [];
       seed.rows?.forEach((cells, r) =>
         cells.forEach((entry, c) => {
           const cell = typeInto(entry);
@@ -322,16 +332,22 @@ export class FakeExcel {
       return sheet;
     });
     this.active = this.sheetList.find((s) => s.visibility === "Visible");
-    const workbook = this.track(
-      new OfficeMockObject({
-        properties: {},
-        application: {
-          suspendApiCalculationUntilNextSync: () =>
-            this.record({ kind: "workbook" }, "application.suspendApiCalculationUntilNextSync", []),
-        },
-      }),
-      { kind: "workbook" },
-    );
+    const workbookData = { name: options.workbookName ?? "工作簿1.xlsx" };
+    const workbookRaw = new OfficeMockObject({
+      ...workbookData,
+      getSelectedRange: () => {
+        const sheet = this.active;
+        if (!sheet) throw new FakeExcelError("ItemNotFound", "没有活动工作表。");
+        return this.readRange(sheet, parseAddress(options.selection ?? "A1"));
+      },
+      properties: {},
+      application: {
+        suspendApiCalculationUntilNextSync: () =>
+          this.record({ kind: "workbook" }, "application.suspendApiCalculationUntilNextSync", []),
+      },
+    });
+    this.loadable(workbookRaw, workbookData);
+    const workbook = this.track(workbookRaw, { kind: "workbook" });
     Reflect.set(workbook, "worksheets", this.worksheets());
     Reflect.set(workbook, "names", this.namedItems());
     const context = new OfficeMockObject({ sync: () => this.sync() });
@@ -698,6 +714,17 @@ export class FakeExcel {
       },
       autoFilter: { apply: method("autoFilter.apply") },
     });
+    // `name` and `visibility` as they are at the sync, whatever happened to the sheet since.
+    Reflect.set(raw, "load", () =>
+      this.loads.push({
+        data: {},
+        properties: [],
+        resolve: () => {
+          Reflect.set(raw, "name", sheet.name);
+          Reflect.set(raw, "visibility", sheet.visibility);
+        },
+      }),
+    );
     const proxy = this.track<Excel.Worksheet>(raw, where);
     this.raws.set(proxy, raw);
     this.worksheetProxies.set(sheet, proxy);
@@ -779,9 +806,14 @@ export class FakeExcel {
         return cell?.formula !== undefined ? "" : (cell?.value ?? "");
       }),
       numberFormat: grid((r, c) => sheet.numberFormatAt(r, c)),
+      text: grid((r, c) => {
+        const cell = sheet.cell(r, c);
+        return cell?.formula !== undefined ? "" : String(cell?.value ?? "");
+      }),
     };
     const raw = new OfficeMockObject(data);
     this.loadable(raw, data);
+    Reflect.set(raw, "getMergedAreasOrNullObject", () => this.mergedAreas(sheet, b));
     this.enqueue(
       { kind: "worksheet", sheet },
       "getRangeByIndexes",
@@ -789,6 +821,25 @@ export class FakeExcel {
       () => undefined,
     );
     return this.track<Excel.Range>(raw, { kind: "range", sheet });
+  }
+
+  /** The merged areas inside a range, as Excel gives them: one address, the areas comma-separated. */
+  private mergedAreas(sheet: FakeSheet, b: Bounds): Excel.RangeAreas {
+    const inside = sheet.merges.filter((address) => {
+      const m = parseAddress(address);
+      return (
+        m.firstRow >= b.firstRow &&
+        m.lastRow <= b.lastRow &&
+        m.firstColumn >= b.firstColumn &&
+        m.lastColumn <= b.lastColumn
+      );
+    });
+    const data = { address: inside.map((address) => `${sheet.name}!${address}`).join(", ") };
+    const raw = new OfficeMockObject(data);
+    this.loadable(raw, data);
+    Reflect.set(raw, "isNullObject", inside.length === 0);
+    this.enqueue({ kind: "range", sheet }, "getMergedAreasOrNullObject", [], () => undefined);
+    return raw as unknown as Excel.RangeAreas;
   }
 
   private usedRange(sheet: FakeSheet, valuesOnly: boolean): Excel.Range {
@@ -808,8 +859,17 @@ export class FakeExcel {
             }),
           )
         : [],
+      text: bounds
+        ? Array.from({ length: bounds.lastRow - bounds.firstRow + 1 }, (_, r) =>
+            Array.from({ length: bounds.lastColumn - bounds.firstColumn + 1 }, (_, c) => {
+              const cell = sheet.cell(bounds.firstRow + r, bounds.firstColumn + c);
+              return cell?.formula !== undefined ? "" : String(cell?.value ?? "");
+            }),
+          )
+        : [],
     };
     const raw = new OfficeMockObject(data);
+    if (bounds) Reflect.set(raw, "getMergedAreasOrNullObject", () => this.mergedAreas(sheet, bounds));
     this.loadable(raw, data);
     // Excel sets `isNullObject` at the sync, loaded or not.
     Reflect.set(raw, "isNullObject", bounds === undefined);
