@@ -307,3 +307,73 @@ test("a selected range keeps the sheet's own row numbers", () => {
   const table = adopted(part);
   expect(Object.values(table.places)).toEqual(["“任务分解”工作表第3行"]);
 });
+
+describe("roles read off the body", () => {
+  test("a 序号 under a header spanning it and the task; the category left of it", () => {
+    const g = grid(
+      [
+        ["工作任务", "具体要求", "", "责任科室", "时限要求"],
+        ["强化规范性文件公开", "1", "对规范性文件进行全面清理", "办公室", "年底前"],
+        ["深化政策解读", "2", "积极做好政策解读工作", "各科室", "持续推进"],
+        ["", "3", "丰富解读形式", "各科室", "持续推进"],
+      ],
+      [{ top: 0, left: 1, bottom: 0, right: 2 }],
+    );
+    expect(adopted(g).mapping.columns.map((c) => c.role)).toEqual([
+      "section",
+      "number",
+      "task",
+      "lead",
+      "deadline",
+    ]);
+    expect(brief(g).map((t) => [t.number, t.title, t.section])).toEqual([
+      ["1", "对规范性文件进行全面清理", "强化规范性文件公开"],
+      ["2", "积极做好政策解读工作", "深化政策解读"],
+      ["3", "丰富解读形式", "深化政策解读"],
+    ]);
+  });
+
+  test("a category written again on every row, as a .csv keeps it", () => {
+    const g = grid([
+      ["序号", "民生实事名称", "项目内容", "牵头单位"],
+      ["1", "医疗卫生", "为老年人免费接种流感疫苗2万人", "县卫健局"],
+      ["2", "医疗卫生", "新增配置自动体外除颤仪40台", "县卫健局"],
+      ["3", "养老帮困", "新建老年食堂5个", "县民政局"],
+    ]);
+    expect(brief(g).map((t) => [t.title, t.section])).toEqual([
+      ["为老年人免费接种流感疫苗2万人", "医疗卫生"],
+      ["新增配置自动体外除颤仪40台", "医疗卫生"],
+      ["新建老年食堂5个", "养老帮困"],
+    ]);
+  });
+
+  test("a 主要目标 table: the year columns are targets due by their year, the first of three the base", () => {
+    const g = grid([
+      ["序号", "指标名称", "单位", "2022年", "2025年", "2027年", "牵头单位"],
+      ["1", "人均预期寿命", "岁", "78.2", "≥79.2", "≥80", "县卫健局"],
+      ["2", "30-70岁重大慢性病过早死亡率", "%", "13.1", "≤12.7", "≤12.5", "县卫健局"],
+    ]);
+    const table = adopted(g);
+    expect(table.mapping.columns.map((c) => c.role)).toEqual([
+      "number",
+      "task",
+      "ignore",
+      "note",
+      "target",
+      "target",
+      "lead",
+    ]);
+    expect(
+      table.plan.tasks.map((t) => t.indicators.map((i) => [i.metric, i.op, i.value, i.unit, i.deadline])),
+    ).toEqual([
+      [
+        ["人均预期寿命", ">=", 79.2, "岁", "2025-12-31"],
+        ["人均预期寿命", ">=", 80, "岁", "2027-12-31"],
+      ],
+      [
+        ["30-70岁重大慢性病过早死亡率", "<=", 12.7, "%", "2025-12-31"],
+        ["30-70岁重大慢性病过早死亡率", "<=", 12.5, "%", "2027-12-31"],
+      ],
+    ]);
+  });
+});

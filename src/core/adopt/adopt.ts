@@ -17,7 +17,8 @@ import {
   gridWidth,
   rowPlace,
 } from "./grid";
-import { type ColumnMapping, findHeader, withChosenRoles } from "./header";
+import { type ColumnMapping, type MappedColumn, findHeader, withChosenRoles } from "./header";
+import { refineRoles } from "./refine";
 import { COLUMN_ROLE_WORDS } from "./roles";
 
 export interface AdoptOptions {
@@ -66,6 +67,8 @@ const FILLS_DOWN: ReadonlySet<ColumnRole> = new Set([
 const TEXT_ROLES: ReadonlySet<ColumnRole> = new Set(["task", "measures", "target"]);
 /** Roles whose cells have a shape of their own, which a column of another kind would not match. */
 const SHAPED_ROLES: ReadonlySet<ColumnRole> = new Set(["number", "lead", "co", "responsible", "deadline"]);
+/** A column of measure units (`单位`: 人次, %, 岁): never the responsible unit. */
+const MEASURE_UNIT_HEADER = /^(?:计量)?单位$/;
 /** A footnote under the table ends it: `注：`, `填报人：`, `说明：`. */
 const FOOTNOTE = /^(?:注|备注|说明|填报人|填表人|制表|审核人|联系人|联系电话)\s*[:：0-9１-９]/;
 /** Rows above the header that are no title: the corpus's source line, 附件 labels, form furniture. */
@@ -95,12 +98,12 @@ export function adoptTable(grid: CellGrid, options: AdoptOptions = {}): AdoptRes
   }
   const merges = new MergeIndex(grid.merges, width, grid.rows.length);
   const chosen = options.chosen ?? {};
-  const mapping = mergedTasksAsSections(
-    withChosenRoles(found, chosen, options.remembered),
-    grid,
-    merges,
-    new Set(Object.keys(chosen).map(Number)),
-  );
+  const rememberedHeaders = new Set((options.remembered ?? []).map((column) => column.header));
+  const kept = new Set([
+    ...Object.keys(chosen).map(Number),
+    ...found.columns.filter((column) => rememberedHeaders.has(column.header)).map((column) => column.index),
+  ]);
+  const mapping = refineRoles(withChosenRoles(found, chosen, options.remembered), grid, merges, kept);
   if (!mapping.columns.some((column) => TEXT_ROLES.has(column.role))) {
     return {
       ok: false,
@@ -154,40 +157,6 @@ export function adoptTable(grid: CellGrid, options: AdoptOptions = {}): AdoptRes
 const rangeOf = (first: number, last: number): number[] =>
   Array.from({ length: last - first + 1 }, (_, k) => first + k);
 
-/**
- * A task column merged down over rows that each have their own number is the rows' category
- * (`重点任务` over the numbered `具体措施`): the next text column holds the tasks. Roles the user
- * chose are left alone.
- */
-function mergedTasksAsSections(
-  mapping: ColumnMapping,
-  grid: CellGrid,
-  merges: MergeIndex,
-  chosen: ReadonlySet<number>,
-): ColumnMapping {
-  const number = mapping.columns.find((column) => column.role === "number");
-  const texts = mapping.columns.filter((column) => TEXT_ROLES.has(column.role));
-  const task = texts[0];
-  if (!number || !task || texts.length < 2 || chosen.has(task.index)) return mapping;
-  const body = mapping.headerRows.last + 1;
-  let spansNumberedRows = false;
-  for (let r = body; r < grid.rows.length && !spansNumberedRows; r++) {
-    const range = merges.at(r, task.index);
-    if (!range || range.top !== r || range.bottom === r) continue;
-    const numbered = rangeOf(r, range.bottom).filter(
-      (k) => (grid.rows[k]?.[number.index] ?? "").trim() !== "",
-    );
-    spansNumberedRows = numbered.length >= 2;
-  }
-  if (!spansNumberedRows) return mapping;
-  return {
-    ...mapping,
-    columns: mapping.columns.map((column) =>
-      column.index === task.index ? { ...column, role: "section" } : column,
-    ),
-  };
-}
-
 interface RenderedTable {
   text: string;
   /** For each line of the text, the grid row it renders. */
@@ -218,18 +187,52 @@ function renderTable(
   const headers = mapping.columns.map((column) => cellText(column.header));
   push(`| ${headers.join(" | ")} |`, mapping.headerRows.first);
   const headerKey = headers.join("|");
+  const task = mapping.columns.find((column) => column.role === "task" || column.role === "measures");
+  const measure = mapping.columns.find((column) => MEASURE_UNIT_HEADER.test(column.header));
+  /** A category left blank under another (a merge flattened by .csv) continues it. */
+  const categories = new Map<number, string>();
   for (let r = mapping.headerRows.last + 1; r < grid.rows.length; r++) {
-    const cells: string[] = [];
-    for (let c = 0; c < width; c++) cells.push(resolvedCell(grid, mapping, merges, r, c, diagnostics));
-    const filled = cells.filter(Boolean);
+    const resolved: string[] = [];
+    for (let c = 0; c < width; c++) resolved.push(resolvedCell(grid, mapping, merges, r, c, diagnostics));
+    const rowHasText = resolved.some((text, c) => text !== "" && mapping.columns[c]?.role !== "section");
+    for (const column of mapping.columns) {
+      if (column.role !== "section") continue;
+      const own = resolved[column.index] ?? "";
+      if (own) categories.set(column.index, own);
+      else if (rowHasText) resolved[column.index] = categories.get(column.index) ?? "";
+    }
+    const said = {
+      task: task ? (resolved[task.index] ?? "") : "",
+      unit: measure ? (resolved[measure.index] ?? "") : "",
+    };
+    const cells = resolved.map((text, c) => {
+      const column = mapping.columns[c];
+      return column?.role === "target" && text ? targetSentence(text, column, said) : text;
+    });
+    const filled = resolved.filter(Boolean);
     if (filled.length === 0) continue;
     if (filled.length === 1 && FOOTNOTE.test(filled[0] ?? "")) break;
     // A header repeated where the table ran onto a new page.
-    if (cells.map((cell) => cell.replace(/\s+/g, "")).join("|") === headerKey.replace(/\s+/g, "")) continue;
+    if (resolved.map((cell) => cell.replace(/\s+/g, "")).join("|") === headerKey.replace(/\s+/g, ""))
+      continue;
     bodyRows.push(r);
     push(`| ${cells.join(" | ")} |`, r);
   }
   return { text: `${lines.join("\n")}\n`, rowOfLine, bodyRows };
+}
+
+/**
+ * A target cell as the sentence the table means: its measure unit from the 单位 column (`2800` and
+ * `人次`), and under a year's header, the year and the indicator it is the target of (`到2025年人均
+ * 预期寿命≥79.2岁`), which the prose grammar reads as it would in a 实施方案.
+ */
+function targetSentence(text: string, column: MappedColumn, said: { task: string; unit: string }): string {
+  const withUnit = said.unit && /[\d.]$/.test(text) ? `${text}${said.unit}` : text;
+  // A comma keeps a name that starts with a number (`30-70岁…`) apart from the year.
+  const joiner = /^\d/.test(said.task) ? "，" : "";
+  return column.year !== undefined && said.task
+    ? `到${column.year}年${joiner}${said.task}${withUnit}`
+    : withUnit;
 }
 
 /** The table's own title: the last lone cell above the header that is not a source or 附件 line. */

@@ -14,6 +14,8 @@ export interface MappedColumn {
   /** The header as a reader sees it: `责任单位/牵头单位` under a two-row header. */
   header: string;
   role: ColumnRole;
+  /** For a target column headed by a year (`2025年`): the targets are due by its end. */
+  year?: number;
 }
 
 export interface ColumnMapping {

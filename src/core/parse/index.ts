@@ -401,23 +401,32 @@ class Composer {
     )
       ? (node.row.deadline ?? "")
       : "";
+    // A piece joined from several cells (two 目标 columns) is read where each of its cells stands.
+    const located = (piece: string): { paragraph: Paragraph; part: string }[] => {
+      const whole = node.paragraphs.find((p) => p.text.includes(piece));
+      if (whole) return [{ paragraph: whole, part: piece }];
+      return piece.split("；").flatMap((part) => {
+        const paragraph = node.paragraphs.find((p) => p.text.includes(part)) ?? node.paragraphs[0];
+        return part && paragraph ? [{ paragraph, part }] : [];
+      });
+    };
     for (const piece of [node.row.task, node.row.target ?? "", node.row.measures ?? "", datedActions]) {
       if (!piece) continue;
-      const paragraph = node.paragraphs.find((p) => p.text.includes(piece)) ?? node.paragraphs[0];
-      if (!paragraph) continue;
-      const offset = Math.max(0, paragraph.text.indexOf(piece));
-      const before = out.length;
-      read(paragraph, piece, offset);
-      if (out.length > before || piece !== node.row.target) continue;
-      // A 目标 cell that is only a quantity is the target of the row's task.
-      for (const cell of piece.split("；")) {
-        const candidate = targetCell(cell, node.row.task);
-        const at = paragraph.text.indexOf(cell, offset);
-        if (candidate)
-          out.push({
-            paragraph,
-            candidate: { ...candidate, start: Math.max(0, at), end: Math.max(0, at) + cell.length },
-          });
+      for (const { paragraph, part } of located(piece)) {
+        const offset = Math.max(0, paragraph.text.indexOf(part));
+        const before = out.length;
+        read(paragraph, part, offset);
+        if (out.length > before || piece !== node.row.target) continue;
+        // A 目标 cell that is only a quantity is the target of the row's task.
+        for (const cell of part.split("；")) {
+          const candidate = targetCell(cell, node.row.task);
+          const at = paragraph.text.indexOf(cell, offset);
+          if (candidate)
+            out.push({
+              paragraph,
+              candidate: { ...candidate, start: Math.max(0, at), end: Math.max(0, at) + cell.length },
+            });
+        }
       }
     }
     return out;

@@ -470,7 +470,8 @@ export function extractIndicators(text: string, context: ExtractionContext): Ind
           const milestone = milestoneOf(text, clause, local, previousYielded ? undefined : previous);
           if (milestone) found.push(milestone);
         } else {
-          const project = projectMilestone(text, clause, deadline ?? `${context.documentYear}-12-31`);
+          // Undated, it is due by the plan's horizon, and the ledger marks that date as inferred.
+          const project = projectMilestone(text, clause, deadline);
           if (project) found.push(project);
         }
       }
@@ -636,7 +637,11 @@ const PROJECT_STAGE =
  * `实现市人民医院扩建三期等3个项目竣工并交付使用`: a project reaching a stage this year is a
  * milestone (its count of listed projects is no target).
  */
-function projectMilestone(text: string, clause: Range, deadline: string): IndicatorCandidate | undefined {
+function projectMilestone(
+  text: string,
+  clause: Range,
+  deadline: string | undefined,
+): IndicatorCandidate | undefined {
   const clauseText = text.slice(clause.start, clause.end);
   if (!PROJECT_STAGE.test(clauseText) || !/项目|医院|中心|院区|大楼|工程/.test(clauseText)) return undefined;
   if (/正在|在建|进度|前期/.test(clauseText)) return undefined;
@@ -646,7 +651,14 @@ function projectMilestone(text: string, clause: Range, deadline: string): Indica
       .replace(/等[\d一二两三四五六七八九十]+个/, "等"),
   );
   if (metric.length < 6) return undefined;
-  return { metric, op: "milestone", deadline, start: clause.start, end: clause.end, rule: "project-stage" };
+  return {
+    metric,
+    op: "milestone",
+    ...(deadline !== undefined && { deadline }),
+    start: clause.start,
+    end: clause.end,
+    rule: "project-stage",
+  };
 }
 
 /** Measures named in a list before one shared value: `A率、B比例均达95%以上`. */

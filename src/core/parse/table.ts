@@ -352,7 +352,9 @@ function readCellRows(
       noteSection(cells[0] ?? "", p);
       cells = cells.slice(1);
     }
-    const numbered = NUMBER_CELL.test(cells[0] ?? "");
+    // In place, the 序号 may stand right of a category column; pasted, it leads what is left of the row.
+    const numberCell = cells[inPlace ? Math.max(0, roles.indexOf("number")) : 0] ?? "";
+    const numbered = NUMBER_CELL.test(numberCell);
     if (last && !numbered && rowSections.length === 0 && (hasNumber || NUMBER_CELL.test(last.number))) {
       const broken = last.subRows.length === 0 && last.cells.length + cells.length <= headerCells.length + 1;
       if (broken) last.cells = mergeBroken(last.cells, cells);
@@ -361,7 +363,7 @@ function readCellRows(
       continue;
     }
     pending.push({
-      number: numbered ? (cells[0] ?? "").replace(/[.、]$/, "") : "",
+      number: numbered ? numberCell.replace(/[.、]$/, "") : "",
       consumedSections: rowSections.length,
       sections: rowSections.length > 0 ? rowSections : section !== undefined ? [section] : [],
       cells,

@@ -1,0 +1,101 @@
+/**
+ * Roles the header alone does not give, read off the body by the shapes real task tables share:
+ * a 序号 column under a header spanning it and the task (`具体要求` over `1 | 对行政规范性文件…`);
+ * a first text column that is the rows' category (merged down, repeated, or left of the 序号);
+ * the target years of a 主要目标 table (`2022年 | 2025年 | 2027年`), the first of three its base.
+ * Roles the user chose are never changed.
+ */
+
+import type { ColumnRole } from "../model";
+import type { CellGrid } from "./grid";
+import { MergeIndex } from "./grid";
+import type { ColumnMapping, MappedColumn } from "./header";
+
+const TEXT_ROLES: ReadonlySet<ColumnRole> = new Set(["task", "measures", "target"]);
+const NUMBER_LIKE = /^(?:\d{1,4}|[一二三四五六七八九十]{1,3})[.、．]?$/;
+/** `2025年`, `2025年目标`, `2025年目标值`; `2022年（基期）`, `现状值` name a base, not a target. */
+const YEAR_HEADER = /^(20\d{2})年?(?:目标值?|预期值?)?$/;
+const BASE_HEADER = /基期|基线|基数|现状|现值/;
+
+export function refineRoles(
+  mapping: ColumnMapping,
+  grid: CellGrid,
+  merges: MergeIndex,
+  chosen: ReadonlySet<number>,
+): ColumnMapping {
+  const free = (column: MappedColumn): boolean => !chosen.has(column.index);
+  const body = bodyRows(grid, mapping.headerRows.last + 1);
+  let columns = numberByContent(mapping.columns, grid, body, free);
+  columns = categoryColumn(columns, grid, merges, body, free);
+  columns = yearTargets(columns, free);
+  return { ...mapping, columns };
+}
+
+const bodyRows = (grid: CellGrid, first: number): number[] =>
+  grid.rows.flatMap((row, r) => (r >= first && row.some((cell) => cell.trim() !== "") ? [r] : []));
+
+const cell = (grid: CellGrid, r: number, c: number): string => (grid.rows[r]?.[c] ?? "").trim();
+
+/** A column of row numbers the header did not name: most of its cells are numerals. */
+function numberByContent(
+  columns: MappedColumn[],
+  grid: CellGrid,
+  body: readonly number[],
+  free: (c: MappedColumn) => boolean,
+): MappedColumn[] {
+  if (columns.some((c) => c.role === "number")) return columns;
+  const numbered = columns.find((column) => {
+    if (!free(column) || column.role === "lead" || column.role === "co") return false;
+    const filled = body.map((r) => cell(grid, r, column.index)).filter(Boolean);
+    return (
+      filled.length >= 3 && filled.filter((text) => NUMBER_LIKE.test(text)).length / filled.length >= 0.8
+    );
+  });
+  return numbered ? columns.map((c) => (c === numbered ? { ...c, role: "number" } : c)) : columns;
+}
+
+/**
+ * The first of two text columns holds categories when a row that has its own number and its own
+ * text in the second column shares the first column's cell with another row (merged down, the
+ * same words again, or left blank under them), or when it stands left of the 序号.
+ */
+function categoryColumn(
+  columns: MappedColumn[],
+  grid: CellGrid,
+  merges: MergeIndex,
+  body: readonly number[],
+  free: (c: MappedColumn) => boolean,
+): MappedColumn[] {
+  const texts = columns.filter((column) => TEXT_ROLES.has(column.role));
+  const [first, second] = texts;
+  if (!first || !second || !free(first)) return columns;
+  const number = columns.find((column) => column.role === "number");
+  const ownNumber = (r: number): boolean => !number || cell(grid, r, number.index) !== "";
+  const shared = body.some((r, k) => {
+    if (k === 0 || !ownNumber(r) || cell(grid, r, second.index) === "") return false;
+    const range = merges.at(r, first.index);
+    const above = cell(grid, body[k - 1] ?? r, first.index);
+    const here = cell(grid, r, first.index);
+    return (range !== undefined && range.top < r) || here === "" || here === above;
+  });
+  const leftOfNumber = number !== undefined && first.index < number.index;
+  if (!shared && !leftOfNumber) return columns;
+  return columns.map((c) => (c === first ? { ...c, role: "section" } : c));
+}
+
+/** Year columns of a 主要目标 table are targets due by their year; of three or more, the first is the base. */
+function yearTargets(columns: MappedColumn[], free: (c: MappedColumn) => boolean): MappedColumn[] {
+  const years = columns.filter((c) => free(c) && (YEAR_HEADER.test(c.header) || BASE_HEADER.test(c.header)));
+  const bare = years.filter((c) => YEAR_HEADER.test(c.header));
+  const base = bare.length >= 3 ? bare[0] : undefined;
+  // Beside the years, the 指标名称 column names what each year's value is the target of.
+  const named =
+    bare.length > 0 ? columns.find((c) => !years.includes(c) && c.role === "target" && free(c)) : undefined;
+  return columns.map((column) => {
+    if (column === named) return { ...column, role: "task" };
+    if (!years.includes(column)) return column;
+    if (column === base || BASE_HEADER.test(column.header)) return { ...column, role: "note" };
+    const year = Number(YEAR_HEADER.exec(column.header)?.[1]);
+    return { ...column, role: "target", year };
+  });
+}
