@@ -1,5 +1,5 @@
-import type { AdoptedTable, CellGrid } from "../core/adopt";
-import { adoptTable, cropGrid } from "../core/adopt";
+import type { Adoption, CellGrid } from "../core/adopt";
+import { bestAdoption, cropGrid } from "../core/adopt";
 import type { ColumnRole, TableColumn, UnitDirectory } from "../core/model";
 import { parseRange, readTableFile } from "../adapters/table";
 import type { CliIo } from "./io";
@@ -15,7 +15,7 @@ export interface TableChoice {
 }
 
 export type LoadedTable =
-  | { ok: true; table: AdoptedTable; grid: CellGrid }
+  | ({ ok: true } & Adoption)
   | {
       ok: false;
       message: string;
@@ -65,25 +65,19 @@ export async function loadTable(
       };
     grids = grids.map((grid) => cropGrid(grid, range));
   }
-  const adopted = grids.map((grid) => ({
-    grid,
-    result: adoptTable(grid, {
-      units: options.units,
-      fallbackYear: io.now().getFullYear(),
-      ...(options.remembered && { remembered: options.remembered }),
-      ...(choice.columns && { chosen: sheetColumnsToGrid(choice.columns, grid) }),
-    }),
-  }));
-  const best = adopted
-    .flatMap(({ grid, result }) => (result.ok ? [{ grid, table: result.table }] : []))
-    .sort((a, b) => b.table.plan.tasks.length - a.table.plan.tasks.length)[0];
-  if (best) return { ok: true, ...best };
-  const first = adopted[0]?.result;
-  const message = first && !first.ok ? first.message : "没有找到任务表。";
+  // Every grid starts at the same column: --range crops them all alike.
+  const [first] = grids;
+  const adopted = bestAdoption(grids, {
+    units: options.units,
+    fallbackYear: io.now().getFullYear(),
+    ...(options.remembered && { remembered: options.remembered }),
+    ...(choice.columns && first && { chosen: sheetColumnsToGrid(choice.columns, first) }),
+  });
+  if (adopted.ok) return adopted;
   return {
     ok: false,
-    message: `“${io.basename(path)}”：${message}`,
-    noTable: first?.ok === false && first.code === "no-header",
+    message: `“${io.basename(path)}”：${adopted.message}`,
+    noTable: adopted.code === "no-header",
   };
 }
 

@@ -80,6 +80,8 @@ export function App({ host, workbook, roundTrip }: AppProps) {
             <ReviewStep
               document={app.document}
               onChange={app.reviewedDocument}
+              adoption={app.adoption}
+              onAdoption={(next) => app.parsedDocument(next.table.plan, next)}
               onContinue={() => continueTo("ledger")}
             />
           )
@@ -89,6 +91,7 @@ export function App({ host, workbook, roundTrip }: AppProps) {
           app.document && (
             <LedgerStep
               document={app.document}
+              adoption={app.adoption}
               onWritten={app.showLedger}
               onContinue={() => continueTo("progress")}
             />

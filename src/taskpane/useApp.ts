@@ -1,15 +1,18 @@
 import { useState } from "react";
+import type { Adoption } from "../core/adopt";
 import type { Ledger, Period, PlanDocument } from "../core/model";
 import type { StepId } from "./steps";
 
 /**
- * The pane's shared state: the current step, the document as parsed and as reviewed, the ledger last
- * written to or read from the workbook, and the period 进度 and 通报 look at.
+ * The pane's shared state: the current step, the document as parsed and as reviewed (and, for an
+ * office's own task table, how its columns were read), the ledger last written to or read from the
+ * workbook, and the period 进度 and 通报 look at.
  */
 export function useApp() {
   const [step, setStep] = useState<StepId>("import");
   const [parsed, setParsed] = useState<PlanDocument>();
   const [reviewed, setReviewed] = useState<PlanDocument>();
+  const [adoption, setAdoption] = useState<Adoption>();
   const [ledger, setLedger] = useState<Ledger>();
   const [period, setPeriod] = useState<Period>();
   /** A ledger just written or read shows the period it tracks. */
@@ -23,10 +26,13 @@ export function useApp() {
     goTo: setStep,
     document: reviewed,
     hasEdits: reviewed !== parsed,
-    parsedDocument: (document: PlanDocument) => {
+    /** A document read as text, or a table adopted: what 校对 starts from. */
+    parsedDocument: (document: PlanDocument, adopted?: Adoption) => {
       setParsed(document);
       setReviewed(document);
+      setAdoption(adopted);
     },
+    adoption,
     reviewedDocument: setReviewed,
     ledger,
     showLedger,

@@ -7,14 +7,17 @@ import type { WorkbookPlan } from "../core/sheets";
 import type { ReportSettings } from "../core/model";
 import type {
   ExcelCapabilities,
+  ExcelTableResult,
   ReadWorkbookResult,
   SettingsWriteResult,
+  TableSource,
   WriteOptions,
   WriteResult,
 } from "../adapters/excel";
 import {
   excelCapabilities,
   readLedgerFromExcel,
+  readTableFromExcel,
   writePlanToExcel,
   writeReportSettingsToExcel,
 } from "../adapters/excel";
@@ -26,6 +29,8 @@ export interface WorkbookAccess {
   readLedger(): Promise<ReadWorkbookResult>;
   /** 发文单位, 主送单位 and 通报范围 into 设置's cells, leaving the rest of the sheet as it is. */
   writeReportSettings(settings: ReportSettings | undefined): Promise<SettingsWriteResult>;
+  /** The office's own task table: the active sheet's, or the selection's. */
+  readTable(source: TableSource): Promise<ExcelTableResult>;
 }
 
 /** The open Excel workbook through the Office.js adapter; only when the pane runs in Excel. */
@@ -36,6 +41,7 @@ export function officeWorkbook(): WorkbookAccess {
     writePlan: (plan, options) => writePlanToExcel(plan, capabilities, options),
     readLedger: () => readLedgerFromExcel(),
     writeReportSettings: (settings) => writeReportSettingsToExcel(settings),
+    readTable: (source) => readTableFromExcel(source, capabilities),
   };
 }
 

@@ -85,10 +85,11 @@ export const SCRIPTED_EXCEL = `
     });
   }
   var sheets = [newSheet("Sheet1")];
-  window.scriptedWorkbook = { sheets: sheets, syncs: 0 };
+  // The selection, as an A1 range of the first sheet; merges are A1 ranges on each sheet.
+  window.scriptedWorkbook = { sheets: sheets, syncs: 0, name: "工作簿1.xlsx", selection: "A1" };
 
   function newSheet(name) {
-    return { name: name, visibility: "Visible", writes: [], cells: [], formats: [] };
+    return { name: name, visibility: "Visible", writes: [], cells: [], formats: [], merges: [] };
   }
   function columnNumber(letters) {
     var n = 0;
@@ -133,7 +134,25 @@ export const SCRIPTED_EXCEL = `
         formats[r].push(formatAt(sheet, firstRow + r, firstColumn + c));
       }
     }
-    return partly({ load: function () {}, values: values, numberFormat: formats });
+    return partly({
+      load: function () {},
+      values: values,
+      numberFormat: formats,
+      text: values.map(function (line) { return line.map(function (v) { return String(v); }); }),
+      rowIndex: firstRow,
+      columnIndex: firstColumn,
+      rowCount: rowCount,
+      columnCount: columnCount,
+      isNullObject: false,
+      getMergedAreasOrNullObject: function () { return mergedAreas(sheet); },
+    });
+  }
+  function mergedAreas(sheet) {
+    return partly({
+      load: function () {},
+      isNullObject: sheet.merges.length === 0,
+      address: sheet.merges.map(function (a) { return sheet.name + "!" + a; }).join(", "),
+    });
   }
   function range(sheet, address) {
     var own = { load: function () {} };
@@ -164,6 +183,7 @@ export const SCRIPTED_EXCEL = `
         columnCount = Math.max(columnCount, c + 1);
       });
     });
+    var used = block(sheet, 0, 0, rowCount, columnCount);
     return partly({
       load: function () {},
       isNullObject: rowCount === 0,
@@ -171,6 +191,8 @@ export const SCRIPTED_EXCEL = `
       columnIndex: 0,
       rowCount: rowCount,
       columnCount: columnCount,
+      text: used.text,
+      getMergedAreasOrNullObject: function () { return mergedAreas(sheet); },
     });
   }
   function worksheet(sheet) {
@@ -199,7 +221,14 @@ export const SCRIPTED_EXCEL = `
     },
   });
   var context = partly({
-    workbook: partly({ worksheets: worksheets }),
+    workbook: partly({
+      worksheets: worksheets,
+      get name() { return window.scriptedWorkbook.name; },
+      getSelectedRange: function () {
+        var b = bounds(window.scriptedWorkbook.selection);
+        return block(sheets[0], b.firstRow, b.firstColumn, b.lastRow - b.firstRow + 1, b.lastColumn - b.firstColumn + 1);
+      },
+    }),
     sync: function () {
       window.scriptedWorkbook.syncs++;
       return Promise.resolve();
@@ -222,6 +251,8 @@ export interface ScriptedSheet {
   writes: { address: string; cells: unknown[][] }[];
   /** 0-based rows of values, as a person would see them typed. */
   cells: unknown[][];
+  /** Merged areas, as A1 ranges. */
+  merges: string[];
 }
 
 export function scriptedSheets(page: Page): Promise<ScriptedSheet[]> {

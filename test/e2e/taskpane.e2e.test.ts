@@ -10,6 +10,8 @@ import { mkdirSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { Document, Packer, Paragraph } from "docx";
 import { chromium, type Browser, type Locator, type Page } from "playwright-core";
+import { readTableFile } from "../../src/adapters/table";
+import { columnLetter } from "../../src/core/adopt";
 import { alertRules, statusRules } from "../../src/core/sheets";
 import {
   browserAvailable,
@@ -36,7 +38,7 @@ async function importFile(
   buffer: Buffer,
   summary: RegExp,
 ): Promise<string> {
-  await page.getByLabel("选择政策文件").setInputFiles({ name, mimeType, buffer });
+  await page.getByLabel("选择政策文件或任务表").setInputFiles({ name, mimeType, buffer });
   await page.getByText("解析完成").waitFor();
   expect(await page.getByText(summary).count()).toBe(1);
   return page.getByRole("textbox", { name: "政策文件文字" }).inputValue();
@@ -300,5 +302,61 @@ const hasFocus = (element: Locator) => element.evaluate((node) => node === docum
     await roundTrip.getByRole("button", { name: "生成填报文件" }).click();
     await roundTrip.getByText(/已为 \d+ 个单位生成/).waitFor();
     await page.screenshot({ path: path.join(SHOTS, "9-roundtrip.png"), animations: "disabled" });
+  });
+
+  it("adopts a real task table from the scripted workbook's open sheet, its columns mapped in 校对", async () => {
+    // A real 主要目标责任清单 (test/corpus/tables/ta-03.xlsx), typed into the open sheet with its merges.
+    const file = "ta-03.xlsx";
+    const read = await readTableFile(readFileSync(path.join(ROOT, "test/corpus/tables", file)), file);
+    if (!read.ok) throw new Error(read.message);
+    const [grid] = read.grids;
+    const merges = grid!.merges.map(
+      (m) => `${columnLetter(m.left)}${m.top + 1}:${columnLetter(m.right)}${m.bottom + 1}`,
+    );
+    await page.evaluate(
+      ({ rows, merges }) => {
+        const workbook = (
+          window as unknown as {
+            scriptedWorkbook: { name: string; sheets: { cells: unknown[][]; merges: string[] }[] };
+          }
+        ).scriptedWorkbook;
+        workbook.name = "沅江目标责任清单.xlsx";
+        workbook.sheets[0]!.cells = rows;
+        workbook.sheets[0]!.merges = merges;
+      },
+      { rows: grid!.rows, merges },
+    );
+
+    await page.getByRole("button", { name: "使用当前工作表" }).click();
+    await page.getByText("已读取任务表").waitFor();
+    expect(await page.getByRole("tabpanel", { name: "导入" }).getByText(/14 项任务/).count()).toBe(1);
+    await page.screenshot({ path: path.join(SHOTS, "2b-import-table.png"), animations: "disabled" });
+
+    await page.getByRole("button", { name: "下一步：校对" }).click();
+    const review = page.getByRole("tabpanel", { name: "校对" });
+    await review.getByRole("button", { name: /^列的对应/ }).click();
+    const unitColumn = review.getByRole("combobox", { name: "C列“单位”" });
+    expect(await unitColumn.inputValue()).toBe("ignore");
+    expect(await review.getByRole("combobox", { name: "G列“牵头单位”" }).inputValue()).toBe("lead");
+    // The base year's column says where each indicator started: kept as a 备注, as read.
+    expect(await review.getByRole("combobox", { name: "D列“2023年”" }).inputValue()).toBe("note");
+    await review.getByRole("combobox", { name: "D列“2023年”" }).selectOption("ignore");
+    expect(await review.getByRole("combobox", { name: "D列“2023年”" }).inputValue()).toBe("ignore");
+    await page.screenshot({ path: path.join(SHOTS, "3b-review-columns.png"), animations: "disabled" });
+
+    await page.getByRole("tab", { name: "写入台账" }).click();
+    const ledgerPanel = page.getByRole("tabpanel", { name: "写入台账" });
+    await ledgerPanel.getByRole("button", { name: "写入台账" }).click();
+    await ledgerPanel.getByText("台账已写入").waitFor();
+    const sheets = await scriptedSheets(page);
+    expect(sheets.map((sheet) => sheet.name)).toEqual(
+      expect.arrayContaining(["Sheet1", "任务清单", "进度填报", "_duban"]),
+    );
+    // The office's own sheet is left as it was.
+    expect(sheets.find((sheet) => sheet.name === "Sheet1")!.cells[3]).toEqual(grid!.rows[3]);
+    const tasks = JSON.stringify(
+      sheets.find((sheet) => sheet.name === "任务清单")!.writes.map((w) => w.cells),
+    );
+    expect(tasks).toContain("沅江目标责任清单.xlsx（Sheet1）“Sheet1”工作表第4行");
   });
 });

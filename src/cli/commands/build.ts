@@ -7,6 +7,7 @@ import {
   IMPORTED_REPORTER,
   adoptedLedger,
   columnLetter,
+  readsBetterAsTable,
   roleOfWord,
 } from "../../core/adopt";
 import { parseRange } from "../../adapters/table";
@@ -221,7 +222,7 @@ async function adoptedFromFile(
   }
   if (document) {
     const prose = await loadDocument(path, io, units);
-    if (prose.ok && prose.document.tasks.length > loaded.table.plan.tasks.length) return undefined;
+    if (prose.ok && !readsBetterAsTable(loaded, prose.document)) return undefined;
   }
   const where = loaded.grid.sheet ? `“${loaded.grid.sheet}”中的任务表` : "任务表";
   const columns = loaded.table.mapping.columns

@@ -207,6 +207,9 @@ function renderTable(
     };
     const cells = resolved.map((text, c) => {
       const column = mapping.columns[c];
+      // Progress is read off the grid itself; left out here, it changes month by month without
+      // changing the ledger's identity (the hash of this text), so next month's table merges in.
+      if (column?.role === "progress") return "";
       return column?.role === "target" && text ? targetSentence(text, column, said) : text;
     });
     const filled = resolved.filter(Boolean);
@@ -318,4 +321,51 @@ function mixedColumns(grid: CellGrid, mapping: ColumnMapping, bodyRows: readonly
     });
   }
   return found;
+}
+
+/** A table as adopted and what it was adopted with, so that 校对 can change a column's role. */
+export interface Adoption {
+  grid: CellGrid;
+  options: AdoptOptions;
+  table: AdoptedTable;
+}
+
+export type AdoptionResult = ({ ok: true } & Adoption) | { ok: false; code: AdoptErrorCode; message: string };
+
+/** The table read again with one column's role as the user chose it, the others' choices kept. */
+export function withColumnRole(adoption: Adoption, column: number, role: ColumnRole): AdoptionResult {
+  const options = { ...adoption.options, chosen: { ...adoption.options.chosen, [column]: role } };
+  const result = adoptTable(adoption.grid, options);
+  return result.ok ? { ok: true, grid: adoption.grid, options, table: result.table } : result;
+}
+
+/**
+ * Of a workbook's sheets or a document's tables, the one that reads as the task table: the most
+ * tasks wins. When none does, the first one's reason is given.
+ */
+export function bestAdoption(grids: readonly CellGrid[], options: AdoptOptions = {}): AdoptionResult {
+  let best: { grid: CellGrid; table: AdoptedTable } | undefined;
+  let firstFailure: Extract<AdoptResult, { ok: false }> | undefined;
+  for (const grid of grids) {
+    const result = adoptTable(grid, options);
+    if (!result.ok) {
+      firstFailure ??= result;
+      continue;
+    }
+    if (!best || result.table.plan.tasks.length > best.table.plan.tasks.length)
+      best = { grid, table: result.table };
+  }
+  if (best) return { ok: true, ...best, options };
+  return firstFailure ?? { ok: false, code: "empty-table", message: "没有可读取的表格。" };
+}
+
+/**
+ * A Word document with a task table and a text: read by its table unless its text holds more
+ * tasks (a 实施方案 whose table is only its 主要指标).
+ */
+export function readsBetterAsTable(
+  adoption: AdoptionResult | { ok: false; message: string },
+  prose: PlanDocument,
+): adoption is { ok: true } & Adoption {
+  return adoption.ok && adoption.table.plan.tasks.length >= prose.tasks.length;
 }

@@ -2,6 +2,7 @@ import { gridsOf } from "../../../test/helpers/grids";
 import { Period } from "../model";
 import { buildWorkbookPlan, readLedger } from "../sheets";
 import { assessLedger } from "../progress";
+import { ledgerOverExisting } from "../plan";
 import { adoptTable } from "./adopt";
 import type { CellGrid } from "./grid";
 import { IMPORTED_REPORTER, adoptedLedger, statedActual } from "./ledger";
@@ -81,4 +82,25 @@ test.each([
   ["进展顺利", "家", undefined],
 ])("the amount in %s", (text, unit, amount) => {
   expect(statedActual(text, unit)).toBe(amount);
+});
+
+test("next month's table, its progress column moved on, is the same ledger: reports already there are kept", () => {
+  const next: CellGrid = {
+    ...table,
+    rows: table.rows.map((row, r) => (r === 2 ? [...row.slice(0, 6), "已建成3家"] : row)),
+  };
+  const first = adopted();
+  const result = adoptTable(next, { fallbackYear: 2024 });
+  if (!result.ok) throw new Error(result.message);
+  const q4 = adoptedLedger(result.table.plan, result.table, { period: Period.of("quarter", 2024, 4) });
+  if (!q4.ok) throw new Error(q4.message);
+  expect(q4.ledger.id).toBe(first.id);
+  const merged = ledgerOverExisting(q4.ledger, { ok: true, ledger: first, diagnostics: [] });
+  if (!merged.ok) throw new Error(merged.message);
+  expect(merged.ledger.progress.map((p) => [p.period, p.progress])).toEqual([
+    ["2024-Q3", "已建成2家"],
+    ["2024-Q3", "已完成"],
+    ["2024-Q4", "已建成3家"],
+    ["2024-Q4", "已完成"],
+  ]);
 });

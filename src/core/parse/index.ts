@@ -255,6 +255,9 @@ class Composer {
   }
 
   private year(title: string, date: string | undefined, fallback: number): number {
+    // A plan over years (`（2024—2027年）`) starts in the year it was issued, not in its last.
+    const span = /(20\d{2})\s*[—–\-~至到]\s*20\d{2}\s*年/.exec(title);
+    if (span) return Number(span[1]);
     const inTitle = /(20\d{2})\s*年/.exec(title);
     if (inTitle) return Number(inTitle[1]);
     if (date) return Number(date.slice(0, 4));

@@ -1,4 +1,5 @@
 import type { Ledger } from "../model";
+import { Period } from "../model";
 import type { ReadLedgerResult } from "../sheets";
 
 export type RewriteResult =
@@ -29,6 +30,14 @@ export function ledgerOverExisting(fresh: Ledger, existing: ReadLedgerResult): R
   const old = existing.ledger;
   if (old.id !== fresh.id) return { ok: true, ledger: fresh, keptReports: 0, replacesTitle: old.title };
   const notes = new Map(old.rows.flatMap((row) => (row.note ? [[row.id, row.note] as const] : [])));
+  // Reports the fresh ledger brings (an adopted table's progress column) join those already there;
+  // what a unit reported for a row and period is never replaced by them.
+  const reported = new Set(
+    old.progress.map((entry) => `${entry.rowId}\u0000${Period.parse(entry.period)?.key ?? entry.period}`),
+  );
+  const brought = fresh.progress.filter(
+    (entry) => !reported.has(`${entry.rowId}\u0000${Period.parse(entry.period)?.key ?? entry.period}`),
+  );
   return {
     ok: true,
     keptReports: old.progress.length,
@@ -38,7 +47,7 @@ export function ledgerOverExisting(fresh: Ledger, existing: ReadLedgerResult): R
         const note = row.note ?? notes.get(row.id);
         return note === undefined ? row : { ...row, note };
       }),
-      progress: old.progress,
+      progress: [...old.progress, ...brought],
     },
   };
 }

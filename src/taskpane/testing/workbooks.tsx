@@ -8,6 +8,7 @@ import {
   ALL_CAPABILITIES,
   detectCapabilities,
   readLedgerFromWorkbook,
+  readTableFromWorkbook,
   writeReportSettings,
   writeWorkbookPlan,
   type ReadWorkbookResult,
@@ -78,6 +79,7 @@ export function inPane(element: ReactNode, workbook: WorkbookAccess | undefined)
 export function stubWorkbook(answers: {
   write?: WorkbookAccess["writePlan"];
   read?: () => Promise<ReadWorkbookResult>;
+  readTable?: WorkbookAccess["readTable"];
   capabilities?: WorkbookAccess["capabilities"];
 }): WorkbookAccess & {
   writes: Parameters<WorkbookAccess["writePlan"]>[0][];
@@ -102,6 +104,8 @@ export function stubWorkbook(answers: {
       stub.reads++;
       return answers.read ? answers.read() : refuse();
     },
+    readTable: (source: Parameters<WorkbookAccess["readTable"]>[0]) =>
+      answers.readTable ? answers.readTable(source) : refuse(),
   };
   return stub;
 }
@@ -114,5 +118,6 @@ export function scriptedWorkbook(excel: FakeExcel): WorkbookAccess {
     writePlan: (plan, options) => writeWorkbookPlan(excel.context, plan, capabilities, options),
     readLedger: () => readLedgerFromWorkbook(excel.context),
     writeReportSettings: (settings) => writeReportSettings(excel.context, settings),
+    readTable: (source) => readTableFromWorkbook(excel.context, source, capabilities),
   };
 }

@@ -18,6 +18,7 @@ import {
   scriptedWorkbook,
   stubWorkbook,
 } from "../../testing/workbooks";
+import { IMPORTED_REPORTER, bestAdoption } from "../../../core/adopt";
 import { LedgerStep } from "./LedgerStep";
 
 // office-addin-mock imports office-addin-manifest for one enum; the rest of that package is ESM, which jest cannot load.
@@ -183,5 +184,69 @@ describe("LedgerStep", () => {
     await user.click(screen.getByRole("button", { name: "写入台账" }));
     expect(await screen.findByText(/保留了工作簿中已有的 1 条填报记录。/)).toBeTruthy();
     expect(JSON.stringify(excel.sheet("进度填报").grid())).toContain("已完成专家评审");
+  });
+});
+
+describe("LedgerStep with a table adopted from the open sheet", () => {
+  it("writes the ledger beside the office's own sheet, its progress column as this period's reports", async () => {
+    const user = userEvent.setup();
+    const excel = new FakeExcel({
+      workbookName: "台账.xlsx",
+      sheets: [
+        {
+          name: "分解表",
+          rows: [
+            ["序号", "工作任务", "牵头单位", "完成时限", "进展情况"],
+            ["1", "新建社区医院3家", "市卫健委", "2024年12月底", "已建成2家"],
+            ["2", "开展老年人免费体检", "市疾控中心", "2024年6月底", "已完成"],
+          ],
+        },
+      ],
+    });
+    const workbook = scriptedWorkbook(excel);
+    const read = await workbook.readTable("sheet");
+    if (!read.ok) throw new Error(read.message);
+    const adoption = bestAdoption([read.grid], { fallbackYear: 2024 });
+    if (!adoption.ok) throw new Error(adoption.message);
+    const written: Ledger[] = [];
+    render(
+      inPane(
+        <LedgerStep
+          document={adoption.table.plan}
+          adoption={adoption}
+          onWritten={(l) => written.push(l)}
+          onContinue={() => undefined}
+        />,
+        workbook,
+      ),
+    );
+    await user.selectOptions(screen.getByRole("combobox", { name: "当前期次" }), "2024-Q3");
+    await user.click(screen.getByRole("button", { name: "写入台账" }));
+    await screen.findByText("台账已写入");
+    expect(excel.sheets.map((s) => s.name)).toContain("分解表");
+    expect(excel.sheet("分解表").grid()[1]).toEqual([
+      1,
+      "新建社区医院3家",
+      "市卫健委",
+      "2024年12月底",
+      "已建成2家",
+    ]);
+    const ledger = written[0]!;
+    expect(ledger.rows.map((r) => r.source)).toEqual([
+      "台账.xlsx（分解表）“分解表”工作表第2行",
+      "台账.xlsx（分解表）“分解表”工作表第3行",
+    ]);
+    expect(ledger.progress.map((p) => [p.period, p.progress, p.reportedBy])).toEqual([
+      ["2024-Q3", "已建成2家", IMPORTED_REPORTER],
+      ["2024-Q3", "已完成", IMPORTED_REPORTER],
+    ]);
+    const back = await workbook.readLedger();
+    expect(back.ok && back.ledger.tableColumns?.map((c) => c.role)).toEqual([
+      "number",
+      "task",
+      "lead",
+      "deadline",
+      "progress",
+    ]);
   });
 });

@@ -10,6 +10,7 @@ import {
   Select,
   Text,
 } from "@fluentui/react-components";
+import type { Adoption } from "../../../core/adopt";
 import type { Ledger, PlanDocument } from "../../../core/model";
 import { Period } from "../../../core/model";
 import { useLedgerStepStyles } from "./LedgerStep.styles";
@@ -18,15 +19,17 @@ import { useLedgerStep } from "./useLedgerStep";
 export interface LedgerStepProps {
   /** The document as reviewed in 校对. */
   document: PlanDocument;
+  /** The office's own table the document was adopted from: sheet rows, progress and mapping go along. */
+  adoption?: Adoption | undefined;
   /** The ledger that is now in the workbook. */
   onWritten: (ledger: Ledger) => void;
   /** On to 进度. */
   onContinue: () => void;
 }
 
-export function LedgerStep({ document, onWritten, onContinue }: LedgerStepProps) {
+export function LedgerStep({ document, adoption, onWritten, onContinue }: LedgerStepProps) {
   const styles = useLedgerStepStyles();
-  const step = useLedgerStep(document, onWritten);
+  const step = useLedgerStep(document, onWritten, adoption);
   const { built, progress, outcome } = step;
 
   return (

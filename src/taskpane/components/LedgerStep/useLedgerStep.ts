@@ -1,6 +1,7 @@
 import { useMemo, useState } from "react";
 import type { Ledger, PeriodKind, PlanDocument } from "../../../core/model";
 import { Period } from "../../../core/model";
+import { type Adoption, adoptedLedger } from "../../../core/adopt";
 import { buildLedger, ledgerOverExisting } from "../../../core/plan";
 import { buildWorkbookPlan, keptSentence } from "../../../core/sheets";
 import type { WriteProgress } from "../../../adapters/excel";
@@ -23,7 +24,11 @@ export type LedgerOutcome =
 
 const isoToday = (): string => new Date().toISOString().slice(0, 10);
 
-export function useLedgerStep(document: PlanDocument, onWritten: (ledger: Ledger) => void) {
+export function useLedgerStep(
+  document: PlanDocument,
+  onWritten: (ledger: Ledger) => void,
+  adoption?: Adoption,
+) {
   const workbook = useWorkbook();
   const [today] = useState(isoToday);
   const [periodKind, setPeriodKind] = useState<PeriodKind>("quarter");
@@ -32,11 +37,11 @@ export function useLedgerStep(document: PlanDocument, onWritten: (ledger: Ledger
   const [progress, setProgress] = useState<WriteProgress>();
   const [outcome, setOutcome] = useState<LedgerOutcome>();
 
-  const built = useMemo(
-    () =>
-      buildLedger([document], chosenPeriod === undefined ? { periodKind, today } : { period: chosenPeriod }),
-    [document, periodKind, chosenPeriod, today],
-  );
+  const built = useMemo(() => {
+    const options = chosenPeriod === undefined ? { periodKind, today } : { period: chosenPeriod };
+    // An adopted table's rows keep their sheet rows, its progress column and its column mapping.
+    return adoption ? adoptedLedger(document, adoption.table, options) : buildLedger([document], options);
+  }, [document, adoption, periodKind, chosenPeriod, today]);
   const plan = useMemo(() => (built.ok ? buildWorkbookPlan(built.ledger) : undefined), [built]);
   const skipped = workbook && plan ? skippedFeatures(plan, workbook.capabilities) : [];
   const periods = Period.ofYear(document.year, periodKind);

@@ -15,11 +15,13 @@ import {
   useArrowNavigationGroup,
 } from "@fluentui/react-components";
 import { Fragment } from "react";
+import type { Adoption } from "../../../core/adopt";
 import type { Indicator, PlanDocument } from "../../../core/model";
 import { DEFAULT_UNITS } from "../../../core/model";
 import { needsUnits } from "../../../core/review";
 import { formatShortDate, formatTarget } from "../../format";
 import { DiagnosticList } from "../DiagnosticList/DiagnosticList";
+import { TableMapping } from "../TableMapping/TableMapping";
 import { TaskEditor } from "../TaskEditor/TaskEditor";
 import { useReviewStepStyles } from "./ReviewStep.styles";
 import { useReviewStep } from "./useReviewStep";
@@ -27,11 +29,14 @@ import { useReviewStep } from "./useReviewStep";
 export interface ReviewStepProps {
   document: PlanDocument;
   onChange: (document: PlanDocument) => void;
+  /** The office's own table the document was adopted from, whose columns can be mapped again. */
+  adoption?: Adoption | undefined;
+  onAdoption?: (next: Adoption) => void;
   /** On to 写入台账. */
   onContinue: () => void;
 }
 
-export function ReviewStep({ document, onChange, onContinue }: ReviewStepProps) {
+export function ReviewStep({ document, onChange, adoption, onAdoption, onContinue }: ReviewStepProps) {
   const styles = useReviewStepStyles();
   const review = useReviewStep(document, onChange);
   const gridNavigation = useArrowNavigationGroup({ axis: "grid" });
@@ -58,6 +63,8 @@ export function ReviewStep({ document, onChange, onContinue }: ReviewStepProps) 
           个指标。点击任务名称可修改牵头和配合单位、目标和时限。
         </Text>
       </div>
+
+      {adoption && onAdoption && <TableMapping adoption={adoption} onChange={onAdoption} />}
 
       {unassigned.length > 0 ? (
         <MessageBar intent="warning" layout="multiline">
