@@ -18,7 +18,7 @@ describe("the corpus", () => {
   });
 
   test.each([
-    ["tuned", false, { tasks: 0.95, lead: 0.93, recall: 0.78, extras: 0.1, pastFacts: 1 }],
+    ["tuned", false, { tasks: 0.95, lead: 0.93, recall: 0.8, extras: 0.1, pastFacts: 1 }],
     ["held out", true, { tasks: 0.8, lead: 0.28, recall: 0.4, extras: 0.28, pastFacts: 1 }],
   ] as const)("%s documents keep their floors", (_, heldOut, floor) => {
     const t = totals(scores.filter((s) => s.heldOut === heldOut));
