@@ -82,6 +82,8 @@ export function App({ host, workbook, roundTrip }: AppProps) {
               onChange={app.reviewedDocument}
               adoption={app.adoption}
               onAdoption={(next) => app.parsedDocument(next.table.plan, next)}
+              canUndo={app.canUndo}
+              onUndo={app.undo}
               onContinue={() => continueTo("ledger")}
             />
           )

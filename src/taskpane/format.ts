@@ -9,14 +9,14 @@ export const OP_LABELS: Record<Op, string> = {
   "=": "等于（=）",
   "<=": "不高于（≤）",
   "<": "低于（<）",
-  milestone: "里程碑（无数值）",
+  milestone: "节点（无数值）",
 };
 
 const OP_SIGNS: Record<Op, string> = { ">=": "≥", ">": ">", "=": "=", "<=": "≤", "<": "<", milestone: "" };
 
-/** `≥ 90%`, `2–3 个`, or `里程碑`. */
+/** `≥ 90%`, `2–3 个`, or `节点`. */
 export function formatTarget(indicator: Pick<Indicator, "op" | "value" | "maxValue" | "unit">): string {
-  if (indicator.op === "milestone" || indicator.value === undefined) return "里程碑";
+  if (indicator.op === "milestone" || indicator.value === undefined) return "节点";
   const range =
     indicator.maxValue !== undefined
       ? `${formatTargetValue(indicator.value)}–${formatTargetValue(indicator.maxValue)}`

@@ -10,7 +10,6 @@ import type { CellGrid, CellRange } from "../../core/adopt";
 import { chineseDate } from "../../core/model";
 import type { GridValue } from "../../core/sheets";
 import { MAX_DOCX_UNPACKED_BYTES, MAX_FILE_BYTES, decodeText } from "../text/readDocument";
-import { loadWorkbook, otherFormat, worksheetGrid } from "../xlsx/read";
 import { checkZip } from "../zip/check";
 import { docxTables } from "./docx";
 
@@ -35,7 +34,9 @@ export async function readTableFile(bytes: Uint8Array, fileName: string): Promis
   const lower = fileName.toLowerCase();
   const name = fileName.replace(/^.*[\\/]/, "");
   if (lower.endsWith(".csv")) return csvGrids(bytes, name);
-  const other = otherFormat(bytes);
+  // ExcelJS is heavy: a Word table never loads it.
+  const xlsx = lower.endsWith(".docx") ? undefined : await import("../xlsx/read.js");
+  const other = xlsx?.otherFormat(bytes);
   if (other) return refuse(`无法打开“${name}”：${other}`);
   const checked = await checkZip(bytes, MAX_DOCX_UNPACKED_BYTES);
   if (checked === "too-large") {
@@ -46,8 +47,8 @@ export async function readTableFile(bytes: Uint8Array, fileName: string): Promis
   if (checked !== "ok") {
     return refuse(`“${name}”不是有效的 .xlsx、.docx 或 .csv 文件（文件可能已损坏）。`);
   }
-  if (lower.endsWith(".docx")) return docxGrids(bytes, name);
-  return xlsxGrids(bytes, name);
+  if (!xlsx) return docxGrids(bytes, name);
+  return xlsxGrids(xlsx, bytes, name);
 }
 
 function csvGrids(bytes: Uint8Array, name: string): TableFileResult {
@@ -59,7 +60,11 @@ function csvGrids(bytes: Uint8Array, name: string): TableFileResult {
   return { ok: true, grids: [{ name, rows, merges: [], origin: { row: 1, column: 1 } }] };
 }
 
-async function xlsxGrids(bytes: Uint8Array, name: string): Promise<TableFileResult> {
+async function xlsxGrids(
+  { loadWorkbook, worksheetGrid }: typeof import("../xlsx/read.js"),
+  bytes: Uint8Array,
+  name: string,
+): Promise<TableFileResult> {
   const workbook = await loadWorkbook(bytes);
   if (!workbook)
     return refuse(`“${name}”不是有效的 .xlsx 工作簿（可能已损坏，或是旧版 .xls 格式，请另存为 .xlsx）。`);

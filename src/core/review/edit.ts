@@ -5,6 +5,14 @@
 
 import type { Diagnostic, Indicator, Op, PlanDocument, Task } from "../model";
 import { isValidIsoDate } from "../model";
+import {
+  type NewIndicator,
+  type TaskTextEdit,
+  addIndicator,
+  deleteIndicator,
+  editTaskText,
+  moveIndicator,
+} from "./structure";
 
 /** What the task editor hands back for one indicator. */
 export interface IndicatorEdit {
@@ -26,24 +34,47 @@ export interface TaskEdit {
   /** ISO date; absent when the task names none. */
   deadline?: string;
   indicators: IndicatorEdit[];
+  /** 编号, 标题, 工作措施 and 所属部分, when the editor changed them. */
+  text?: TaskTextEdit;
+  /** Targets added by hand. */
+  added?: NewIndicator[];
+  /** Targets that are none (a past fact, a page number). */
+  removed?: string[];
+  /** Targets that belong to another task. */
+  moved?: { id: string; toTaskId: string }[];
 }
 
 export type EditProblem =
-  | { field: "deadline"; message: string }
-  | { field: "value" | "baseline" | "deadline"; indicatorId: string; message: string };
+  | { field: "deadline" | "title"; message: string }
+  | { field: "value" | "baseline" | "deadline"; indicatorId: string; message: string }
+  | { field: "metric" | "value" | "deadline"; added: number; message: string };
 
 /** What is wrong with an edit, in Chinese, field by field; empty when it can be applied. */
 export function checkTaskEdit(edit: TaskEdit): EditProblem[] {
   const problems: EditProblem[] = [];
   if (edit.deadline !== undefined && !isValidIsoDate(edit.deadline))
     problems.push({ field: "deadline", message: "时限不是有效日期。" });
+  if (edit.text?.title !== undefined && edit.text.title.trim() === "")
+    problems.push({ field: "title", message: "请填写任务标题。" });
+  (edit.added ?? []).forEach((target, added) => {
+    if (!target.metric.trim()) problems.push({ field: "metric", added, message: "请填写指标名称。" });
+    if (
+      target.op !== "milestone" &&
+      (target.value === undefined || !Number.isFinite(target.value) || target.value < 0)
+    )
+      problems.push({ field: "value", added, message: "请填写不小于 0 的目标值，或把比较方式改为“节点”。" });
+    if (target.deadline !== undefined && !isValidIsoDate(target.deadline))
+      problems.push({ field: "deadline", added, message: "时限不是有效日期。" });
+  });
   for (const indicator of edit.indicators) {
+    // A target being removed or moved away is not checked here.
+    if (edit.removed?.includes(indicator.id)) continue;
     if (indicator.op !== "milestone") {
       if (indicator.value === undefined)
         problems.push({
           field: "value",
           indicatorId: indicator.id,
-          message: "请填写目标值，或把比较方式改为“里程碑”。",
+          message: "请填写目标值，或把比较方式改为“节点”。",
         });
       else if (!Number.isFinite(indicator.value) || indicator.value < 0)
         problems.push({ field: "value", indicatorId: indicator.id, message: "目标值应是不小于 0 的数。" });
@@ -53,7 +84,7 @@ export function checkTaskEdit(edit: TaskEdit): EditProblem[] {
         problems.push({
           field: "baseline",
           indicatorId: indicator.id,
-          message: indicator.op === "milestone" ? "里程碑没有起始值。" : "起始值应是不小于 0 的数。",
+          message: indicator.op === "milestone" ? "节点没有起始值。" : "起始值应是不小于 0 的数。",
         });
       else if (indicator.value !== undefined && indicator.baseline === indicator.value)
         problems.push({
@@ -133,7 +164,15 @@ export function applyTaskEdit(plan: PlanDocument, taskId: string, edit: TaskEdit
     return edited;
   });
   if (!tasks.some((task) => task.id === taskId)) throw new Error(`applyTaskEdit: no task ${taskId}`);
-  return { ...plan, tasks };
+  let next: PlanDocument = { ...plan, tasks };
+  if (edit.text) next = editTaskText(next, taskId, edit.text);
+  for (const target of edit.added ?? []) {
+    const added = addIndicator(next, taskId, target);
+    if (added.ok) next = added.plan;
+  }
+  for (const id of edit.removed ?? []) next = deleteIndicator(next, id);
+  for (const { id, toTaskId } of edit.moved ?? []) next = moveIndicator(next, id, toTaskId);
+  return next;
 }
 
 /**

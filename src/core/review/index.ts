@@ -11,3 +11,21 @@ export {
 } from "./edit";
 export { needsUnits, unitSuggestions } from "./units";
 export { formatTargetValue, parseTargetValue } from "./values";
+export {
+  addIndicator,
+  addTask,
+  deleteIndicator,
+  deleteTask,
+  editDocument,
+  editTaskText,
+  mergeTasks,
+  moveIndicator,
+  splitTask,
+  taskSentences,
+  type DocumentEdit,
+  type DocumentEditResult,
+  type IndicatorAddResult,
+  type NewIndicator,
+  type NewTask,
+  type TaskTextEdit,
+} from "./structure";

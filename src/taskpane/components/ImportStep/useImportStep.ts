@@ -130,7 +130,8 @@ export function useImportStep(onParsed: (document: PlanDocument, adoption?: Adop
         setWork(undefined);
         return;
       }
-      if (/\.docx$/i.test(file.name)) {
+      // A Word document whose text shows table rows may be the office's task table.
+      if (/\.docx$/i.test(file.name) && /^\|.*\|$/m.test(read.text)) {
         const adoption = await adoptFile(bytes, file.name);
         if (readsBetterAsTable(adoption, parseDocument(read.text, { sourceName: file.name })))
           return show(adoption.table.plan, adoption);

@@ -11,6 +11,22 @@ export const useReviewStepStyles = makeStyles({
     flexDirection: "column",
     gap: tokens.spacingVerticalXXS,
   },
+  toolbar: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalS,
+  },
+  documentFields: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+  },
+  taskHead: {
+    display: "flex",
+    alignItems: "flex-start",
+    justifyContent: "space-between",
+    gap: tokens.spacingHorizontalXS,
+  },
   tableScroller: {
     overflowX: "auto",
   },

@@ -45,7 +45,7 @@ describe("ReviewStep", () => {
       ["新建胸痛中心", "≥ 2–3 个", "6月30日"],
       ["2. 做好妇幼健康服务牵头：未指定1 条待确认", "", ""],
       ["适龄妇女宫颈癌筛查率", "≥ 70%", "12月31日"],
-      ["3. 开展爱国卫生运动牵头：未指定", "里程碑", ""],
+      ["3. 开展爱国卫生运动牵头：未指定", "节点", ""],
     ]);
   });
 
@@ -132,7 +132,7 @@ describe("ReviewStep", () => {
     await user.click(screen.getByRole("switch", { name: "只显示需要处理的任务" }));
     expect(
       within(table())
-        .getAllByRole("button")
+        .getAllByRole("button", { name: /^\d+\. / })
         .map((b) => b.textContent),
     ).toEqual(["2. 做好妇幼健康服务", "3. 开展爱国卫生运动"]);
   });

@@ -1,6 +1,17 @@
 import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
   Badge,
   Button,
+  Field,
+  Input,
+  Menu,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
@@ -14,9 +25,10 @@ import {
   Text,
   useArrowNavigationGroup,
 } from "@fluentui/react-components";
-import { Fragment } from "react";
+import { MoreHorizontalRegular } from "@fluentui/react-icons";
+import { Fragment, useEffect, useState, type KeyboardEvent } from "react";
 import type { Adoption } from "../../../core/adopt";
-import type { Indicator, PlanDocument } from "../../../core/model";
+import type { Indicator, PlanDocument, Task } from "../../../core/model";
 import { DEFAULT_UNITS } from "../../../core/model";
 import { needsUnits } from "../../../core/review";
 import { formatShortDate, formatTarget } from "../../format";
@@ -24,6 +36,7 @@ import { DiagnosticList } from "../DiagnosticList/DiagnosticList";
 import { TableMapping } from "../TableMapping/TableMapping";
 import { TaskEditor } from "../TaskEditor/TaskEditor";
 import { useReviewStepStyles } from "./ReviewStep.styles";
+import { StructureDialogs, type StructureDialog } from "./StructureDialogs";
 import { useReviewStep } from "./useReviewStep";
 
 export interface ReviewStepProps {
@@ -32,13 +45,67 @@ export interface ReviewStepProps {
   /** The office's own table the document was adopted from, whose columns can be mapped again. */
   adoption?: Adoption | undefined;
   onAdoption?: (next: Adoption) => void;
+  /** Back one edit (the button and Ctrl+Z). */
+  canUndo?: boolean;
+  onUndo?: () => void;
   /** On to 写入台账. */
   onContinue: () => void;
 }
 
-export function ReviewStep({ document, onChange, adoption, onAdoption, onContinue }: ReviewStepProps) {
+export function ReviewStep({
+  document,
+  onChange,
+  adoption,
+  onAdoption,
+  canUndo = false,
+  onUndo,
+  onContinue,
+}: ReviewStepProps) {
   const styles = useReviewStepStyles();
   const review = useReviewStep(document, onChange);
+  const [dialog, setDialog] = useState<StructureDialog>();
+  const [docTitle, setDocTitle] = useState(document.title);
+  const [docYear, setDocYear] = useState(String(document.year));
+  const [docProblem, setDocProblem] = useState<string>();
+  // A new reading, or 撤销, brings its own title and year into the fields.
+  useEffect(() => {
+    setDocTitle(document.title);
+    setDocYear(String(document.year));
+  }, [document.title, document.year]);
+  // Ctrl+Z in a text field undoes the typing; elsewhere in 校对, the last edit.
+  const undoKey = (event: KeyboardEvent<HTMLDivElement>) => {
+    const typing = event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement;
+    if (!typing && (event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "z" && canUndo && onUndo) {
+      event.preventDefault();
+      onUndo();
+    }
+  };
+  const applyDocument = () => setDocProblem(review.editDocument(docTitle, docYear));
+  const taskMenu = (task: Task, index: number) => (
+    <Menu>
+      <MenuTrigger disableButtonEnhancement>
+        <Button
+          size="small"
+          appearance="subtle"
+          icon={<MoreHorizontalRegular />}
+          aria-label={`任务 ${task.number} 的操作`}
+        />
+      </MenuTrigger>
+      <MenuPopover>
+        <MenuList>
+          <MenuItem onClick={() => setDialog({ kind: "add", after: task })}>在后面添加任务…</MenuItem>
+          <MenuItem onClick={() => setDialog({ kind: "split", task })}>拆分任务…</MenuItem>
+          <MenuItem
+            disabled={index === document.tasks.length - 1}
+            onClick={() => review.mergeWithNext(task.id)}
+          >
+            与下一项合并
+          </MenuItem>
+          <MenuItem onClick={() => review.deleteTask(task.id)}>删除任务</MenuItem>
+        </MenuList>
+      </MenuPopover>
+    </Menu>
+  );
   const gridNavigation = useArrowNavigationGroup({ axis: "grid" });
   const { unassigned } = review.review;
   const indicatorCount =
@@ -55,7 +122,7 @@ export function ReviewStep({ document, onChange, adoption, onAdoption, onContinu
   );
 
   return (
-    <div className={styles.root}>
+    <div className={styles.root} onKeyDown={undoKey}>
       <div className={styles.summary}>
         <Text weight="semibold">{document.title || document.sourceName}</Text>
         <Text size={200} className={styles.muted}>
@@ -63,6 +130,30 @@ export function ReviewStep({ document, onChange, adoption, onAdoption, onContinu
           个指标。点击任务名称可修改牵头和配合单位、目标和时限。
         </Text>
       </div>
+
+      <div className={styles.toolbar} role="toolbar" aria-label="校对操作">
+        <Button disabled={!canUndo} aria-keyshortcuts="Control+Z" onClick={onUndo}>
+          撤销
+        </Button>
+        <Button onClick={() => setDialog({ kind: "add", after: document.tasks.at(-1) })}>添加任务…</Button>
+      </div>
+
+      <Accordion collapsible>
+        <AccordionItem value="document">
+          <AccordionHeader>文件标题与年度</AccordionHeader>
+          <AccordionPanel className={styles.documentFields}>
+            <Field label="文件标题" {...(docProblem !== undefined && { validationMessage: docProblem })}>
+              <Input value={docTitle} onChange={(_, data) => setDocTitle(data.value)} />
+            </Field>
+            <Field label="年度" hint="台账的期次按此年度排列">
+              <Input type="number" value={docYear} onChange={(_, data) => setDocYear(data.value)} />
+            </Field>
+            <div>
+              <Button onClick={applyDocument}>应用</Button>
+            </div>
+          </AccordionPanel>
+        </AccordionItem>
+      </Accordion>
 
       {adoption && onAdoption && <TableMapping adoption={adoption} onChange={onAdoption} />}
 
@@ -114,14 +205,17 @@ export function ReviewStep({ document, onChange, adoption, onAdoption, onContinu
                 <Fragment key={task.id}>
                   <TableRow className={styles.taskRow}>
                     <TableCell>
-                      <Button
-                        className={styles.taskButton}
-                        appearance="transparent"
-                        aria-haspopup="dialog"
-                        onClick={() => review.edit(task.id)}
-                      >
-                        {task.number}. {task.title}
-                      </Button>
+                      <div className={styles.taskHead}>
+                        <Button
+                          className={styles.taskButton}
+                          appearance="transparent"
+                          aria-haspopup="dialog"
+                          onClick={() => review.edit(task.id)}
+                        >
+                          {task.number}. {task.title}
+                        </Button>
+                        {taskMenu(task, document.tasks.indexOf(task))}
+                      </div>
                       <div className={styles.units}>
                         牵头：
                         {needsUnits(task) ? (
@@ -139,7 +233,7 @@ export function ReviewStep({ document, onChange, adoption, onAdoption, onContinu
                       </div>
                     </TableCell>
                     <TableCell>
-                      {task.indicators.length === 0 && <span className={styles.muted}>里程碑</span>}
+                      {task.indicators.length === 0 && <span className={styles.muted}>节点</span>}
                     </TableCell>
                     <TableCell>{formatShortDate(task.deadline, document.year)}</TableCell>
                   </TableRow>
@@ -166,6 +260,19 @@ export function ReviewStep({ document, onChange, adoption, onAdoption, onContinu
           下一步：写入台账
         </Button>
       </div>
+
+      <StructureDialogs
+        open={dialog}
+        onAdd={(title, after) => {
+          setDialog(undefined);
+          review.addTask(title, after);
+        }}
+        onSplit={(taskId, at) => {
+          setDialog(undefined);
+          review.splitTask(taskId, at);
+        }}
+        onClose={() => setDialog(undefined)}
+      />
 
       <TaskEditor
         document={document}

@@ -1,11 +1,16 @@
 import { useMemo, useState } from "react";
 import type { Diagnostic, PlanDocument, Task } from "../../../core/model";
 import {
+  addTask,
   adoptSuggestedIndicator,
   applyTaskEdit,
+  deleteTask,
   dismissDiagnostic,
+  editDocument,
+  mergeTasks,
   needsUnits,
   reviewDiagnostics,
+  splitTask,
   type TaskEdit,
 } from "../../../core/review";
 
@@ -58,5 +63,26 @@ export function useReviewStep(document: PlanDocument, onChange: (document: PlanD
     },
     adopt: (diagnostic: Diagnostic) => onChange(adoptSuggestedIndicator(document, diagnostic)),
     dismiss: (diagnostic: Diagnostic) => onChange(dismissDiagnostic(document, diagnostic)),
+    /** A task the parser missed, after `afterTaskId`; its editor opens on it. */
+    addTask: (title: string, afterTaskId?: string) => {
+      const added = addTask(document, { title }, afterTaskId);
+      onChange(added.plan);
+      setEditingTaskId(added.taskId);
+    },
+    deleteTask: (taskId: string) => onChange(deleteTask(document, taskId)),
+    splitTask: (taskId: string, at: number) => onChange(splitTask(document, taskId, at)),
+    /** With the task after it; the last task has none to merge with. */
+    mergeWithNext: (taskId: string) => {
+      const index = document.tasks.findIndex((task) => task.id === taskId);
+      const next = document.tasks[index + 1];
+      if (next) onChange(mergeTasks(document, taskId, next.id));
+    },
+    /** The document's title and year; a message when they cannot be taken. */
+    editDocument: (title: string, year: string): string | undefined => {
+      const edited = editDocument(document, { title, year: Number(year) });
+      if (!edited.ok) return edited.message;
+      onChange(edited.plan);
+      return undefined;
+    },
   };
 }

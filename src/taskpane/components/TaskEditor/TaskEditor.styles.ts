@@ -33,9 +33,16 @@ export const useTaskEditorStyles = makeStyles({
     padding: `0 ${tokens.spacingHorizontalXS}`,
     fontWeight: tokens.fontWeightSemibold,
   },
+  /** Wraps at the pane's 320 px instead of overflowing: as many columns as fit, each at least 88 px. */
   targetRow: {
     display: "grid",
-    gridTemplateColumns: "minmax(0, 3fr) minmax(0, 2fr) minmax(0, 1fr)",
+    gridTemplateColumns: "repeat(auto-fit, minmax(88px, 1fr))",
+    gap: tokens.spacingHorizontalS,
+  },
+  indicatorActions: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "flex-end",
     gap: tokens.spacingHorizontalS,
   },
 });

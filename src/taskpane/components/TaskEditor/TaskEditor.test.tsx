@@ -61,7 +61,7 @@ describe("TaskEditor", () => {
     expect(within(cover).getByText("“约九成”不是数值。")).toBeTruthy();
     await user.clear(value);
     await user.click(within(dialog).getByRole("button", { name: "保存" }));
-    expect(within(cover).getByText("请填写目标值，或把比较方式改为“里程碑”。")).toBeTruthy();
+    expect(within(cover).getByText("请填写目标值，或把比较方式改为“节点”。")).toBeTruthy();
     expect(saved).toEqual([]);
 
     await user.type(value, "4.1万");

@@ -11,8 +11,9 @@ import {
   Input,
   Select,
   Text,
+  Textarea,
 } from "@fluentui/react-components";
-import type { FormEvent } from "react";
+import { useEffect, useId, useRef, type FormEvent } from "react";
 import type { Op, PlanDocument, Task } from "../../../core/model";
 import type { TaskEdit } from "../../../core/review";
 import { OP_LABELS } from "../../format";
@@ -60,6 +61,12 @@ function TaskEditorForm({ document, task, onSave, onSaveAndNext }: TaskEditorFor
   const styles = useTaskEditorStyles();
   const editor = useTaskEditor(document, task);
   const { draft } = editor;
+  const form = useRef<HTMLFormElement>(null);
+  const sectionList = useId();
+  // A refused save moves focus to the first field that says what is wrong.
+  useEffect(() => {
+    if (editor.refusals > 0) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [editor.refusals]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -84,16 +91,43 @@ function TaskEditorForm({ document, task, onSave, onSaveAndNext }: TaskEditorFor
   );
 
   return (
-    <form onSubmit={submit}>
+    <form ref={form} onSubmit={submit}>
       <DialogBody>
         <DialogTitle>
           任务 {task.number}：{task.title}
         </DialogTitle>
         <DialogContent>
           <div className={styles.form}>
-            <Text as="p" className={styles.source} aria-label="任务原文">
+            <Text as="p" className={styles.source} aria-label="任务原文" tabIndex={0}>
               {task.text}
             </Text>
+            <div className={styles.targetRow}>
+              <Field label="编号">
+                <Input value={draft.number} onChange={(_, data) => editor.setText({ number: data.value })} />
+              </Field>
+              <Field label="任务标题" {...validation(editor.problemFor("title"))}>
+                <Input value={draft.title} onChange={(_, data) => editor.setText({ title: data.value })} />
+              </Field>
+            </div>
+            <Field label="所属部分" hint="可选已有的部分，或填写新的">
+              <Input
+                value={draft.section}
+                list={sectionList}
+                onChange={(_, data) => editor.setText({ section: data.value })}
+              />
+            </Field>
+            <datalist id={sectionList}>
+              {editor.sections.map((section) => (
+                <option key={section} value={section} />
+              ))}
+            </datalist>
+            <Field label="工作措施">
+              <Textarea
+                resize="vertical"
+                value={draft.measures}
+                onChange={(_, data) => editor.setText({ measures: data.value })}
+              />
+            </Field>
             <Field label="牵头单位" hint="多个单位用顿号（、）分隔">
               <Input value={draft.lead} onChange={(_, data) => editor.setUnits("lead", data.value)} />
             </Field>
@@ -117,10 +151,31 @@ function TaskEditorForm({ document, task, onSave, onSaveAndNext }: TaskEditorFor
               const indicatorDraft = draft.indicators.find((d) => d.id === indicator.id);
               if (!indicatorDraft) return null;
               const milestone = indicatorDraft.op === "milestone";
+              const removed = draft.removed.includes(indicator.id);
               return (
                 <fieldset key={indicator.id} className={styles.indicator}>
                   <legend className={styles.legend}>指标：{indicator.metric}</legend>
                   <Text size={200}>原文：{indicator.text}</Text>
+                  <div className={styles.indicatorActions}>
+                    <Field label="归属任务">
+                      <Select
+                        value={draft.moves[indicator.id] ?? ""}
+                        disabled={removed}
+                        onChange={(_, data) => editor.moveIndicator(indicator.id, data.value)}
+                      >
+                        <option value="">本任务</option>
+                        {editor.otherTasks.map((other) => (
+                          <option key={other.id} value={other.id}>
+                            移到 {other.number}. {other.title}
+                          </option>
+                        ))}
+                      </Select>
+                    </Field>
+                    <Button aria-pressed={removed} onClick={() => editor.toggleRemoved(indicator.id)}>
+                      {removed ? "恢复此指标" : "删除此指标"}
+                    </Button>
+                  </div>
+                  {removed && <Text size={200}>保存后删除此指标。</Text>}
                   <div className={styles.targetRow}>
                     <Field label="比较">
                       <Select
@@ -178,6 +233,61 @@ function TaskEditorForm({ document, task, onSave, onSaveAndNext }: TaskEditorFor
                 </fieldset>
               );
             })}
+            {draft.added.map((target, index) => (
+              <fieldset key={index} className={styles.indicator}>
+                <legend className={styles.legend}>新增指标 {index + 1}</legend>
+                <Field label="指标名称" {...validation(editor.problemForAdded("metric", index))}>
+                  <Input
+                    value={target.metric}
+                    onChange={(_, data) => editor.setAdded(index, { metric: data.value })}
+                  />
+                </Field>
+                <div className={styles.targetRow}>
+                  <Field label="比较">
+                    <Select
+                      value={target.op}
+                      onChange={(_, data) => isOp(data.value) && editor.setAdded(index, { op: data.value })}
+                    >
+                      {OPS.map((op) => (
+                        <option key={op} value={op}>
+                          {OP_LABELS[op]}
+                        </option>
+                      ))}
+                    </Select>
+                  </Field>
+                  <Field label="目标值" {...validation(editor.problemForAdded("value", index))}>
+                    <Input
+                      value={target.op === "milestone" ? "" : target.value}
+                      disabled={target.op === "milestone"}
+                      inputMode="decimal"
+                      onChange={(_, data) => editor.setAdded(index, { value: data.value })}
+                    />
+                  </Field>
+                  <Field label="单位">
+                    <Input
+                      value={target.op === "milestone" ? "" : target.unit}
+                      disabled={target.op === "milestone"}
+                      onChange={(_, data) => editor.setAdded(index, { unit: data.value })}
+                    />
+                  </Field>
+                </div>
+                <Field
+                  label="指标时限"
+                  hint="不填则随任务时限"
+                  {...validation(editor.problemForAdded("deadline", index))}
+                >
+                  <Input
+                    type="date"
+                    value={target.deadline}
+                    onChange={(_, data) => editor.setAdded(index, { deadline: data.value })}
+                  />
+                </Field>
+                <Button onClick={() => editor.dropAdded(index)}>不添加此指标</Button>
+              </fieldset>
+            ))}
+            <div>
+              <Button onClick={editor.addTarget}>添加指标</Button>
+            </div>
           </div>
         </DialogContent>
         <DialogActions fluid>
