@@ -1,6 +1,7 @@
 /**
  * Writes the corpus files of ../README.md from the transcriptions in ./tables.ts: .xlsx with ExcelJS
- * (real merged cells), .docx with `docx` (a real Word table, columnSpan/rowSpan), .csv in UTF-8.
+ * (real merged cells), .docx with `docx` (a real Word table, columnSpan/rowSpan), .csv in UTF-8 (or in GBK
+ * through iconv-lite, as Excel saves a CSV on Chinese Windows).
  * It fetches nothing. Run from the repository root (see ../README.md):
  *
  *   npx tsc --outDir /tmp/tables-make --module commonjs --moduleResolution node10 --target es2022 \
@@ -10,6 +11,7 @@
 import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import ExcelJS from "exceljs";
+import iconv from "iconv-lite";
 import {
   AlignmentType,
   Document,
@@ -132,11 +134,12 @@ async function writeDocx(spec: TableSpec, path: string): Promise<void> {
   );
   const total = longest.reduce((a, b) => a + b, 0);
   const columnWidths = longest.map((n) => Math.round((13900 * n) / total));
+  const titleLine = spec.titleLine ?? spec.before.length - 1;
   const before = spec.before.map(
     (line, i) =>
       new Paragraph({
-        children: [new TextRun({ text: line, bold: i === spec.before.length - 1 })],
-        ...(i === spec.before.length - 1 ? { alignment: AlignmentType.CENTER } : {}),
+        children: [new TextRun({ text: line, bold: i === titleLine })],
+        ...(i === titleLine ? { alignment: AlignmentType.CENTER } : {}),
       }),
   );
   const doc = new Document({
@@ -171,7 +174,9 @@ function writeCsv(spec: TableSpec, path: string): void {
     ...spec.grid.map((cells) => pad(cells.map(text))),
   ].map((cells) => cells.map(csvField).join(","));
   const body = lines.join("\r\n") + "\r\n";
-  writeFileSync(path, (spec.excelCsv ? "\uFEFF" : "") + body, "utf8");
+  // Excel on Chinese Windows saves a CSV in GBK, without a BOM.
+  if (spec.encoding === "gbk") writeFileSync(path, iconv.encode(body, "gbk"));
+  else writeFileSync(path, (spec.excelCsv ? "\uFEFF" : "") + body, "utf8");
 }
 
 async function main(): Promise<void> {
