@@ -1,20 +1,23 @@
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { useState } from "react";
 import type { PlanDocument } from "../../core/model";
+import { useUndoable } from "../useUndoable";
 import { ReviewStep } from "../components/ReviewStep/ReviewStep";
 
-/** ReviewStep as the app holds it: every edit becomes the document shown next, and is recorded. */
+/** ReviewStep as the app holds it: every edit becomes the document shown next (撤销 included), and is recorded. */
 export function ReviewHarness({ initial, edits }: { initial: PlanDocument; edits: PlanDocument[] }) {
-  const [document, setDocument] = useState(initial);
+  const document = useUndoable(initial);
+  if (!document.value) return null;
   return (
     <FluentProvider theme={webLightTheme}>
       <ReviewStep
-        document={document}
+        document={document.value}
         onContinue={() => undefined}
         onChange={(next) => {
           edits.push(next);
-          setDocument(next);
+          document.set(next);
         }}
+        canUndo={document.canUndo}
+        onUndo={document.undo}
       />
     </FluentProvider>
   );

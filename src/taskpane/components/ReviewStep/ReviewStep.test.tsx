@@ -170,3 +170,92 @@ describe("ReviewStep", () => {
     expect(rows()[0]![0]).toBe("1. 提升县域医疗服务能力牵头：市卫生健康委");
   });
 });
+
+describe("ReviewStep's structure edits", () => {
+  const titles = () =>
+    within(table())
+      .getAllByRole("button", { name: /^\S+\. / })
+      .map((b) => b.textContent);
+
+  it("deletes, merges and splits tasks from each task's menu, and 撤销 (button and Ctrl+Z) goes back", async () => {
+    const { user } = setup();
+    await user.click(screen.getByRole("button", { name: "任务 2 的操作" }));
+    await user.click(screen.getByRole("menuitem", { name: "删除任务" }));
+    expect(titles()).toEqual(["1. 提升县域医疗服务能力", "3. 开展爱国卫生运动"]);
+
+    await user.click(screen.getByRole("button", { name: "撤销" }));
+    expect(titles()).toHaveLength(3);
+
+    await user.click(screen.getByRole("button", { name: "任务 1 的操作" }));
+    await user.click(screen.getByRole("menuitem", { name: "与下一项合并" }));
+    expect(titles()).toEqual(["1. 提升县域医疗服务能力", "3. 开展爱国卫生运动"]);
+    screen.getByRole("button", { name: "撤销" }).focus();
+    await user.keyboard("{Control>}z{/Control}");
+    expect(titles()).toHaveLength(3);
+
+    await user.click(screen.getByRole("button", { name: "任务 1 的操作" }));
+    await user.click(screen.getByRole("menuitem", { name: "拆分任务…" }));
+    const dialog = await screen.findByRole("dialog");
+    const choices = within(dialog).getAllByRole("radio");
+    expect(choices.length).toBeGreaterThan(0);
+    await user.click(choices[0]!);
+    await user.click(within(dialog).getByRole("button", { name: "拆分" }));
+    await editorClosed();
+    expect(titles()).toHaveLength(4);
+  });
+
+  it("adds a task, then opens its editor, where a target is added", async () => {
+    const { user, latest } = setup();
+    await user.click(screen.getByRole("button", { name: "添加任务…" }));
+    const add = await screen.findByRole("dialog");
+    await user.click(within(add).getByRole("button", { name: "添加并编辑" }));
+    expect(within(add).getByText("请填写任务标题。")).toBeTruthy();
+    await user.type(within(add).getByRole("textbox", { name: "任务标题" }), "加强基层人才队伍建设");
+    await user.click(within(add).getByRole("button", { name: "添加并编辑" }));
+    const editor = await screen.findByRole("dialog", { name: /加强基层人才队伍建设/ });
+    await user.click(within(editor).getByRole("button", { name: "添加指标" }));
+    const target = within(editor).getByRole("group", { name: "新增指标 1" });
+    await user.type(within(target).getByRole("textbox", { name: "指标名称" }), "招聘医生");
+    await user.type(within(target).getByRole("textbox", { name: "目标值" }), "20");
+    await user.type(within(target).getByRole("textbox", { name: "单位" }), "名");
+    await user.click(within(editor).getByRole("button", { name: "保存" }));
+    await editorClosed();
+    const added = latest().tasks.at(-1)!;
+    expect(added).toMatchObject({ number: "4", title: "加强基层人才队伍建设" });
+    expect(added.indicators.map((i) => [i.metric, i.op, i.value, i.unit])).toEqual([
+      ["招聘医生", ">=", 20, "名"],
+    ]);
+  });
+
+  it("moves a target to another task and deletes one, in the editor", async () => {
+    const { user, latest } = setup();
+    await user.click(within(table()).getByRole("button", { name: "1. 提升县域医疗服务能力" }));
+    const editor = await screen.findByRole("dialog", { name: "任务 1：提升县域医疗服务能力" });
+    const cover = within(editor).getByRole("group", { name: "指标：县域内就诊率" });
+    await user.selectOptions(
+      within(cover).getByRole("combobox", { name: "归属任务" }),
+      "移到 3. 开展爱国卫生运动",
+    );
+    const centres = within(editor).getByRole("group", { name: "指标：新建胸痛中心" });
+    await user.click(within(centres).getByRole("button", { name: "删除此指标" }));
+    await user.click(within(editor).getByRole("button", { name: "保存" }));
+    await editorClosed();
+    const [first, , third] = latest().tasks;
+    expect(first!.indicators).toEqual([]);
+    expect(third!.indicators.map((i) => i.metric)).toEqual(["县域内就诊率"]);
+  });
+
+  it("changes the document's title and year, and refuses a year that is none", async () => {
+    const { user, latest } = setup();
+    await user.click(screen.getByRole("button", { name: "文件标题与年度" }));
+    const year = screen.getByRole("spinbutton", { name: "年度" });
+    await user.clear(year);
+    await user.type(year, "24");
+    await user.click(screen.getByRole("button", { name: "应用" }));
+    expect(screen.getByText("年度应是 2000 至 2100 之间的整数，如 2024。")).toBeTruthy();
+    await user.clear(year);
+    await user.type(year, "2025");
+    await user.click(screen.getByRole("button", { name: "应用" }));
+    expect(latest().year).toBe(2025);
+  });
+});
