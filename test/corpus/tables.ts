@@ -6,7 +6,8 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { CORPUS_DIR } from "./score";
-import { adoptTable } from "../../src/core/adopt";
+import { adoptTable, adoptedLedger } from "../../src/core/adopt";
+import { DEFAULT_UNITS } from "../../src/core/model";
 import type { Task } from "../../src/core/model";
 import { readTableFile } from "../../src/adapters/table";
 
@@ -42,6 +43,8 @@ export interface TableScore {
   leads: number;
   cos: number;
   deadlines: number;
+  /** Tasks whose rows in the adopted ledger carry the gold's units, as the ledger files them. */
+  inLedger: number;
   /** Gold targets, and those the adopted task has as an indicator. */
   targets: number;
   targetsFound: number;
@@ -65,7 +68,7 @@ export function tableGolds(): { name: string; gold: TableGold }[] {
 /** Punctuation, a title cut with `…`, and the `等单位` that closes a list do not make a different name. */
 const squash = (text: string): string =>
   text
-    .replace(/等(?:单位|部门)?$/, "")
+    .replace(/等(?:相关|有关)?(?:部门|单位)?(?:[、和及与](?:部门|单位))*$/, "")
     .replace(/…$/, "")
     .replace(/[\s，,。；;：:、“”"（）()]/g, "");
 /** Roles that read a row the same way: any text column can name the task; notes and ignored columns say nothing. */
@@ -99,6 +102,7 @@ export async function scoreTable(name: string, gold: TableGold): Promise<TableSc
     leads: 0,
     cos: 0,
     deadlines: 0,
+    inLedger: 0,
     targets: 0,
     targetsFound: 0,
     roles: false,
@@ -136,7 +140,8 @@ export async function scoreTable(name: string, gold: TableGold): Promise<TableSc
     }
     used.add(task);
     score.found++;
-    if (task.number === want.number) score.titles++;
+    // Numbers are checked where the table numbers its rows; without a 序号 column they are ours.
+    if (task.number === want.number || !gold.roles.includes("number")) score.titles++;
     else score.misses.push(`number ${task.number} ≠ ${want.number}`);
     if (sameList(task.leadUnits, want.lead)) score.leads++;
     else score.misses.push(`${want.number} lead ${task.leadUnits.join("、")} ≠ ${want.lead.join("、")}`);
@@ -152,6 +157,31 @@ export async function scoreTable(name: string, gold: TableGold): Promise<TableSc
     if (!dated || want.deadline === undefined || (want.deadline ?? undefined) === task.deadline)
       score.deadlines++;
     else score.misses.push(`${want.number} deadline ${task.deadline ?? "—"} ≠ ${want.deadline ?? "—"}`);
+  }
+  const built = adoptedLedger(adopted.plan, adopted, { today: `${gold.year ?? 2024}-09-30` });
+  if (!built.ok) score.misses.push(`ledger: ${built.message}`);
+  else {
+    for (const want of gold.tasks) {
+      const task = [...used].find((t) => sameTitle(t, want));
+      const rows = built.ledger.rows.filter((row) => row.taskId === task?.id);
+      const filed = (names: readonly string[]) =>
+        DEFAULT_UNITS.names(names.map((n) => n.replace(/等(?:部门|单位)?[、]?(?:部门|单位)?$/, "")));
+      const right =
+        rows.length > 0 &&
+        rows.every(
+          (row) =>
+            sameList(row.leadUnits, filed(want.lead)) &&
+            sameList(
+              row.coUnits,
+              filed(want.co).filter((u) => !row.leadUnits.includes(u)),
+            ),
+        );
+      if (right) score.inLedger++;
+      else if (task)
+        score.misses.push(
+          `${want.number} ledger units ${rows[0]?.leadUnits.join("、") ?? "—"} / ${rows[0]?.coUnits.join("、") ?? "—"}`,
+        );
+    }
   }
   const extra = adopted.plan.tasks.filter((t) => !used.has(t));
   for (const t of extra) score.misses.push(`extra ${t.number} ${t.title}`);
@@ -172,16 +202,17 @@ export function tablesTable(scores: readonly TableScore[]): string {
 
 function tableRows(scores: readonly TableScore[], label: string): string {
   const sum = (
-    key: "tasks" | "found" | "titles" | "leads" | "cos" | "deadlines" | "targets" | "targetsFound",
+    key:
+      "tasks" | "found" | "titles" | "leads" | "cos" | "deadlines" | "inLedger" | "targets" | "targetsFound",
   ): number => scores.reduce((n, s) => n + s[key], 0);
   const lines = [
-    "| table | file | tasks found | numbers | lead units | co units | deadlines | targets read | column roles |",
-    "|---|---|---|---|---|---|---|---|---|",
+    "| table | file | tasks found | numbers | lead units | co units | deadlines | in the ledger | targets read | column roles |",
+    "|---|---|---|---|---|---|---|---|---|---|",
     ...scores.map(
       (s) =>
-        `| ${s.name} | .${s.shape} | ${percent(s.found, s.tasks)} | ${s.titles}/${s.found} | ${s.leads}/${s.found} | ${s.cos}/${s.found} | ${s.deadlines}/${s.found} | ${s.targets === 0 ? "—" : `${s.targetsFound}/${s.targets}`} | ${s.roles ? "as gold" : "differ"} |`,
+        `| ${s.name} | .${s.shape} | ${percent(s.found, s.tasks)} | ${s.titles}/${s.found} | ${s.leads}/${s.found} | ${s.cos}/${s.found} | ${s.deadlines}/${s.found} | ${s.inLedger}/${s.tasks} | ${s.targets === 0 ? "—" : `${s.targetsFound}/${s.targets}`} | ${s.roles ? "as gold" : "differ"} |`,
     ),
-    `| **${label}** (${scores.length}) | | ${percent(sum("found"), sum("tasks"))} | ${percent(sum("titles"), sum("found"))} | ${percent(sum("leads"), sum("found"))} | ${percent(sum("cos"), sum("found"))} | ${percent(sum("deadlines"), sum("found"))} | ${percent(sum("targetsFound"), sum("targets"))} | ${scores.filter((s) => s.roles).length}/${scores.length} |`,
+    `| **${label}** (${scores.length}) | | ${percent(sum("found"), sum("tasks"))} | ${percent(sum("titles"), sum("found"))} | ${percent(sum("leads"), sum("found"))} | ${percent(sum("cos"), sum("found"))} | ${percent(sum("deadlines"), sum("found"))} | ${percent(sum("inLedger"), sum("tasks"))} | ${percent(sum("targetsFound"), sum("targets"))} | ${scores.filter((s) => s.roles).length}/${scores.length} |`,
   ];
   return lines.join("\n");
 }

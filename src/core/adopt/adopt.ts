@@ -7,12 +7,13 @@
 
 import type { ColumnRole, Diagnostic, PlanDocument, Status, TableColumn, UnitDirectory } from "../model";
 import { LineIndex, readStatusWord } from "../model";
-import { cellFit, parseDocument } from "../parse";
+import { cellFit, endsLikeUnit, parseDocument } from "../parse";
 import {
   type CellGrid,
   MAX_GRID_CELLS,
   MergeIndex,
   cellText,
+  unitCellText,
   columnLetter,
   gridWidth,
   rowPlace,
@@ -65,6 +66,7 @@ const FILLS_DOWN: ReadonlySet<ColumnRole> = new Set([
   "deadline",
 ]);
 const TEXT_ROLES: ReadonlySet<ColumnRole> = new Set(["task", "measures", "target"]);
+const UNIT_ROLES: ReadonlySet<ColumnRole> = new Set(["lead", "co", "responsible"]);
 /** Roles whose cells have a shape of their own, which a column of another kind would not match. */
 const SHAPED_ROLES: ReadonlySet<ColumnRole> = new Set(["number", "lead", "co", "responsible", "deadline"]);
 /** A column of measure units (`单位`: 人次, %, 岁): never the responsible unit. */
@@ -194,9 +196,26 @@ function renderTable(
   for (let r = mapping.headerRows.last + 1; r < grid.rows.length; r++) {
     const resolved: string[] = [];
     for (let c = 0; c < width; c++) resolved.push(resolvedCell(grid, mapping, merges, r, c, diagnostics));
+    // A name merged across the category and the task columns is a task without a category.
+    const spansTask = mapping.columns.filter((column) => {
+      const range = merges.at(r, column.index);
+      return (
+        column.role === "section" &&
+        range?.top === r &&
+        range.left === column.index &&
+        mapping.columns.some(
+          (c) => TEXT_ROLES.has(c.role) && c.index > column.index && c.index <= range.right,
+        )
+      );
+    });
+    for (const column of spansTask) {
+      const task = mapping.columns.find((c) => TEXT_ROLES.has(c.role) && c.index > column.index);
+      if (task) resolved[task.index] = resolved[column.index] ?? "";
+      resolved[column.index] = "";
+    }
     const rowHasText = resolved.some((text, c) => text !== "" && mapping.columns[c]?.role !== "section");
     for (const column of mapping.columns) {
-      if (column.role !== "section") continue;
+      if (column.role !== "section" || spansTask.includes(column)) continue;
       const own = resolved[column.index] ?? "";
       if (own) categories.set(column.index, own);
       else if (rowHasText) resolved[column.index] = categories.get(column.index) ?? "";
@@ -260,16 +279,18 @@ function resolvedCell(
   c: number,
   diagnostics: Diagnostic[],
 ): string {
-  const own = cellText(grid.rows[r]?.[c] ?? "");
+  const role = mapping.columns[c]?.role ?? "ignore";
+  const text = UNIT_ROLES.has(role) ? (value: string) => unitCellText(value, endsLikeUnit) : cellText;
+  const own = text(grid.rows[r]?.[c] ?? "");
   const range = merges.at(r, c);
   if (!range) return own;
-  const role = mapping.columns[c]?.role ?? "ignore";
   if (range.top === r && range.left === c) {
     if (range.right > c) noteAcrossRoles(grid, mapping, range, diagnostics);
     return own;
   }
   if (range.left !== c || range.top === r) return "";
-  return FILLS_DOWN.has(role) ? cellText(grid.rows[range.top]?.[range.left] ?? "") : "";
+  const fills = FILLS_DOWN.has(role) || mapping.columns[c]?.fillsDown === true;
+  return fills ? text(grid.rows[range.top]?.[range.left] ?? "") : "";
 }
 
 /** A merge across columns of different roles, short of a whole category row, is read one way and said so. */
@@ -284,7 +305,10 @@ function noteAcrossRoles(
     .filter((column) => column.role !== "ignore");
   const roles = new Set(spanned.map((column) => column.role));
   const wholeRow = range.left === 0 && range.right >= mapping.columns.length - 1;
-  if (roles.size < 2 || wholeRow) return;
+  // A name across the category and the task columns is read as the task: understood, not doubtful.
+  const categoryAndTask =
+    spanned[0]?.role === "section" && spanned.slice(1).every((c) => TEXT_ROLES.has(c.role));
+  if (roles.size < 2 || wholeRow || categoryAndTask) return;
   const first = spanned[0];
   if (!first) return;
   const address = `${columnLetter(grid.origin.column - 1 + range.left)}${grid.origin.row + range.top}:${columnLetter(grid.origin.column - 1 + range.right)}${grid.origin.row + range.bottom}`;

@@ -80,6 +80,27 @@ export class MergeIndex {
   }
 }
 
+/**
+ * A cell of unit names written on several lines: a line that does not end as a name ends
+ * (`区综合行政` over `执法局`) is the first part of a name broken by the cell's width.
+ */
+export function unitCellText(value: string, endsLikeUnit: (name: string) => boolean): string {
+  const names: string[] = [];
+  for (const line of value
+    .split(/\r\n|\r|\n/)
+    .map((l) => l.trim())
+    .filter(Boolean)) {
+    const last = names.at(-1);
+    if (last !== undefined && !endsLikeUnit(last) && !/[、，,；;]$/.test(last))
+      names[names.length - 1] = last + line;
+    else names.push(line);
+  }
+  return names
+    .join("、")
+    .replace(/[、，,；;]、/g, (m) => m.charAt(0))
+    .replace(/\|/g, "｜");
+}
+
 /** Cell text with its line breaks and the characters a `|` row cannot hold made safe. */
 export function cellText(value: string): string {
   return value

@@ -16,6 +16,8 @@ export interface MappedColumn {
   role: ColumnRole;
   /** For a target column headed by a year (`2025年`): the targets are due by its end. */
   year?: number;
+  /** A merged cell of this column speaks for every row it spans (a 序号 over numbered items). */
+  fillsDown?: boolean;
 }
 
 export interface ColumnMapping {

@@ -13,6 +13,10 @@ import type { ColumnMapping, MappedColumn } from "./header";
 
 const TEXT_ROLES: ReadonlySet<ColumnRole> = new Set(["task", "measures", "target"]);
 const NUMBER_LIKE = /^(?:\d{1,4}|[一二三四五六七八九十]{1,3})[.、．]?$/;
+/** A category with its numeral: `一、完善交通基础设施`, `（二）提升防洪能力`. */
+const CATEGORY_CELL = /^(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）)\S{2,}/;
+/** An item numbered inside its cell: `1.文化中心北路`. */
+const ITEM_NUMBER = /^\d{1,3}[.、．]\S/;
 /** `2025年`, `2025年目标`, `2025年目标值`; `2022年（基期）`, `现状值` name a base, not a target. */
 const YEAR_HEADER = /^(20\d{2})年?(?:目标值?|预期值?)?$/;
 const BASE_HEADER = /基期|基线|基数|现状|现值/;
@@ -26,6 +30,8 @@ export function refineRoles(
   const free = (column: MappedColumn): boolean => !chosen.has(column.index);
   const body = bodyRows(grid, mapping.headerRows.last + 1);
   let columns = numberByContent(mapping.columns, grid, body, free);
+  columns = categoriesUnderNumber(columns, grid, body, free);
+  columns = numberOverItems(columns, grid, merges, body);
   columns = categoryColumn(columns, grid, merges, body, free);
   columns = yearTargets(columns, free);
   return { ...mapping, columns };
@@ -54,6 +60,44 @@ function numberByContent(
   return numbered ? columns.map((c) => (c === numbered ? { ...c, role: "number" } : c)) : columns;
 }
 
+/** `一、完善交通基础设施` under 序号: the column numbers categories, not rows. */
+function categoriesUnderNumber(
+  columns: MappedColumn[],
+  grid: CellGrid,
+  body: readonly number[],
+  free: (c: MappedColumn) => boolean,
+): MappedColumn[] {
+  const number = columns.find((c) => c.role === "number" && free(c));
+  if (!number) return columns;
+  const filled = body.map((r) => cell(grid, r, number.index)).filter(Boolean);
+  const categories = filled.filter((text) => CATEGORY_CELL.test(text));
+  if (filled.length === 0 || categories.length / filled.length < 0.6) return columns;
+  return columns.map((c) => (c === number ? { ...c, role: "section" } : c));
+}
+
+/**
+ * A 序号 merged down over rows whose text cells number their own items (`1.文化中心北路`,
+ * `2.乐业路`): each row is a task, numbered as the merged cell is.
+ */
+function numberOverItems(
+  columns: MappedColumn[],
+  grid: CellGrid,
+  merges: MergeIndex,
+  body: readonly number[],
+): MappedColumn[] {
+  const number = columns.find((c) => c.role === "number");
+  if (!number) return columns;
+  const texts = columns.filter((c) => TEXT_ROLES.has(c.role));
+  const itemised = body.some((r) => {
+    const range = merges.at(r, number.index);
+    if (!range || range.top !== r || range.bottom === r) return false;
+    const spanned = body.filter((k) => k >= range.top && k <= range.bottom);
+    const items = spanned.filter((k) => texts.some((c) => ITEM_NUMBER.test(cell(grid, k, c.index))));
+    return items.length >= 2;
+  });
+  return itemised ? columns.map((c) => (c === number ? { ...c, fillsDown: true } : c)) : columns;
+}
+
 /**
  * The first of two text columns holds categories when a row that has its own number and its own
  * text in the second column shares the first column's cell with another row (merged down, the
@@ -70,7 +114,10 @@ function categoryColumn(
   const [first, second] = texts;
   if (!first || !second || !free(first)) return columns;
   const number = columns.find((column) => column.role === "number");
-  const ownNumber = (r: number): boolean => !number || cell(grid, r, number.index) !== "";
+  const ownNumber = (r: number): boolean =>
+    !number ||
+    cell(grid, r, number.index) !== "" ||
+    (number.fillsDown === true && merges.at(r, number.index) !== undefined);
   const shared = body.some((r, k) => {
     if (k === 0 || !ownNumber(r) || cell(grid, r, second.index) === "") return false;
     const range = merges.at(r, first.index);

@@ -64,11 +64,14 @@ function squash(name: string): string {
 const LIST_SEPARATORS = "、，；,;/／\n";
 
 /** Splits a list of units at top-level separators, never inside `各市（州、县）`. */
+const CLOSING_WORDS = /等(?:相关|有关)?(?:部门|单位)(?:[、和及与](?:部门|单位))+/g;
+
 export function splitUnitList(text: string, separators = LIST_SEPARATORS): string[] {
   const parts: string[] = [];
   let depth = 0;
   let current = "";
-  for (const ch of text) {
+  // `A、B等部门、单位` closes the list: 部门 and 单位 are no units of their own.
+  for (const ch of text.replace(CLOSING_WORDS, "等")) {
     if (ch === "（" || ch === "(") depth++;
     else if ((ch === "）" || ch === ")") && depth > 0) depth--;
     if (depth === 0 && separators.includes(ch)) {

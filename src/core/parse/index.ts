@@ -32,7 +32,7 @@ import {
 
 export { normalize } from "./normalize";
 export { type ColumnRole, roleOfHeader } from "./lexicon";
-export { cellFit, isHeader, withHelpers } from "./table";
+export { cellFit, endsLikeUnit, isHeader, withHelpers } from "./table";
 
 export interface ParseOptions {
   /** File name or label, kept in the result. */

@@ -240,6 +240,8 @@ const header = (words: readonly string[]): RegExp => new RegExp(`(?:${alternatio
  */
 export const HEADER_ROLES: readonly [ColumnRole, RegExp][] = [
   ["number", /^(?:序号|編號|编号|序號|序|No\.?)$/i],
+  // How many projects a unit has (`区民生实事项目数量`): a count, not a target.
+  ["ignore", /(?:项目|任务|事项)(?:数量|个数)$/],
   ["person", header(["领导", "负责人", "责任人", "联系人", "分管", "包保", "经办人"])],
   [
     "progress",
@@ -262,6 +264,8 @@ export const HEADER_ROLES: readonly [ColumnRole, RegExp][] = [
       "工作进度",
       "已完成",
       "完成数",
+      "完成百分比",
+      "完成比例",
     ]),
   ],
   ["co", header(["配合", "协作", "协办", "参与", "协同"])],
@@ -282,6 +286,8 @@ export const HEADER_ROLES: readonly [ColumnRole, RegExp][] = [
       "实施单位",
       "落实科室",
       "责任主体",
+      "业主单位",
+      "建设单位",
     ]),
   ],
   ["responsible", header(["负责科室", "负责部门", "科室", "处室", "部门"])],

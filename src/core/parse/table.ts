@@ -69,6 +69,11 @@ const DATE_LIKE =
 const PROGRESS_LIKE = /^(?:目前|现已|已|截至|截止|累计|正在|已完成|完成|进展|基本完成|\d+(?:\.\d+)?%$)/;
 const PERSON_LIKE = /^(?:[\u4e00-\u9fa5]{2,3})(?:[、，][\u4e00-\u9fa5]{2,3})*$/;
 
+/** A name that ends as offices' names end (`…局`, `…中心`, `…街道`): not cut off mid-name. */
+export function endsLikeUnit(name: string): boolean {
+  return UNIT_END.test(name.trim());
+}
+
 function looksLikeUnits(cell: string): boolean {
   if (TASK_VERB_START.test(cell)) return false;
   const list = cell
@@ -394,14 +399,16 @@ function readCellRows(
     // Cells missing from a row (not empty, missing) were merged with the row above.
     if (!inPlace && row.cells.length < columns.length) read.row = inheritMerged(read.row, above);
     above = read.row;
-    const markerNumber = /^(\d{1,3})[.、]/.exec(read.row.task)?.[1];
+    // An item numbered inside its cell: `1.主动公开…`, or `（二）城镇老旧小区改造` under a 序号 of its own.
+    const marker = /^(?:(\d{1,3})[.、]|（([一二三四五六七八九十]{1,3})）)/.exec(read.row.task);
+    const markerNumber = marker?.[1] ?? marker?.[2];
     const own = read.section !== undefined ? [...row.sections, read.section] : row.sections;
     const category = own[own.length - 1];
     return [
       {
         number: read.number || row.number || markerNumber || String(k + 1),
         ...(category !== undefined && { section: own[0] ?? category }),
-        row: markerNumber ? { ...read.row, task: read.row.task.replace(/^\d{1,3}[.、]/, "") } : read.row,
+        row: marker ? { ...read.row, task: read.row.task.slice(marker[0].length) } : read.row,
         paragraphs: row.paragraphs,
       },
     ];
