@@ -81,7 +81,7 @@ const SYSTEM_ERRORS: Readonly<Record<string, { read: string; write: string }>> =
 /** A system error as a sentence people can act on; `action` says whether a file was being read or written. */
 export function describe(error: unknown, action: "read" | "write" = "read"): string {
   if (error instanceof FileLockedError) {
-    return `另一个 Duban 正在处理这份台账（${error.holder}），请等它完成后再试；如确认没有在处理，删除同一文件夹中的“.${error.path.split(/[\\/]/).pop() ?? ""}.lock”文件即可`;
+    return `另一个督办台账程序正在处理这份台账（${error.holder}），请等它完成后再试；如确认没有在处理，删除同一文件夹中的“.${error.path.split(/[\\/]/).pop() ?? ""}.lock”文件即可`;
   }
   const code = errorCode(error) ?? "";
   const known = SYSTEM_ERRORS[code];

@@ -114,7 +114,7 @@ describe("lock", () => {
     const release = await io.lock(path);
     const second = await io.lock(path).catch((error: unknown) => error);
     expect(second).toBeInstanceOf(FileLockedError);
-    expect(describeError(second)).toMatch(/^另一个 Duban 正在处理这份台账（进程 \d+/);
+    expect(describeError(second)).toMatch(/^另一个督办台账程序正在处理这份台账（进程 \d+/);
     await release();
     await (
       await io.lock(path)

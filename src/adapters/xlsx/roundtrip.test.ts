@@ -372,6 +372,6 @@ describe("reading what people do to a workbook", () => {
     const bytes = new Uint8Array(await plain.xlsx.writeBuffer());
     const read = await readLedgerWorkbook(bytes);
     expect(read).toMatchObject({ ok: false, code: "not-a-ledger" });
-    expect(read.ok ? "" : read.message).toMatch(/不是 Duban 生成的台账/);
+    expect(read.ok ? "" : read.message).toMatch(/不是督办台账生成的台账/);
   });
 });

@@ -183,7 +183,7 @@ describe("duban merge", () => {
       run(["merge", "台账.xlsx", "回/财政局.xlsx"], io),
     ]);
     expect([first, second]).toEqual([EXIT.ok, EXIT.cannotWrite]);
-    expect(io.err.join("")).toMatch(/无法汇总“台账.xlsx”：另一个 Duban 正在处理这份台账/);
+    expect(io.err.join("")).toMatch(/无法汇总“台账.xlsx”：另一个督办台账程序正在处理这份台账/);
     expect(await run(["merge", "台账.xlsx", "回/财政局.xlsx"], io)).toBe(0);
     const entries = (await ledgerAt(io, "台账.xlsx")).progress;
     expect(entries.map((e) => [e.reportedBy, e.actual ?? null, e.progress])).toEqual([

@@ -29,6 +29,11 @@ export type DiagnosticCode =
   | "no-tasks"
   | "uncertain-indicator"
   | "task-without-units"
+  // Reviewing a parsed document.
+  | "unit-cut-off"
+  | "duplicate-task-number"
+  | "furniture-title"
+  | "metric-without-noun"
   // Building a ledger.
   | "duplicate-document"
   | "row-without-lead-unit"

@@ -33,6 +33,7 @@ import {
 export { normalize } from "./normalize";
 export { type ColumnRole, roleOfHeader } from "./lexicon";
 export { cellFit, endsLikeUnit, isHeader, withHelpers } from "./table";
+export { isFurniture } from "./lexer";
 
 export interface ParseOptions {
   /** File name or label, kept in the result. */

@@ -59,6 +59,8 @@ export function isHeader(roles: readonly (ColumnRole | undefined)[]): boolean {
 }
 
 const UNIT_END = new RegExp(`(?<!社)(?:${alternation(UNIT_SUFFIXES)})(?:（[^）]*）)?$`);
+/** How a whole name ends: `区人社局` too, which a cell of units (where `…社` is no name) does not take. */
+const NAME_END = new RegExp(`(?:${alternation(UNIT_SUFFIXES)})(?:[（(][^）)]*[）)])?$`);
 const NUMBER_CELL = /^(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.、]?$/;
 /** `1.主动公开…`: an item numbered inside its cell. */
 const ITEM_NUMBER = /^(\d{1,3})[.、．](?=[\u4e00-\u9fa5“《（])/;
@@ -71,7 +73,9 @@ const PERSON_LIKE = /^(?:[\u4e00-\u9fa5]{2,3})(?:[、，][\u4e00-\u9fa5]{2,3})*$
 
 /** A name that ends as offices' names end (`…局`, `…中心`, `…街道`): not cut off mid-name. */
 export function endsLikeUnit(name: string): boolean {
-  return UNIT_END.test(name.trim());
+  const trimmed = name.trim();
+  // `市人力资源社会` stops inside 社会保障局: 会 ends 委员会, not 社会.
+  return NAME_END.test(trimmed) && !/社会$/.test(trimmed);
 }
 
 function looksLikeUnits(cell: string): boolean {

@@ -5,6 +5,7 @@
 
 import type { Diagnostic, PlanDocument, Task } from "../model";
 import { spanOf } from "../model";
+import { cutOffUnits, reviewWarnings } from "./checks";
 import { needsUnits } from "./units";
 
 export interface ReviewDiagnostics {
@@ -17,6 +18,10 @@ export interface ReviewDiagnostics {
 }
 
 function taskOf(diagnostic: Diagnostic, tasks: readonly Task[]): Task | undefined {
+  if (diagnostic.at?.kind === "row") {
+    const rowId = diagnostic.at.rowId;
+    return tasks.find((task) => task.id === rowId);
+  }
   const taskId = diagnostic.indicator?.taskId;
   if (taskId !== undefined) return tasks.find((task) => task.id === taskId);
   const span = spanOf(diagnostic);
@@ -28,10 +33,17 @@ export function reviewDiagnostics(plan: PlanDocument): ReviewDiagnostics {
   const general: Diagnostic[] = [];
   const byTask = new Map<string, Diagnostic[]>();
   // The parser's summary goes stale as units are assigned; `unassigned` replaces it.
-  for (const diagnostic of plan.diagnostics.filter((d) => d.code !== "task-without-units")) {
+  const parsed = plan.diagnostics.filter((d) => d.code !== "task-without-units");
+  for (const diagnostic of [...parsed, ...reviewWarnings(plan)]) {
     const task = taskOf(diagnostic, plan.tasks);
     if (!task) general.push(diagnostic);
     else byTask.set(task.id, [...(byTask.get(task.id) ?? []), diagnostic]);
   }
-  return { general, byTask, unassigned: plan.tasks.filter(needsUnits) };
+  // A task whose every lead is no real name has nobody responsible yet either.
+  const unassigned = plan.tasks.filter(
+    (task) =>
+      needsUnits(task) ||
+      (task.leadUnits.length > 0 && task.leadUnits.every((unit) => cutOffUnits(task).includes(unit))),
+  );
+  return { general, byTask, unassigned };
 }

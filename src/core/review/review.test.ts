@@ -115,7 +115,10 @@ describe("applyTaskEdit", () => {
     const doc = reviewDocument();
     const start = taskEditOf(taskById(doc, "d1-T001"));
     const [first, ...rest] = start.indicators;
-    const next = applyTaskEdit(doc, "d1-T001", { ...start, indicators: [{ ...first!, baseline: 80 }, ...rest] });
+    const next = applyTaskEdit(doc, "d1-T001", {
+      ...start,
+      indicators: [{ ...first!, baseline: 80 }, ...rest],
+    });
     expect(taskById(next, "d1-T001").indicators[0]?.baseline).toBe(80);
     const built = buildLedger([next], { today: "2024-08-15" });
     if (!built.ok) throw new Error(built.message);

@@ -94,7 +94,7 @@ export function readReturnForm(grids: readonly SheetGrid[]): ReadFormResult {
   if (!metadata.ok) {
     const code = metadata.code;
     return code === "not-a-ledger"
-      ? { ok: false, code: "not-a-form", message: "这不是 Duban 分发的填报文件：缺少隐藏的 _duban 数据表。" }
+      ? { ok: false, code: "not-a-form", message: "这不是督办台账分发的填报文件：缺少隐藏的 _duban 数据表。" }
       : { ok: false, code, message: metadata.message };
   }
   const records = metadataGrid ? formRecords(metadataGrid) : new Map<string, string>();

@@ -38,7 +38,7 @@ export interface LedgerMetadata {
 export function metadataSheet(ledger: Ledger): SheetPlan {
   const record = (...cells: CellValue[]): RowPlan => ({ cells });
   const rows: RowPlan[] = [
-    record(MARKER, "督办台账数据：由 Duban 生成，供汇总和核对使用，请勿修改或删除本表。"),
+    record(MARKER, "督办台账数据：由督办台账生成，供汇总和核对使用，请勿修改或删除本表。"),
     record("schemaVersion", ledger.schemaVersion),
     record("ledgerId", ledger.id),
     record("title", ledger.title),
@@ -84,7 +84,7 @@ export function readMetadata(grid: SheetGrid | undefined): MetadataResult {
     return {
       ok: false,
       code: "not-a-ledger",
-      message: "这不是 Duban 生成的台账：缺少隐藏的 _duban 数据表。请打开由 Duban 生成的台账文件。",
+      message: "这不是督办台账生成的台账：缺少隐藏的 _duban 数据表。请打开由督办台账生成的台账文件。",
     };
   }
   const values = new Map<string, string>();
@@ -134,7 +134,7 @@ export function readMetadata(grid: SheetGrid | undefined): MetadataResult {
     return {
       ok: false,
       code: "newer-schema",
-      message: `这份台账由更新版本的 Duban 生成（数据格式第 ${schemaVersion} 版），请升级 Duban 后再打开。`,
+      message: `这份台账由更新版本的督办台账生成（数据格式第 ${schemaVersion} 版），请升级督办台账后再打开。`,
     };
   }
   const id = values.get("ledgerId")?.trim();
