@@ -1,4 +1,4 @@
-import { Period, chineseDate, comparePeriodKeys, samePeriodKey } from "./period";
+import { Period, chineseDate, comparePeriodKeys, readDate, samePeriodKey } from "./period";
 
 describe("Period", () => {
   test.each([
@@ -104,5 +104,21 @@ describe("Period", () => {
     expect(samePeriodKey("2024-Q3", "2024-09")).toBe(false);
     expect(Period.parse("2024-Q3")!.equals("2024年第三季度")).toBe(true);
     expect(JSON.stringify({ period: Period.parse("2024-Q3") })).toBe('{"period":"2024-Q3"}');
+  });
+});
+
+describe("readDate", () => {
+  it.each([
+    ["2024年6月30日", "2024-06-30"],
+    ["2024-06-30", "2024-06-30"],
+    ["2024/6/30", "2024-06-30"],
+    ["2024.6.30", "2024-06-30"],
+    [" 2024 年 12 月 31 日 ", "2024-12-31"],
+    ["6月30日", "2025-06-30"],
+    ["2024年2月30日", undefined],
+    ["年底", undefined],
+    ["", undefined],
+  ])("%s", (text, iso) => {
+    expect(readDate(text, 2025)).toBe(iso);
   });
 });

@@ -37,6 +37,23 @@ export function chineseDate(isoDate: string): string {
   return `${year}年${month}月${day}日`;
 }
 
+/**
+ * A date as a clerk types it — `2024年6月30日`, `2024-06-30`, `2024/6/30`, `2024.6.30`, or `6月30日`
+ * in `year` — as ISO; undefined for anything else, or a day the month does not have.
+ */
+export function readDate(text: string, year?: number): string | undefined {
+  const written = text.trim();
+  const full = /^(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*日?$/.exec(written);
+  const short = year === undefined ? null : /^(\d{1,2})\s*月\s*(\d{1,2})\s*日$/.exec(written);
+  const [y, m, d] = full
+    ? [Number(full[1]), Number(full[2]), Number(full[3])]
+    : short
+      ? [year ?? 0, Number(short[1]), Number(short[2])]
+      : [0, 0, 0];
+  if (m < 1 || m > 12 || d < 1 || d > lastDayOfMonth(y, m)) return undefined;
+  return `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+}
+
 const KEY_MONTH = /^(\d{4})\s*[-./]\s*(\d{1,2})$/;
 const KEY_QUARTER = /^(\d{4})\s*-?\s*Q\s*([1-4])$/i;
 const WORD_MONTH = /^(\d{4})\s*年\s*(\d{1,2})\s*月(?:份)?$/;

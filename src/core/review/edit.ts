@@ -53,7 +53,7 @@ export type EditProblem =
 export function checkTaskEdit(edit: TaskEdit): EditProblem[] {
   const problems: EditProblem[] = [];
   if (edit.deadline !== undefined && !isValidIsoDate(edit.deadline))
-    problems.push({ field: "deadline", message: "时限不是有效日期。" });
+    problems.push({ field: "deadline", message: "时限不是日期，请写成 2024年6月30日。" });
   if (edit.text?.title !== undefined && edit.text.title.trim() === "")
     problems.push({ field: "title", message: "请填写任务标题。" });
   (edit.added ?? []).forEach((target, added) => {
@@ -64,7 +64,7 @@ export function checkTaskEdit(edit: TaskEdit): EditProblem[] {
     )
       problems.push({ field: "value", added, message: "请填写不小于 0 的目标值，或把比较方式改为“节点”。" });
     if (target.deadline !== undefined && !isValidIsoDate(target.deadline))
-      problems.push({ field: "deadline", added, message: "时限不是有效日期。" });
+      problems.push({ field: "deadline", added, message: "时限不是日期，请写成 2024年6月30日。" });
   });
   for (const indicator of edit.indicators) {
     // A target being removed or moved away is not checked here.
@@ -94,7 +94,7 @@ export function checkTaskEdit(edit: TaskEdit): EditProblem[] {
         });
     }
     if (indicator.deadline !== undefined && !isValidIsoDate(indicator.deadline))
-      problems.push({ field: "deadline", indicatorId: indicator.id, message: "时限不是有效日期。" });
+      problems.push({ field: "deadline", indicatorId: indicator.id, message: "时限不是日期，请写成 2024年6月30日。" });
   }
   return problems;
 }

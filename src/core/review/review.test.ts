@@ -182,7 +182,7 @@ describe("applyTaskEdit", () => {
     const { value: _value, ...withoutValue } = edit.indicators[0]!;
     const broken = { ...edit, deadline: "2024-02-30", indicators: [withoutValue] };
     expect(checkTaskEdit(broken)).toEqual([
-      { field: "deadline", message: "时限不是有效日期。" },
+      { field: "deadline", message: "时限不是日期，请写成 2024年6月30日。" },
       { field: "value", indicatorId: "d1-T002-I01", message: "请填写目标值，或把比较方式改为“节点”。" },
     ]);
     expect(() => applyTaskEdit(doc, "d1-T002", broken)).toThrow(/时限/);

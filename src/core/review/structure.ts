@@ -141,7 +141,7 @@ export function addIndicator(plan: PlanDocument, taskId: string, target: NewIndi
     return { ok: false, message: "请填写不小于 0 的目标值，或把比较方式改为“节点”。" };
   }
   if (target.deadline !== undefined && !isValidIsoDate(target.deadline)) {
-    return { ok: false, message: "时限不是有效日期。" };
+    return { ok: false, message: "时限不是日期，请写成 2024年6月30日。" };
   }
   const id = allocator(plan).indicator(taskId);
   const indicator: Indicator = {

@@ -14,6 +14,7 @@ import {
   Textarea,
 } from "@fluentui/react-components";
 import type { Ledger, Period } from "../../../core/model";
+import { DateInput } from "../DateInput/DateInput";
 import { LedgerReader } from "../LedgerReader/LedgerReader";
 import { PeriodPicker } from "../PeriodPicker/PeriodPicker";
 import { SuperviseStep } from "../SuperviseStep/SuperviseStep";
@@ -79,11 +80,7 @@ export function ReportStep({ ledger, period, onPeriod, onRead }: ReportStepProps
                 />
               </Field>
               <Field label="成文日期">
-                <Input
-                  type="date"
-                  value={step.settings.date}
-                  onChange={(_, data) => step.settings.setDate(data.value)}
-                />
+                <DateInput value={step.settings.date} onChange={step.settings.setDate} />
               </Field>
               <Field label="下步工作要求" hint="每行一条，通报中写成“一是…；二是…”。">
                 <Textarea

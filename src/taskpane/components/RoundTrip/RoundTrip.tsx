@@ -1,3 +1,4 @@
+import { DateInput } from "../DateInput/DateInput";
 import {
   Button,
   Field,
@@ -178,7 +179,7 @@ export function RoundTrip({ workbook, saveFile, onWritten, now = systemClock }: 
             分发
           </Text>
           <Field label="报送时限" hint="不填则为期末后第 5 天">
-            <Input type="date" value={step.deadline} onChange={(_, data) => step.setDeadline(data.value)} />
+            <DateInput value={step.deadline} onChange={step.setDeadline} />
           </Field>
           <Field label="报送对象" hint="写在填报说明中：各单位把填好的文件发给谁">
             <Input value={step.sendTo} onChange={(_, data) => step.setSendTo(data.value)} />

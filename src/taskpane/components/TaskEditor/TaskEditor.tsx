@@ -17,6 +17,7 @@ import { useEffect, useId, useRef, type FormEvent } from "react";
 import type { Op, PlanDocument, Task } from "../../../core/model";
 import type { TaskEdit } from "../../../core/review";
 import { OP_LABELS } from "../../format";
+import { DateInput } from "../DateInput/DateInput";
 import { useTaskEditorStyles } from "./TaskEditor.styles";
 import { useTaskEditor, type UnitRole } from "./useTaskEditor";
 
@@ -141,11 +142,7 @@ function TaskEditorForm({ document, task, onSave, onSaveAndNext }: TaskEditorFor
               hint={`不填则按 ${document.year} 年底`}
               {...validation(editor.problemFor("deadline"))}
             >
-              <Input
-                type="date"
-                value={draft.deadline}
-                onChange={(_, data) => editor.setDeadline(data.value)}
-              />
+              <DateInput year={document.year} value={draft.deadline} onChange={editor.setDeadline} />
             </Field>
             {task.indicators.map((indicator) => {
               const indicatorDraft = draft.indicators.find((d) => d.id === indicator.id);
@@ -224,10 +221,10 @@ function TaskEditorForm({ document, task, onSave, onSaveAndNext }: TaskEditorFor
                     hint="不填则随任务时限"
                     {...validation(editor.problemFor("deadline", indicator.id))}
                   >
-                    <Input
-                      type="date"
+                    <DateInput
+                      year={document.year}
                       value={indicatorDraft.deadline}
-                      onChange={(_, data) => editor.setIndicator(indicator.id, { deadline: data.value })}
+                      onChange={(deadline) => editor.setIndicator(indicator.id, { deadline })}
                     />
                   </Field>
                 </fieldset>
@@ -276,10 +273,10 @@ function TaskEditorForm({ document, task, onSave, onSaveAndNext }: TaskEditorFor
                   hint="不填则随任务时限"
                   {...validation(editor.problemForAdded("deadline", index))}
                 >
-                  <Input
-                    type="date"
+                  <DateInput
+                    year={document.year}
                     value={target.deadline}
-                    onChange={(_, data) => editor.setAdded(index, { deadline: data.value })}
+                    onChange={(deadline) => editor.setAdded(index, { deadline })}
                   />
                 </Field>
                 <Button onClick={() => editor.dropAdded(index)}>不添加此指标</Button>
