@@ -87,10 +87,14 @@ describe("LedgerStep", () => {
     const bar = await screen.findByRole("progressbar");
     expect(bar.getAttribute("aria-valuenow")).toBe("1");
     expect(bar.getAttribute("aria-valuemax")).toBe("3");
-    expect(screen.getByRole("button", { name: "写入台账" })).toHaveProperty("disabled", true);
+    // Dimmed but still focused, so focus stays where the user was while the work runs.
+    const button = screen.getByRole("button", { name: "写入台账" });
+    expect(button.getAttribute("aria-disabled")).toBe("true");
+    expect(document.activeElement).toBe(button);
     finish(WRITTEN);
 
     expect(await screen.findByText("台账已写入")).toBeTruthy();
+    expect(document.activeElement).toBe(button);
     expect(screen.queryByRole("progressbar")).toBeNull();
     expect(workbook.writes[0]?.sheets.map((s) => s.name)).toContain("任务清单");
     expect(written.map((l) => l.period.key)).toEqual(["2024-Q2"]);
@@ -146,7 +150,8 @@ describe("LedgerStep", () => {
   it("says outside Excel that writing needs Excel", () => {
     renderStep(undefined);
     expect(screen.getByText("写入台账需要在 Excel 中打开本加载项。")).toBeTruthy();
-    expect(screen.getByRole("button", { name: "写入台账" })).toHaveProperty("disabled", true);
+    // Dimmed but still focused, so focus stays where the user was while the work runs.
+    expect(screen.getByRole("button", { name: "写入台账" }).getAttribute("aria-disabled")).toBe("true");
   });
 
   it("writes the sheets into the scripted Excel, the blank Sheet1 removed", async () => {

@@ -109,7 +109,7 @@ export function LedgerStep({ document, adoption, onWritten, onContinue }: Ledger
       <div className={styles.actions}>
         <Button
           appearance={outcome?.ok ? "secondary" : "primary"}
-          disabled={!step.canWrite}
+          disabledFocusable={!step.canWrite}
           onClick={() => void step.write()}
         >
           写入台账

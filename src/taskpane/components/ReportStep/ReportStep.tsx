@@ -106,13 +106,13 @@ export function ReportStep({ ledger, period, onPeriod, onRead }: ReportStepProps
           <div className={styles.actions}>
             <Button
               appearance="primary"
-              disabled={!step.inExcel || step.busy}
+              disabledFocusable={!step.inExcel || step.busy}
               onClick={() => void step.writeSheet()}
             >
               写入“通报”工作表
             </Button>
             <Button onClick={() => void step.copy()}>复制全文</Button>
-            <Button disabled={step.busy} onClick={() => void step.download()}>
+            <Button disabledFocusable={step.busy} onClick={() => void step.download()}>
               下载 .docx
             </Button>
           </div>

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from "react";
+import { useDeferredValue, useEffect, useMemo, useState } from "react";
 import type { Ledger, Period, ReportSettings } from "../../../core/model";
 import { DEFAULT_ISSUER, DEFAULT_RECIPIENTS } from "../../../core/model";
 import {
@@ -66,21 +66,29 @@ export function useReportStep(
   /** Undefined until edited: the standard three, which name the issuer, follow the 落款. */
   const [requirements, setRequirements] = useState<string>();
 
+  // Typing in the settings stays quick: the 通报 is built again once React has a moment, not per key.
+  const typed = {
+    date: useDeferredValue(date),
+    recipients: useDeferredValue(recipients),
+    issuer: useDeferredValue(issuer),
+    scope: useDeferredValue(scope),
+    requirements: useDeferredValue(requirements),
+  };
   const built = useMemo(() => {
     if (!ledger) return undefined;
-    const edited = requirements
+    const edited = typed.requirements
       ?.split("\n")
       .map((line) => line.trim())
       .filter((line) => line !== "");
     return buildReport(ledger, {
       period: period ?? ledger.period,
-      date,
-      recipients,
-      scope,
-      issuer,
+      date: typed.date,
+      recipients: typed.recipients,
+      scope: typed.scope,
+      issuer: typed.issuer,
       ...(edited !== undefined && { requirements: edited }),
     });
-  }, [ledger, period, date, recipients, issuer, scope, requirements]);
+  }, [ledger, period, typed.date, typed.recipients, typed.issuer, typed.scope, typed.requirements]);
   const report = built?.ok ? built.report : undefined;
   const shownRequirements = requirements ?? (report ? defaultRequirements(report.issuer).join("\n") : "");
   const text = useMemo(() => (report ? renderReportText(report) : ""), [report]);

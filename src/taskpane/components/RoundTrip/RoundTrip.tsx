@@ -149,7 +149,7 @@ export function RoundTrip({ workbook, saveFile, onWritten, now = systemClock }: 
       <div className={styles.actions}>
         <Button
           appearance={ledger ? "secondary" : "primary"}
-          disabled={step.busy}
+          disabledFocusable={step.busy}
           onClick={() => void step.readLedger()}
         >
           {ledger ? "重新读取工作簿" : "读取工作簿中的台账"}
@@ -185,7 +185,7 @@ export function RoundTrip({ workbook, saveFile, onWritten, now = systemClock }: 
             <Input value={step.sendTo} onChange={(_, data) => step.setSendTo(data.value)} />
           </Field>
           <div className={styles.actions}>
-            <Button appearance="primary" disabled={step.busy} onClick={() => void step.generate()}>
+            <Button appearance="primary" disabledFocusable={step.busy} onClick={() => void step.generate()}>
               生成填报文件
             </Button>
           </div>
@@ -247,7 +247,7 @@ export function RoundTrip({ workbook, saveFile, onWritten, now = systemClock }: 
           <div className={styles.actions}>
             <Button
               appearance={preview ? "secondary" : "primary"}
-              disabled={step.busy}
+              disabledFocusable={step.busy}
               onClick={step.chooseFiles}
             >
               选择报回的文件…
@@ -268,7 +268,11 @@ export function RoundTrip({ workbook, saveFile, onWritten, now = systemClock }: 
               <MergeSummary preview={preview} listClass={styles.list} />
               {preview.result.changes.length > 0 ? (
                 <div className={styles.actions}>
-                  <Button appearance="primary" disabled={step.busy} onClick={() => void step.write()}>
+                  <Button
+                    appearance="primary"
+                    disabledFocusable={step.busy}
+                    onClick={() => void step.write()}
+                  >
                     写入台账（{preview.result.changes.length} 处变更）
                   </Button>
                 </div>
