@@ -1,196 +1,22 @@
 /**
  * Writes the held-out tables of ../README.md ("Held out (never used for tuning)") from the
- * transcriptions in ./held-out.ts. The writers are those of ./make.ts (which runs its own main
- * when imported, so they are repeated here), plus the GBK CSV Excel writes on Chinese Windows
- * (iconv-lite). It fetches nothing. Run from the repository root:
+ * transcriptions in ./held-out.ts, with the writers of ./write.ts. It fetches nothing. Run from
+ * the repository root:
  *
  *   npx tsc --outDir /tmp/tables-held-out --module commonjs --moduleResolution node10 --target es2022 \
  *     --esModuleInterop --skipLibCheck test/corpus/tables/make/make-held-out.ts
  *   NODE_PATH=node_modules node /tmp/tables-held-out/make-held-out.js test/corpus/tables
  */
-import { writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
-import ExcelJS from "exceljs";
-import iconv from "iconv-lite";
-import {
-  AlignmentType,
-  Document,
-  PageOrientation,
-  Packer,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  VerticalAlign,
-  WidthType,
-} from "docx";
+import { resolve } from "node:path";
 import { HELD_OUT } from "./held-out";
-import type { HeldOutSpec } from "./held-out";
-import type { Cell, Merge, TableSpec } from "./tables";
-
-const FIXED_DATE = new Date("2025-01-01T00:00:00Z");
-
-function width(spec: TableSpec): number {
-  return Math.max(...spec.grid.map((row) => row.length));
-}
-
-function mergeAt(spec: TableSpec, r: number, c: number): Merge | undefined {
-  return spec.merges.find((mg) => r >= mg.top && r <= mg.bottom && c >= mg.left && c <= mg.right);
-}
-
-function text(cell: Cell): string {
-  return cell === null ? "" : String(cell);
-}
-
-function isHeaderRow(spec: TableSpec, r: number): boolean {
-  return r < spec.headerRows || (spec.repeatedHeaderRows ?? []).includes(r);
-}
-
-async function writeXlsx(spec: TableSpec, path: string): Promise<void> {
-  const wb = new ExcelJS.Workbook();
-  wb.created = FIXED_DATE;
-  wb.modified = FIXED_DATE;
-  const ws = wb.addWorksheet(spec.sheet ?? "Sheet1", {
-    pageSetup: { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
-  });
-  const cols = width(spec);
-  const thin: Partial<ExcelJS.Border> = { style: "thin" };
-  ws.getCell(1, 1).value = `来源：${spec.source}`;
-  let row = 2;
-  for (const line of spec.before) {
-    const cell = ws.getCell(row, 1);
-    cell.value = line;
-    cell.font = { bold: true, size: 14 };
-    cell.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
-    ws.mergeCells(row, 1, row, cols);
-    ws.getRow(row).height = line.includes("\n") ? 40 : 24;
-    row += 1;
-  }
-  const first = row;
-  spec.grid.forEach((cells, r) => {
-    for (let c = 0; c < cols; c += 1) {
-      const cell = ws.getCell(first + r, c + 1);
-      const value = cells[c] ?? null;
-      if (value !== null && value !== "") cell.value = value;
-      cell.border = { top: thin, left: thin, bottom: thin, right: thin };
-      cell.alignment = { vertical: "middle", wrapText: true };
-      if (isHeaderRow(spec, r)) {
-        cell.font = { bold: true };
-        cell.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
-      }
-    }
-  });
-  for (const mg of spec.merges) {
-    ws.mergeCells(first + mg.top, mg.left + 1, first + mg.bottom, mg.right + 1);
-  }
-  const widths = Array.from({ length: cols }, (_, c) =>
-    Math.min(60, Math.max(8, ...spec.grid.map((cells) => text(cells[c] ?? null).length * 1.6))),
-  );
-  widths.forEach((w, c) => (ws.getColumn(c + 1).width = w));
-  spec.grid.forEach((cells, r) => {
-    // Row height for wrapped cells (a CJK character is about two width units).
-    const lines = Math.max(
-      1,
-      ...cells.map((cell, c) =>
-        mergeAt(spec, r, c)
-          ? 1
-          : text(cell)
-              .split("\n")
-              .reduce((n, part) => n + Math.max(1, Math.ceil((part.length * 2) / (widths[c] ?? 8))), 0),
-      ),
-    );
-    if (lines > 1) ws.getRow(first + r).height = 15 * lines;
-  });
-  await wb.xlsx.writeFile(path);
-}
-
-function paragraphs(value: Cell, bold: boolean): Paragraph[] {
-  return text(value)
-    .split("\n")
-    .map((line) => new Paragraph({ children: [new TextRun({ text: line, bold })] }));
-}
-
-async function writeDocx(spec: TableSpec, path: string): Promise<void> {
-  const cols = width(spec);
-  const rows = spec.grid.map((cells, r) => {
-    const header = isHeaderRow(spec, r);
-    const out: TableCell[] = [];
-    for (let c = 0; c < cols; c += 1) {
-      const mg = mergeAt(spec, r, c);
-      if (mg && (mg.top !== r || mg.left !== c)) continue;
-      out.push(
-        new TableCell({
-          children: paragraphs(cells[c] ?? null, header),
-          verticalAlign: VerticalAlign.CENTER,
-          ...(mg && mg.right > mg.left ? { columnSpan: mg.right - mg.left + 1 } : {}),
-          ...(mg && mg.bottom > mg.top ? { rowSpan: mg.bottom - mg.top + 1 } : {}),
-        }),
-      );
-    }
-    return new TableRow({ children: out, tableHeader: r < spec.headerRows });
-  });
-  const longest = Array.from({ length: cols }, (_, c) =>
-    Math.min(40, Math.max(4, ...spec.grid.map((cells) => text(cells[c] ?? null).length))),
-  );
-  const total = longest.reduce((a, b) => a + b, 0);
-  const columnWidths = longest.map((n) => Math.round((13900 * n) / total));
-  const before = spec.before.map(
-    (line, i) =>
-      new Paragraph({
-        children: [new TextRun({ text: line, bold: i === spec.before.length - 1 })],
-        ...(i === spec.before.length - 1 ? { alignment: AlignmentType.CENTER } : {}),
-      }),
-  );
-  const doc = new Document({
-    creator: "",
-    title: "",
-    description: "",
-    sections: [
-      {
-        properties: { page: { size: { orientation: PageOrientation.LANDSCAPE } } },
-        children: [
-          new Paragraph({ children: [new TextRun(`来源：${spec.source}`)] }),
-          ...before,
-          new Table({ rows, columnWidths, width: { size: 13900, type: WidthType.DXA } }),
-        ],
-      },
-    ],
-  });
-  writeFileSync(path, await Packer.toBuffer(doc));
-}
-
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-function writeCsv(spec: HeldOutSpec, path: string): void {
-  const cols = width(spec);
-  const padded = spec.excelCsv === true || spec.gbk === true;
-  const pad = (cells: string[]): string[] =>
-    padded ? [...cells, ...Array<string>(Math.max(0, cols - cells.length)).fill("")] : cells;
-  const lines = [
-    pad([`来源：${spec.source}`]),
-    ...spec.before.map((line) => pad([line])),
-    ...spec.grid.map((cells) => pad(cells.map(text))),
-  ].map((cells) => cells.map(csvField).join(","));
-  const body = lines.join("\r\n") + "\r\n";
-  if (spec.gbk) {
-    // Excel's "CSV (逗号分隔)" on Chinese Windows: code page 936, no BOM.
-    const bytes = iconv.encode(body, "gbk");
-    if (iconv.decode(bytes, "gbk") !== body) throw new Error(`${spec.name}: a character has no GBK code`);
-    writeFileSync(path, bytes);
-  } else writeFileSync(path, (spec.excelCsv ? "\uFEFF" : "") + body, "utf8");
-}
+import { writeTable } from "./write";
 
 async function main(): Promise<void> {
   const dir = resolve(process.argv[2] ?? "test/corpus/tables");
   for (const spec of HELD_OUT) {
-    const path = join(dir, `${spec.name}.${spec.format}`);
-    if (spec.format === "xlsx") await writeXlsx(spec, path);
-    else if (spec.format === "docx") await writeDocx(spec, path);
-    else writeCsv(spec, path);
-    process.stdout.write(`${path}\n`);
+    // The bytes Excel writes on Chinese Windows: GBK, no BOM, every row padded.
+    const written = spec.gbk ? { ...spec, encoding: "gbk" as const, excelCsv: true } : spec;
+    process.stdout.write(`${await writeTable(written, dir)}\n`);
   }
 }
 
