@@ -9,7 +9,7 @@ import Papa from "papaparse";
 import type { CellGrid, CellRange } from "../../core/adopt";
 import { chineseDate } from "../../core/model";
 import type { GridValue } from "../../core/sheets";
-import { MAX_DOCX_UNPACKED_BYTES, MAX_FILE_BYTES, decodeText } from "../text/readDocument";
+import { MAX_DOCX_UNPACKED_BYTES, MAX_FILE_BYTES, decodeText, docxToHtml } from "../text/readDocument";
 import { checkZip } from "../zip/check";
 import { docxTables } from "./docx";
 
@@ -105,19 +105,9 @@ export function parseRange(address: string): CellRange | undefined {
 }
 
 async function docxGrids(bytes: Uint8Array, name: string): Promise<TableFileResult> {
-  const mammoth = await import("mammoth");
-  const input =
-    typeof Buffer !== "undefined"
-      ? { buffer: Buffer.from(bytes) }
-      : {
-          arrayBuffer: bytes.buffer.slice(
-            bytes.byteOffset,
-            bytes.byteOffset + bytes.byteLength,
-          ) as ArrayBuffer,
-        };
   let html: string;
   try {
-    html = (await mammoth.convertToHtml(input)).value;
+    html = (await docxToHtml(bytes)).value;
   } catch {
     return refuse(`“${name}”无法打开：文件可能已损坏，或不是 Word 文档。`);
   }

@@ -98,16 +98,8 @@ export function decodeText(bytes: Uint8Array, fileName: string): ReadResult {
   }
 }
 
-async function readDocx(bytes: Uint8Array, fileName: string): Promise<ReadResult> {
-  const checked = await checkZip(bytes, MAX_DOCX_UNPACKED_BYTES);
-  if (checked === "too-large") {
-    return refuse(
-      "input-too-large",
-      `“${fileName}”解压后超过 ${MAX_DOCX_UNPACKED_BYTES / 1048576} MB，不像是一份政策文件（可能是压缩炸弹），未打开。`,
-    );
-  }
-  if (checked !== "ok")
-    return refuse("unreadable-input", `“${fileName}”不是有效的 .docx 文件（文件可能已损坏）。`);
+/** mammoth's HTML of a .docx: from a Buffer in Node, from an ArrayBuffer in the pane. */
+export async function docxToHtml(bytes: Uint8Array): Promise<{ value: string }> {
   const mammoth = await import("mammoth");
   const input =
     typeof Buffer !== "undefined"
@@ -118,8 +110,21 @@ async function readDocx(bytes: Uint8Array, fileName: string): Promise<ReadResult
             bytes.byteOffset + bytes.byteLength,
           ) as ArrayBuffer,
         };
+  return mammoth.convertToHtml(input);
+}
+
+async function readDocx(bytes: Uint8Array, fileName: string): Promise<ReadResult> {
+  const checked = await checkZip(bytes, MAX_DOCX_UNPACKED_BYTES);
+  if (checked === "too-large") {
+    return refuse(
+      "input-too-large",
+      `“${fileName}”解压后超过 ${MAX_DOCX_UNPACKED_BYTES / 1048576} MB，不像是一份政策文件（可能是压缩炸弹），未打开。`,
+    );
+  }
+  if (checked !== "ok")
+    return refuse("unreadable-input", `“${fileName}”不是有效的 .docx 文件（文件可能已损坏）。`);
   try {
-    const result = await mammoth.convertToHtml(input);
+    const result = await docxToHtml(bytes);
     const text = docxHtmlToText(result.value);
     if (!text.trim()) return refuse("empty-input", `“${fileName}”中没有文字。`);
     return { ok: true, text };
