@@ -20,16 +20,21 @@ const editorClosed = async () => {
   await screen.findByRole("table", { name: "任务与指标" });
   expect(screen.queryByRole("dialog")).toBeNull();
 };
-/** Each body row's cells as text, for comparing what the table shows. */
+/** Each body row's cells as text, for comparing what the table shows; section headings apart. */
 const rows = () =>
   within(table())
     .getAllByRole("row")
     .slice(1)
     .map((row) =>
       within(row)
-        .getAllByRole("cell")
+        .queryAllByRole("cell")
         .map((cell) => cell.textContent),
-    );
+    )
+    .filter((cells) => cells.length > 0);
+const headings = () =>
+  within(table())
+    .queryAllByRole("rowheader")
+    .map((cell) => cell.textContent);
 
 describe("ReviewStep", () => {
   it("lists tasks with their indicators, targets, deadlines and lead units", () => {
@@ -257,5 +262,25 @@ describe("ReviewStep's structure edits", () => {
     await user.type(year, "2025");
     await user.click(screen.getByRole("button", { name: "应用" }));
     expect(latest().year).toBe(2025);
+  });
+});
+
+describe("ReviewStep's search and sections", () => {
+  it("heads each section's tasks with its title, and finds tasks by number, words or unit", async () => {
+    const { user } = setup();
+    expect(headings()).toEqual(["一、医疗服务", "二、公共卫生"]);
+    const search = screen.getByRole("searchbox", { name: "搜索任务" });
+    await user.type(search, "妇幼");
+    expect(
+      within(table())
+        .getAllByRole("button", { name: /^\d+\. / })
+        .map((b) => b.textContent),
+    ).toEqual(["2. 做好妇幼健康服务"]);
+    await user.clear(search);
+    await user.type(search, "市卫生健康委");
+    expect(within(table()).getAllByRole("button", { name: /^\d+\. / })).toHaveLength(1);
+    await user.clear(search);
+    await user.type(search, "没有这样的任务");
+    expect(screen.getByText("没有与“没有这样的任务”相符的任务。")).toBeTruthy();
   });
 });

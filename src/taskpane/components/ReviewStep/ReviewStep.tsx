@@ -12,6 +12,7 @@ import {
   MenuList,
   MenuPopover,
   MenuTrigger,
+  SearchBox,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
@@ -182,6 +183,12 @@ export function ReviewStep({
         onDismiss={review.dismiss}
       />
 
+      <SearchBox
+        aria-label="搜索任务"
+        placeholder="搜索编号、任务、部分或单位"
+        value={review.query}
+        onChange={(_, data) => review.setQuery(data.value)}
+      />
       <Switch
         label="只显示需要处理的任务"
         checked={review.pendingOnly}
@@ -198,11 +205,21 @@ export function ReviewStep({
             </TableRow>
           </TableHeader>
           <TableBody>
-            {review.tasks.map((task) => {
+            {review.tasks.map((task, shown) => {
               const diagnosticCount = review.diagnosticCount(task);
+              // A section's title heads its tasks, as the document sets them out.
+              const heading =
+                task.section && task.section !== review.tasks[shown - 1]?.section ? task.section : undefined;
               const leads = task.leadUnits.length > 0 ? task.leadUnits : task.implementingUnits;
               return (
                 <Fragment key={task.id}>
+                  {heading && (
+                    <TableRow>
+                      <TableCell role="rowheader" colSpan={3} className={styles.groupCell}>
+                        {heading}
+                      </TableCell>
+                    </TableRow>
+                  )}
                   <TableRow className={styles.taskRow}>
                     <TableCell>
                       <div className={styles.taskHead}>
@@ -254,7 +271,11 @@ export function ReviewStep({
           </TableBody>
         </Table>
       </div>
-      {review.tasks.length === 0 && <Text>没有需要处理的任务。</Text>}
+      {review.tasks.length === 0 && (
+        <Text>
+          {review.query.trim() ? `没有与“${review.query.trim()}”相符的任务。` : "没有需要处理的任务。"}
+        </Text>
+      )}
       <div>
         <Button appearance="primary" onClick={onContinue}>
           下一步：写入台账

@@ -18,10 +18,18 @@ import {
 export function useReviewStep(document: PlanDocument, onChange: (document: PlanDocument) => void) {
   const [editingTaskId, setEditingTaskId] = useState<string>();
   const [pendingOnly, setPendingOnly] = useState(false);
+  const [query, setQuery] = useState("");
   const review = useMemo(() => reviewDiagnostics(document), [document]);
 
   const needsAttention = (task: Task): boolean => needsUnits(task) || review.byTask.has(task.id);
-  const tasks = pendingOnly ? document.tasks.filter(needsAttention) : document.tasks;
+  const words = query.trim();
+  // What a clerk would look a task up by: its number, title, section, measures or a unit.
+  const matches = (task: Task): boolean =>
+    !words ||
+    [task.number, task.title, task.section, task.measures, ...task.leadUnits, ...task.coUnits].some((text) =>
+      text.includes(words),
+    );
+  const tasks = document.tasks.filter((task) => (!pendingOnly || needsAttention(task)) && matches(task));
   const editingTask = document.tasks.find((task) => task.id === editingTaskId);
 
   /** The first task after `taskId` (wrapping round) that still has no unit, in `doc`. */
@@ -43,6 +51,8 @@ export function useReviewStep(document: PlanDocument, onChange: (document: PlanD
     tasks,
     pendingOnly,
     setPendingOnly,
+    query,
+    setQuery,
     /** Diagnostics to list: the general ones, then those about tasks, in document order. */
     diagnostics: [...review.general, ...document.tasks.flatMap((task) => review.byTask.get(task.id) ?? [])],
     diagnosticCount: (task: Task): number => review.byTask.get(task.id)?.length ?? 0,
