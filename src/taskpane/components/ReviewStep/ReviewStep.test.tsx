@@ -284,3 +284,20 @@ describe("ReviewStep's search and sections", () => {
     expect(screen.getByText("没有与“没有这样的任务”相符的任务。")).toBeTruthy();
   });
 });
+
+describe("ReviewStep's focus", () => {
+  it("returns to the task's button when its editor closes, saved or cancelled", async () => {
+    const { user } = setup();
+    const task = within(table()).getByRole("button", { name: "1. 提升县域医疗服务能力" });
+    await user.click(task);
+    const editor = await screen.findByRole("dialog");
+    await user.click(within(editor).getByRole("button", { name: "取消" }));
+    await editorClosed();
+    expect(document.activeElement?.textContent).toBe("1. 提升县域医疗服务能力");
+    await user.click(within(table()).getByRole("button", { name: "1. 提升县域医疗服务能力" }));
+    const again = await screen.findByRole("dialog");
+    await user.click(within(again).getByRole("button", { name: "保存" }));
+    await editorClosed();
+    expect(document.activeElement?.textContent).toBe("1. 提升县域医疗服务能力");
+  });
+});

@@ -27,7 +27,7 @@ import {
   useArrowNavigationGroup,
 } from "@fluentui/react-components";
 import { MoreHorizontalRegular } from "@fluentui/react-icons";
-import { Fragment, useEffect, useState, type KeyboardEvent } from "react";
+import { Fragment, useEffect, useRef, useState, type KeyboardEvent } from "react";
 import type { Adoption } from "../../../core/adopt";
 import type { Indicator, PlanDocument, Task } from "../../../core/model";
 import { DEFAULT_UNITS } from "../../../core/model";
@@ -82,6 +82,21 @@ export function ReviewStep({
     }
   };
   const applyDocument = () => setDocProblem(review.editDocument(docTitle, docYear));
+  // When the editor closes, focus goes back to the task's own button, where the user was.
+  const root = useRef<HTMLDivElement>(null);
+  const lastEdited = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    const editing = review.editingTask?.id;
+    if (editing !== undefined) {
+      lastEdited.current = editing;
+      return;
+    }
+    const closed = lastEdited.current;
+    lastEdited.current = undefined;
+    if (closed === undefined) return;
+    const buttons = root.current?.querySelectorAll<HTMLElement>("[data-task-id]") ?? [];
+    [...buttons].find((button) => button.dataset.taskId === closed)?.focus();
+  }, [review.editingTask?.id]);
   const taskMenu = (task: Task, index: number) => (
     <Menu>
       <MenuTrigger disableButtonEnhancement>
@@ -123,7 +138,7 @@ export function ReviewStep({
   );
 
   return (
-    <div className={styles.root} onKeyDown={undoKey}>
+    <div className={styles.root} ref={root} onKeyDown={undoKey}>
       <div className={styles.summary}>
         <Text weight="semibold">{document.title || document.sourceName}</Text>
         <Text size={200} className={styles.muted}>
@@ -227,6 +242,7 @@ export function ReviewStep({
                           className={styles.taskButton}
                           appearance="transparent"
                           aria-haspopup="dialog"
+                          data-task-id={task.id}
                           onClick={() => review.edit(task.id)}
                         >
                           {task.number}. {task.title}
