@@ -39,6 +39,16 @@ export const useTaskEditorStyles = makeStyles({
     gridTemplateColumns: "repeat(auto-fit, minmax(88px, 1fr))",
     gap: tokens.spacingHorizontalS,
   },
+  /** 编号 narrow beside 任务标题, both inside the dialog at 320 px. */
+  numberAndTitle: {
+    display: "grid",
+    gridTemplateColumns: "72px minmax(0, 1fr)",
+    gap: tokens.spacingHorizontalS,
+  },
+  fill: {
+    minWidth: 0,
+    width: "100%",
+  },
   indicatorActions: {
     display: "flex",
     flexWrap: "wrap",

@@ -102,12 +102,20 @@ function TaskEditorForm({ document, task, onSave, onSaveAndNext }: TaskEditorFor
             <Text as="p" className={styles.source} aria-label="任务原文" tabIndex={0}>
               {task.text}
             </Text>
-            <div className={styles.targetRow}>
+            <div className={styles.numberAndTitle}>
               <Field label="编号">
-                <Input value={draft.number} onChange={(_, data) => editor.setText({ number: data.value })} />
+                <Input
+                  className={styles.fill}
+                  value={draft.number}
+                  onChange={(_, data) => editor.setText({ number: data.value })}
+                />
               </Field>
               <Field label="任务标题" {...validation(editor.problemFor("title"))}>
-                <Input value={draft.title} onChange={(_, data) => editor.setText({ title: data.value })} />
+                <Input
+                  className={styles.fill}
+                  value={draft.title}
+                  onChange={(_, data) => editor.setText({ title: data.value })}
+                />
               </Field>
             </div>
             <Field label="所属部分" hint="可选已有的部分，或填写新的">
