@@ -81,7 +81,8 @@ export function App({ host, workbook, roundTrip }: AppProps) {
               document={app.document}
               onChange={app.reviewedDocument}
               adoption={app.adoption}
-              onAdoption={(next) => app.parsedDocument(next.table.plan, next)}
+              onAdoption={(next) => app.parsedDocument(next.table.plan, next, next.table.text)}
+              source={app.source}
               canUndo={app.canUndo}
               onUndo={app.undo}
               onContinue={() => continueTo("ledger")}

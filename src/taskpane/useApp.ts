@@ -14,6 +14,8 @@ export function useApp() {
   const [parsed, setParsed] = useState<PlanDocument>();
   const reviewed = useUndoable<PlanDocument>();
   const [adoption, setAdoption] = useState<Adoption>();
+  /** The text the document was read from, for 校对 to show where a reading came from. */
+  const [source, setSource] = useState<string>();
   const [ledger, setLedger] = useState<Ledger>();
   const [period, setPeriod] = useState<Period>();
   /** A ledger just written or read shows the period it tracks. */
@@ -28,11 +30,13 @@ export function useApp() {
     document: reviewed.value,
     hasEdits: reviewed.value !== parsed,
     /** A document read as text, or a table adopted: what 校对 starts from. */
-    parsedDocument: (document: PlanDocument, adopted?: Adoption) => {
+    parsedDocument: (document: PlanDocument, adopted: Adoption | undefined, text: string) => {
       setParsed(document);
       reviewed.reset(document);
       setAdoption(adopted);
+      setSource(text);
     },
+    source,
     adoption,
     reviewedDocument: reviewed.set,
     canUndo: reviewed.canUndo,

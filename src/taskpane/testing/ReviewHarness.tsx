@@ -4,7 +4,15 @@ import { useUndoable } from "../useUndoable";
 import { ReviewStep } from "../components/ReviewStep/ReviewStep";
 
 /** ReviewStep as the app holds it: every edit becomes the document shown next (撤销 included), and is recorded. */
-export function ReviewHarness({ initial, edits }: { initial: PlanDocument; edits: PlanDocument[] }) {
+export function ReviewHarness({
+  initial,
+  edits,
+  source,
+}: {
+  initial: PlanDocument;
+  edits: PlanDocument[];
+  source?: string;
+}) {
   const document = useUndoable(initial);
   if (!document.value) return null;
   return (
@@ -16,6 +24,7 @@ export function ReviewHarness({ initial, edits }: { initial: PlanDocument; edits
           edits.push(next);
           document.set(next);
         }}
+        source={source}
         canUndo={document.canUndo}
         onUndo={document.undo}
       />

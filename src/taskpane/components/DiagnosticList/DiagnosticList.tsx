@@ -6,7 +6,7 @@ import {
   MessageBarGroup,
   type MessageBarIntent,
 } from "@fluentui/react-components";
-import type { Diagnostic, Severity } from "../../../core/model";
+import type { Diagnostic, Severity, Span } from "../../../core/model";
 import { describeLocation, spanOf } from "../../../core/model";
 import { useDiagnosticListStyles } from "./DiagnosticList.styles";
 import { useDiagnosticList } from "./useDiagnosticList";
@@ -21,6 +21,8 @@ export interface DiagnosticListProps {
   onAdopt?: (diagnostic: Diagnostic) => void;
   /** Leave the text as parsed and drop the diagnostic. */
   onDismiss?: (diagnostic: Diagnostic) => void;
+  /** Show where in the source text a diagnostic points (when it points at text). */
+  onLocate?: (span: Span) => void;
   foldedCount?: number;
 }
 
@@ -29,6 +31,7 @@ export function DiagnosticList({
   label,
   onAdopt,
   onDismiss,
+  onLocate,
   foldedCount = 5,
 }: DiagnosticListProps) {
   const styles = useDiagnosticListStyles();
@@ -44,11 +47,17 @@ export function DiagnosticList({
             layout="multiline"
           >
             <MessageBarBody>
-              {diagnostic.at && `${describeLocation(diagnostic.at)}：`}
+              {/* Where it is in the text is shown by 在原文中查看, not by a line number nobody sees. */}
+              {diagnostic.at && !(onLocate && spanOf(diagnostic)) && `${describeLocation(diagnostic.at)}：`}
               {diagnostic.message}
             </MessageBarBody>
-            {(onAdopt ?? onDismiss) && (
+            {(onAdopt ?? onDismiss ?? onLocate) && (
               <MessageBarActions>
+                {onLocate && spanOf(diagnostic) && (
+                  <Button size="small" onClick={() => onLocate(spanOf(diagnostic) ?? { start: 0, end: 0 })}>
+                    在原文中查看
+                  </Button>
+                )}
                 {onAdopt && diagnostic.indicator && (
                   <Button
                     size="small"

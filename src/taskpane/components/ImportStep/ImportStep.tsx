@@ -16,8 +16,8 @@ import { useImportStepStyles } from "./ImportStep.styles";
 import { ACCEPTED_FILES, useImportStep, type ImportWork } from "./useImportStep";
 
 export interface ImportStepProps {
-  /** A document read, or a task table adopted (with how its columns were read). */
-  onParsed: (document: PlanDocument, adoption?: Adoption) => void;
+  /** A document read, or a task table adopted (with how its columns were read), and its source text. */
+  onParsed: (document: PlanDocument, adoption: Adoption | undefined, source: string) => void;
   onContinue: () => void;
   /** The review already holds edits that a new parse would replace. */
   hasEdits: boolean;

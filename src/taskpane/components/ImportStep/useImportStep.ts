@@ -50,7 +50,9 @@ const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolv
  * sheet, the selection, an .xlsx, .csv or a .docx with one). A table is adopted with the column
  * mapping the workbook's ledger remembers from last time; nothing is written until 写入台账.
  */
-export function useImportStep(onParsed: (document: PlanDocument, adoption?: Adoption) => void) {
+export function useImportStep(
+  onParsed: (document: PlanDocument, adoption: Adoption | undefined, source: string) => void,
+) {
   const workbook = useWorkbook();
   const fileInput = useRef<HTMLInputElement>(null);
   const [text, setText] = useState("");
@@ -60,17 +62,18 @@ export function useImportStep(onParsed: (document: PlanDocument, adoption?: Adop
   const [adopted, setAdopted] = useState<Adoption>();
   const [readProblem, setReadProblem] = useState<Diagnostic>();
 
-  const show = (document: PlanDocument, adoption?: Adoption): void => {
+  /** `source`: the text the document's spans count in (a table's, as its rows were read). */
+  const show = (document: PlanDocument, source: string, adoption?: Adoption): void => {
     setParsed(document);
     setAdopted(adoption);
     setWork(undefined);
-    onParsed(document, adoption);
+    onParsed(document, adoption, source);
   };
 
   const parse = async (source: string, name: string): Promise<void> => {
     setWork({ kind: "parsing", sourceName: name });
     await nextTask();
-    show(parseDocument(source, { sourceName: name }));
+    show(parseDocument(source, { sourceName: name }), source);
   };
 
   const refuse = (message: string): void => {
@@ -122,7 +125,9 @@ export function useImportStep(onParsed: (document: PlanDocument, adoption?: Adop
     try {
       if (isTableFile(file.name)) {
         const adoption = await adoptFile(bytes, file.name);
-        return adoption.ok ? show(adoption.table.plan, adoption) : refuse(adoption.message);
+        return adoption.ok
+          ? show(adoption.table.plan, adoption.table.text, adoption)
+          : refuse(adoption.message);
       }
       const read = await readPolicyDocument(bytes, file.name, { loadPdfJs: loadPdfJsForBrowser });
       if (!read.ok) {
@@ -134,7 +139,7 @@ export function useImportStep(onParsed: (document: PlanDocument, adoption?: Adop
       if (/\.docx$/i.test(file.name) && /^\|.*\|$/m.test(read.text)) {
         const adoption = await adoptFile(bytes, file.name);
         if (readsBetterAsTable(adoption, parseDocument(read.text, { sourceName: file.name })))
-          return show(adoption.table.plan, adoption);
+          return show(adoption.table.plan, adoption.table.text, adoption);
       }
       setText(read.text);
       setSourceName(file.name);
@@ -154,7 +159,7 @@ export function useImportStep(onParsed: (document: PlanDocument, adoption?: Adop
       if (!read.ok) return refuse(read.message);
       const adoption = await adopt([read.grid]);
       if (!adoption.ok) return refuse(adoption.message);
-      show(adoption.table.plan, adoption);
+      show(adoption.table.plan, adoption.table.text, adoption);
     } catch (reason) {
       refuse(`读取工作表时 Excel 报错：${reasonText(reason)}`);
     }

@@ -4,6 +4,7 @@ import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { reviewDocument } from "../../../../test/fixtures/reviewDocument";
 import type { PlanDocument } from "../../../core/model";
+import { parseDocument } from "../../../core/parse";
 import { ReviewHarness } from "../../testing/ReviewHarness";
 
 function setup() {
@@ -299,5 +300,28 @@ describe("ReviewStep's focus", () => {
     await user.click(within(again).getByRole("button", { name: "保存" }));
     await editorClosed();
     expect(document.activeElement?.textContent).toBe("1. 提升县域医疗服务能力");
+  });
+});
+
+describe("ReviewStep's source text", () => {
+  it("shows where a doubtful reading is, marked in the source, instead of a line number", async () => {
+    const text = [
+      "2024年全市卫生健康工作要点",
+      "1.加强妇幼健康服务。实现产前筛查全覆盖。（责任单位：市卫生健康委）",
+      "2.推进智慧医院建设。（责任单位：市卫生健康委）",
+    ].join("\n");
+    const plan = parseDocument(text, { sourceName: "要点.txt" });
+    expect(plan.diagnostics.some((d) => d.code === "uncertain-indicator")).toBe(true);
+    const user = userEvent.setup();
+    render(<ReviewHarness initial={plan} edits={[]} source={text} />);
+    const list = screen.getByRole("region", { name: "待确认的解析结果" });
+    expect(list.textContent).not.toMatch(/第 \d+ 行/);
+    await user.click(within(list).getAllByRole("button", { name: "在原文中查看" })[0]!);
+    const source = screen.getByRole("region", { name: "原文" });
+    const mark = source.querySelector("mark");
+    expect(mark?.textContent).toContain("全覆盖");
+    expect(document.activeElement).toBe(mark);
+    await user.click(within(source).getByRole("button", { name: "关闭原文" }));
+    expect(screen.queryByRole("region", { name: "原文" })).toBeNull();
   });
 });

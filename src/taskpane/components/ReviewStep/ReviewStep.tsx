@@ -29,11 +29,12 @@ import {
 import { MoreHorizontalRegular } from "@fluentui/react-icons";
 import { Fragment, useEffect, useRef, useState, type KeyboardEvent } from "react";
 import type { Adoption } from "../../../core/adopt";
-import type { Indicator, PlanDocument, Task } from "../../../core/model";
+import type { Indicator, PlanDocument, Span, Task } from "../../../core/model";
 import { DEFAULT_UNITS } from "../../../core/model";
 import { needsUnits } from "../../../core/review";
 import { formatShortDate, formatTarget } from "../../format";
 import { DiagnosticList } from "../DiagnosticList/DiagnosticList";
+import { SourceView } from "../SourceView/SourceView";
 import { TableMapping } from "../TableMapping/TableMapping";
 import { TaskEditor } from "../TaskEditor/TaskEditor";
 import { useReviewStepStyles } from "./ReviewStep.styles";
@@ -46,6 +47,8 @@ export interface ReviewStepProps {
   /** The office's own table the document was adopted from, whose columns can be mapped again. */
   adoption?: Adoption | undefined;
   onAdoption?: (next: Adoption) => void;
+  /** The text the document was read from: diagnostics show where in it they point. */
+  source?: string | undefined;
   /** Back one edit (the button and Ctrl+Z). */
   canUndo?: boolean;
   onUndo?: () => void;
@@ -60,11 +63,13 @@ export function ReviewStep({
   onAdoption,
   canUndo = false,
   onUndo,
+  source,
   onContinue,
 }: ReviewStepProps) {
   const styles = useReviewStepStyles();
   const review = useReviewStep(document, onChange);
   const [dialog, setDialog] = useState<StructureDialog>();
+  const [located, setLocated] = useState<Span>();
   const [docTitle, setDocTitle] = useState(document.title);
   const [docYear, setDocYear] = useState(String(document.year));
   const [docProblem, setDocProblem] = useState<string>();
@@ -196,7 +201,11 @@ export function ReviewStep({
         diagnostics={review.diagnostics}
         onAdopt={review.adopt}
         onDismiss={review.dismiss}
+        {...(source !== undefined && { onLocate: setLocated })}
       />
+      {source !== undefined && located && (
+        <SourceView source={source} span={located} onClose={() => setLocated(undefined)} />
+      )}
 
       <SearchBox
         aria-label="搜索任务"
