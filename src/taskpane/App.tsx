@@ -79,12 +79,18 @@ export function App({ host, workbook, roundTrip }: AppProps) {
           app.document && (
             <ReviewStep
               document={app.document}
-              onChange={app.reviewedDocument}
+              onEdit={app.review.edit}
               adoption={app.adoption}
               onAdoption={(next) => app.parsedDocument(next.table.plan, next, next.table.text)}
               source={app.source}
-              canUndo={app.canUndo}
-              onUndo={app.undo}
+              range={app.review.range}
+              onRange={
+                app.adoption || app.source === undefined
+                  ? undefined
+                  : (range) => app.review.readWithin(app.source ?? "", range)
+              }
+              canUndo={app.review.canUndo}
+              onUndo={app.review.undo}
               onContinue={() => continueTo("ledger")}
             />
           )

@@ -2,7 +2,7 @@ import { useState } from "react";
 import type { Adoption } from "../core/adopt";
 import type { Ledger, Period, PlanDocument } from "../core/model";
 import type { StepId } from "./steps";
-import { useUndoable } from "./useUndoable";
+import { useReview } from "./useReview";
 
 /**
  * The pane's shared state: the current step, the document as parsed and as reviewed (and, for an
@@ -11,8 +11,7 @@ import { useUndoable } from "./useUndoable";
  */
 export function useApp() {
   const [step, setStep] = useState<StepId>("import");
-  const [parsed, setParsed] = useState<PlanDocument>();
-  const reviewed = useUndoable<PlanDocument>();
+  const review = useReview();
   const [adoption, setAdoption] = useState<Adoption>();
   /** The text the document was read from, for 校对 to show where a reading came from. */
   const [source, setSource] = useState<string>();
@@ -27,20 +26,18 @@ export function useApp() {
   return {
     step,
     goTo: setStep,
-    document: reviewed.value,
-    hasEdits: reviewed.value !== parsed,
+    document: review.document,
+    hasEdits: review.hasEdits,
     /** A document read as text, or a table adopted: what 校对 starts from. */
     parsedDocument: (document: PlanDocument, adopted: Adoption | undefined, text: string) => {
-      setParsed(document);
-      reviewed.reset(document);
+      review.reset(document);
       setAdoption(adopted);
       setSource(text);
     },
     source,
     adoption,
-    reviewedDocument: reviewed.set,
-    canUndo: reviewed.canUndo,
-    undo: reviewed.undo,
+    /** 校对's edits and where the plan starts and ends, with 撤销. */
+    review,
     ledger,
     showLedger,
     period,
@@ -48,6 +45,6 @@ export function useApp() {
     /** 进度 and 通报 read the workbook, so they work on a ledger written in an earlier session too. */
     isAvailable: (id: StepId): boolean =>
       (id !== "review" && id !== "ledger") ||
-      (reviewed.value !== undefined && reviewed.value.tasks.length > 0),
+      (review.document !== undefined && review.document.tasks.length > 0),
   };
 }

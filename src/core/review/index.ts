@@ -29,3 +29,12 @@ export {
   type NewTask,
   type TaskTextEdit,
 } from "./structure";
+export {
+  applyReviewOp,
+  recordReviewOp,
+  replayReview,
+  type Replay,
+  type ReviewOp,
+  type ReviewRecord,
+} from "./history";
+export { sourceLines, withinRange, type SourceLine, type SourceRange } from "./range";

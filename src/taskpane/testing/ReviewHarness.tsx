@@ -1,6 +1,7 @@
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import type { PlanDocument } from "../../core/model";
-import { useUndoable } from "../useUndoable";
+import { applyReviewOp } from "../../core/review";
+import { useReview } from "../useReview";
 import { ReviewStep } from "../components/ReviewStep/ReviewStep";
 
 /** ReviewStep as the app holds it: every edit becomes the document shown next (撤销 included), and is recorded. */
@@ -13,20 +14,23 @@ export function ReviewHarness({
   edits: PlanDocument[];
   source?: string;
 }) {
-  const document = useUndoable(initial);
-  if (!document.value) return null;
+  const review = useReview(initial);
+  const { document } = review;
+  if (!document) return null;
   return (
     <FluentProvider theme={webLightTheme}>
       <ReviewStep
-        document={document.value}
+        document={document}
         onContinue={() => undefined}
-        onChange={(next) => {
-          edits.push(next);
-          document.set(next);
+        onEdit={(op) => {
+          edits.push(applyReviewOp(document, op));
+          review.edit(op);
         }}
         source={source}
-        canUndo={document.canUndo}
-        onUndo={document.undo}
+        range={review.range}
+        onRange={source === undefined ? undefined : (range) => review.readWithin(source, range)}
+        canUndo={review.canUndo}
+        onUndo={review.undo}
       />
     </FluentProvider>
   );

@@ -325,3 +325,72 @@ describe("ReviewStep's source text", () => {
     expect(screen.queryByRole("region", { name: "原文" })).toBeNull();
   });
 });
+
+describe("ReviewStep's start and end of the plan", () => {
+  const text = [
+    "市卫生健康委关于做好2024年重点工作的通知",
+    "各区卫生健康局，委机关各处室：",
+    "现将有关事项通知如下。",
+    "1.各单位要高度重视，认真组织实施。",
+    "2.请于每季度末5日前报送工作进展情况。",
+    "2024年全市卫生健康重点工作",
+    "1.加强临床重点专科建设。新建省级临床重点专科5个。（牵头单位：医政处；配合单位：财务处）",
+    "2.完善分级诊疗制度。6月底前出台紧密型县域医共体建设实施方案。（牵头单位：基层处）",
+    "3.开展老年人健康管理。65岁以上老年人健康管理率达到70%。（牵头单位：老龄处）",
+  ].join("\n");
+  const taskButtons = () =>
+    within(table())
+      .getAllByRole("button", { name: /^\d+\. / })
+      .map((button) => button.textContent);
+
+  it("drops a cover notice read as tasks by starting at the plan's own line, from the keyboard, keeping the edits that still apply", async () => {
+    const plan = parseDocument(text, { sourceName: "通知.txt" });
+    // The notice's own requirements are read as tasks 1 and 2 before the plan's.
+    expect(plan.tasks).toHaveLength(5);
+    const user = userEvent.setup();
+    render(<ReviewHarness initial={plan} edits={[]} source={text} />);
+
+    await user.click(screen.getByRole("button", { name: "文件标题与年度" }));
+    const title = screen.getByRole("textbox", { name: "文件标题" });
+    await user.clear(title);
+    await user.type(title, "市卫健委2024年重点工作");
+    await user.click(screen.getByRole("button", { name: "应用" }));
+    // An edit of the notice's requirement: it will not apply once the notice is left out.
+    await user.click(screen.getAllByRole("button", { name: "任务 2 的操作" })[0]!);
+    await user.click(await screen.findByRole("menuitem", { name: "删除任务" }));
+    expect(taskButtons()).toHaveLength(4);
+
+    await user.click(screen.getByRole("button", { name: "原文：从哪里开始，到哪里结束" }));
+    const lines = screen.getByRole("listbox", { name: "原文各行" });
+    // The lines the tasks start on are marked.
+    expect(
+      within(lines)
+        .getAllByText(/^任务 /)
+        .map((badge) => badge.textContent),
+    ).toEqual(["任务 1", "任务 1", "任务 2", "任务 3"]);
+    lines.focus();
+    await user.keyboard("{Home}{ArrowDown}{ArrowDown}{ArrowDown}{ArrowDown}{ArrowDown}");
+    expect(within(lines).getByRole("option", { selected: true }).textContent).toBe(
+      "2024年全市卫生健康重点工作",
+    );
+    await user.click(screen.getByRole("button", { name: "从这一行开始" }));
+
+    expect(taskButtons()).toEqual([
+      "1. 加强临床重点专科建设",
+      "2. 完善分级诊疗制度",
+      "3. 开展老年人健康管理",
+    ]);
+    expect(screen.getByRole("status").textContent).toContain("有 1 处所涉任务已不在范围内");
+    // The title typed before is the title still.
+    const titled = screen
+      .getAllByText("市卫健委2024年重点工作")
+      .filter((shown) => !lines.contains(shown));
+    expect(titled).toHaveLength(1);
+    // The notice's lines are shown as left out.
+    expect(within(lines).getAllByRole("option")[3]!.textContent).toContain("（不读）");
+
+    // 撤销 brings the reading before the start moved back, the deletion with it.
+    await user.click(screen.getByRole("button", { name: "撤销" }));
+    expect(taskButtons()).toHaveLength(4);
+  });
+});

@@ -24,31 +24,65 @@ import {
   TableHeaderCell,
   TableRow,
   Text,
+  mergeClasses,
   useArrowNavigationGroup,
 } from "@fluentui/react-components";
 import { MoreHorizontalRegular } from "@fluentui/react-icons";
-import { Fragment, useEffect, useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import type { Adoption } from "../../../core/adopt";
 import type { Indicator, PlanDocument, Span, Task } from "../../../core/model";
 import { DEFAULT_UNITS } from "../../../core/model";
-import { needsUnits } from "../../../core/review";
+import { needsUnits, type ReviewOp, type SourceRange as Range } from "../../../core/review";
 import { formatShortDate, formatTarget } from "../../format";
 import { DiagnosticList } from "../DiagnosticList/DiagnosticList";
+import { SourceRange } from "../SourceRange/SourceRange";
 import { SourceView } from "../SourceView/SourceView";
 import { TableMapping } from "../TableMapping/TableMapping";
 import { TaskEditor } from "../TaskEditor/TaskEditor";
+import { WINDOWED_FROM, useWindowedRows } from "../../useWindowedRows";
 import { useReviewStepStyles } from "./ReviewStep.styles";
 import { StructureDialogs, type StructureDialog } from "./StructureDialogs";
 import { useReviewStep } from "./useReviewStep";
 
+/** What a rendered row needs to be measured in a long, windowed table. */
+interface MeasuredRow {
+  "data-index": number;
+  ref: (element: Element | null) => void;
+}
+
+type ReviewRow =
+  | { kind: "heading"; title: string; section: boolean }
+  | { kind: "task"; task: Task }
+  | { kind: "indicator"; indicator: Indicator };
+
+/** The table's rows: each section's title before its tasks, each task before its targets, then the loose targets. */
+function reviewRows(tasks: readonly Task[], loose: readonly Indicator[]): ReviewRow[] {
+  const rows: ReviewRow[] = [];
+  tasks.forEach((task, shown) => {
+    if (task.section && task.section !== tasks[shown - 1]?.section)
+      rows.push({ kind: "heading", title: task.section, section: true });
+    rows.push({ kind: "task", task });
+    for (const indicator of task.indicators) rows.push({ kind: "indicator", indicator });
+  });
+  if (loose.length > 0) {
+    rows.push({ kind: "heading", title: "不属于具体任务的指标", section: false });
+    for (const indicator of loose) rows.push({ kind: "indicator", indicator });
+  }
+  return rows;
+}
+
 export interface ReviewStepProps {
   document: PlanDocument;
-  onChange: (document: PlanDocument) => void;
+  /** An edit, as an operation the app makes and keeps (so it can be made again on a new reading). */
+  onEdit: (op: ReviewOp) => void;
   /** The office's own table the document was adopted from, whose columns can be mapped again. */
   adoption?: Adoption | undefined;
   onAdoption?: (next: Adoption) => void;
   /** The text the document was read from: diagnostics show where in it they point. */
   source?: string | undefined;
+  /** Where the plan starts and ends in `source`, and reading it again within a new range (text only). */
+  range?: Range | undefined;
+  onRange?: ((range: Range) => number) | undefined;
   /** Back one edit (the button and Ctrl+Z). */
   canUndo?: boolean;
   onUndo?: () => void;
@@ -58,16 +92,18 @@ export interface ReviewStepProps {
 
 export function ReviewStep({
   document,
-  onChange,
+  onEdit,
   adoption,
   onAdoption,
   canUndo = false,
   onUndo,
   source,
+  range,
+  onRange,
   onContinue,
 }: ReviewStepProps) {
   const styles = useReviewStepStyles();
-  const review = useReviewStep(document, onChange);
+  const review = useReviewStep(document, onEdit);
   const [dialog, setDialog] = useState<StructureDialog>();
   const [located, setLocated] = useState<Span>();
   const [docTitle, setDocTitle] = useState(document.title);
@@ -128,12 +164,17 @@ export function ReviewStep({
     </Menu>
   );
   const gridNavigation = useArrowNavigationGroup({ axis: "grid" });
+  const tableRows = reviewRows(review.tasks, review.pendingOnly ? [] : document.indicators);
+  const scroller = useRef<HTMLDivElement>(null);
+  const rows = useWindowedRows(tableRows.length, scroller, (index) =>
+    tableRows[index]?.kind === "task" ? 64 : 32,
+  );
   const { unassigned } = review.review;
   const indicatorCount =
     document.tasks.reduce((n, task) => n + task.indicators.length, 0) + document.indicators.length;
 
-  const indicatorRow = (indicator: Indicator) => (
-    <TableRow key={indicator.id}>
+  const indicatorRow = (indicator: Indicator, measured: MeasuredRow) => (
+    <TableRow key={indicator.id} {...measured}>
       <TableCell className={styles.indicatorCell}>{indicator.metric}</TableCell>
       <TableCell>{formatTarget(indicator)}</TableCell>
       <TableCell className={indicator.deadlineStated ? undefined : styles.muted}>
@@ -141,6 +182,46 @@ export function ReviewStep({
       </TableCell>
     </TableRow>
   );
+
+  const taskRow = (task: Task, measured: MeasuredRow) => {
+    const diagnosticCount = review.diagnosticCount(task);
+    const leads = task.leadUnits.length > 0 ? task.leadUnits : task.implementingUnits;
+    return (
+      <TableRow key={task.id} className={styles.taskRow} {...measured}>
+        <TableCell>
+          <div className={styles.taskHead}>
+            <Button
+              className={styles.taskButton}
+              appearance="transparent"
+              aria-haspopup="dialog"
+              data-task-id={task.id}
+              onClick={() => review.edit(task.id)}
+            >
+              {task.number}. {task.title}
+            </Button>
+            {taskMenu(task, document.tasks.indexOf(task))}
+          </div>
+          <div className={styles.units}>
+            牵头：
+            {needsUnits(task) ? (
+              <Badge color="danger" appearance="tint">
+                未指定
+              </Badge>
+            ) : (
+              DEFAULT_UNITS.format(leads)
+            )}
+            {diagnosticCount > 0 && (
+              <Badge color="warning" appearance="tint">
+                {diagnosticCount} 条待确认
+              </Badge>
+            )}
+          </div>
+        </TableCell>
+        <TableCell>{task.indicators.length === 0 && <span className={styles.muted}>节点</span>}</TableCell>
+        <TableCell>{formatShortDate(task.deadline, document.year)}</TableCell>
+      </TableRow>
+    );
+  };
 
   return (
     <div className={styles.root} ref={root} onKeyDown={undoKey}>
@@ -174,6 +255,14 @@ export function ReviewStep({
             </div>
           </AccordionPanel>
         </AccordionItem>
+        {source !== undefined && onRange && (
+          <AccordionItem value="range">
+            <AccordionHeader>原文：从哪里开始，到哪里结束</AccordionHeader>
+            <AccordionPanel>
+              <SourceRange source={source} document={document} range={range} onRange={onRange} />
+            </AccordionPanel>
+          </AccordionItem>
+        )}
       </Accordion>
 
       {adoption && onAdoption && <TableMapping adoption={adoption} onChange={onAdoption} />}
@@ -219,7 +308,10 @@ export function ReviewStep({
         onChange={(_, data) => review.setPendingOnly(data.checked)}
       />
 
-      <div className={styles.tableScroller}>
+      <div
+        ref={scroller}
+        className={mergeClasses(styles.tableScroller, tableRows.length > WINDOWED_FROM && styles.windowed)}
+      >
         <Table size="small" aria-label="任务与指标" {...gridNavigation}>
           <TableHeader>
             <TableRow>
@@ -229,70 +321,31 @@ export function ReviewStep({
             </TableRow>
           </TableHeader>
           <TableBody>
-            {review.tasks.map((task, shown) => {
-              const diagnosticCount = review.diagnosticCount(task);
-              // A section's title heads its tasks, as the document sets them out.
-              const heading =
-                task.section && task.section !== review.tasks[shown - 1]?.section ? task.section : undefined;
-              const leads = task.leadUnits.length > 0 ? task.leadUnits : task.implementingUnits;
-              return (
-                <Fragment key={task.id}>
-                  {heading && (
-                    <TableRow>
-                      <TableCell role="rowheader" colSpan={3} className={styles.groupCell}>
-                        {heading}
+            {rows.before > 0 && <tr aria-hidden="true" style={{ height: rows.before }} />}
+            {rows.indices.map((index) => {
+              const row = tableRows[index];
+              if (!row) return null;
+              const measured = { "data-index": index, ref: rows.measure };
+              switch (row.kind) {
+                case "heading":
+                  return (
+                    <TableRow key={`heading-${index}`} {...measured}>
+                      <TableCell
+                        {...(row.section && { role: "rowheader" })}
+                        colSpan={3}
+                        className={styles.groupCell}
+                      >
+                        {row.title}
                       </TableCell>
                     </TableRow>
-                  )}
-                  <TableRow className={styles.taskRow}>
-                    <TableCell>
-                      <div className={styles.taskHead}>
-                        <Button
-                          className={styles.taskButton}
-                          appearance="transparent"
-                          aria-haspopup="dialog"
-                          data-task-id={task.id}
-                          onClick={() => review.edit(task.id)}
-                        >
-                          {task.number}. {task.title}
-                        </Button>
-                        {taskMenu(task, document.tasks.indexOf(task))}
-                      </div>
-                      <div className={styles.units}>
-                        牵头：
-                        {needsUnits(task) ? (
-                          <Badge color="danger" appearance="tint">
-                            未指定
-                          </Badge>
-                        ) : (
-                          DEFAULT_UNITS.format(leads)
-                        )}
-                        {diagnosticCount > 0 && (
-                          <Badge color="warning" appearance="tint">
-                            {diagnosticCount} 条待确认
-                          </Badge>
-                        )}
-                      </div>
-                    </TableCell>
-                    <TableCell>
-                      {task.indicators.length === 0 && <span className={styles.muted}>节点</span>}
-                    </TableCell>
-                    <TableCell>{formatShortDate(task.deadline, document.year)}</TableCell>
-                  </TableRow>
-                  {task.indicators.map(indicatorRow)}
-                </Fragment>
-              );
+                  );
+                case "indicator":
+                  return indicatorRow(row.indicator, measured);
+                case "task":
+                  return taskRow(row.task, measured);
+              }
             })}
-            {!review.pendingOnly && document.indicators.length > 0 && (
-              <>
-                <TableRow className={styles.taskRow}>
-                  <TableCell colSpan={3} className={styles.groupCell}>
-                    不属于具体任务的指标
-                  </TableCell>
-                </TableRow>
-                {document.indicators.map(indicatorRow)}
-              </>
-            )}
+            {rows.after > 0 && <tr aria-hidden="true" style={{ height: rows.after }} />}
           </TableBody>
         </Table>
       </div>

@@ -2,20 +2,17 @@ import { useMemo, useState } from "react";
 import type { Diagnostic, PlanDocument, Task } from "../../../core/model";
 import {
   addTask,
-  adoptSuggestedIndicator,
-  applyTaskEdit,
-  deleteTask,
-  dismissDiagnostic,
+  applyReviewOp,
+  checkTaskEdit,
   editDocument,
-  mergeTasks,
   needsUnits,
   reviewDiagnostics,
-  splitTask,
+  type ReviewOp,
   type TaskEdit,
 } from "../../../core/review";
 
-/** The review's view state (filter, open editor) and its edits, each a new PlanDocument for `onChange`. */
-export function useReviewStep(document: PlanDocument, onChange: (document: PlanDocument) => void) {
+/** The review's view state (filter, open editor) and its edits, each an operation for `onEdit`. */
+export function useReviewStep(document: PlanDocument, onEdit: (op: ReviewOp) => void) {
   const [editingTaskId, setEditingTaskId] = useState<string>();
   const [pendingOnly, setPendingOnly] = useState(false);
   const [query, setQuery] = useState("");
@@ -40,10 +37,10 @@ export function useReviewStep(document: PlanDocument, onChange: (document: PlanD
   };
 
   const save = (edit: TaskEdit): PlanDocument | undefined => {
-    if (!editingTaskId) return undefined;
-    const next = applyTaskEdit(document, editingTaskId, edit);
-    onChange(next);
-    return next;
+    if (!editingTaskId || checkTaskEdit(edit).length > 0) return undefined;
+    const op: ReviewOp = { kind: "edit-task", taskId: editingTaskId, edit };
+    onEdit(op);
+    return applyReviewOp(document, op);
   };
 
   return {
@@ -71,27 +68,33 @@ export function useReviewStep(document: PlanDocument, onChange: (document: PlanD
       const next = save(edit);
       setEditingTaskId(next && editingTaskId ? nextUnassigned(next, editingTaskId)?.id : undefined);
     },
-    adopt: (diagnostic: Diagnostic) => onChange(adoptSuggestedIndicator(document, diagnostic)),
-    dismiss: (diagnostic: Diagnostic) => onChange(dismissDiagnostic(document, diagnostic)),
+    adopt: (diagnostic: Diagnostic) => onEdit({ kind: "adopt-suggestion", diagnostic }),
+    dismiss: (diagnostic: Diagnostic) => onEdit({ kind: "dismiss-diagnostic", diagnostic }),
     /** A task the parser missed, after `afterTaskId`; its editor opens on it. */
     addTask: (title: string, afterTaskId?: string) => {
-      const added = addTask(document, { title }, afterTaskId);
-      onChange(added.plan);
-      setEditingTaskId(added.taskId);
+      const op: ReviewOp = {
+        kind: "add-task",
+        task: { title },
+        ...(afterTaskId !== undefined && { afterTaskId }),
+      };
+      onEdit(op);
+      // The ID the operation gives the task, as it gives it in the document that records it.
+      setEditingTaskId(addTask(document, op.task, afterTaskId).taskId);
     },
-    deleteTask: (taskId: string) => onChange(deleteTask(document, taskId)),
-    splitTask: (taskId: string, at: number) => onChange(splitTask(document, taskId, at)),
+    deleteTask: (taskId: string) => onEdit({ kind: "delete-task", taskId }),
+    splitTask: (taskId: string, at: number) => onEdit({ kind: "split-task", taskId, at }),
     /** With the task after it; the last task has none to merge with. */
     mergeWithNext: (taskId: string) => {
       const index = document.tasks.findIndex((task) => task.id === taskId);
       const next = document.tasks[index + 1];
-      if (next) onChange(mergeTasks(document, taskId, next.id));
+      if (next) onEdit({ kind: "merge-tasks", firstId: taskId, secondId: next.id });
     },
     /** The document's title and year; a message when they cannot be taken. */
     editDocument: (title: string, year: string): string | undefined => {
-      const edited = editDocument(document, { title, year: Number(year) });
+      const edit = { title, year: Number(year) };
+      const edited = editDocument(document, edit);
       if (!edited.ok) return edited.message;
-      onChange(edited.plan);
+      onEdit({ kind: "edit-document", edit });
       return undefined;
     },
   };
