@@ -1,8 +1,14 @@
+import { makeStyles } from "@fluentui/react-components";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import type { RefObject } from "react";
 
 /** Up to this many rows are all rendered: a plan of 30 tasks needs no windowing, and keeps find-in-page. */
 export const WINDOWED_FROM = 200;
+
+/** A long list scrolls in itself, so that only the rows in view are rendered. */
+export const useWindowedStyles = makeStyles({
+  windowed: { maxHeight: "70vh", overflowY: "auto" },
+});
 
 export interface WindowedRows {
   /** The rows to render now, in order. */

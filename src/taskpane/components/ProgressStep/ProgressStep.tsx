@@ -10,6 +10,7 @@ import {
   Text,
   useArrowNavigationGroup,
 } from "@fluentui/react-components";
+import { useRef } from "react";
 import type { Alert, Ledger, Period, Status } from "../../../core/model";
 import { ALERT_COLOURS, ALERT_WORDS, STATUSES } from "../../../core/model";
 import { STATUS_COLOURS } from "../../../core/sheets";
@@ -17,6 +18,7 @@ import type { RowAssessment } from "../../../core/progress";
 import { formatPercent } from "../../../core/report";
 import { LedgerReader } from "../LedgerReader/LedgerReader";
 import { PeriodPicker } from "../PeriodPicker/PeriodPicker";
+import { WINDOWED_FROM, useWindowedRows, useWindowedStyles } from "../../useWindowedRows";
 import { useProgressStepStyles } from "./ProgressStep.styles";
 import { useProgressStep } from "./useProgressStep";
 
@@ -74,6 +76,9 @@ export function ProgressStep({ ledger, period, onPeriod, onRead }: ProgressStepP
   const styles = useProgressStepStyles();
   const { assessed: progress, shownRows, behindOnly, setBehindOnly } = useProgressStep(ledger, period);
   const gridNavigation = useArrowNavigationGroup({ axis: "grid" });
+  const windowedStyles = useWindowedStyles();
+  const scroller = useRef<HTMLDivElement>(null);
+  const rows = useWindowedRows(shownRows.length, scroller, () => 56);
 
   return (
     <div className={styles.root}>
@@ -97,47 +102,56 @@ export function ProgressStep({ ledger, period, onPeriod, onRead }: ProgressStepP
           {shownRows.length === 0 ? (
             <Text>没有符合条件的任务。</Text>
           ) : (
-            <Table size="small" aria-label="任务状态" {...gridNavigation}>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell className={styles.numberColumn}>编号</TableHeaderCell>
-                  <TableHeaderCell>任务 / 牵头单位</TableHeaderCell>
-                  <TableHeaderCell className={styles.statusColumn}>状态 / 预警</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {shownRows.map((assessed) => {
-                  const measure = measureText(assessed);
-                  return (
-                    <TableRow key={assessed.row.id}>
-                      <TableCell tabIndex={0}>{assessed.row.number}</TableCell>
-                      <TableCell tabIndex={0}>
-                        {assessed.row.metric && assessed.row.metric !== assessed.row.task
-                          ? `${assessed.row.task}：${assessed.row.metric}`
-                          : assessed.row.task}
-                        <Text size={200} className={styles.detail}>
-                          {assessed.row.leadUnits.length > 0
-                            ? assessed.row.leadUnits.join("、")
-                            : "牵头单位未明确"}
-                          {measure && `；${measure}`}
-                        </Text>
-                      </TableCell>
-                      <TableCell tabIndex={0}>
-                        <span className={styles.badges}>
-                          <StatusBadge status={assessed.status} />
-                          <AlertBadge alert={assessed.alert} />
-                        </span>
-                        {assessed.check && (
-                          <Text size={200} className={styles.check}>
-                            需核实：{assessed.check}
+            <div
+              ref={scroller}
+              className={shownRows.length > WINDOWED_FROM ? windowedStyles.windowed : undefined}
+            >
+              <Table size="small" aria-label="任务状态" {...gridNavigation}>
+                <TableHeader>
+                  <TableRow>
+                    <TableHeaderCell className={styles.numberColumn}>编号</TableHeaderCell>
+                    <TableHeaderCell>任务 / 牵头单位</TableHeaderCell>
+                    <TableHeaderCell className={styles.statusColumn}>状态 / 预警</TableHeaderCell>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {rows.before > 0 && <tr aria-hidden="true" style={{ height: rows.before }} />}
+                  {rows.indices.map((index) => {
+                    const assessed = shownRows[index];
+                    if (!assessed) return null;
+                    const measure = measureText(assessed);
+                    return (
+                      <TableRow key={assessed.row.id} data-index={index} ref={rows.measure}>
+                        <TableCell tabIndex={0}>{assessed.row.number}</TableCell>
+                        <TableCell tabIndex={0}>
+                          {assessed.row.metric && assessed.row.metric !== assessed.row.task
+                            ? `${assessed.row.task}：${assessed.row.metric}`
+                            : assessed.row.task}
+                          <Text size={200} className={styles.detail}>
+                            {assessed.row.leadUnits.length > 0
+                              ? assessed.row.leadUnits.join("、")
+                              : "牵头单位未明确"}
+                            {measure && `；${measure}`}
                           </Text>
-                        )}
-                      </TableCell>
-                    </TableRow>
-                  );
-                })}
-              </TableBody>
-            </Table>
+                        </TableCell>
+                        <TableCell tabIndex={0}>
+                          <span className={styles.badges}>
+                            <StatusBadge status={assessed.status} />
+                            <AlertBadge alert={assessed.alert} />
+                          </span>
+                          {assessed.check && (
+                            <Text size={200} className={styles.check}>
+                              需核实：{assessed.check}
+                            </Text>
+                          )}
+                        </TableCell>
+                      </TableRow>
+                    );
+                  })}
+                  {rows.after > 0 && <tr aria-hidden="true" style={{ height: rows.after }} />}
+                </TableBody>
+              </Table>
+            </div>
           )}
         </>
       )}

@@ -30,11 +30,6 @@ export const useReviewStepStyles = makeStyles({
   tableScroller: {
     overflowX: "auto",
   },
-  /** A long table scrolls in itself, so only the rows in view are rendered. */
-  windowed: {
-    maxHeight: "70vh",
-    overflowY: "auto",
-  },
   taskRow: {
     backgroundColor: tokens.colorNeutralBackground2,
   },

@@ -382,9 +382,7 @@ describe("ReviewStep's start and end of the plan", () => {
     ]);
     expect(screen.getByRole("status").textContent).toContain("有 1 处所涉任务已不在范围内");
     // The title typed before is the title still.
-    const titled = screen
-      .getAllByText("市卫健委2024年重点工作")
-      .filter((shown) => !lines.contains(shown));
+    const titled = screen.getAllByText("市卫健委2024年重点工作").filter((shown) => !lines.contains(shown));
     expect(titled).toHaveLength(1);
     // The notice's lines are shown as left out.
     expect(within(lines).getAllByRole("option")[3]!.textContent).toContain("（不读）");
@@ -392,5 +390,36 @@ describe("ReviewStep's start and end of the plan", () => {
     // 撤销 brings the reading before the start moved back, the deletion with it.
     await user.click(screen.getByRole("button", { name: "撤销" }));
     expect(taskButtons()).toHaveLength(4);
+  });
+});
+
+describe("ReviewStep with a thousand tasks", () => {
+  const text = [
+    "2024年全市卫生健康工作任务清单",
+    ...Array.from(
+      { length: 1000 },
+      (_, i) => `${i + 1}.推进第${i + 1}项重点工作。年底前完成。（牵头单位：市卫生健康委）`,
+    ),
+  ].join("\n");
+
+  it("renders only the rows in view, and the search finds a task far below them", async () => {
+    // jsdom lays nothing out: a 600 px table whose rows are 40 px each.
+    const height = jest.spyOn(HTMLElement.prototype, "clientHeight", "get").mockReturnValue(600);
+    const rowHeight = jest.spyOn(HTMLElement.prototype, "offsetHeight", "get").mockReturnValue(40);
+    try {
+      const plan = parseDocument(text, { sourceName: "清单.txt" });
+      expect(plan.tasks).toHaveLength(1000);
+      const user = userEvent.setup();
+      render(<ReviewHarness initial={plan} edits={[]} />);
+      const shown = () => [...table().querySelectorAll("[data-task-id]")].map((button) => button.textContent);
+      expect(shown().length).toBeGreaterThan(5);
+      expect(shown().length).toBeLessThan(60);
+      expect(shown()).not.toContain("998. 推进第998项重点工作");
+      await user.type(screen.getByRole("searchbox", { name: "搜索任务" }), "第998项");
+      expect(shown()).toEqual(["998. 推进第998项重点工作"]);
+    } finally {
+      height.mockRestore();
+      rowHeight.mockRestore();
+    }
   });
 });

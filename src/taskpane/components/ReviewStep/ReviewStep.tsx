@@ -39,7 +39,7 @@ import { SourceRange } from "../SourceRange/SourceRange";
 import { SourceView } from "../SourceView/SourceView";
 import { TableMapping } from "../TableMapping/TableMapping";
 import { TaskEditor } from "../TaskEditor/TaskEditor";
-import { WINDOWED_FROM, useWindowedRows } from "../../useWindowedRows";
+import { WINDOWED_FROM, useWindowedRows, useWindowedStyles } from "../../useWindowedRows";
 import { useReviewStepStyles } from "./ReviewStep.styles";
 import { StructureDialogs, type StructureDialog } from "./StructureDialogs";
 import { useReviewStep } from "./useReviewStep";
@@ -165,6 +165,7 @@ export function ReviewStep({
   );
   const gridNavigation = useArrowNavigationGroup({ axis: "grid" });
   const tableRows = reviewRows(review.tasks, review.pendingOnly ? [] : document.indicators);
+  const windowedStyles = useWindowedStyles();
   const scroller = useRef<HTMLDivElement>(null);
   const rows = useWindowedRows(tableRows.length, scroller, (index) =>
     tableRows[index]?.kind === "task" ? 64 : 32,
@@ -310,7 +311,10 @@ export function ReviewStep({
 
       <div
         ref={scroller}
-        className={mergeClasses(styles.tableScroller, tableRows.length > WINDOWED_FROM && styles.windowed)}
+        className={mergeClasses(
+          styles.tableScroller,
+          tableRows.length > WINDOWED_FROM && windowedStyles.windowed,
+        )}
       >
         <Table size="small" aria-label="任务与指标" {...gridNavigation}>
           <TableHeader>
