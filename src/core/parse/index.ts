@@ -378,8 +378,9 @@ class Composer {
     defaultTense: "past" | "future",
   ): { paragraph: Paragraph; candidate: IndicatorCandidate }[] {
     const out: { paragraph: Paragraph; candidate: IndicatorCandidate }[] = [];
-    const read = (paragraph: Paragraph, piece: string, offset: number): void => {
-      for (const candidate of extractIndicators(piece, { documentYear: year, defaultTense, item: true })) {
+    const read = (paragraph: Paragraph, piece: string, offset: number, heading = false): void => {
+      const context = { documentYear: year, defaultTense, item: true, heading };
+      for (const candidate of extractIndicators(piece, context)) {
         out.push({
           paragraph,
           candidate: {
@@ -395,7 +396,12 @@ class Composer {
     if (!node.row) {
       // Past the item's own number: `2.2025年…` is item 2 and a year, not the number 2.2025.
       for (const paragraph of node.paragraphs)
-        read(paragraph, paragraph.text.slice(paragraph.contentStart), paragraph.contentStart);
+        read(
+          paragraph,
+          paragraph.text.slice(paragraph.contentStart),
+          paragraph.contentStart,
+          paragraph === node.paragraphs[0] && paragraph.marker !== undefined,
+        );
       return out;
     }
     // A row's targets sit in its task, target and measures cells; progress cells say what was done.

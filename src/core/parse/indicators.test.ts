@@ -1,4 +1,4 @@
-import { extractIndicators, type IndicatorCandidate } from "./indicators";
+import { extractIndicators, targetCell, type IndicatorCandidate } from "./indicators";
 import { normalize } from "./normalize";
 
 const read = (text: string, year = 2024): IndicatorCandidate[] =>
@@ -49,6 +49,66 @@ describe("indicator grammar", () => {
     ["完成医疗卫生项目投资5亿元。", "完成医疗卫生项目投资|>=|500000000|元"],
   ])("%s", (text, expected) => {
     expect(read(text).map(brief)).toEqual([expected]);
+  });
+
+  it("reads a quota of people written as a bare count in 万 before the group it serves (quota)", () => {
+    expect(read("为1.5万65岁以上老年人免费开展健康体检。").map(brief)).toEqual([
+      "老年人免费开展健康体检|>=|15000|人",
+    ]);
+  });
+
+  it("reads a count of events after a verb of holding them, in an item, as made (making)", () => {
+    const item = (text: string): string[] =>
+      extractIndicators(normalize(text).text, { documentYear: 2024, defaultTense: "future", item: true }).map(
+        brief,
+      );
+    expect(item("举办社区健康讲座50场次。")).toEqual(["举办社区健康讲座|>=|50|场次"]);
+    expect(item("开展家庭医生签约宣传活动6期。")).toEqual(["开展家庭医生签约宣传活动|>=|6|期"]);
+    // With its own comparison the subject names it; in prose the events are reported, not set.
+    expect(item("各社区每月至少开展1次义诊。")).toEqual(["各社区每月开展义诊|>=|1|次"]);
+    expect(read("当天开展义诊12场。")).toEqual([]);
+  });
+
+  it("names a count by the short object between its verb and number, but not by a kind or level", () => {
+    expect(read("改造危房30户，新增学位900个。").map(brief)).toEqual([
+      "改造危房|>=|30|户",
+      "新增学位|>=|900|个",
+    ]);
+    expect(read("打造8个专科。").map(brief)).toEqual(["打造专科|>=|8|个|?"]);
+    expect(read("新建市级2家。").map(brief)).toEqual(["新建市级|>=|2|家|?"]);
+  });
+
+  it("reads a numbered heading that is only a name and its number as the item's target (heading-quantity)", () => {
+    const heading = (text: string, defaultTense: "future" | "past" = "future"): string[] =>
+      extractIndicators(normalize(text).text, {
+        documentYear: 2024,
+        defaultTense,
+        item: true,
+        heading: true,
+      }).map(brief);
+    expect(heading("城乡居民免费健康体检8万人")).toEqual(["城乡居民免费健康体检|>=|80000|人"]);
+    expect(heading("农村危桥改造12座以上")).toEqual(["农村危桥改造|>=|12|座"]);
+    // A heading of a look back states what was done; a heading without a measure word counts nothing.
+    expect(heading("城乡居民免费健康体检8万人", "past")).toEqual([]);
+    expect(heading("深化医改2024")).toEqual([]);
+  });
+
+  it("reads a 目标 cell that names its own target before the number (target-column)", () => {
+    expect(targetCell("送戏曲下乡30场", "文化惠民")).toMatchObject({
+      metric: "送戏曲下乡",
+      value: 30,
+      unit: "场",
+    });
+    expect(targetCell("完成1200人", "技能培训")).toMatchObject({
+      metric: "技能培训",
+      value: 1200,
+      unit: "人",
+    });
+    expect(targetCell("8950", "新增城镇就业")).toMatchObject({
+      metric: "新增城镇就业",
+      value: 8950,
+      unit: "",
+    });
   });
 
   it("reads rates per population and per mille", () => {

@@ -9,7 +9,7 @@
  */
 
 import type { Op } from "../model";
-import { SUSTAIN_ONLY } from "./lexicon";
+import { HOLDING_VERBS, SUSTAIN_ONLY, alternation } from "./lexicon";
 import { chineseNumber, scale, tidy } from "./numbers";
 import { findDeadlines, tenseOf, topicYear, type DeadlineMatch } from "./time";
 
@@ -45,6 +45,11 @@ export interface ExtractionContext {
    * In running prose a verb carried to a later clause is only a reading to offer.
    */
   item?: boolean;
+  /**
+   * The text is a numbered item's own line: a line that is only a name and its number
+   * (`三、居家养老服务老年人2万人`) is the item's target.
+   */
+  heading?: boolean;
 }
 
 const UNITS =
@@ -135,6 +140,8 @@ const MAKING_VERBS =
   "新（改、扩）建|新改扩建|改扩建|组建|增设|开设|新设|成立|启用|规划设置|规划建设|组织开展|新建|新增|新创|建成|建设|创建|实施|打造|培育|建立|设立|设置|引进|招聘|招收|选派|派驻|培训|完成|申报|争创|认定|遴选|布局|改造|升级|发表|评选|命名|扶持|配备|配置|上线|开通|建强|救治|筛查";
 // Commitment words are matched too, so that `力争创建` reads as 力争|创建 rather than 力|争创|建.
 const MAKING_VERB = new RegExp(`力争|争取|确保|${MAKING_VERBS}`, "g");
+/** With a count of events (`开展义诊8场`), holding an event is making one. */
+const MAKING_OR_HOLDING = new RegExp(`力争|争取|确保|${MAKING_VERBS}|${alternation(HOLDING_VERBS)}`, "g");
 const NOT_MAKING = new Set(["力争", "争取", "确保"]);
 const COMMITMENT = /力争|确保|争取|目标/;
 /** After `在Q…` or `为Q…` a count is a target only if a verb of doing follows. */
@@ -318,7 +325,13 @@ function isVerbUse(prefix: string, word: string, index: number): boolean {
  * The nearest word before the quantity (within its clause) that makes it a target. A share is
  * named by its subject, so making verbs do not count for it (`从业人员岗位培训率100%`).
  */
-function triggerBefore(text: string, from: number, to: number, share = false): Trigger | undefined {
+function triggerBefore(
+  text: string,
+  from: number,
+  to: number,
+  share = false,
+  events = false,
+): Trigger | undefined {
   const prefix = text.slice(from, to);
   // A lone `达` is a comparison only right before its number (`率达90%`), not in `表达`, `发达`.
   const comparison = lastMatch(
@@ -329,7 +342,8 @@ function triggerBefore(text: string, from: number, to: number, share = false): T
   // The clause's main verb comes first; later ones are usually nouns (`打造公园城市建设…示范点`).
   let making = share
     ? undefined
-    : [...prefix.matchAll(MAKING_VERB)]
+    : // An event count with its own comparison (`至少开展1次…`) is named by its subject, not its verb.
+      [...prefix.matchAll(events && !comparison ? MAKING_OR_HOLDING : MAKING_VERB)]
         .map((m) => ({ index: m.index ?? 0, word: m[0] }))
         .find(({ word, index }) => isVerbUse(prefix, word, index));
   // Verbs in a row are one verb: `布局建设3个…`.
@@ -465,7 +479,10 @@ export function extractIndicators(text: string, context: ExtractionContext): Ind
       );
       if (found.length === before) {
         const covered = fullCoverage(text, clause, mask, deadline) ?? allOf(text, clause, mask, deadline);
+        const whole = clause.start === 0 && clause.end === text.length;
+        const named = context.heading && whole ? targetCell(text, "", true) : undefined;
         if (covered) found.push(covered);
+        else if (named) found.push({ ...named, ...(deadline && { deadline }) });
         else if (local) {
           const milestone = milestoneOf(text, clause, local, previousYielded ? undefined : previous);
           if (milestone) found.push(milestone);
@@ -528,7 +545,15 @@ function readClause(
   quantities.forEach((q, k) => {
     const suffix = suffixAfter(text, q.end);
     const isShare = q.unit === "%" || q.unit === "‰";
-    const trigger = triggerBefore(text, clause.start, q.start, isShare);
+    // A count of events is set in a plan's items and rows; prose reports the events held.
+    const trigger = triggerBefore(text, clause.start, q.start, isShare, item && EVENT_UNIT.test(q.unit));
+    // `为3.078万60岁以上老年人免费接种…`: a count of people served needs no unit of its own.
+    const quota = quotaOf(text, clause, q);
+    if (quota) {
+      out.push({ ...quota, ...withDeadline, rule: "quota" });
+      previousEnd = q.end;
+      return;
+    }
     // A bare number is a target only right after its comparison: `指数达85`, `床人比达到1:1.6`.
     if (q.bare && !(trigger?.kind === "comparison" && trigger.at + trigger.word.length === q.start)) return;
     const endsClause = /^[、]?$/.test(text.slice(q.end + suffix.length, clause.end));
@@ -539,12 +564,6 @@ function readClause(
       text.slice(Math.max(clause.start, q.start - 8), q.start),
     );
     const scopeTarget = scope !== null && SCOPE_VERB.test(text.slice(q.end, clause.end));
-    const quota = quotaOf(text, clause, q);
-    if (quota) {
-      out.push({ ...quota, ...withDeadline, rule: "quota" });
-      previousEnd = q.end;
-      return;
-    }
     if (!trigger && !inherited && !isShare && !suffix.explicit && !scopeTarget) return;
     if (TIME_UNIT.test(q.unit) && !suffix.explicit && !trigger?.explicit) return;
     // Chinese numerals count an enumeration just before them (`儿童和妇产两个…中心`); otherwise
@@ -731,23 +750,23 @@ function metricFor(
   const isShare = q.unit === "%" || q.unit === "‰";
   const sharedVerb = trigger !== undefined && previous !== undefined && trigger.at < previous.start;
   if (trigger?.kind === "making") {
-    let noun: string;
-    if (trigger.at < clause.start || sharedVerb) {
-      // The verb stands earlier (`新建A12个，B10个`, `新建5家A、2家B`): the noun is this item's own.
-      const itemStart = Math.max(clause.start, previousEnd, text.lastIndexOf("、", q.start - 1) + 1);
-      noun = cleanMetric(text.slice(itemStart, q.start)) || cleanMetric(nounAfter(text, after, clause.end));
-    } else {
-      noun =
-        cleanMetric(text.slice(trigger.at + trigger.word.length, q.start)) ||
-        cleanMetric(nounAfter(text, after, clause.end));
-    }
+    // The verb stands earlier (`新建A12个，B10个`, `新建5家A、2家B`): the noun is this item's own.
+    const nounStart =
+      trigger.at < clause.start || sharedVerb
+        ? Math.max(clause.start, previousEnd, text.lastIndexOf("、", q.start - 1) + 1)
+        : trigger.at + trigger.word.length;
+    const object = cleanMetric(text.slice(nounStart, q.start));
+    const noun = object || cleanMetric(nounAfter(text, after, clause.end));
     // `居委会办公用房标准化改扩建20个`: what is made stands before its verb.
     const before = noun ? "" : cleanMetric(text.slice(Math.max(clause.start, previousEnd), trigger.at));
     if (before.length >= 4) return { metric: `${before}${trigger.word}` };
     if (!noun) return { metric: "" };
+    // `改造危桥20座`, `新增学位6120个`: a short object between the verb and its count names what is
+    // counted; after the count (`打造10个专科`) it is a kind, and a level (`新建省级1家`) names nothing.
+    const vague = noun.length <= 2 && (!object || noun.length === 1 || /级$/.test(noun));
     return {
       metric: trigger.word + noun,
-      ...(noun.length <= 2 && { doubt: `“${noun}”过于笼统，看不出统计的是什么` }),
+      ...(vague && { doubt: `“${noun}”过于笼统，看不出统计的是什么` }),
     };
   }
   if (trigger?.kind === "comparison" && !sharedVerb) {
@@ -954,18 +973,37 @@ function milestoneOf(
 
 const MILESTONE_LEAD = /^(?:[，、\s]|力争|确保|要|将|全面|基本)*(?:完成|实现)?/;
 
+const LABELLED_QUANTITY = new RegExp(
+  `^(?<name>[^\\d，。；：！？、]{2,30}?)?(?<bound>不少于|不低于|达到|达|完成)?(?<value>\\d+(?:\\.\\d+)?)(?<scale>万|亿|萬|億)?(?<unit>${UNITS})?(?<suffix>以上|以内|以下|左右)?$`,
+);
+
+const BOUND_ONLY = /^(?:不少于|不低于|达到|达|完成)$/;
+
 /**
- * A table's 目标 column holding only a quantity (`1300人`, `8950`, `10000万`, `100%`): the column
- * says it is the target, of the task the row names.
+ * A quantity where the place it stands says it is a target: a table's 目标 column (`1300人`,
+ * `8950`, `10000万`, `送戏曲下乡20场`), or a 民生实事 item whose heading is only a name and its
+ * number (`三、居家养老服务老年人2万人`, with `heading`: then the name and a unit are required). A
+ * cell that is only a quantity is the target of the task its row names.
  */
-export function targetCell(cell: string, task: string): IndicatorCandidate | undefined {
-  const m = new RegExp(
-    `^(?:不少于|不低于|达到|达|完成)?(\\d+(?:\\.\\d+)?)(万|亿|萬|億)?(${UNITS})?(以上|以内|以下|左右)?$`,
-  ).exec(cell.trim());
-  if (!m) return undefined;
-  const value = tidy(scale(Number(m[1]), m[2]));
-  const metric = cleanMetric(task.replace(/^[^：:]{1,12}[：:]/, "").replace(/（[^）]*）/g, ""));
+export function targetCell(cell: string, task: string, heading = false): IndicatorCandidate | undefined {
+  const m = LABELLED_QUANTITY.exec(cell.trim());
+  const groups = m?.groups;
+  if (!groups) return undefined;
+  if (heading && (!groups.name || !groups.unit)) return undefined;
+  const value = tidy(scale(Number(groups.value), groups.scale));
+  // `完成1300人`: a word of reaching is no name.
+  const label = groups.name && !BOUND_ONLY.test(groups.name) ? cleanMetric(groups.name) : "";
+  const metric = label || cleanMetric(task.replace(/^[^：:]{1,12}[：:]/, "").replace(/（[^）]*）/g, ""));
   if (!metric) return undefined;
-  const op: Op = m[4] === "以内" || m[4] === "以下" ? "<=" : m[4] === "左右" ? "=" : ">=";
-  return { metric, op, value, unit: m[3] ?? "", start: 0, end: cell.length, rule: "target-column" };
+  const op: Op =
+    groups.suffix === "以内" || groups.suffix === "以下" ? "<=" : groups.suffix === "左右" ? "=" : ">=";
+  return {
+    metric,
+    op,
+    value,
+    unit: groups.unit ?? "",
+    start: 0,
+    end: cell.length,
+    rule: heading ? "heading-quantity" : "target-column",
+  };
 }

@@ -203,6 +203,8 @@ function continues(paragraph: Paragraph, next: Paragraph): boolean {
   if (paragraph.headingLevel !== undefined || next.headingLevel !== undefined) return false;
   // A numbered line without sentence punctuation is a heading (`一、主要目标`), complete in itself.
   if (paragraph.marker && !/[，。；]/.test(paragraph.text)) return false;
+  const nextLine = next.text.slice(0, next.pieces[1]?.at ?? next.text.length);
+  if (paragraph.pieces.length === 1 && headingOverBody(paragraph.text, nextLine)) return false;
   if (
     next.marker ||
     next.cells ||
@@ -214,6 +216,21 @@ function continues(paragraph: Paragraph, next: Paragraph): boolean {
   )
     return false;
   return !TERMINAL.test(paragraph.text);
+}
+
+/**
+ * A numbered line that stops short of the line after it ended where its writer ended it: a
+ * heading with a comma (`二、新建日间服务中心1所，助餐点2个`) over its body, not a line a column or
+ * page width cut (those run as long as the lines after them, and often end on a comma).
+ */
+function headingOverBody(line: string, next: string): boolean {
+  return (
+    markerOf(line) !== undefined &&
+    line.length <= 40 &&
+    !/[，、；：,;:（“《]$/.test(line) &&
+    !TERMINAL.test(line) &&
+    next.length >= 1.5 * line.length
+  );
 }
 
 function join(first: Paragraph, second: Paragraph): Paragraph {
@@ -373,6 +390,7 @@ export function lex(text: string): Paragraph[] {
         builder.lines === 1 &&
         markerOf(builder.text) !== undefined &&
         !/[，。；]/.test(builder.text)) ||
+      (builder !== undefined && builder.lines === 1 && headingOverBody(builder.text, line.text)) ||
       (builder !== undefined && (cellsOf(builder.text) !== undefined || isFurniture(builder.text)));
     if (!builder || startsStructure || endedShort || previousIsStandalone) {
       close();

@@ -388,3 +388,9 @@ export const SUSTAIN_ONLY = new RegExp(
     "维持",
   ])}){1,2}(?:${alternation(["水平", "成果", "态势", "稳定"])})?$`,
 );
+
+/**
+ * Verbs that hold events. With a count of events after them (`开展大型义诊8场`, `举办学术沙龙4期`)
+ * they set a target, as making verbs do; with any other count they only say how work is done.
+ */
+export const HOLDING_VERBS = ["组织开展", "开展", "举办", "举行", "召开", "组织"] as const;

@@ -56,6 +56,36 @@ describe("document shapes", () => {
     ]);
   });
 
+  it("keeps a numbered line with a comma whole when it stops well short of the body line under it", () => {
+    const doc = parseDocument(
+      "某区民政实事项目进度\n二、新建社区食堂3个，老年助浴点2个\n食堂选址已确定，两个助浴点完成设备采购，按计划进度正常推进。\n三、城乡居民免费体检8万人\n已体检6.2万人。",
+      { fallbackYear: 2024 },
+    );
+    expect(
+      doc.tasks.map((t) => [t.title, t.indicators.map((i) => `${i.metric}|${i.value}${i.unit}`)]),
+    ).toEqual([
+      ["新建社区食堂3个，老年助浴点2个", ["新建社区食堂|3个", "新建老年助浴点|2个"]],
+      ["城乡居民免费体检8万人", ["城乡居民免费体检|80000人"]],
+    ]);
+    // A line a column cut runs as long as the next one: it goes on there.
+    const column = parseDocument(
+      "某县工作要点\n1.加强基层医疗卫生服务体系建设，到年底全县\n新建村卫生室15个，改造乡镇卫生院8所，提升服务能力。\n2.推进分级诊疗。",
+      { fallbackYear: 2024 },
+    );
+    expect(column.tasks[0]?.indicators.map((i) => `${i.value}${i.unit}`)).toEqual(["15个", "8所"]);
+  });
+
+  it("reads a 目标 cell that is a count (`3所`) as the target, not as a unit whose name ends in 所", () => {
+    const doc = parseDocument(
+      "序号 实事项目 责任单位 目标任务 计划投资 完成情况\n1 新建公办幼儿园 教育局 3所 已开工\n2 新增养老床位 民政局 120张 800万元 80%",
+      { fallbackYear: 2024 },
+    );
+    expect(doc.tasks.map((t) => [t.leadUnits, t.indicators.map((i) => `${i.value}${i.unit}`)])).toEqual([
+      [["教育局"], ["3所"]],
+      [["民政局"], ["120张"]],
+    ]);
+  });
+
   it("reads numbering past 999 as its own tasks, not folded into item 999", () => {
     const paragraphs = Array.from(
       { length: 1200 },

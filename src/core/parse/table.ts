@@ -78,8 +78,11 @@ export function endsLikeUnit(name: string): boolean {
   return NAME_END.test(trimmed) && !/社会$/.test(trimmed);
 }
 
+/** `2所`, `3个站`: a count whose measure word is also how some offices' names end (所, 站, 室, 队). */
+const QUANTITY_CELL = /^\d+(?:\.\d+)?(?:万|亿)?[\u4e00-\u9fa5]{1,2}(?:以上|左右)?$/;
+
 function looksLikeUnits(cell: string): boolean {
-  if (TASK_VERB_START.test(cell)) return false;
+  if (TASK_VERB_START.test(cell) || QUANTITY_CELL.test(cell)) return false;
   const list = cell
     .replace(/(?:牵头|负责|配合|参与|按职责分工(?:负责|落实)?|分别负责|等)/g, "、")
     .split(/[、，；,;\s]+/)
