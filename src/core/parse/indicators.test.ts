@@ -111,6 +111,27 @@ describe("indicator grammar", () => {
     });
   });
 
+  it("names a count a comparison bounds after a bare verb by the object after the number", () => {
+    expect(read("全年抽检不少于300家存在风险的食品经营户。").map(brief)).toEqual([
+      "抽检存在风险的食品经营户|>=|300|家",
+    ]);
+    expect(read("举办不少于6场次健康知识讲座。").map(brief)).toEqual(["举办健康知识讲座|>=|6|场次"]);
+    expect(read("新增就业不少于5000人。").map(brief)).toEqual(["新增就业|>=|5000|人"]);
+  });
+
+  it("keeps words that end in 能 whole, and reads a count of people vaccinated (接种)", () => {
+    expect(read("开展职业技能培训3000人次。").map(brief)).toEqual(["开展职业技能培训|>=|3000|人次"]);
+    expect(read("为适龄女生免费接种HPV疫苗1200人。").map(brief)).toEqual(["接种HPV疫苗|>=|1200|人"]);
+  });
+
+  it("dates a project that is to be completed (建成…项目) as a milestone (project-stage)", () => {
+    expect(read("年内建成县人民医院门诊综合楼等一批重点项目。", 2024).map(brief)).toEqual([
+      "建成县人民医院门诊综合楼等一批重点项目|milestone|||2024-12-31",
+    ]);
+    // Building a network or a kind of hospital is no project with a completion date.
+    expect(read("建成覆盖城乡的中医医疗服务网络。")).toEqual([]);
+  });
+
   it("reads rates per population and per mille", () => {
     expect(read("孕产妇死亡率控制在10/10万以下，婴儿死亡率控制在5‰以下。").map(brief)).toEqual([
       "孕产妇死亡率|<=|10|/10万",

@@ -9,7 +9,7 @@
  */
 
 import type { Op } from "../model";
-import { HOLDING_VERBS, SUSTAIN_ONLY, alternation } from "./lexicon";
+import { CHECKING_VERBS, HOLDING_VERBS, SUSTAIN_ONLY, alternation } from "./lexicon";
 import { chineseNumber, scale, tidy } from "./numbers";
 import { findDeadlines, tenseOf, topicYear, type DeadlineMatch } from "./time";
 
@@ -137,12 +137,14 @@ const OP_BY_WORD = new Map(OP_WORDS.map(([word, op, explicit]) => [word, { op, e
 
 /** Verbs that make a count a target: what will be built, created, trained, put online. */
 const MAKING_VERBS =
-  "新（改、扩）建|新改扩建|改扩建|组建|增设|开设|新设|成立|启用|规划设置|规划建设|组织开展|新建|新增|新创|建成|建设|创建|实施|打造|培育|建立|设立|设置|引进|招聘|招收|选派|派驻|培训|完成|申报|争创|认定|遴选|布局|改造|升级|发表|评选|命名|扶持|配备|配置|上线|开通|建强|救治|筛查";
+  "新（改、扩）建|新改扩建|改扩建|组建|增设|开设|新设|成立|启用|规划设置|规划建设|组织开展|新建|新增|新创|建成|建设|创建|实施|打造|培育|建立|设立|设置|引进|招聘|招收|选派|派驻|培训|完成|申报|争创|认定|遴选|布局|改造|升级|发表|评选|命名|扶持|配备|配置|上线|开通|建强|救治|筛查|接种";
 // Commitment words are matched too, so that `力争创建` reads as 力争|创建 rather than 力|争创|建.
 const MAKING_VERB = new RegExp(`力争|争取|确保|${MAKING_VERBS}`, "g");
 /** With a count of events (`开展义诊8场`), holding an event is making one. */
 const MAKING_OR_HOLDING = new RegExp(`力争|争取|确保|${MAKING_VERBS}|${alternation(HOLDING_VERBS)}`, "g");
 const NOT_MAKING = new Set(["力争", "争取", "确保"]);
+/** A subject that is only a verb (`全年排查`, `举办`) leaves its object to follow the number. */
+const ENDS_IN_VERB = new RegExp(`(?:${MAKING_VERBS}|${alternation([...HOLDING_VERBS, ...CHECKING_VERBS])})$`);
 const COMMITMENT = /力争|确保|争取|目标/;
 /** After `在Q…` or `为Q…` a count is a target only if a verb of doing follows. */
 const SCOPE_VERB = /上线|运行|实现|建成|开通|建立|设置|覆盖|推广|应用|提供|接入|使用/;
@@ -151,8 +153,8 @@ const SHARE_VERB =
   /(?:开展|设置|设立|实现|达到|建成|完成|接入|使用|配备|开通|纳入|参加|加入|覆盖|通过|落实|具备|提供|签约|接种|参保|上线|建立)/;
 
 const LEADING_NOISE =
-  /^(?:(?:到|至)?20\d{2}年(?:底|末)?(?:前)?|\d{1,2}月底前|[，、；：\s]|力争|确保|努力|争取|全力|着力|进一步|持续|逐步|基本|全面|要|将|并|同时|此外|另外|其中|以及|力求|积极|大力|加快|不断|稳步|切实|推动|推进|实现|使|让|在|为|对|以|通过|及时|每年|当年|年内|年底前|到年底|年底|今年|明年)+/;
-const TRAILING_NOISE = /(?:[，、；：\s]|的|达|为|要|均|将|都|可|能|分别|基本|逐步|力争|实现)+$/;
+  /^(?:(?:到|至)?20\d{2}年(?:底|末)?(?:前)?|\d{1,2}月底前|[，、；：\s]|力争|确保|努力|争取|全力|着力|进一步|持续|逐步|基本|全面|要|将|并|同时|此外|另外|其中|以及|力求|积极|大力|加快|不断|稳步|切实|推动|推进|实现|使|让|在|为|对|以|通过|及时|每年|当年|全年|年内|年底前|到年底|年底|今年|明年)+/;
+const TRAILING_NOISE = /(?:[，、；：\s]|的|达|为|要|均|将|都|可|(?<=[都均可])能|分别|基本|逐步|力争|实现)+$/;
 
 function cleanMetric(text: string): string {
   let previous = "";
@@ -383,7 +385,7 @@ function triggerBefore(
 function nounAfter(text: string, from: number, to: number): string {
   const rest = text.slice(from, to);
   const stop = rest.search(
-    /[、，；。]|和\d|及\d|(?:到|赴|在|用于|参加|加入|开展|进行)(?![\u4e00-\u9fa5]?[级类])/,
+    /[、，；。]|和\d|及\d|(?:到|赴|(?<!存)在|用于|参加|加入|开展|进行)(?![\u4e00-\u9fa5]?[级类])/,
   );
   return (stop >= 0 ? rest.slice(0, stop) : rest).replace(/^的/, "");
 }
@@ -650,7 +652,7 @@ function atBothHorizons(candidates: IndicatorCandidate[], pair: RegExpExecArray)
 
 /** Verbs that date a building project: `竣工`, `开工建设`, `投入使用`, `主体封顶`. */
 const PROJECT_STAGE =
-  /竣工(?:并交付使用|验收)?|开工建设|开工|投入使用|交付使用|主体封顶|封顶|开诊运行|开诊|开业运营|建成投用/;
+  /竣工(?:并交付使用|验收)?|开工建设|开工|投入使用|交付使用|主体封顶|封顶|开诊运行|开诊|开业运营|建成投用|建成(?=[^，。；]*(?:项目|工程)(?:$|[，。；]))/;
 
 /**
  * `实现市人民医院扩建三期等3个项目竣工并交付使用`: a project reaching a stage this year is a
@@ -772,7 +774,12 @@ function metricFor(
   if (trigger?.kind === "comparison" && !sharedVerb) {
     const subject = cleanMetric(text.slice(Math.max(clause.start, previousEnd), trigger.at));
     const between = text.slice(trigger.at + trigger.word.length, q.start);
-    const object = /^的/.test(rest) ? cleanMetric(nounAfter(text, after + 1, clause.end)) : "";
+    // `排查不少于179个存在隐患的路口`: after a verb the comparison bounds, the object follows the count.
+    const verbOnly = !isShare && ENDS_IN_VERB.test(subject) && !cleanMetric(between);
+    const object =
+      /^的/.test(rest) || verbOnly
+        ? cleanMetric(nounAfter(text, after + (/^的/.test(rest) ? 1 : 0), clause.end))
+        : "";
     if (subject) {
       if (/的$/.test(between) && between.length > 1)
         return { metric: `${subject}占${between.slice(0, -1)}比例` };

@@ -394,3 +394,40 @@ export const SUSTAIN_ONLY = new RegExp(
  * they set a target, as making verbs do; with any other count they only say how work is done.
  */
 export const HOLDING_VERBS = ["组织开展", "开展", "举办", "举行", "召开", "组织"] as const;
+
+/** Verbs of checking: `排查不少于100个隐患路口` counts what is checked, named after the number. */
+export const CHECKING_VERBS = ["排查", "检查", "抽查", "抽检", "督查", "巡查", "走访", "监测"] as const;
+
+/**
+ * The standard parts of a 实施方案 or 行动计划 (`一、工作目标`, `二、重点任务`, `三、保障措施`): headings
+ * that divide the plan, never tasks of their own, whatever is numbered under them.
+ */
+export const PLAN_PARTS = [
+  "指导思想",
+  "基本原则",
+  "工作原则",
+  "总体要求",
+  "总体目标",
+  "主要目标",
+  "工作目标",
+  "发展目标",
+  "目标任务",
+  "重点任务",
+  "主要任务",
+  "工作任务",
+  "重点工作",
+  "主要措施",
+  "工作措施",
+  "保障措施",
+  "组织实施",
+  "实施步骤",
+  "工作步骤",
+  "进度安排",
+  "职责分工",
+  "工作要求",
+] as const;
+
+/** A heading that is only plan parts: `工作目标`, `目标和任务`, `组织实施与保障措施`. */
+export const PLAN_PART_HEADING = new RegExp(
+  `^(?:${alternation(PLAN_PARTS)})(?:(?:和|与|及)(?:${alternation(PLAN_PARTS)}|任务|目标|措施))?$`,
+);

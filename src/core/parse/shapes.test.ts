@@ -86,6 +86,15 @@ describe("document shapes", () => {
     ]);
   });
 
+  it("reads a plan's parts (工作目标, 重点任务) as sections, and its tasks under them even when only one survives", () => {
+    const doc = parseDocument(
+      "某区慢病防治行动计划\n一、工作目标\n到2030年，全区慢病患者规范管理率达到70%以上。\n二、重点任务\n（一）实施健康教育行动\n1.普及防治知识。各社区每季度至少开展1次慢病防治讲座，",
+      { fallbackYear: 2025 },
+    );
+    expect(doc.tasks.map((t) => [t.number, t.title])).toEqual([["1", "普及防治知识"]]);
+    expect(doc.indicators.map((i) => `${i.value}${i.unit}`)).toEqual(["70%"]);
+  });
+
   it("reads numbering past 999 as its own tasks, not folded into item 999", () => {
     const paragraphs = Array.from(
       { length: 1200 },

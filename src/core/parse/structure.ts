@@ -5,7 +5,7 @@
 
 import type { DocumentKind } from "../model";
 import type { MarkerKind, Paragraph } from "./lexer";
-import type { ColumnRole } from "./lexicon";
+import { PLAN_PART_HEADING, type ColumnRole } from "./lexicon";
 import { readTable, type TableRow } from "./table";
 
 export type { TableRow } from "./table";
@@ -100,6 +100,23 @@ function taskLevel(paragraphs: readonly Paragraph[]): { task?: MarkerKind; secti
     .sort((a, b) => b.units - a.units || b.count - a.count)[0];
   if (withUnits) return chosen(withUnits.kind);
   const [top, ...deeper] = levels;
+  // `一、工作目标 二、重点任务`: a plan's parts head it; its tasks are the first level under them that
+  // says something of its own, even when a cut-off page kept only one item of it.
+  const partsOnly =
+    top !== undefined &&
+    items
+      .filter((p) => p.marker?.kind === top.kind)
+      .every((p) => PLAN_PART_HEADING.test(p.text.slice(p.contentStart).replace(/[。：:\s]+$/, "")));
+  if (top && partsOnly) {
+    const below = LEVEL_ORDER.slice(LEVEL_ORDER.indexOf(top.kind) + 1).filter((kind) =>
+      items.some((p) => p.marker?.kind === kind),
+    );
+    const first = below.find((kind) => {
+      const ofKind = items.filter((p) => p.marker?.kind === kind);
+      return ofKind.filter((p) => (bodies.get(p) ?? "").length > 10).length >= ofKind.length / 2;
+    });
+    if (first) return chosen(first);
+  }
   const prose = deeper.find((l) => l.prose >= 0.5);
   if (prose) return chosen(prose.kind);
   if (top && (deeper.length === 0 || top.prose >= 0.5)) return chosen(top.kind);
