@@ -3,6 +3,7 @@ import { benchBomb } from "./bomb";
 import { benchBundle } from "./bundle";
 import { benchCorpus } from "./corpus";
 import { benchExcel } from "./excel";
+import { benchPane } from "./pane";
 import { benchParse } from "./parse";
 import { benchReport } from "./report";
 import { benchLedger } from "./ledger";
@@ -14,6 +15,7 @@ const benches: [string, () => Promise<void>][] = [
   ["report", benchReport],
   ["excel", benchExcel],
   ["bundle", benchBundle],
+  ["pane", benchPane],
   ["ledger", benchLedger],
   ["merge", benchMerge],
   ["bomb", benchBomb],

@@ -20,6 +20,7 @@ import type { PaneHost } from "./host";
 import { isStepId, STEPS, type StepId } from "./steps";
 import { useAppStyles } from "./App.styles";
 import { useApp } from "./useApp";
+import { useShownValue } from "./useShownValue";
 import { WorkbookContext, type WorkbookAccess } from "./workbook";
 
 export interface AppProps {
@@ -57,6 +58,7 @@ const panelId = (id: StepId) => `duban-panel-${id}`;
 export function App({ host, workbook, roundTrip }: AppProps) {
   const styles = useAppStyles();
   const app = useApp();
+  const ledgerDocument = useShownValue(app.document, app.step === "ledger");
 
   /** From a button inside a panel: the button disappears with its panel, so focus goes to the tab. */
   const continueTo = (id: StepId) => {
@@ -97,9 +99,9 @@ export function App({ host, workbook, roundTrip }: AppProps) {
         );
       case "ledger":
         return (
-          app.document && (
+          ledgerDocument && (
             <LedgerStep
-              document={app.document}
+              document={ledgerDocument}
               adoption={app.adoption}
               onWritten={app.showLedger}
               onContinue={() => continueTo("progress")}

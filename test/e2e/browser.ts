@@ -12,7 +12,11 @@ import type { Page } from "playwright-core";
 
 export const CHROMIUM = "/usr/bin/chromium";
 export const PANE_ORIGIN = "https://localhost:3000";
-const ROOT = path.resolve(__dirname, "..", "..");
+/** The repository: two folders up from here, or three when compiled into dist/ for the bench. */
+const ROOT =
+  [path.resolve(__dirname, "..", ".."), path.resolve(__dirname, "..", "..", "..")].find((dir) =>
+    existsSync(path.join(dir, "webpack.config.js")),
+  ) ?? path.resolve(__dirname, "..", "..");
 
 /**
  * Whether browser tests can run here. In CI a missing chromium is a failure, never a skip; on a
