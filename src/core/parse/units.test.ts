@@ -18,6 +18,37 @@ describe("responsibility clauses", () => {
     expect(found).toMatchObject({ lead: ["省卫健委"], co: ["省发改委", "财政厅"], joint: false });
   });
 
+  it("reads 责任单位 beside 牵头 and 配合 labels as answering for the task, and without 配合 as helping", () => {
+    expect(
+      findResponsibility("（牵头单位：区卫健委；配合单位：区财政局；责任单位：各街道）", units),
+    ).toMatchObject({ lead: ["区卫健委", "各街道"], co: ["区财政局"] });
+    expect(findResponsibility("（牵头单位：区卫健委；责任单位：区财政局、各街道）", units)).toMatchObject({
+      lead: ["区卫健委"],
+      co: ["区财政局", "各街道"],
+    });
+  });
+
+  it("reads a unit bracket the page cut off at the end, leaving out the name it cut", () => {
+    const plain = { plain: "first-leads" as const };
+    expect(
+      findResponsibility("推进中医馆建设。（省中医药局、省发展改革委、省财政厅", units, plain),
+    ).toMatchObject({
+      lead: ["省中医药局"],
+      co: ["省发展改革委", "省财政厅"],
+    });
+    expect(
+      findResponsibility("推进中医馆建设。（省中医药局、省发展改革委、省财", units, plain),
+    ).toMatchObject({
+      lead: ["省中医药局"],
+      co: ["省发展改革委"],
+    });
+    expect(
+      findResponsibility("（牵头单位：区卫健委；配合单位：区财政局；责任单位：各镇（", units),
+    ).toMatchObject({ lead: ["区卫健委"], co: ["区财政局"] });
+    // A bracket of words that are no units is no unit clause.
+    expect(findResponsibility("推进中医馆建设。（含中医诊所、门诊部", units)).toBeUndefined();
+  });
+
   it("reads 按职责分工负责 as a joint lead", () => {
     const found = findResponsibility("（责任单位：省卫生健康委、教育厅、科技厅按职责分工负责）", units);
     expect(found).toMatchObject({ lead: ["省卫生健康委", "教育厅", "科技厅"], co: [], joint: true });

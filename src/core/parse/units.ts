@@ -102,6 +102,15 @@ function looksLikeUnits(text: string): boolean {
   return UNIT_NAME_END.test(first);
 }
 
+/** A bracket that says what something holds (`（含中医诊所、门诊部）`), not who does it. */
+const CONTENTS = /^(?:含|包括|包含|不含|其中|如|即|主要|重点|除)/;
+
+/** Every name but a cut-off last one ends as offices' names end. */
+function allNamesLikeUnits(text: string): boolean {
+  const names = splitUnitList(text);
+  return names.length >= 2 && names.slice(0, -1).every((name) => UNIT_NAME_END.test(name));
+}
+
 function topLevelIndexOf(text: string, ch: string): number {
   let depth = 0;
   for (let i = 0; i < text.length; i++) {
@@ -147,9 +156,9 @@ function withoutCutName(list: UnitList): UnitList {
     const last = names[names.length - 1];
     return last !== undefined && !UNIT_NAME_END.test(last) ? names.slice(0, -1) : names;
   };
-  if (list.co.length > 0) return { ...list, co: complete(list.co) };
+  // The cut name is the last the text wrote, in whichever list its label put it.
   const lead = complete(list.lead);
-  return { ...list, lead, joint: lead.length > 1 };
+  return { ...list, lead, co: complete(list.co), joint: lead.length > 1 };
 }
 
 export interface ResponsibilityOptions {
@@ -200,6 +209,22 @@ function findBracketed(text: string, units: UnitDirectory, plain: PlainListRule)
         end,
       };
     }
+    // `…。（国家中医药局、国家发展改革委、财政部`: the page ends inside the item's unit bracket, before
+    // the word that says who leads; the names it kept are read as the document reads its lists.
+    if (
+      close < 0 &&
+      !/[。；，：]/.test(inner) &&
+      !CONTENTS.test(inner) &&
+      looksLikeUnits(inner) &&
+      allNamesLikeUnits(inner)
+    ) {
+      return {
+        ...withoutCutName(readUnitList(inner, units, plain)),
+        standingImplementers: [],
+        start: i,
+        end,
+      };
+    }
     // `（A牵头，B参与）`, `（各县区分别负责，全年持续推进）`: the units, then perhaps a note.
     const [head = "", ...rest] = inner.split(/[。]/);
     const clauses = head.split("，");
@@ -231,6 +256,8 @@ function findLabelled(text: string, units: UnitDirectory, plain: PlainListRule):
   const first = labels[0]?.index ?? 0;
   let end = first;
   let leadNamed = false;
+  // `牵头单位：A；配合单位：B；责任单位：C`: with the helpers named apart, 责任单位 answers for the task.
+  const helpersNamed = labels.some((label) => CO_LABEL_ONLY.test(label[1] ?? ""));
   labels.forEach((label, k) => {
     const from = (label.index ?? 0) + label[0].length;
     const until = labels[k + 1]?.index ?? text.length;
@@ -240,7 +267,7 @@ function findLabelled(text: string, units: UnitDirectory, plain: PlainListRule):
     end = from + list.length;
     const name = label[1] ?? "";
     // After an explicit 牵头 label, 责任单位 lists the others who answer for the task.
-    if (CO_LABEL_ONLY.test(name) || (leadNamed && !/牵头|主责|主体/.test(name))) {
+    if (CO_LABEL_ONLY.test(name) || (leadNamed && !helpersNamed && !/牵头|主责|主体/.test(name))) {
       co.push(...units.tidyList(list.replace(SHARED_TAIL, "")));
       return;
     }
