@@ -399,10 +399,25 @@ export const HOLDING_VERBS = ["组织开展", "开展", "举办", "举行", "召
 export const CHECKING_VERBS = ["排查", "检查", "抽查", "抽检", "督查", "巡查", "走访", "监测"] as const;
 
 /**
- * The standard parts of a 实施方案 or 行动计划 (`一、工作目标`, `二、重点任务`, `三、保障措施`): headings
- * that divide the plan, never tasks of their own, whatever is numbered under them.
+ * The standard parts of a 实施方案 or 行动计划 (`一、工作目标`, `二、重点任务`, `三、保障措施`) and of a
+ * 工作总结 (`一、总体情况`, `二、主要做法和工作成效`, `三、存在问题`): headings that divide the
+ * document, never tasks of their own, whatever is numbered under them.
  */
 export const PLAN_PARTS = [
+  "总体情况",
+  "基本情况",
+  "主要做法",
+  "工作成效",
+  "主要成效",
+  "存在问题",
+  "存在的问题",
+  "下一步工作",
+  "下一步工作计划",
+  "下步工作",
+  "下步工作计划",
+  "工作打算",
+  "下一步打算",
+  "工作计划",
   "指导思想",
   "基本原则",
   "工作原则",
@@ -427,7 +442,7 @@ export const PLAN_PARTS = [
   "工作要求",
 ] as const;
 
-/** A heading that is only plan parts: `工作目标`, `目标和任务`, `组织实施与保障措施`. */
+/** A heading that is only such parts: `工作目标`, `目标和任务`, `主要做法和工作成效`. */
 export const PLAN_PART_HEADING = new RegExp(
   `^(?:${alternation(PLAN_PARTS)})(?:(?:和|与|及)(?:${alternation(PLAN_PARTS)}|任务|目标|措施))?$`,
 );

@@ -95,6 +95,25 @@ describe("document shapes", () => {
     expect(doc.indicators.map((i) => `${i.value}${i.unit}`)).toEqual(["70%"]);
   });
 
+  it("reads a review's parts (总体情况, 主要做法和工作成效) as sections, not tasks", () => {
+    const doc = parseDocument(
+      "某区卫生健康局2023年工作总结\n一、总体情况\n2023年，全区卫生健康工作取得新进展。\n二、主要做法和工作成效\n（一）强化基层服务\n1.推动优质资源下沉。区医院与8家社区卫生服务中心组建医联体，",
+      { fallbackYear: 2024 },
+    );
+    expect(doc.tasks.map((t) => [t.number, t.title])).toEqual([["1", "推动优质资源下沉"]]);
+  });
+
+  it("reads the next numbered item a flattened page ran on in the same cell as a row of its own", () => {
+    const doc = parseDocument(
+      "工作要点 | 具体任务 | 责任科室 |\n（一）规范信息公开。 | 3.更新主动公开目录，确保公开到位。 4.规范依申请公开办理流程，提升答复质量。 | 办公室 |",
+      { fallbackYear: 2024 },
+    );
+    expect(doc.tasks.map((t) => [t.number, t.title, t.leadUnits])).toEqual([
+      ["3", "更新主动公开目录，确保公开到位", ["办公室"]],
+      ["4", "规范依申请公开办理流程，提升答复质量", ["办公室"]],
+    ]);
+  });
+
   it("reads numbering past 999 as its own tasks, not folded into item 999", () => {
     const paragraphs = Array.from(
       { length: 1200 },

@@ -411,14 +411,13 @@ function readCellRows(
     const markerNumber = marker?.[1] ?? marker?.[2];
     const own = read.section !== undefined ? [...row.sections, read.section] : row.sections;
     const category = own[own.length - 1];
-    return [
-      {
-        number: read.number || row.number || markerNumber || String(k + 1),
-        ...(category !== undefined && { section: own[0] ?? category }),
-        row: marker ? { ...read.row, task: read.row.task.slice(marker[0].length) } : read.row,
-        paragraphs: row.paragraphs,
-      },
-    ];
+    const node: TableRowNode = {
+      number: read.number || row.number || markerNumber || String(k + 1),
+      ...(category !== undefined && { section: own[0] ?? category }),
+      row: marker ? { ...read.row, task: read.row.task.slice(marker[0].length) } : read.row,
+      paragraphs: row.paragraphs,
+    };
+    return markerNumber !== undefined && /^\d+$/.test(markerNumber) ? runOnItems(node) : [node];
   });
   return {
     columns: headerCells.map((header, k) => ({ header, role: roles[k] ?? "ignore" })),
@@ -426,6 +425,27 @@ function readCellRows(
     rows,
     sections,
   };
+}
+
+/**
+ * `4.规范使用…实效。 5.用好平台…`: where a page flattened a cell that several numbered items shared,
+ * the next item runs on after a full stop in the same cell. It is a row of its own, under the same
+ * merged cells.
+ */
+function runOnItems(node: TableRowNode): TableRowNode[] {
+  const out: TableRowNode[] = [];
+  let current = node;
+  for (;;) {
+    const next = Number(current.number) + 1;
+    const m = new RegExp(`[。；]\\s*${next}[.、](?=[\\u4e00-\\u9fa5“《（])`).exec(current.row.task);
+    if (!m) break;
+    const rest = current.row.task.slice(m.index + m[0].length);
+    out.push({ ...current, row: { ...current.row, task: current.row.task.slice(0, m.index + 1) } });
+    const { measures: _measures, target: _target, ...shared } = current.row;
+    current = { ...current, number: String(next), row: { ...shared, task: rest } };
+  }
+  out.push(current);
+  return out;
 }
 
 /** Columns a merged cell spans downwards: a row without its own keeps the one above. */
