@@ -46,7 +46,7 @@ describe("ReviewStep", () => {
         .map((h) => h.textContent),
     ).toEqual(["任务 / 指标", "目标", "时限"]);
     expect(rows()).toEqual([
-      ["1. 提升县域医疗服务能力牵头：市卫生健康委", "", ""],
+      ["1. 提升县域医疗服务能力牵头：市卫生健康委；配合：市医保局", "", ""],
       ["县域内就诊率", "≥ 90%", "12月31日"],
       ["新建胸痛中心", "≥ 2–3 个", "6月30日"],
       ["2. 做好妇幼健康服务牵头：未指定1 条待确认", "", ""],
@@ -107,7 +107,7 @@ describe("ReviewStep", () => {
     await editorClosed();
     expect(latest().tasks[2]!.leadUnits).toEqual(["市爱卫办"]);
     expect(screen.getByText("每项任务都有牵头单位。")).toBeTruthy();
-    expect(rows()[3]![0]).toBe("2. 做好妇幼健康服务牵头：市妇幼保健院1 条待确认");
+    expect(rows()[3]![0]).toBe("2. 做好妇幼健康服务牵头：市妇幼保健院；配合：市疾控中心1 条待确认");
   });
 
   it("adopts a doubtful reading into its task", async () => {
@@ -158,7 +158,7 @@ describe("ReviewStep", () => {
 
     await editorClosed();
     expect(rows().slice(0, 3)).toEqual([
-      ["1. 提升县域医疗服务能力牵头：市卫生健康委", "", "9月30日"],
+      ["1. 提升县域医疗服务能力牵头：市卫生健康委；配合：市医保局", "", "9月30日"],
       ["县域内就诊率", "≥ 90%", "9月30日"],
       ["新建胸痛中心", "≥ 4 个", "6月30日"],
     ]);
@@ -173,7 +173,7 @@ describe("ReviewStep", () => {
     await user.keyboard("{Escape}");
     await editorClosed();
     expect(edits).toEqual([]);
-    expect(rows()[0]![0]).toBe("1. 提升县域医疗服务能力牵头：市卫生健康委");
+    expect(rows()[0]![0]).toBe("1. 提升县域医疗服务能力牵头：市卫生健康委；配合：市医保局");
   });
 });
 

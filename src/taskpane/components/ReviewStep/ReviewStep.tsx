@@ -211,6 +211,7 @@ export function ReviewStep({
             ) : (
               DEFAULT_UNITS.format(leads)
             )}
+            {task.coUnits.length > 0 && <span>；配合：{DEFAULT_UNITS.format(task.coUnits)}</span>}
             {diagnosticCount > 0 && (
               <Badge color="warning" appearance="tint">
                 {diagnosticCount} 条待确认
