@@ -32,6 +32,7 @@ const useStyles = makeStyles({
   hidden: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)" },
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   spacer: { flexShrink: 0 },
+  badge: { flexShrink: 0, whiteSpace: "nowrap" },
 });
 
 export interface SourceRangeProps {
@@ -143,7 +144,7 @@ export function SourceRange({ source, document, range, onRange }: SourceRangePro
               onClick={() => setActive(index)}
             >
               {marked && (
-                <Badge size="small" appearance="tint" color="brand">
+                <Badge size="small" appearance="tint" color="brand" className={styles.badge}>
                   任务 {marked.join("、")}
                 </Badge>
               )}
