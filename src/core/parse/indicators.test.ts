@@ -45,7 +45,7 @@ describe("indicator grammar", () => {
     ["三级医院达到4级。", "三级医院|>=|4|级"],
     ["院前急救平均反应时间控制在12分钟以内。", "院前急救平均反应时间|<=|12|分钟"],
     ["平均住院日不超过8天。", "平均住院日|<=|8|天"],
-    ["二级以上医院患者满意度提高2个百分点。", "二级以上医院患者满意度|>=|2|个百分点"],
+    ["二级以上医院患者满意度提高2个百分点。", "二级以上医院患者满意度提高|>=|2|个百分点"],
     ["完成医疗卫生项目投资5亿元。", "完成医疗卫生项目投资|>=|500000000|元"],
   ])("%s", (text, expected) => {
     expect(read(text).map(brief)).toEqual([expected]);
@@ -130,6 +130,41 @@ describe("indicator grammar", () => {
     ]);
     // Building a network or a kind of hospital is no project with a completion date.
     expect(read("建成覆盖城乡的中医医疗服务网络。")).toEqual([]);
+  });
+
+  it("gives each of two horizons its value: one measure, 分别 two values (horizon-pair)", () => {
+    expect(read("到2025年和2030年，全县人均预期寿命分别达到79岁和80岁。").map(brief)).toEqual([
+      "全县人均预期寿命|>=|79|岁|2025-12-31",
+      "全县人均预期寿命|>=|80|岁|2030-12-31",
+    ]);
+    expect(read("到2025年、2030年，儿童青少年近视率分别控制在50%、45%以下。").map(brief)).toEqual([
+      "儿童青少年近视率|<=|50|%|2025-12-31",
+      "儿童青少年近视率|<=|45|%|2030-12-31",
+    ]);
+    expect(read("经常参加体育锻炼人数比例到2025年和2030年分别达到38%和40%。").map(brief)).toEqual([
+      "经常参加体育锻炼人数比例|>=|38|%|2025-12-31",
+      "经常参加体育锻炼人数比例|>=|40|%|2030-12-31",
+    ]);
+  });
+
+  it("reads 左右 as a target with a tolerance, not a warning (approximate)", () => {
+    const [target] = read("全县地区生产总值增长7%左右。");
+    expect(target && brief(target)).toBe("全县地区生产总值增长|=|7|%");
+    expect(target?.rule).toBe("approximate");
+    expect(read("婴儿死亡率降至4‰左右。").map(brief)).toEqual(["婴儿死亡率|<=|4|‰"]);
+  });
+
+  it("reads 扩展到, 缩短至 and 压缩到 as comparisons", () => {
+    expect(read("家庭医生签约服务扩展到12个乡镇。").map(brief)).toEqual(["家庭医生签约服务|>=|12|个"]);
+    expect(read("急救平均反应时间缩短至12分钟以内。").map(brief)).toEqual(["急救平均反应时间|<=|12|分钟"]);
+    expect(read("检查检验等候时间压缩到30分钟。").map(brief)).toEqual(["检查检验等候时间|<=|30|分钟"]);
+  });
+
+  it("dates a project's stage by the month right before it (month-stage)", () => {
+    expect(read("县中医院门诊楼5月份开工建设，10月主体封顶。", 2024).map(brief)).toEqual([
+      "县中医院门诊楼开工建设|milestone|||2024-05-31",
+      "主体封顶|milestone|||2024-10-31",
+    ]);
   });
 
   it("reads rates per population and per mille", () => {

@@ -100,6 +100,9 @@ const OP_WORDS: [string, Op, boolean][] = [
   ["减少到", "<=", true],
   ["压减至", "<=", true],
   ["压缩至", "<=", true],
+  ["压缩到", "<=", true],
+  ["缩短至", "<=", true],
+  ["缩短到", "<=", true],
   ["超过", ">", true],
   ["高于", ">", true],
   ["大于", ">", true],
@@ -119,6 +122,8 @@ const OP_WORDS: [string, Op, boolean][] = [
   ["上升到", ">=", false],
   ["扩大到", ">=", false],
   ["扩大至", ">=", false],
+  ["扩展到", ">=", false],
+  ["扩展至", ">=", false],
   ["保持在", ">=", false],
   ["稳定在", ">=", false],
   ["提升", ">=", false],
@@ -153,8 +158,9 @@ const SHARE_VERB =
   /(?:开展|设置|设立|实现|达到|建成|完成|接入|使用|配备|开通|纳入|参加|加入|覆盖|通过|落实|具备|提供|签约|接种|参保|上线|建立)/;
 
 const LEADING_NOISE =
-  /^(?:(?:到|至)?20\d{2}年(?:底|末)?(?:前)?|\d{1,2}月底前|[，、；：\s]|力争|确保|努力|争取|全力|着力|进一步|持续|逐步|基本|全面|要|将|并|同时|此外|另外|其中|以及|力求|积极|大力|加快|不断|稳步|切实|推动|推进|实现|使|让|在|为|对|以|通过|及时|每年|当年|全年|年内|年底前|到年底|年底|今年|明年)+/;
-const TRAILING_NOISE = /(?:[，、；：\s]|的|达|为|要|均|将|都|可|(?<=[都均可])能|分别|基本|逐步|力争|实现)+$/;
+  /^(?:(?:到|至)?20\d{2}年(?:底|末)?(?:前)?(?:(?:和|、|及|与)(?:到|至)?20\d{2}年(?:底|末)?)?|\d{1,2}月底前|[，、；：\s]|力争|确保|努力|争取|全力|着力|进一步|持续|逐步|基本|全面|要|将|并|同时|此外|另外|其中|以及|力求|积极|大力|加快|不断|稳步|切实|推动|推进|实现|使|让|在|为|对|以|通过|及时|每年|当年|全年|年内|年底前|到年底|年底|今年|明年)+/;
+const TRAILING_NOISE =
+  /(?:[，、；：\s]|的|达|为|要|均|将|都|可|(?<=[都均可])能|分别|基本|逐步|力争|实现|(?:到|至)20\d{2}年(?:底|末)?(?:前)?)+$/;
 
 function cleanMetric(text: string): string {
   let previous = "";
@@ -283,6 +289,8 @@ function excluded(text: string, q: Quantity, clause: Range, mask: Uint8Array): b
     q.unit === "岁" &&
     (q.maxValue !== undefined ||
       (/^(?:及以上|以上|及以下|以下)?[\u4e00-\u9fa5]/.test(after) &&
+        // `分别达到79岁和80岁`: the next value of a list, not the group an age qualifies.
+        !/^[和、及]\d/.test(after) &&
         !/^(?:及以上|以上)?(?:$|[，。；])/.test(after)))
   ) {
     return true;
@@ -456,6 +464,11 @@ export function extractIndicators(text: string, context: ExtractionContext): Ind
     // `到2025年和2030年，…`: what the sentence sets is due at both horizons.
     const pair = YEAR_PAIR.exec(sentenceText);
     for (const clause of boundaries(text, mask, "，；：", sentence.start, sentence.end)) {
+      // The clause that only names the two horizons dates what follows, and sets nothing itself.
+      if (pair && clause.start === sentence.start && clause.end === sentence.start + pair[0].length) {
+        previous = clause;
+        continue;
+      }
       const own = deadlines.find((d) => !d.horizon && d.start >= clause.start && d.end <= clause.end);
       const local = own ?? pending;
       // A clause that is only a deadline (`9月底前`) dates the clause after it.
@@ -478,6 +491,7 @@ export function extractIndicators(text: string, context: ExtractionContext): Ind
         found,
         subject,
         context.item ?? false,
+        pair !== null,
       );
       if (found.length === before) {
         const covered = fullCoverage(text, clause, mask, deadline) ?? allOf(text, clause, mask, deadline);
@@ -522,6 +536,7 @@ function readClause(
   out: IndicatorCandidate[],
   subject: { last?: string },
   item: boolean,
+  horizons = false,
 ): Trigger | undefined {
   const quantities = quantitiesIn(text, clause.start, clause.end).filter(
     (q) => !excluded(text, q, clause, mask),
@@ -529,7 +544,7 @@ function readClause(
   if (quantities.length === 0) return undefined;
   const withDeadline = deadline ? { deadline } : {};
 
-  const distributed = readDistributive(text, clause, quantities, withDeadline);
+  const distributed = readDistributive(text, clause, quantities, withDeadline, horizons);
   if (distributed) {
     out.push(...distributed);
     return undefined;
@@ -599,7 +614,6 @@ function readClause(
     subject.last = reading.metric;
     const doubt =
       reading.doubt ??
-      (suffix.approximate ? "目标是约数（“左右”）" : undefined) ??
       (inherited && !(item && inherited.kind === "making") && !explicit && !sentenceCommits
         ? "动词承接前文推断，原文此处只有数字"
         : undefined);
@@ -622,7 +636,8 @@ function readClause(
   return lastTrigger;
 }
 
-const YEAR_PAIR = /^(?:到|至)?(20\d{2})年(?:底)?和(20\d{2})年(?:底)?[，,]/;
+const YEAR_PAIR = /^(?:到|至)?(20\d{2})年(?:底|末)?(?:和|、|及|与)(?:到|至)?(20\d{2})年(?:底|末)?/;
+const INNER_YEAR_PAIR = /(?:到|至)?(20\d{2})年(?:底|末)?(?:和|、|及|与)(?:到|至)?(20\d{2})年(?:底|末)?/;
 
 /**
  * `到2025年和2030年，A、B分别达到35%和40%` gives each value its horizon; `2025年和2030年，A均较前5年
@@ -692,6 +707,8 @@ function sharedMeasures(metric: string): string[] {
 /** Which rule read a quantity, shown in 校对 as the reason it is a target. */
 function ruleOf(q: Quantity, trigger: Trigger | undefined, suffix: Suffix, isShare: boolean): string {
   if (q.bare) return "comparison-bare";
+  // `增长8%左右`: a target with a tolerance, its quote says how much.
+  if (suffix.approximate) return "approximate";
   if (suffix.covers) return "coverage";
   if (suffix.explicit && !trigger) return "bound";
   if (trigger?.kind === "making") return "making";
@@ -783,7 +800,12 @@ function metricFor(
     if (subject) {
       if (/的$/.test(between) && between.length > 1)
         return { metric: `${subject}占${between.slice(0, -1)}比例` };
-      return { metric: subject + (cleanMetric(between) && !isShare ? cleanMetric(between) : "") + object };
+      // `地区生产总值增长6%`: the value is the change, and the measure says so.
+      const change =
+        /^(?:增长|提高|提升)$/.test(trigger.word) && !ENDS_IN_VERB.test(subject) ? trigger.word : "";
+      return {
+        metric: subject + change + (cleanMetric(between) && !isShare ? cleanMetric(between) : "") + object,
+      };
     }
     return { metric: cleanMetric(between) || object || cleanMetric(rest) };
   }
@@ -809,6 +831,7 @@ function readDistributive(
   clause: Range,
   quantities: Quantity[],
   withDeadline: { deadline?: string },
+  horizons: boolean,
 ): IndicatorCandidate[] | undefined {
   const clauseText = text.slice(clause.start, clause.end);
   const at = clauseText.indexOf("分别");
@@ -816,9 +839,16 @@ function readDistributive(
   const afterWord = clause.start + at + 2;
   const values = quantities.filter((q) => q.start >= afterWord);
   if (values.length < 2) return undefined;
-  const subjectText = cleanMetric(clauseText.slice(0, at));
+  // `A到2025年和2030年分别达到35%和40%`: the horizons may stand inside the clause, after its measure.
+  const head = clauseText.slice(0, at);
+  const inner = horizons ? null : INNER_YEAR_PAIR.exec(head);
+  const subjectText = cleanMetric(
+    inner ? head.slice(0, inner.index) + head.slice(inner.index + inner[0].length) : head,
+  );
   const parts = distributeNames(splitParts(subjectText));
-  if (parts.length !== values.length) return undefined;
+  // `到2025年和2030年，A分别达到35%和40%`: one measure, a value for each horizon (horizon-pair).
+  const overHorizons = (horizons || inner !== null) && values.length === 2 && parts.length === 1;
+  if (parts.length !== values.length && !overHorizons) return undefined;
   const link = text.slice(afterWord, values[0]?.start ?? afterWord);
   const linkOp = lastMatch(OP_WORD_PATTERN, link);
   const tail = cleanMetric(linkOp ? link.slice(0, linkOp.index) : link);
@@ -829,14 +859,14 @@ function readDistributive(
     let op: Op = suffix?.op ?? meaning?.op ?? ">=";
     if (q.value === 100 && q.unit === "%" && !(suffix?.explicit || meaning?.explicit)) op = "=";
     return {
-      metric: `${parts[k] ?? ""}${tail}`,
+      metric: `${parts[overHorizons ? 0 : k] ?? ""}${tail}`,
       op,
       value: q.value,
       unit: q.unit,
-      ...withDeadline,
+      ...(inner && overHorizons ? { deadline: `${inner[k + 1] ?? ""}-12-31` } : withDeadline),
       start: q.start,
       end: q.end + (k === values.length - 1 ? (suffix?.length ?? 0) : 0),
-      rule: "distributive",
+      rule: overHorizons ? "horizon-pair" : "distributive",
     };
   });
 }

@@ -446,3 +446,20 @@ export const PLAN_PARTS = [
 export const PLAN_PART_HEADING = new RegExp(
   `^(?:${alternation(PLAN_PARTS)})(?:(?:和|与|及)(?:${alternation(PLAN_PARTS)}|任务|目标|措施))?$`,
 );
+
+/** The stages a building project reaches (`开工建设`, `主体封顶`, `投入使用`): each dates a milestone. */
+export const PROJECT_STAGES = [
+  "开工建设",
+  "开工",
+  "完工",
+  "竣工",
+  "主体封顶",
+  "封顶",
+  "投入使用",
+  "交付使用",
+  "建成投用",
+  "投用",
+  "启用",
+  "开诊",
+  "开业",
+] as const;

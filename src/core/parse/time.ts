@@ -1,5 +1,6 @@
 /** Deadlines (`6月底前`, `年底前`, `到2025年`) and the tense of a sentence. */
 
+import { PROJECT_STAGES, alternation } from "./lexicon";
 import { chineseNumber } from "./numbers";
 
 export interface DeadlineMatch {
@@ -32,6 +33,11 @@ const DEADLINE_RULES: readonly [string, string][] = [
   [
     "month-action",
     `(?<yAct>20\\d{2})年(?<mAct>${MONTH})月份?(?=[\\u4e00-\\u9fa5]{2})(?!份|底|末|前|以来|起|至|到)`,
+  ],
+  // `5月份开工建设`, `10月竣工`: a month right before a project's stage dates that stage.
+  [
+    "month-stage",
+    `(?<![\\d年])(?<mStage>${MONTH})月份?(?:底|末|中旬|下旬|上旬)?(?=${alternation(PROJECT_STAGES)})`,
   ],
   ["year-end", `(?:到|至|于)?(?<yYearEnd>20\\d{2})年(?:底|末)(?:前|之前)?`],
   ["by-year", `(?:到|至)(?<yBy>20\\d{2})年(?!\\d|度)`],
@@ -98,6 +104,7 @@ function dateOf(m: RegExpMatchArray, documentYear: number): string | undefined {
     [g.yEnd, g.mEnd],
     [g.yOn, g.mOn],
     [g.yAct, g.mAct],
+    [undefined, g.mStage],
   ] as const) {
     if (mo === undefined) continue;
     const month = monthNumber(mo);
