@@ -167,6 +167,13 @@ describe("indicator grammar", () => {
     ]);
   });
 
+  it("reads nothing in a web address, not even a doubtful share", () => {
+    expect(read("详见https://www.example.gov.cn/art/2024/6/28/art_1229_58959.html。")).toEqual([]);
+    expect(read("网址：www.example.gov.cn/col/3/4/index.html，到2025年签约率达到75%。").map(brief)).toEqual([
+      "签约率|>=|75|%|2025-12-31",
+    ]);
+  });
+
   it("reads rates per population and per mille", () => {
     expect(read("孕产妇死亡率控制在10/10万以下，婴儿死亡率控制在5‰以下。").map(brief)).toEqual([
       "孕产妇死亡率|<=|10|/10万",

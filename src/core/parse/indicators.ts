@@ -172,7 +172,7 @@ function cleanMetric(text: string): string {
   return current;
 }
 
-/** Marks every character inside matched brackets, quotes or book-title marks. */
+/** Marks every character inside matched brackets, quotes or book-title marks, and of web addresses. */
 function enclosedMask(text: string): Uint8Array {
   const mask = new Uint8Array(text.length);
   const pairs: Record<string, string> = {
@@ -196,8 +196,12 @@ function enclosedMask(text: string): Uint8Array {
     // An unclosed quote or bracket must not swallow the rest of the paragraph.
     if (ch === "。") stack.length = 0;
   }
+  // Addresses are never targets: `…/art/2024/6/28/…` holds no share of 6/28.
+  for (const m of text.matchAll(URL)) mask.fill(1, m.index ?? 0, (m.index ?? 0) + m[0].length);
   return mask;
 }
+
+const URL = /(?:https?[:：]\/\/|www\.)[\w./%?=&#~+:：-]+/gi;
 
 interface Range {
   start: number;
