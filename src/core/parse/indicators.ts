@@ -563,7 +563,10 @@ function readClause(
   let previousEnd = clause.start;
   const enumeration = readSharedHead(text, quantities, clause);
   const sentenceCommits = COMMITMENT.test(sentenceText);
+  // The item before this one: a bare number (`5G`, `12345热线`) names nothing and counts no item.
+  let lastCount: Quantity | undefined;
   quantities.forEach((q, k) => {
+    const previousCount = lastCount;
     const suffix = suffixAfter(text, q.end);
     const isShare = q.unit === "%" || q.unit === "‰";
     // A count of events is set in a plan's items and rows; prose reports the events held.
@@ -573,10 +576,12 @@ function readClause(
     if (quota) {
       out.push({ ...quota, ...withDeadline, rule: "quota" });
       previousEnd = q.end;
+      lastCount = q;
       return;
     }
     // A bare number is a target only right after its comparison: `指数达85`, `床人比达到1:1.6`.
     if (q.bare && !(trigger?.kind === "comparison" && trigger.at + trigger.word.length === q.start)) return;
+    lastCount = q;
     const endsClause = /^[、]?$/.test(text.slice(q.end + suffix.length, clause.end));
     // `新建A1所，B2个` and `新创2个A，2个B`: the clause is the next item of the verb before.
     const opensClause = /^[、]?$/.test(text.slice(clause.start, q.start)) && carried?.kind === "making";
@@ -605,7 +610,7 @@ function readClause(
     const read =
       named !== undefined
         ? { metric: named }
-        : metricFor(text, clause, q, suffix, trigger ?? inherited, previousEnd, quantities[k - 1]);
+        : metricFor(text, clause, q, suffix, trigger ?? inherited, previousEnd, previousCount);
     previousEnd = q.end + suffix.length;
     // `…达90%以上，到2030年达95%以上`: a value with no subject of its own continues the last one's.
     const reading =
