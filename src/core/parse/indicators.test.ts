@@ -10,7 +10,7 @@ const brief = (c: IndicatorCandidate): string =>
 describe("indicator grammar", () => {
   it("takes a dated clause that only keeps up the target before it for no milestone of its own", () => {
     expect(read("2025年，综合干预措施覆盖比例达95%以上，到2030年持续保持。").map(brief)).toEqual([
-      "综合干预措施覆盖比例|>=|95|%",
+      "综合干预措施覆盖比例|>=|95|%|2025-12-31",
     ]);
     expect(read("居民健康素养水平达到30%，到2030年持续巩固提升。").map(brief)).toEqual([
       "居民健康素养水平|>=|30|%",
@@ -145,6 +145,18 @@ describe("indicator grammar", () => {
     expect(read("经常参加体育锻炼人数比例到2025年和2030年分别达到38%和40%。").map(brief)).toEqual([
       "经常参加体育锻炼人数比例|>=|38|%|2025-12-31",
       "经常参加体育锻炼人数比例|>=|40|%|2030-12-31",
+    ]);
+  });
+
+  it("dates a sentence by its two horizons up to its first `；`, and a part that opens with a year by that year", () => {
+    expect(
+      read("2025年和2030年，吸烟人群比例均较前5年下降5%以上；2025年，学校健康教育覆盖比例达90%以上。").map(
+        brief,
+      ),
+    ).toEqual([
+      "吸烟人群比例均较前5年下降|>=|5|%|2025-12-31",
+      "吸烟人群比例均较前5年下降|>=|5|%|2030-12-31",
+      "学校健康教育覆盖比例|>=|90|%|2025-12-31",
     ]);
   });
 

@@ -519,12 +519,19 @@ export function extractIndicators(text: string, context: ExtractionContext): Ind
       previous = clause;
       previousYielded = found.length > before;
     }
-    if (pair)
+    if (pair) {
+      // The two horizons date the sentence up to its first `；`: a part after it dates itself
+      // (`…减少10%以上；2025年，B达95%以上`).
+      const stop = sentenceText.indexOf("；");
+      const scopeEnd = stop >= 0 ? sentence.start + stop : sentence.end;
+      let inScope = sentenceStart;
+      while (inScope < found.length && (found[inScope]?.start ?? 0) < scopeEnd) inScope++;
       found.splice(
         sentenceStart,
-        found.length - sentenceStart,
-        ...atBothHorizons(found.slice(sentenceStart), pair),
+        inScope - sentenceStart,
+        ...atBothHorizons(found.slice(sentenceStart, inScope), pair),
       );
+    }
   }
   return found;
 }

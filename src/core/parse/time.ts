@@ -42,6 +42,8 @@ const DEADLINE_RULES: readonly [string, string][] = [
   ["year-end", `(?:到|至|于)?(?<yYearEnd>20\\d{2})年(?:底|末)(?:前|之前)?`],
   ["by-year", `(?:到|至)(?<yBy>20\\d{2})年(?!\\d|度)`],
   ["year-before", `(?<yYearBefore>20\\d{2})年(?:前|之前|以前)`],
+  // `2025年，综合干预覆盖比例达95%以上`: a year that opens a part of the sentence is its horizon.
+  ["leading-year", `(?<=^|[；：])(?<yLead>20\\d{2})年(?=，)`],
   ["aimed-year", `(?<=力争|确保|争取|计划|预计|拟|将于|将在)(?<yAim>20\\d{2})年(?![\\d底末度])`],
   ["this-year", `(?:到|至|于)?(?<![\\d年])年(?:底|末|内)(?:前|之前)?`],
   [
@@ -110,7 +112,8 @@ function dateOf(m: RegExpMatchArray, documentYear: number): string | undefined {
     const month = monthNumber(mo);
     return month ? endOfMonth(year(y), month) : undefined;
   }
-  for (const y of [g.yYearEnd, g.yBy, g.yYearBefore, g.yAim]) if (y !== undefined) return `${y}-12-31`;
+  for (const y of [g.yYearEnd, g.yBy, g.yYearBefore, g.yLead, g.yAim])
+    if (y !== undefined) return `${y}-12-31`;
   if (g.half !== undefined) {
     const month = HALF_OR_QUARTER[g.half];
     return month ? endOfMonth(year(g.yHalf), month) : undefined;
