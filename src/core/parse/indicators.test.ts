@@ -180,6 +180,14 @@ describe("indicator grammar", () => {
     ]);
   });
 
+  it("dates nothing by a year inside a title, nor by a clause of purpose", () => {
+    expect(read("印发《全民健康素养提升2024年工作方案》，修订配套标准。", 2024)).toEqual([]);
+    expect(read("6月底前印发《2024年健康乡镇建设方案》。", 2024).map(brief)).toEqual([
+      "印发《2024年健康乡镇建设方案》|milestone|||2024-06-30",
+    ]);
+    expect(read("为确保2024年民生实事如期完成，区卫健委细化了任务分工。", 2024)).toEqual([]);
+  });
+
   it("reads nothing in a web address, not even a doubtful share", () => {
     expect(read("详见https://www.example.gov.cn/art/2024/6/28/art_1229_58959.html。")).toEqual([]);
     expect(read("网址：www.example.gov.cn/col/3/4/index.html，到2025年签约率达到75%。").map(brief)).toEqual([

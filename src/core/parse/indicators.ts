@@ -201,6 +201,23 @@ function enclosedMask(text: string): Uint8Array {
   return mask;
 }
 
+/** Marks every character inside book-title marks and quotation marks: the names of things. */
+function titleMask(text: string): Uint8Array {
+  const mask = new Uint8Array(text.length);
+  let titles = 0;
+  let quotes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === "《") titles++;
+    else if (ch === "》" && titles > 0) titles--;
+    else if (ch === "“") quotes++;
+    else if (ch === "”" && quotes > 0) quotes--;
+    else if (ch === "。") titles = quotes = 0;
+    if (titles > 0 || quotes > 0) mask[i] = 1;
+  }
+  return mask;
+}
+
 const URL = /(?:https?[:：]\/\/|www\.)[\w./%?=&#~+:：-]+/gi;
 
 interface Range {
@@ -446,6 +463,7 @@ function splitParts(text: string): string[] {
 
 export function extractIndicators(text: string, context: ExtractionContext): IndicatorCandidate[] {
   const mask = enclosedMask(text);
+  const titled = titleMask(text);
   const found: IndicatorCandidate[] = [];
   let topic: number | undefined;
   const subject: { last?: string } = {};
@@ -455,11 +473,14 @@ export function extractIndicators(text: string, context: ExtractionContext): Ind
     const tense = tenseOf(sentenceText, context.documentYear);
     const lookingBack = topic !== undefined && topic < context.documentYear && tense !== "future";
     if (tense === "past" || lookingBack || (tense === "neutral" && context.defaultTense === "past")) continue;
-    const deadlines = findDeadlines(sentenceText, context.documentYear).map((d) => ({
-      ...d,
-      start: d.start + sentence.start,
-      end: d.end + sentence.start,
-    }));
+    const deadlines = findDeadlines(sentenceText, context.documentYear)
+      .map((d) => ({
+        ...d,
+        start: d.start + sentence.start,
+        end: d.end + sentence.start,
+      }))
+      // `印发《国民营养计划2022年重点工作》`: a year in a title names the document, it dates nothing.
+      .filter((d) => !titled[d.start]);
     let carried: Trigger | undefined;
     let previous: Range | undefined;
     let previousYielded = false;
@@ -1009,6 +1030,8 @@ function milestoneOf(
   previous: Range | undefined,
 ): IndicatorCandidate | undefined {
   const without = (text.slice(clause.start, deadline.start) + text.slice(deadline.end, clause.end)).trim();
+  // `为确保2021年…如期完成，制定了…`: a clause of purpose says why, it commits to nothing.
+  if (PURPOSE.test(without)) return undefined;
   let metric = without.replace(MILESTONE_LEAD, "");
   if (SUSTAIN_ONLY.test(metric.replace(/[，。；、\s]/g, ""))) return undefined;
   if (metric.length < 6 && previous)
@@ -1024,6 +1047,7 @@ function milestoneOf(
   };
 }
 
+const PURPOSE = /^(?:为了|为确保|为保证|为保障|为推动|为进一步|为切实|为全面|为深入)/;
 const MILESTONE_LEAD = /^(?:[，、\s]|力争|确保|要|将|全面|基本)*(?:完成|实现)?/;
 
 const LABELLED_QUANTITY = new RegExp(
