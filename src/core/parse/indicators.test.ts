@@ -186,6 +186,10 @@ describe("indicator grammar", () => {
       "印发《2024年健康乡镇建设方案》|milestone|||2024-06-30",
     ]);
     expect(read("为确保2024年民生实事如期完成，区卫健委细化了任务分工。", 2024)).toEqual([]);
+    // Nor does it make the sentence a look back.
+    expect(read("落实《健康乡村建设2023年工作要点》，新建村卫生室12个。", 2024).map(brief)).toEqual([
+      "新建村卫生室|>=|12|个",
+    ]);
   });
 
   it("reads nothing in a web address, not even a doubtful share", () => {

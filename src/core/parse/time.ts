@@ -151,7 +151,10 @@ export function topicYear(sentence: string): number | undefined {
  */
 export function tenseOf(sentence: string, documentYear: number): Tense {
   if (FUTURE.test(sentence)) return "future";
-  for (const m of sentence.matchAll(/(?<![到至—\-~《（\d])(20\d{2})年(?![底末前度])/g)) {
+  // `落实《…2023年工作要点》`: a year in a document's title says nothing of the sentence's time.
+  for (const m of sentence
+    .replace(/《[^《》]*》/g, "《》")
+    .matchAll(/(?<![到至—\-~《（\d])(20\d{2})年(?![底末前度])/g)) {
     if (Number(m[1]) < documentYear) return "past";
   }
   if (PAST.test(sentence)) return "past";
