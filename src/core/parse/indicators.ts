@@ -9,7 +9,15 @@
  */
 
 import type { Op } from "../model";
-import { CHECKING_VERBS, HOLDING_VERBS, SUSTAIN_ONLY, alternation } from "./lexicon";
+import {
+  CHECKING_VERBS,
+  COMPARISON_WORDS as OP_WORDS,
+  HOLDING_VERBS,
+  MAKING_VERB_WORDS,
+  MEASURE_WORDS,
+  SUSTAIN_ONLY,
+  alternation,
+} from "./lexicon";
 import { chineseNumber, scale, tidy } from "./numbers";
 import { findDeadlines, tenseOf, topicYear, type DeadlineMatch } from "./time";
 
@@ -52,8 +60,7 @@ export interface ExtractionContext {
   heading?: boolean;
 }
 
-const UNITS =
-  "个百分点|百分点|%|‰|人次|场次|場次|项次|家|个|個|所|项|項|名|人|次|场|場|篇|亩|畝|岁|歲|级|級|张|張|床|台|臺|套|元|平方米|公里|批|条|條|支|座|户|戶|例|份|件|期|间|間|处|處|辆|輛|架|倍|种|種|门|門|位|吨|噸|册|冊|轮|輪|组|組|队|隊|对|對|个工作日|小时|小時|分钟|分鐘|天|日";
+const UNITS = MEASURE_WORDS.join("|");
 /** Times are targets only with an explicit bound (`控制在12分钟以内`), never as durations (`宣传100天`). */
 const TIME_UNIT = /^(?:个工作日|小时|分钟|天|日)$/;
 /** `开展1次公益宣传`: a count of events names what is held after its number, not before. */
@@ -74,63 +81,6 @@ const BARE_QUANTITY = new RegExp(
 const CHINESE_QUANTITY =
   /(?<![零〇一二三四五六七八九十百千万两第])([两二三四五六七八九十][十]?[一二三四五六七八九]?)(个|家|项|所|名|批|支|座|条)(?![“"大])/g;
 
-const OP_WORDS: [string, Op, boolean][] = [
-  ["大于等于", ">=", true],
-  ["不低于", ">=", true],
-  ["不少于", ">=", true],
-  ["不小于", ">=", true],
-  ["至少", ">=", true],
-  ["最少", ">=", true],
-  ["≥", ">=", true],
-  [">=", ">=", true],
-  ["不高于", "<=", true],
-  ["不超过", "<=", true],
-  ["不大于", "<=", true],
-  ["不多于", "<=", true],
-  ["≤", "<=", true],
-  ["<=", "<=", true],
-  ["控制在", "<=", true],
-  ["控制到", "<=", true],
-  ["降至", "<=", true],
-  ["降低至", "<=", true],
-  ["降低到", "<=", true],
-  ["下降至", "<=", true],
-  ["下降到", "<=", true],
-  ["减少至", "<=", true],
-  ["减少到", "<=", true],
-  ["压减至", "<=", true],
-  ["压缩至", "<=", true],
-  ["压缩到", "<=", true],
-  ["缩短至", "<=", true],
-  ["缩短到", "<=", true],
-  ["超过", ">", true],
-  ["高于", ">", true],
-  ["大于", ">", true],
-  ["多于", ">", true],
-  ["低于", "<", true],
-  ["少于", "<", true],
-  ["小于", "<", true],
-  ["达到", ">=", false],
-  ["提升至", ">=", false],
-  ["提升到", ">=", false],
-  ["提高至", ">=", false],
-  ["提高到", ">=", false],
-  ["增至", ">=", false],
-  ["增加到", ">=", false],
-  ["增加至", ">=", false],
-  ["上升至", ">=", false],
-  ["上升到", ">=", false],
-  ["扩大到", ">=", false],
-  ["扩大至", ">=", false],
-  ["扩展到", ">=", false],
-  ["扩展至", ">=", false],
-  ["保持在", ">=", false],
-  ["稳定在", ">=", false],
-  ["提升", ">=", false],
-  ["提高", ">=", false],
-  ["增长", ">=", false],
-  ["达", ">=", false],
-];
 const OP_WORD_PATTERN = new RegExp(
   [...OP_WORDS]
     .sort((a, b) => b[0].length - a[0].length)
@@ -140,9 +90,7 @@ const OP_WORD_PATTERN = new RegExp(
 );
 const OP_BY_WORD = new Map(OP_WORDS.map(([word, op, explicit]) => [word, { op, explicit }]));
 
-/** Verbs that make a count a target: what will be built, created, trained, put online. */
-const MAKING_VERBS =
-  "新（改、扩）建|新改扩建|改扩建|组建|增设|开设|新设|成立|启用|规划设置|规划建设|组织开展|新建|新增|新创|建成|建设|创建|实施|打造|培育|建立|设立|设置|引进|招聘|招收|选派|派驻|培训|完成|申报|争创|认定|遴选|布局|改造|升级|发表|评选|命名|扶持|配备|配置|上线|开通|建强|救治|筛查|接种";
+const MAKING_VERBS = MAKING_VERB_WORDS.join("|");
 // Commitment words are matched too, so that `力争创建` reads as 力争|创建 rather than 力|争创|建.
 const MAKING_VERB = new RegExp(`力争|争取|确保|${MAKING_VERBS}`, "g");
 /** With a count of events (`开展义诊8场`), holding an event is making one. */
