@@ -37,3 +37,24 @@ describe("DiagnosticList", () => {
     expect(within(list).queryByRole("button", { name: /显示其余/ })).toBeNull();
   });
 });
+
+it("shows a task's warning by its words, never by the ID the ledger keeps for the task", () => {
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <DiagnosticList
+        label="待确认的解析结果"
+        diagnostics={[
+          {
+            code: "duplicate-task-number",
+            severity: "warning",
+            message: "“甲”与“乙”编号都是 1：可能是同一项任务读了两次，或编号有误。",
+            at: { kind: "row", rowId: "026xjd8-T002" },
+          },
+        ]}
+      />
+    </FluentProvider>,
+  );
+  const list = screen.getByRole("region", { name: "待确认的解析结果" });
+  expect(list.textContent).toContain("“甲”与“乙”编号都是 1");
+  expect(list.textContent).not.toContain("026xjd8");
+});

@@ -47,8 +47,12 @@ export function DiagnosticList({
             layout="multiline"
           >
             <MessageBarBody>
-              {/* Where it is in the text is shown by 在原文中查看, not by a line number nobody sees. */}
-              {diagnostic.at && !(onLocate && spanOf(diagnostic)) && `${describeLocation(diagnostic.at)}：`}
+              {/* Where it is in the text is shown by 在原文中查看, not by a line number nobody sees; a
+                  task's own warning names its task, not the ID the ledger keeps for it. */}
+              {diagnostic.at &&
+                diagnostic.at.kind !== "row" &&
+                !(onLocate && spanOf(diagnostic)) &&
+                `${describeLocation(diagnostic.at)}：`}
               {diagnostic.message}
             </MessageBarBody>
             {(onAdopt ?? onDismiss ?? onLocate) && (
