@@ -24,6 +24,7 @@ import { endOfMonth, findDeadlines, isRetrospectiveHeading, tenseOf } from "./ti
 import {
   findResponsibility,
   inlineLeads,
+  inlineResponsibility,
   mentionedUnits,
   plainListRuleOf,
   readUnitList,
@@ -369,7 +370,8 @@ class Composer {
       if (found)
         return { lead: found.lead, co: found.co, joint: found.joint, standing: found.standingImplementers };
     }
-    return { lead: inlineLeads(text, this.units), co: [], joint: false, standing: [] };
+    const inline = inlineResponsibility(text, this.units);
+    return { lead: inline.lead, co: inline.co, joint: false, standing: [] };
   }
 
   private candidatesOf(

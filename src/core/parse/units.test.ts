@@ -1,6 +1,12 @@
 import { normalize as normalizeText } from "./normalize";
 import { DEFAULT_UNITS, type UnitDirectory } from "../model";
-import { findResponsibility as findIn, inlineLeads, mentionedUnits, plainListRuleOf } from "./units";
+import {
+  findResponsibility as findIn,
+  inlineLeads,
+  inlineResponsibility,
+  mentionedUnits,
+  plainListRuleOf,
+} from "./units";
 
 /** The parser reads normalised text: full-width brackets and colons, no stray spaces. */
 const findResponsibility = (
@@ -155,6 +161,20 @@ describe("units in running text", () => {
       inlineLeads("开展监测。市疾控中心牵头做好艾滋等重大传染病监测，促进医联体牵头医院资源下沉。", units),
     ).toEqual(["市疾控中心"]);
     expect(inlineLeads("完善以市中心医院为牵头单位的城市医疗集团。", units)).toEqual([]);
+  });
+
+  it("reads A牵头，B配合 and 由A负责 in running text, the helpers as co-units", () => {
+    const read = (text: string) => inlineResponsibility(normalizeText(text).text, units);
+    expect(read("县中医院牵头，各乡镇卫生院、县妇幼保健院配合，推广适宜技术。")).toEqual({
+      lead: ["县中医院"],
+      co: ["各乡镇卫生院", "县妇幼保健院"],
+    });
+    expect(read("完善院前急救网络，由县急救中心负责，县消防救援大队协助。")).toEqual({
+      lead: ["县急救中心"],
+      co: ["县消防救援大队"],
+    });
+    // A group a hospital leads, and a person in charge, name no responsible unit.
+    expect(read("组建由县人民医院牵头的医共体，由县人民医院负责人具体落实。")).toEqual({ lead: [], co: [] });
   });
 
   it("keeps a bracketed second name whole", () => {

@@ -329,9 +329,32 @@ export function mentionedUnits(text: string, units: UnitDirectory): string[] {
 
 /** Units the text itself names as leading a piece of work: `市疾控中心牵头做好…`. */
 export function inlineLeads(text: string, units: UnitDirectory): string[] {
-  const found: string[] = [];
-  for (const match of text.matchAll(INLINE_LEAD)) {
-    for (const name of units.tidyList(match[1] ?? "")) if (!found.includes(name)) found.push(name);
-  }
-  return found;
+  return inlineResponsibility(text, units).lead;
+}
+
+const NAME_LIST = `(?:[\\u4e00-\\u9fa5（）]{2,20}?(?:${SUFFIX})(?:（[^）]{1,12}）)?、)*[\\u4e00-\\u9fa5（）]{2,20}?(?:${SUFFIX})(?:（[^）]{1,12}）)?`;
+/** `…牵头，B、C配合`: the units that help, right after the lead in running text. */
+const INLINE_HELPERS = new RegExp(`^[，、](${NAME_LIST})(?:配合|参与|协助|协同)`);
+/** `由市急救中心负责`: the unit running text puts in charge. */
+const PUT_IN_CHARGE = new RegExp(`(?<=^|[，。；：\\s])由(${NAME_LIST})(?:牵头)?负责(?!人|同志|的)`, "g");
+
+/**
+ * The units running text names for a piece of work: `A牵头，B、C配合` (lead A, co B and C),
+ * `由A负责` (lead A), `A牵头做好…` (lead A).
+ */
+export function inlineResponsibility(text: string, units: UnitDirectory): { lead: string[]; co: string[] } {
+  const lead: string[] = [];
+  const co: string[] = [];
+  const add = (into: string[], list: string): void => {
+    for (const name of units.tidyList(list)) if (!lead.includes(name) && !co.includes(name)) into.push(name);
+  };
+  const read = (match: RegExpMatchArray): void => {
+    add(lead, match[1] ?? "");
+    const end = (match.index ?? 0) + match[0].length;
+    const helpers = INLINE_HELPERS.exec(text.slice(end, end + 120));
+    if (helpers) add(co, helpers[1] ?? "");
+  };
+  for (const match of text.matchAll(INLINE_LEAD)) read(match);
+  for (const match of text.matchAll(PUT_IN_CHARGE)) read(match);
+  return { lead, co };
 }
