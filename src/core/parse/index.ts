@@ -16,8 +16,9 @@ import type {
 } from "../model";
 import { DEFAULT_UNITS, IdAllocator, LineIndex, shortHash, type UnitDirectory } from "../model";
 import { extractIndicators, targetCell, type IndicatorCandidate } from "./indicators";
-import { lex, toNormalizedOffset, type Paragraph } from "./lexer";
-import type { ColumnRole } from "./lexicon";
+import { isFurniture, lex, toNormalizedOffset, type Paragraph } from "./lexer";
+import { TITLE_ENDINGS, alternation, type ColumnRole } from "./lexicon";
+import { endsLikeUnit } from "./table";
 import { normalize, type NormalizedText } from "./normalize";
 import { buildSkeleton, itemTitle, type SectionNode, type Skeleton, type TaskNode } from "./structure";
 import { endOfMonth, findDeadlines, isRetrospectiveHeading, tenseOf } from "./time";
@@ -218,17 +219,43 @@ class Composer {
     return { start: this.spanOf(first, 0, 1).start, end: this.spanOf(last, 0, last.text.length).end };
   }
 
+  /**
+   * The document's own title, by the first of these rules that finds one: a Markdown `#` heading;
+   * the plan a notice issues (`关于印发《…》的通知`); the first line that ends as the genre's titles
+   * end (`…工作要点`, `…实施方案（2023—2025年）`), with the line after it when a page broke it in
+   * two; the plan a notice names without book-title marks; a news headline. Web-page furniture,
+   * 文号, dates, mastheads, addressees and signers never are.
+   */
   private title(): string {
-    const notice = this.paragraphs.find((p) => /关于印发《.+》的通知/.test(p.text));
-    const h1 = this.paragraphs.find((p) => p.headingLevel === 1);
+    const opening = this.paragraphs.slice(0, 80);
+    const h1 = opening.find((p) => p.headingLevel === 1 && !p.furniture);
     if (h1) return h1.text;
-    const quoted = notice ? /关于印发《(.+)》的通知/.exec(notice.text)?.[1] : undefined;
+    const notice = opening.find((p) => /关于印发.+的(?:通知|函)/.test(p.text));
+    const quoted = notice ? /关于印发《(.+?)》的(?:通知|函)/.exec(notice.text)?.[1] : undefined;
     if (quoted) return quoted;
-    const headline = this.paragraphs.find(
-      (p) => (p.headline || p.headingLevel !== undefined) && !/[…]$|关键词$/.test(p.text),
-    );
+    // A news page's title is the headline over its first article (`本报讯…`), not one further down.
+    const article = opening.findIndex((p) => p.newsStart);
+    const lines = titleLines(article > 0 ? opening.slice(0, article) : opening);
+    for (const [k, line] of lines.entries()) {
+      // `鄂尔多斯市进一步完善医疗卫生` / `服务体系实施方案`, `…规划` / `（2025—2030年）`: a heading a
+      // page broke over two lines; its first line may end like an office's name.
+      const next = lines[k + 1];
+      // A line that is a whole title already goes on only into its span (`（2025—2030年）…`).
+      const goesOn =
+        next?.follows === true &&
+        !next.unitLike &&
+        next.text !== line.text &&
+        (!TITLE_END.test(line.text) || next.text.startsWith("（"));
+      const joined = goesOn && next ? line.text + next.text : "";
+      if (joined && TITLE_END.test(joined) && joined.length <= 80) return joined;
+      if (!line.unitLike && TITLE_END.test(line.text)) return line.text;
+    }
+    const named = notice ? /关于印发(.+?)的(?:通知|函)/.exec(notice.text)?.[1] : undefined;
+    if (named && TITLE_END.test(named)) return named;
+    const headline = lines.find((line) => !line.unitLike && !/[…]$|关键词$/.test(line.text));
     if (headline) return headline.text;
-    return itemTitle(this.paragraphs[0]?.text ?? "");
+    const first = opening.find((p) => !p.furniture && !p.cells && !p.dateLine);
+    return itemTitle(first?.text ?? "");
   }
 
   /**
@@ -257,12 +284,13 @@ class Composer {
   }
 
   private year(title: string, date: string | undefined, fallback: number): number {
-    // A plan over years (`（2024—2027年）`) starts in the year it was issued, not in its last.
+    // A year's plan (`2024年工作要点`) is of its year, whenever it was signed; a plan over years
+    // (`（2016—2030年）`) is of the year it was issued (its 成文日期), else the first of its span.
     const span = /(20\d{2})\s*[—–\-~至到]\s*20\d{2}\s*年/.exec(title);
-    if (span) return Number(span[1]);
-    const inTitle = /(20\d{2})\s*年/.exec(title);
+    const inTitle = /(20\d{2})\s*年/.exec(title.replace(/(20\d{2})\s*[—–\-~至到]\s*20\d{2}\s*年/g, ""));
     if (inTitle) return Number(inTitle[1]);
     if (date) return Number(date.slice(0, 4));
+    if (span) return Number(span[1]);
     const headlineYears = this.paragraphs
       .filter((p) => p.headline || p.headingLevel !== undefined)
       .flatMap((p) => [...p.text.matchAll(/(20\d{2})年/g)].map((m) => Number(m[1])));
@@ -755,4 +783,65 @@ function proseTitle(text: string): string {
       "",
     );
   return itemTitle(sentence);
+}
+
+const TITLE_END = new RegExp(`(?:${alternation(TITLE_ENDINGS)})(?:（[^（）]{2,16}）)?$`);
+/** A 文号 (`国健推委办发〔2022〕2号`), a date, a masthead (`甘肃日报`), a page (`第01版：要闻`), a label. */
+const NOT_A_TITLE =
+  /〔\d{4}〕\d+号$|^\d{4}(?:年\d{1,2}月|[-./]\d{1,2}[-./])|^第[\d一二三四五六七八九十]+版|(?:日报|晚报|报社|新闻网)$|[：:]$|^(?:原标题|附件|序号|来源|记者|关于印发)|关于印发/;
+
+/**
+ * The lines of the opening that could be the document's title, in order: short lines of their own
+ * (a page may have run them into the paragraph after), no sentence, no furniture. `follows` says
+ * the line comes right after the one before it; `unitLike`, that it ends as an office's name does
+ * (a signer, an addressee, or the first line of a title broken after its issuer).
+ */
+function titleLines(
+  paragraphs: readonly Paragraph[],
+): { text: string; follows: boolean; unitLike: boolean }[] {
+  const out: { text: string; follows: boolean; unitLike: boolean }[] = [];
+  let previousKept = false;
+  for (const p of paragraphs) {
+    if (p.furniture || p.marker || p.dateLine || p.glossary) {
+      previousKept = false;
+      continue;
+    }
+    // A table row with one filled cell (`2021年政务公开工作重点任务台账|`) is a line too.
+    const filled = p.cells?.filter(Boolean);
+    const texts = p.cells
+      ? filled?.length === 1
+        ? [filled[0] ?? ""]
+        : []
+      : p.pieces.map((piece, k) => p.text.slice(piece.at, p.pieces[k + 1]?.at ?? p.text.length));
+    if (texts.length === 0) previousKept = false;
+    // A line counts when it starts afresh: first in its paragraph, after a line that ended its
+    // sentence (`…全文如下：`), or after a heading line. The lines of running text a column broke
+    // (`科放射技师…上传到与成`) are no headings.
+    let fresh = true;
+    for (const raw of texts) {
+      const text = cleanTitle(raw);
+      const keep: boolean =
+        fresh &&
+        text.length >= 5 &&
+        text.length <= 60 &&
+        !/[。；，！？]/.test(text) &&
+        !isFurniture(text) &&
+        !NOT_A_TITLE.test(text);
+      if (keep) out.push({ text, follows: previousKept, unitLike: endsLikeUnit(text) });
+      previousKept = keep;
+      // Running text goes on into the next line unless its sentence ended; a label, a date or a
+      // short line of furniture (`第02版：要闻`) does not.
+      const running = text.length > 60 || (/[。；，！？]/.test(text) && !/[。！？：；…]$/.test(text));
+      fresh = keep || !running;
+    }
+  }
+  return out;
+}
+
+/** `·健康中国行动2023年工作要点·`, `…工作要点.docx`: the title without its decoration. */
+function cleanTitle(text: string): string {
+  return text
+    .replace(/^[·•\s]+|[·•\s]+$/g, "")
+    .replace(/\.(?:docx?|pdf|wps|xlsx?)$/i, "")
+    .trim();
 }

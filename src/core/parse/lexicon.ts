@@ -664,3 +664,37 @@ export const MAKING_VERB_WORDS = [
   "筛查",
   "接种",
 ] as const;
+
+/**
+ * How the titles of the genre end (`…2024年卫生健康工作要点`, `…实施方案（2023—2025年）`,
+ * `…任务分解表`): a heading that ends so is the document's own title.
+ */
+export const TITLE_ENDINGS = [
+  "工作要点",
+  "要点",
+  "实施方案",
+  "行动方案",
+  "工作方案",
+  "分工方案",
+  "方案",
+  "行动计划",
+  "工作计划",
+  "计划",
+  "规划",
+  "纲要",
+  "实施意见",
+  "意见",
+  "台账",
+  "责任清单",
+  "任务清单",
+  "清单",
+  "分解表",
+  "任务分解",
+  "进度表",
+  "情况表",
+  "一览表",
+  "工作总结",
+  "总结",
+  "工作报告",
+  "报告",
+] as const;

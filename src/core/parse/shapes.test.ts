@@ -453,3 +453,56 @@ describe("the plan's horizon, which dates the tasks that state no deadline", () 
     expect(horizon(`关于推进基层卫生的实施方案\n${body}`)).toBe("2023-12-31");
   });
 });
+
+describe("the document's title and year", () => {
+  const read = (text: string) => {
+    const doc = parseDocument(text, { fallbackYear: 2020 });
+    return { title: doc.title, year: doc.year };
+  };
+  const body =
+    "一、重点任务\n（一）推进基层医疗服务。市卫生健康委牵头。\n（二）加强疾病预防控制。市疾控中心牵头。";
+
+  test("a plan's heading a page broke over two lines, after the page's furniture and sign-off", () => {
+    expect(
+      read(
+        `索引号：11330000/2024-00021\n发布机构：某市卫生健康委员会\n某市卫生健康委员会\n2024年3月1日\n某市基层医疗卫生服务能力提升\n行动方案（2024—2026年）\n${body}`,
+      ),
+    ).toEqual({ title: "某市基层医疗卫生服务能力提升行动方案（2024—2026年）", year: 2024 });
+  });
+
+  test("never the 文号 or the addressee: the heading that ends as the genre's titles end", () => {
+    expect(
+      read(`某卫发〔2024〕8号\n各区卫生健康局：\n现将有关事项通知如下。\n2024年健康促进工作要点\n${body}`),
+    ).toEqual({
+      title: "2024年健康促进工作要点",
+      year: 2024,
+    });
+  });
+
+  test("the plan a notice names, with or without book-title marks", () => {
+    expect(
+      read(`某市卫生健康委关于印发2024年老龄健康工作要点的通知\n各区：现印发给你们。\n${body}`).title,
+    ).toBe("2024年老龄健康工作要点");
+    expect(read(`某市卫生健康委关于印发《2024年老龄健康工作要点》的通知\n${body}`).title).toBe(
+      "2024年老龄健康工作要点",
+    );
+  });
+
+  test("a newspaper's headline over its article, not its masthead, date or page", () => {
+    expect(
+      read(
+        "某某日报\n2024年03月05日\n第02版：要闻\n守护一老一小\n本报讯（记者 王五）今年，全市将新建社区食堂20家。\n另一篇报道的工作方案\n本报讯 又讯。",
+      ).title,
+    ).toBe("守护一老一小");
+  });
+
+  test("a plan over years is of the year it was signed; a year's plan of its year", () => {
+    expect(read(`某省办公室\n2017年2月10日\n健康发展规划纲要\n（2016—2030年）实施分工方案\n${body}`)).toEqual(
+      {
+        title: "健康发展规划纲要（2016—2030年）实施分工方案",
+        year: 2017,
+      },
+    );
+    expect(read(`某县卫生健康局\n2023年12月28日\n2024年卫生健康工作要点\n${body}`).year).toBe(2024);
+  });
+});
