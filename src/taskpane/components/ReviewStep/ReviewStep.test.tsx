@@ -423,3 +423,21 @@ describe("ReviewStep with a thousand tasks", () => {
     }
   });
 });
+
+it("does not show a task outside any section as if under the section before it", () => {
+  const text = [
+    "2024年工作要点",
+    "一、医疗服务",
+    "1.建设专科。（牵头单位：医政处）",
+    "2.完善制度。（牵头单位：基层处）",
+  ].join("\n");
+  const plan = parseDocument(text, { sourceName: "要点.txt" });
+  const loose = { ...plan, tasks: plan.tasks.map((task, k) => (k === 1 ? { ...task, section: "" } : task)) };
+  delete loose.tasks[1]!.sectionId;
+  render(<ReviewHarness initial={loose} edits={[]} />);
+  expect(
+    within(table())
+      .getAllByRole("rowheader")
+      .map((cell) => cell.textContent),
+  ).toEqual(["一、医疗服务", "（不属于任何部分）"]);
+});

@@ -55,12 +55,17 @@ type ReviewRow =
   | { kind: "task"; task: Task }
   | { kind: "indicator"; indicator: Indicator };
 
+const NO_SECTION = "（不属于任何部分）";
+
 /** The table's rows: each section's title before its tasks, each task before its targets, then the loose targets. */
 function reviewRows(tasks: readonly Task[], loose: readonly Indicator[]): ReviewRow[] {
   const rows: ReviewRow[] = [];
   tasks.forEach((task, shown) => {
-    if (task.section && task.section !== tasks[shown - 1]?.section)
-      rows.push({ kind: "heading", title: task.section, section: true });
+    const before = tasks[shown - 1];
+    // A task outside any section after one inside a section is not shown as if under it.
+    if (before && task.section !== before.section)
+      rows.push({ kind: "heading", title: task.section || NO_SECTION, section: true });
+    else if (!before && task.section) rows.push({ kind: "heading", title: task.section, section: true });
     rows.push({ kind: "task", task });
     for (const indicator of task.indicators) rows.push({ kind: "indicator", indicator });
   });
