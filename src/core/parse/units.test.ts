@@ -55,6 +55,11 @@ describe("responsibility clauses", () => {
     expect(findResponsibility("推进中医馆建设。（含中医诊所、门诊部", units)).toBeUndefined();
   });
 
+  it("reads 按职责分工负责 in brackets after the list as a joint lead too", () => {
+    const found = findResponsibility("责任单位：各县（市、区）人民政府、县卫健委（按职责分工负责）", units);
+    expect(found).toMatchObject({ lead: ["各县（市、区）人民政府", "县卫健委"], co: [], joint: true });
+  });
+
   it("reads 按职责分工负责 as a joint lead", () => {
     const found = findResponsibility("（责任单位：省卫生健康委、教育厅、科技厅按职责分工负责）", units);
     expect(found).toMatchObject({ lead: ["省卫生健康委", "教育厅", "科技厅"], co: [], joint: true });
@@ -173,6 +178,7 @@ describe("units in running text", () => {
       lead: ["县急救中心"],
       co: ["县消防救援大队"],
     });
+    expect(read("开展健康义诊进社区活动。县卫健委负责。")).toEqual({ lead: ["县卫健委"], co: [] });
     // A group a hospital leads, and a person in charge, name no responsible unit.
     expect(read("组建由县人民医院牵头的医共体，由县人民医院负责人具体落实。")).toEqual({ lead: [], co: [] });
   });

@@ -61,6 +61,8 @@ export function readUnitList(list: string, units: UnitDirectory, plain: PlainLis
   const body = list
     .trim()
     .replace(/[。；，、\s]+$/, "")
+    // `A、B（按职责分工负责）`: the note in brackets says how the units share the work.
+    .replace(/（((?:按职责分工|按职能分工|按职责)?(?:负责|落实)|分别负责|共同负责)）$/, "$1")
     .replace(/等(?:单位|部门)?$/, "");
   const names = (text: string): string[] =>
     units.tidyList(text.replace(SHARED_TAIL, "").replace(HELPING, ""));
@@ -335,8 +337,13 @@ export function inlineLeads(text: string, units: UnitDirectory): string[] {
 const NAME_LIST = `(?:[\\u4e00-\\u9fa5（）]{2,20}?(?:${SUFFIX})(?:（[^）]{1,12}）)?、)*[\\u4e00-\\u9fa5（）]{2,20}?(?:${SUFFIX})(?:（[^）]{1,12}）)?`;
 /** `…牵头，B、C配合`: the units that help, right after the lead in running text. */
 const INLINE_HELPERS = new RegExp(`^[，、](${NAME_LIST})(?:配合|参与|协助|协同)`);
-/** `由市急救中心负责`: the unit running text puts in charge. */
-const PUT_IN_CHARGE = new RegExp(`(?<=^|[，。；：\\s])由(${NAME_LIST})(?:牵头)?负责(?!人|同志|的)`, "g");
+/**
+ * `由市急救中心负责`, and `市卫健委负责。` closing an item: the unit running text puts in charge.
+ */
+const PUT_IN_CHARGE = new RegExp(
+  `(?<=^|[，。；：\\s])由(${NAME_LIST})(?:牵头)?负责(?!人|同志|的)|(?<=^|[。；])(${NAME_LIST})负责(?=[。；]|$)`,
+  "g",
+);
 
 /**
  * The units running text names for a piece of work: `A牵头，B、C配合` (lead A, co B and C),
@@ -349,7 +356,7 @@ export function inlineResponsibility(text: string, units: UnitDirectory): { lead
     for (const name of units.tidyList(list)) if (!lead.includes(name) && !co.includes(name)) into.push(name);
   };
   const read = (match: RegExpMatchArray): void => {
-    add(lead, match[1] ?? "");
+    add(lead, match[1] ?? match[2] ?? "");
     const end = (match.index ?? 0) + match[0].length;
     const helpers = INLINE_HELPERS.exec(text.slice(end, end + 120));
     if (helpers) add(co, helpers[1] ?? "");
