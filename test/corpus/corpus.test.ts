@@ -2,8 +2,10 @@
  * The parser against the corpus of real documents. The floors are what the parser reaches today on
  * the documents it was tuned on and on the held-out quarter nobody tuned on; a change that reads
  * fewer tasks, units or targets, prints more that is not a target, or reads a past fact as a
- * target fails here. The issue's aims (95% tasks, 90% units and recall, 15% extras) are above them
- * and are reported in the README with the figures reached.
+ * target fails here. The tuned documents meet the issue's aims (95% tasks, 90% units and recall,
+ * 15% extras); the held-out quarter does not yet, and its figures are the honest ones. The one
+ * past fact the tuned set reports is tb-09's `城市低保:300.1元/月`, which the scorer cannot tell
+ * from that document's own target of 300元 (within its 1% tolerance).
  */
 import { HELD_OUT, corpusTable, loadCorpus, parseCorpusDocument, scoreDocument, totals } from "./score";
 
@@ -18,8 +20,8 @@ describe("the corpus", () => {
   });
 
   test.each([
-    ["tuned", false, { tasks: 0.95, lead: 0.93, recall: 0.8, extras: 0.1, pastFacts: 1 }],
-    ["held out", true, { tasks: 0.8, lead: 0.28, recall: 0.4, extras: 0.28, pastFacts: 1 }],
+    ["tuned", false, { tasks: 1, lead: 0.96, recall: 0.91, extras: 0.04, pastFacts: 1 }],
+    ["held out", true, { tasks: 0.82, lead: 0.3, recall: 0.46, extras: 0.26, pastFacts: 1 }],
   ] as const)("%s documents keep their floors", (_, heldOut, floor) => {
     const t = totals(scores.filter((s) => s.heldOut === heldOut));
     const reached = {
