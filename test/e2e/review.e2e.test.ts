@@ -414,14 +414,19 @@ async function walk(page: Page, doc: Fixture): Promise<{ actions: number; plan: 
   }
 
   // Tasks that are none go; then each gold task in turn is found, or added after the one before it.
-  for (;;) {
-    const shown = await shownTasks(page);
-    const matched = new Set(matchTasks(shown, gold.tasks).map((task) => task?.id));
-    const stray = shown.find((task) => !matched.has(task.id));
-    if (!stray) break;
-    await hands.click(menuOf(page, stray));
+  const read = await shownTasks(page);
+  const matched = new Set(matchTasks(read, gold.tasks).map((task) => task?.id));
+  const strays = read.filter((task) => !matched.has(task.id));
+  if (strays.length === 1) {
+    await hands.click(menuOf(page, strays[0]!));
     await hands.click(page.getByRole("menuitem", { name: "删除任务" }));
-    await page.getByRole("menu").waitFor({ state: "detached" });
+  } else if (strays.length > 1) {
+    // Numbers repeat in such tables: each box is found beside its own task's title.
+    for (const stray of strays)
+      await hands.click(
+        page.locator(`[data-task-id="${stray.id}"]`).locator("xpath=preceding-sibling::*[1]//input"),
+      );
+    await hands.click(page.getByRole("button", { name: `删除所选（${strays.length} 项）` }));
   }
   const targets = targetsByTask(gold);
   let previous: ShownTask | undefined;
@@ -488,7 +493,7 @@ async function walk(page: Page, doc: Fixture): Promise<{ actions: number; plan: 
  * problem cells as tasks, and none of its units, dates or section cells, so each must be given by
  * hand; its figure is the ceiling here until the parser reads that shape.
  */
-const ACTION_BUDGET: Record<string, number> = { "a-table": 55, "b-notice": 30 };
+const ACTION_BUDGET: Record<string, number> = { "a-table": 50, "b-notice": 30 };
 
 (browserAvailable() ? describe : describe.skip)("a misread document made right in 校对", () => {
   let buildDir: string;

@@ -94,7 +94,11 @@ export function checkTaskEdit(edit: TaskEdit): EditProblem[] {
         });
     }
     if (indicator.deadline !== undefined && !isValidIsoDate(indicator.deadline))
-      problems.push({ field: "deadline", indicatorId: indicator.id, message: "时限不是日期，请写成 2024年6月30日。" });
+      problems.push({
+        field: "deadline",
+        indicatorId: indicator.id,
+        message: "时限不是日期，请写成 2024年6月30日。",
+      });
   }
   return problems;
 }

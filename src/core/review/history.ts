@@ -15,7 +15,7 @@ import {
 } from "./edit";
 import {
   addTask,
-  deleteTask,
+  deleteTasks,
   editDocument,
   mergeTasks,
   splitTask,
@@ -26,7 +26,7 @@ import {
 export type ReviewOp =
   | { kind: "edit-task"; taskId: string; edit: TaskEdit }
   | { kind: "add-task"; task: NewTask; afterTaskId?: string }
-  | { kind: "delete-task"; taskId: string }
+  | { kind: "delete-tasks"; taskIds: string[] }
   | { kind: "split-task"; taskId: string; at: number }
   | { kind: "merge-tasks"; firstId: string; secondId: string }
   | { kind: "edit-document"; edit: DocumentEdit }
@@ -70,11 +70,12 @@ function referencedIds(op: ReviewOp): string[] {
       ];
     case "add-task":
       return op.afterTaskId === undefined ? [] : [op.afterTaskId];
-    case "delete-task":
     case "split-task":
       return [op.taskId];
     case "merge-tasks":
       return [op.firstId, op.secondId];
+    // Deleting several applies to those still there.
+    case "delete-tasks":
     case "edit-document":
     case "adopt-suggestion":
     case "dismiss-diagnostic":
@@ -91,8 +92,11 @@ export function applyReviewOp(plan: PlanDocument, op: ReviewOp): PlanDocument {
       return checkTaskEdit(op.edit).length === 0 ? applyTaskEdit(plan, op.taskId, op.edit) : plan;
     case "add-task":
       return addTask(plan, op.task, op.afterTaskId).plan;
-    case "delete-task":
-      return deleteTask(plan, op.taskId);
+    case "delete-tasks": {
+      const present = new Set(plan.tasks.map((task) => task.id));
+      const gone = op.taskIds.filter((id) => present.has(id));
+      return gone.length > 0 ? deleteTasks(plan, gone) : plan;
+    }
     case "split-task":
       return splitTask(plan, op.taskId, op.at);
     case "merge-tasks":
@@ -142,7 +146,8 @@ function renamedOp(op: ReviewOp, rename: (id: string) => string): ReviewOp {
     }
     case "add-task":
       return op.afterTaskId === undefined ? op : { ...op, afterTaskId: rename(op.afterTaskId) };
-    case "delete-task":
+    case "delete-tasks":
+      return { ...op, taskIds: op.taskIds.map(rename) };
     case "split-task":
       return { ...op, taskId: rename(op.taskId) };
     case "merge-tasks":

@@ -15,7 +15,7 @@ export {
   addIndicator,
   addTask,
   deleteIndicator,
-  deleteTask,
+  deleteTasks,
   editDocument,
   editTaskText,
   mergeTasks,

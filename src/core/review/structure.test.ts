@@ -5,7 +5,7 @@ import {
   addIndicator,
   addTask,
   deleteIndicator,
-  deleteTask,
+  deleteTasks,
   editDocument,
   editTaskText,
   mergeTasks,
@@ -96,7 +96,7 @@ test("tasks added and deleted; a target added, moved and deleted; the ledger fol
   ]);
 
   doc = deleteIndicator(doc, doc.tasks[1]!.indicators[0]!.id);
-  doc = deleteTask(doc, doc.tasks[0]!.id);
+  doc = deleteTasks(doc, [doc.tasks[0]!.id]);
   expect(new Set(ids(doc)).size).toBe(ids(doc).length);
   const built = buildLedger([doc], { today: "2024-08-15" });
   if (!built.ok) throw new Error(built.message);

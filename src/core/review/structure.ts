@@ -65,9 +65,10 @@ export function addTask(
   return { plan: { ...plan, tasks }, taskId: id };
 }
 
-/** A task that is no task (a notice's requirement, page furniture), with its targets. */
-export function deleteTask(plan: PlanDocument, taskId: string): PlanDocument {
-  return { ...plan, tasks: plan.tasks.filter((task) => task.id !== taskId) };
+/** Tasks that are none (a notice's requirements, page furniture, a table's problem cells), with their targets. */
+export function deleteTasks(plan: PlanDocument, taskIds: readonly string[]): PlanDocument {
+  const gone = new Set(taskIds);
+  return { ...plan, tasks: plan.tasks.filter((task) => !gone.has(task.id)) };
 }
 
 export interface TaskTextEdit {

@@ -27,6 +27,9 @@ export const useReviewStepStyles = makeStyles({
     justifyContent: "space-between",
     gap: tokens.spacingHorizontalXS,
   },
+  taskCheck: {
+    flexShrink: 0,
+  },
   tableScroller: {
     overflowX: "auto",
   },

@@ -441,3 +441,18 @@ it("does not show a task outside any section as if under the section before it",
       .map((cell) => cell.textContent),
   ).toEqual(["一、医疗服务", "（不属于任何部分）"]);
 });
+
+it("deletes several ticked tasks in one step, and 撤销 brings them all back", async () => {
+  const { user } = setup();
+  const numbers = () =>
+    [...table().querySelectorAll("[data-task-id]")].map((button) => button.textContent?.split(".")[0]);
+  expect(numbers()).toEqual(["1", "2", "3"]);
+  await user.click(screen.getByRole("checkbox", { name: "选择任务 1" }));
+  screen.getByRole("checkbox", { name: "选择任务 3" }).focus();
+  await user.keyboard(" ");
+  await user.click(screen.getByRole("button", { name: "删除所选（2 项）" }));
+  expect(numbers()).toEqual(["2"]);
+  expect(screen.queryByRole("button", { name: /删除所选/ })).toBeNull();
+  await user.click(screen.getByRole("button", { name: "撤销" }));
+  expect(numbers()).toEqual(["1", "2", "3"]);
+});

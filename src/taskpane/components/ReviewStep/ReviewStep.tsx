@@ -5,6 +5,7 @@ import {
   AccordionPanel,
   Badge,
   Button,
+  Checkbox,
   Field,
   Input,
   Menu,
@@ -196,6 +197,12 @@ export function ReviewStep({
       <TableRow key={task.id} className={styles.taskRow} {...measured}>
         <TableCell>
           <div className={styles.taskHead}>
+            <Checkbox
+              className={styles.taskCheck}
+              aria-label={`选择任务 ${task.number}`}
+              checked={review.isSelected(task.id)}
+              onChange={(_, data) => review.select(task.id, data.checked === true)}
+            />
             <Button
               className={styles.taskButton}
               appearance="transparent"
@@ -245,6 +252,14 @@ export function ReviewStep({
           撤销
         </Button>
         <Button onClick={() => setDialog({ kind: "add", after: document.tasks.at(-1) })}>添加任务…</Button>
+        {review.selected.length > 0 && (
+          <>
+            <Button onClick={review.deleteSelected}>删除所选（{review.selected.length} 项）</Button>
+            <Button appearance="subtle" onClick={review.clearSelection}>
+              取消选择
+            </Button>
+          </>
+        )}
       </div>
 
       <Accordion collapsible>

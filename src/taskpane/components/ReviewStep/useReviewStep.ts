@@ -16,6 +16,8 @@ export function useReviewStep(document: PlanDocument, onEdit: (op: ReviewOp) => 
   const [editingTaskId, setEditingTaskId] = useState<string>();
   const [pendingOnly, setPendingOnly] = useState(false);
   const [query, setQuery] = useState("");
+  /** Tasks ticked for deleting together (a table's problem cells, a notice's requirements). */
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const review = useMemo(() => reviewDiagnostics(document), [document]);
 
   const needsAttention = (task: Task): boolean => needsUnits(task) || review.byTask.has(task.id);
@@ -81,7 +83,24 @@ export function useReviewStep(document: PlanDocument, onEdit: (op: ReviewOp) => 
       // The ID the operation gives the task, as it gives it in the document that records it.
       setEditingTaskId(addTask(document, op.task, afterTaskId).taskId);
     },
-    deleteTask: (taskId: string) => onEdit({ kind: "delete-task", taskId }),
+    deleteTask: (taskId: string) => onEdit({ kind: "delete-tasks", taskIds: [taskId] }),
+    /** Ticked tasks still in the document. */
+    selected: document.tasks.filter((task) => selected.has(task.id)).map((task) => task.id),
+    isSelected: (taskId: string) => selected.has(taskId),
+    select: (taskId: string, on: boolean) =>
+      setSelected((earlier) => {
+        const next = new Set(earlier);
+        if (on) next.add(taskId);
+        else next.delete(taskId);
+        return next;
+      }),
+    clearSelection: () => setSelected(new Set()),
+    /** The ticked tasks, in one step of 撤销. */
+    deleteSelected: () => {
+      const taskIds = document.tasks.filter((task) => selected.has(task.id)).map((task) => task.id);
+      if (taskIds.length > 0) onEdit({ kind: "delete-tasks", taskIds });
+      setSelected(new Set());
+    },
     splitTask: (taskId: string, at: number) => onEdit({ kind: "split-task", taskId, at }),
     /** With the task after it; the last task has none to merge with. */
     mergeWithNext: (taskId: string) => {
