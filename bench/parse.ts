@@ -22,12 +22,15 @@ export function syntheticPlan(bytes: number): string {
   return lines.join("\n");
 }
 
-/** A document whose every paragraph yields doubtful readings: bare 全覆盖, 左右, a vague noun, past facts. */
+/**
+ * A document whose every paragraph yields doubtful readings — a bare 全覆盖 and a count of a kind
+ * (`打造3个专科`) — beside a 左右 target, a dated hire and a past fact.
+ */
 export function doubtfulPlan(bytes: number): string {
   const lines = ["# 疑似指标性能测试", ""];
   let size = 0;
   for (let n = 1; size < bytes; n++) {
-    const line = `${n}.推进重点工作${n}。基层医疗机构全覆盖，服务能力提升${n % 9}%左右，6月底前招聘医生${n}名，去年建成${n}家。`;
+    const line = `${n}.推进重点工作${n}。基层医疗机构全覆盖，服务能力提升${n % 9}%左右，打造${n}个专科，6月底前招聘医生${n}名，去年建成${n}家。`;
     lines.push(line, "");
     size += new TextEncoder().encode(line).length + 2;
   }
