@@ -786,9 +786,12 @@ function proseTitle(text: string): string {
 }
 
 const TITLE_END = new RegExp(`(?:${alternation(TITLE_ENDINGS)})(?:（[^（）]{2,16}）)?$`);
-/** A 文号 (`国健推委办发〔2022〕2号`), a date, a masthead (`甘肃日报`), a page (`第01版：要闻`), a label. */
+/**
+ * A 文号 (`国健推委办发〔2022〕2号`), a date, a masthead (`甘肃日报`), a page (`第01版：要闻`), a
+ * label, or the notice around the plan (its plan is read apart).
+ */
 const NOT_A_TITLE =
-  /〔\d{4}〕\d+号$|^\d{4}(?:年\d{1,2}月|[-./]\d{1,2}[-./])|^第[\d一二三四五六七八九十]+版|(?:日报|晚报|报社|新闻网)$|[：:]$|^(?:原标题|附件|序号|来源|记者|关于印发)|关于印发/;
+  /〔\d{4}〕\d+号$|^\d{4}(?:年\d{1,2}月|[-./]\d{1,2}[-./])|^第[\d一二三四五六七八九十]+版|(?:日报|晚报|报社|新闻网)$|[：:]$|^(?:原标题|附件|序号|来源|记者)|关于印发/;
 
 /**
  * The lines of the opening that could be the document's title, in order: short lines of their own
