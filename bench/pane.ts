@@ -38,6 +38,12 @@ const IN_PAGE = `
     input.dispatchEvent(new Event("input", { bubbles: true }));
   };
   let deleted;
+  let typed;
+  const recipients = () => {
+    const label = byText("label", "主送");
+    return document.getElementById(label.htmlFor);
+  };
+  const progressRows = () => document.querySelectorAll('table[aria-label="任务状态"] tbody tr').length;
   window.acts = {
     openReview: () => byText('[role="tab"]', "校对").click(),
     search: () => typeInto(document.querySelector('input[aria-label="搜索任务"]'), "第7项"),
@@ -48,6 +54,12 @@ const IN_PAGE = `
       deleted = taskButtons()[0].dataset.taskId;
       byText('[role="menuitem"]', "删除任务").click();
     },
+    openProgress: () => byText('[role="tab"]', "进度").click(),
+    behindOnly: () => byText("label", "只显示进度滞后").click(),
+    typeRecipient: () => {
+      const input = recipients();
+      typeInto(input, input.value + "委");
+    },
   };
   window.until = {
     openReview: () => taskButtons().length > 0,
@@ -56,10 +68,22 @@ const IN_PAGE = `
     pendingOnly: () => true,
     openMenu: () => document.querySelector('[role="menuitem"]') !== null,
     deleteTask: () => taskButtons()[0].dataset.taskId !== deleted,
+    openProgress: () => progressRows() > 0,
+    behindOnly: () => true,
+    typeRecipient: () => recipients().value.endsWith("委"),
   };
 `;
 
-type Act = "openReview" | "search" | "openEditor" | "pendingOnly" | "openMenu" | "deleteTask";
+type Act =
+  | "openReview"
+  | "search"
+  | "openEditor"
+  | "pendingOnly"
+  | "openMenu"
+  | "deleteTask"
+  | "openProgress"
+  | "behindOnly"
+  | "typeRecipient";
 
 /** Milliseconds from the act until the pane has changed and one more frame is drawn: what a person waits for. */
 function interaction(page: Page, act: Act): Promise<number> {
@@ -119,6 +143,19 @@ async function timeReview(page: Page, count: number): Promise<Timing[]> {
     await page.getByRole("button", { name: "撤销" }).click();
     await openMenu();
   });
+  // The ledger written into the scripted workbook: 进度 and 通报 read it.
+  await page.keyboard.press("Escape");
+  await page.getByRole("menu").waitFor({ state: "detached" });
+  await page.getByRole("tab", { name: "写入台账" }).click();
+  const ledgerPanel = page.getByRole("tabpanel", { name: "写入台账" });
+  await ledgerPanel.getByRole("button", { name: "写入台账" }).click();
+  await ledgerPanel.getByText("台账已写入").waitFor();
+  await time("打开进度", "openProgress", () => page.getByRole("tab", { name: "写入台账" }).click());
+  await page.getByRole("tab", { name: "进度" }).click();
+  await time("切换“只显示滞后…”", "behindOnly", () => page.getByText("只显示进度滞后").click());
+  await page.getByRole("tab", { name: "通报" }).click();
+  await page.getByRole("button", { name: "通报设置" }).click();
+  await time("通报设置输入一个字", "typeRecipient", () => page.waitForTimeout(50));
   return timings;
 }
 
