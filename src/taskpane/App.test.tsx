@@ -82,7 +82,8 @@ describe("App", () => {
     await user.click(await screen.findByRole("button", { name: "下一步：校对" }));
 
     expect(screen.getByRole("tab", { name: "校对" }).getAttribute("aria-selected")).toBe("true");
-    const table = screen.getByRole("table", { name: "任务与指标" });
+    // 校对 loads when first opened.
+    const table = await screen.findByRole("table", { name: "任务与指标" });
     expect(within(table).getByRole("button", { name: "1. 加强临床重点专科建设" })).toBeTruthy();
     expect(within(table).getByRole("button", { name: "2. 推进智慧医院建设" })).toBeTruthy();
 
@@ -102,19 +103,19 @@ describe("App", () => {
     await user.paste(POLICY);
     await user.click(screen.getByRole("button", { name: "解析文字" }));
     await user.click(await screen.findByRole("button", { name: "下一步：校对" }));
-    await user.click(screen.getByRole("button", { name: "下一步：写入台账" }));
+    await user.click(await screen.findByRole("button", { name: "下一步：写入台账" }));
     expect(document.activeElement).toBe(screen.getByRole("tab", { name: "写入台账" }));
-    await user.click(screen.getByRole("button", { name: "写入台账" }));
+    await user.click(await screen.findByRole("button", { name: "写入台账" }));
     await user.click(await screen.findByRole("button", { name: "下一步：查看进度" }));
 
     expect(screen.getByRole("tab", { name: "进度" }).getAttribute("aria-selected")).toBe("true");
-    const statuses = screen.getByRole("table", { name: "任务状态" });
+    const statuses = await screen.findByRole("table", { name: "任务状态" });
     // A header and the two indicators, nothing reported yet.
     expect(within(statuses).getAllByRole("row")).toHaveLength(3);
     expect(within(statuses).getAllByText("未报送")).toHaveLength(2);
     expect(workbook.writes).toHaveLength(1);
     await user.click(screen.getByRole("tab", { name: "通报" }));
-    expect(screen.getByRole<HTMLTextAreaElement>("textbox", { name: "通报全文" }).value).toMatch(
+    expect((await screen.findByRole<HTMLTextAreaElement>("textbox", { name: "通报全文" })).value).toMatch(
       /^关于2024年第四季度.*重点工作推进情况的通报/,
     );
   });

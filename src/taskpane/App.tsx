@@ -1,5 +1,6 @@
 import {
   FluentProvider,
+  Spinner,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
@@ -8,14 +9,10 @@ import {
   Title3,
   webLightTheme,
 } from "@fluentui/react-components";
+import { lazy, Suspense } from "react";
 import { ImportStep } from "./components/ImportStep/ImportStep";
-import { LedgerStep } from "./components/LedgerStep/LedgerStep";
-import { ProgressStep } from "./components/ProgressStep/ProgressStep";
-import { ReportStep } from "./components/ReportStep/ReportStep";
-import { RoundTrip } from "./components/RoundTrip/RoundTrip";
 import type { RoundTripWorkbook } from "./components/RoundTrip/useRoundTrip";
 import { downloadXlsx } from "./files";
-import { ReviewStep } from "./components/ReviewStep/ReviewStep";
 import type { PaneHost } from "./host";
 import { isStepId, STEPS, type StepId } from "./steps";
 import { useAppStyles } from "./App.styles";
@@ -51,6 +48,23 @@ function HostNotice({ host }: Pick<AppProps, "host">) {
     </MessageBar>
   );
 }
+
+// Every step but 导入 loads when first opened, so the pane's first load stays small.
+const ReviewStep = lazy(() =>
+  import("./components/ReviewStep/ReviewStep.js").then((m) => ({ default: m.ReviewStep })),
+);
+const LedgerStep = lazy(() =>
+  import("./components/LedgerStep/LedgerStep.js").then((m) => ({ default: m.LedgerStep })),
+);
+const ProgressStep = lazy(() =>
+  import("./components/ProgressStep/ProgressStep.js").then((m) => ({ default: m.ProgressStep })),
+);
+const ReportStep = lazy(() =>
+  import("./components/ReportStep/ReportStep.js").then((m) => ({ default: m.ReportStep })),
+);
+const RoundTrip = lazy(() =>
+  import("./components/RoundTrip/RoundTrip.js").then((m) => ({ default: m.RoundTrip })),
+);
 
 const tabId = (id: StepId) => `duban-step-${id}`;
 const panelId = (id: StepId) => `duban-panel-${id}`;
@@ -166,7 +180,9 @@ export function App({ host, workbook, roundTrip }: AppProps) {
             aria-labelledby={tabId(step.id)}
             hidden={app.step !== step.id}
           >
-            {panel(step.id)}
+            {app.visited.has(step.id) && (
+              <Suspense fallback={<Spinner size="small" label="正在加载…" />}>{panel(step.id)}</Suspense>
+            )}
           </div>
         ))}
       </FluentProvider>

@@ -11,6 +11,12 @@ import { useReview } from "./useReview";
  */
 export function useApp() {
   const [step, setStep] = useState<StepId>("import");
+  /** Steps opened so far: a step's panel is rendered (and its code loaded) the first time it is shown. */
+  const [visited, setVisited] = useState<ReadonlySet<StepId>>(() => new Set(["import"]));
+  const goTo = (id: StepId) => {
+    setStep(id);
+    setVisited((earlier) => (earlier.has(id) ? earlier : new Set([...earlier, id])));
+  };
   const review = useReview();
   const [adoption, setAdoption] = useState<Adoption>();
   /** The text the document was read from, for 校对 to show where a reading came from. */
@@ -25,7 +31,8 @@ export function useApp() {
 
   return {
     step,
-    goTo: setStep,
+    goTo,
+    visited,
     document: review.document,
     hasEdits: review.hasEdits,
     /** A document read as text, or a table adopted: what 校对 starts from. */
