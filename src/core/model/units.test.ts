@@ -36,6 +36,16 @@ describe("the unit directory", () => {
     expect(units.with({ 市委编办: ["机构编制办"] }).normalize("机构编制办")).toBe("市委编办");
   });
 
+  it("parts names after a bracket the page cut off, and reads the same list back from its cell", () => {
+    const cut = splitUnitList("市卫健委、本报讯（记者、王明");
+    expect(cut).toEqual(["市卫健委", "本报讯（记者", "王明"]);
+    expect(splitUnitList(DEFAULT_UNITS.format(cut))).toEqual(cut);
+    expect(splitUnitList("各县（市、区）人民政府、市教育局（区")).toEqual([
+      "各县（市、区）人民政府",
+      "市教育局（区",
+    ]);
+  });
+
   it("splits lists only at the top level, on the separators documents and people use", () => {
     expect(splitUnitList("各市（州、县）人民政府、省卫生健康委；省医保局")).toEqual([
       "各市（州、县）人民政府",

@@ -70,10 +70,14 @@ export function splitUnitList(text: string, separators = LIST_SEPARATORS): strin
   const parts: string[] = [];
   let depth = 0;
   let current = "";
+  /** Where in `current` the bracket still open began. */
+  let opened = 0;
   // `A、B等部门、单位` closes the list: 部门 and 单位 are no units of their own.
   for (const ch of text.replace(CLOSING_WORDS, "等")) {
-    if (ch === "（" || ch === "(") depth++;
-    else if ((ch === "）" || ch === ")") && depth > 0) depth--;
+    if (ch === "（" || ch === "(") {
+      if (depth === 0) opened = current.length;
+      depth++;
+    } else if ((ch === "）" || ch === ")") && depth > 0) depth--;
     if (depth === 0 && separators.includes(ch)) {
       if (current.trim()) parts.push(current.trim());
       current = "";
@@ -81,7 +85,12 @@ export function splitUnitList(text: string, separators = LIST_SEPARATORS): strin
     }
     current += ch;
   }
-  if (current.trim()) parts.push(current.trim());
+  if (depth > 0) {
+    // A bracket the page cut off never closes: the separators after it still part names, so a list
+    // reads the same however often it is written into a cell and read back.
+    const [first = "", ...rest] = current.slice(opened).split(new RegExp(`[${separators}]`));
+    for (const part of [current.slice(0, opened) + first, ...rest]) if (part.trim()) parts.push(part.trim());
+  } else if (current.trim()) parts.push(current.trim());
   return parts;
 }
 
