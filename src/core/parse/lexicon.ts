@@ -180,6 +180,34 @@ export const CO_LABELS = [
   "协同部门",
 ] as const;
 
+/**
+ * Labels of the fields a labelled row has beside its units (`项目责任人：…`, `实际完成情况：…`): where
+ * a unit list written before one of them stops, when a page ran the fields into one line.
+ */
+export const FIELD_LABELS = [
+  "完成时限",
+  "完成时间",
+  "时间节点",
+  "时限要求",
+  "时限",
+  "工作目标",
+  "目标任务",
+  "责任领导",
+  "牵头领导",
+  "分管领导",
+  "项目责任人",
+  "责任人",
+  "负责人",
+  "联系人",
+  "备注",
+  "进度安排",
+  "实际完成情况",
+  "完成情况",
+  "进展情况",
+  "推进情况",
+  "进展与成效",
+] as const;
+
 /** How the names of offices end: what makes `市疾控中心` a unit and `基层能力` not. */
 export const UNIT_SUFFIXES = [
   "卫生健康委员会",
@@ -195,6 +223,7 @@ export const UNIT_SUFFIXES = [
   "管理局",
   "监管局",
   "管委会",
+  "开发区",
   "中心",
   "医院",
   "保健院",
@@ -319,6 +348,22 @@ export const HEADER_ROLES: readonly [ColumnRole, RegExp][] = [
   ["task", header(["任务", "内容", "工作", "项目", "名称"])],
   ["note", header(["备注", "说明", "下步计划", "下一步"])],
 ];
+
+/**
+ * Words that only qualify a column's name (`牵头 | 领导`, `主体 | 责任单位`, `配合 | 责任单位`): where a
+ * flattened header shows one alone before the head word, the page broke the header cell in two.
+ */
+export const HEADER_QUALIFIERS = [
+  "牵头",
+  "主体",
+  "主责",
+  "配合",
+  "协办",
+  "协同",
+  "分管",
+  "包保",
+  "责任",
+] as const;
 
 /** The role a table header's words give its column; undefined for words no 台账 uses. */
 export function roleOfHeader(header: string): ColumnRole | undefined {

@@ -10,7 +10,7 @@
  * - line endings become `\n`; zero-width characters go.
  */
 
-import { roleOfHeader } from "./lexicon";
+import { HEADER_QUALIFIERS, alternation, roleOfHeader } from "./lexicon";
 import { simplifiedOf } from "./script";
 
 export interface NormalizedText {
@@ -80,23 +80,51 @@ const SPACE_RUN = /[ \u00a0\u3000\u2002\u2003]+/;
 
 /**
  * Lines of a table a web page flattened to spaces (`序号 项目名称 责任单位 目标任务`): from a
- * header whose words are column names until the next blank line. Their spaces separate cells.
+ * header whose words are column names until the next blank line. Their spaces separate cells. A
+ * header is mostly column names, without a colon or a sentence's stops: a line of labelled fields
+ * run together on a newspaper page (`牵头领导:… 责任单位:… 实际完成情况:…`) is no header.
+ *
+ * Not every space in such a line separates cells: a header word the page broke over two lines
+ * (`牵头  领导`, `主体  责任单位`, see `HEADER_QUALIFIERS`) is one column, and a two-character name
+ * padded to the width of three (`汪  峰`) is one person. Returns the lines, and the source offsets
+ * of the space runs that join rather than separate.
  */
-function spacedTableLines(source: string): Set<number> {
-  const lines = source.split("\n");
+function spacedTableLines(source: string): { lines: Set<number>; joins: Set<number> } {
   const marked = new Set<number>();
+  const joins = new Set<number>();
   let inTable = false;
-  lines.forEach((line, index) => {
+  let offset = 0;
+  source.split("\n").forEach((line, index) => {
+    const runs = [...line.matchAll(new RegExp(SPACE_RUN.source, "g"))];
     const tokens = line.trim().split(SPACE_RUN).filter(Boolean);
+    let header = false;
     if (!inTable) {
-      inTable = tokens.length >= 3 && tokens.filter((t) => roleOfHeader(t) !== undefined).length >= 3;
+      const named = tokens.filter((t) => !/[：:，。；]/.test(t) && roleOfHeader(t) !== undefined).length;
+      inTable = tokens.length >= 3 && named >= 3 && named * 2 >= tokens.length;
+      header = inTable;
     } else if (!line.trim()) {
       inTable = false;
     }
-    if (inTable) marked.add(index);
+    if (inTable) {
+      marked.add(index);
+      for (const run of runs) {
+        const at = run.index ?? 0;
+        const before = /(\S+)$/.exec(line.slice(0, at))?.[1];
+        const after = /^(\S+)/.exec(line.slice(at + run[0].length))?.[1];
+        if (before === undefined || after === undefined) continue;
+        const brokenHeader = header && HEADER_QUALIFIER.test(before) && HEADER_HEAD.test(after);
+        const paddedName = /^[\u4e00-\u9fa5]$/.test(before) && /^[\u4e00-\u9fa5]$/.test(after);
+        if (brokenHeader || paddedName) joins.add(offset + at);
+      }
+    }
+    offset += line.length + 1;
   });
-  return marked;
+  return { lines: marked, joins };
 }
+
+const HEADER_QUALIFIER = new RegExp(`^(?:${alternation(HEADER_QUALIFIERS)})$`);
+/** What a qualifier is of: people (`领导`) or units (`责任单位`, `单位`, `部门`). */
+const HEADER_HEAD = /^(?:[县市区省]?领导|(?:责任)?单位|部门|处室|科室)$/;
 
 export function normalize(source: string): NormalizedText {
   const out: string[] = [];
@@ -119,12 +147,16 @@ export function normalize(source: string): NormalizedText {
 
   // Simplified character → the traditional ones the document wrote it as, with their counts.
   const written = new Map<string, Map<string, number>>();
-  const spaced = spacedTableLines(source);
+  const { lines: spaced, joins } = spacedTableLines(source);
   let line = 0;
   let i = 0;
   while (i < source.length) {
     const raw = source[i] ?? "";
     if (raw === "\n") line++;
+    if (isSpace(raw) && spaced.has(line) && joins.has(i)) {
+      i = nextNonSpace(i)[1];
+      continue;
+    }
     if (isSpace(raw) && spaced.has(line)) {
       const [after, at] = nextNonSpace(i);
       const before = previous();
@@ -169,11 +201,12 @@ export function normalize(source: string): NormalizedText {
     if (isSpace(raw)) {
       const [after, at] = nextNonSpace(i);
       const before = previous();
-      // A page that lost its line breaks kept a space before each item: `…工作责任 二、大力开展…`.
+      // A page that lost its line breaks kept a space before each item: `…工作责任 二、大力开展…`,
+      // and after a grid of figures the page printed inside an item (`实际完成 1 2 0 3 6 4.新投放…`).
       if (
         before !== undefined &&
         before !== "\n" &&
-        isCjkOrStop(before) &&
+        (isCjkOrStop(before) || isDigit(before)) &&
         LIST_MARKER.test(source.slice(at, at + 6))
       ) {
         emit("\n", i, at);

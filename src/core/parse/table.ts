@@ -336,8 +336,8 @@ function readCellRows(
     const last = pending[pending.length - 1];
     if (!p.cells) {
       if (p.marker && p.text.length <= 40 && !/[。；]./.test(p.text)) noteSection(p.text, p);
-      else if (last && !p.headline) {
-        // Text the page broke out of the row's last cell.
+      else if (last && (!p.headline || (WHOLE_NAME.test(p.text) && endsLikeUnit(last.cells.at(-1) ?? "")))) {
+        // Text the page broke out of the row's last cell (a unit's name on a line of its own too).
         last.cells = mergeBroken(last.cells, [p.text]);
         last.paragraphs.push(p);
       }
@@ -368,7 +368,13 @@ function readCellRows(
     const numberCell = cells[inPlace ? Math.max(0, roles.indexOf("number")) : 0] ?? "";
     const numbered = NUMBER_CELL.test(numberCell);
     if (last && !numbered && rowSections.length === 0 && (hasNumber || NUMBER_CELL.test(last.number))) {
-      const broken = last.subRows.length === 0 && last.cells.length + cells.length <= headerCells.length + 1;
+      // A line that kept the row's empty cells (`新增学位810个 | | | | |`) is a row the page drew
+      // under a merged 序号, not text broken out of the last cell.
+      const keptColumns = p.cells.length >= 3 && cells.length < p.cells.length;
+      const broken =
+        !keptColumns &&
+        last.subRows.length === 0 &&
+        last.cells.length + cells.length <= headerCells.length + 1;
       if (broken) last.cells = mergeBroken(last.cells, cells);
       else last.subRows.push(cells);
       last.paragraphs.push(p);
@@ -396,7 +402,8 @@ function readCellRows(
     const columns = withNumberColumn(row.cells);
     const align = (cells: readonly string[], of: readonly (ColumnRole | undefined)[]): number[] =>
       inPlace ? cells.map((_, k) => k) : alignCells(cells, of);
-    const read = rowOf(row.cells, align(row.cells, columns), columns);
+    const cells = inPlace ? row.cells : joinPeople(row.cells, columns);
+    const read = rowOf(cells, align(cells, columns), columns);
     for (const sub of row.subRows) {
       const subColumns = inPlace ? columns : columns.filter((role) => role !== "number");
       const part = rowOf(sub, align(sub, subColumns), subColumns);
@@ -481,13 +488,48 @@ function joinRows(row: TableRow, part: TableRow): TableRow {
   return joined;
 }
 
-/** The cells of a row the page broke in two: the last cell before the break and the first after are one. */
+/** `县开发区`, `各乡镇`, `县直有关单位`: a name that opens with its place or scope, whole on its own. */
+const WHOLE_NAME = new RegExp(
+  `^(?:省|市|县|区|州|旗|镇|乡|各|有关|全)[\\u4e00-\\u9fa5（）]{0,16}?(?:${alternation(UNIT_SUFFIXES)})$`,
+);
+
+/**
+ * The cells of a row the page broke in two: the last cell before the break and the first after are
+ * one. Where the break falls between two whole names (`各乡镇` / `县开发区`), it parted a list of
+ * units, not a name: a line that is only the name joins the cell's list, and a line of cells that
+ * opens with one starts a cell of its own.
+ */
 function mergeBroken(before: readonly string[], after: readonly string[]): string[] {
   if (before.length === 0) return [...after];
   const head = before.slice(0, -1);
   const last = before[before.length - 1] ?? "";
   const [first = "", ...rest] = after;
-  return [...head, `${last}${first}`, ...rest];
+  const listBreak = endsLikeUnit(last) && WHOLE_NAME.test(first);
+  if (listBreak && rest.length > 0) return [...before, ...after];
+  return [...head, listBreak ? `${last}、${first}` : `${last}${first}`, ...rest];
+}
+
+/** `汪峰 | 吴蓓蓓`: a person, not a unit, a date or a word of progress. */
+function isPersonCell(cell: string): boolean {
+  return (
+    PERSON_LIKE.test(cell) && !looksLikeUnits(cell) && !PROGRESS_LIKE.test(cell) && !DATE_LIKE.test(cell)
+  );
+}
+
+/**
+ * Two leaders in a row's one 领导 column (`汪  峰   吴蓓蓓`: the county head and the deputy in
+ * charge), which a page flattened to spaces shows as two cells: one cell of people.
+ */
+export function joinPeople(cells: readonly string[], roles: readonly (ColumnRole | undefined)[]): string[] {
+  if (roles.filter((role) => role === "person").length !== 1) return [...cells];
+  const out: string[] = [];
+  for (const cell of cells) {
+    const previous = out[out.length - 1];
+    if (previous !== undefined && isPersonCell(cell) && isPersonCell(previous.split("、").pop() ?? "")) {
+      out[out.length - 1] = `${previous}、${cell}`;
+    } else out.push(cell);
+  }
+  return out;
 }
 
 /** One cell per line: rows start at a line that is the next row number. */

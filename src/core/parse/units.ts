@@ -6,7 +6,7 @@
 
 import type { UnitDirectory } from "../model";
 import { splitUnitList } from "../model";
-import { CO_LABELS, LEAD_LABELS, UNIT_SUFFIXES, alternation } from "./lexicon";
+import { CO_LABELS, FIELD_LABELS, LEAD_LABELS, UNIT_SUFFIXES, alternation } from "./lexicon";
 
 export interface Responsibility {
   lead: string[];
@@ -246,8 +246,7 @@ function findBracketed(text: string, units: UnitDirectory, plain: PlainListRule)
 }
 
 /** Where a labelled value stops: a full stop, or the next label on a line joined to it. */
-const VALUE_END =
-  /[。；]|\s(?=\S{2,8}[：:])|(?:完成时限|完成时间|时间节点|时限要求|时限|工作目标|目标任务|责任领导|牵头领导|分管领导|责任人|联系人|备注|进度安排)[：:]/;
+const VALUE_END = new RegExp(`[。；]|\\s(?=\\S{2,8}[：:])|(?:${alternation(FIELD_LABELS)})[：:]`);
 
 function findLabelled(text: string, units: UnitDirectory, plain: PlainListRule): Responsibility | undefined {
   const labels = [...text.matchAll(LABEL)];
