@@ -1,13 +1,14 @@
 import { parseDocument } from "../parse";
 import type { PlanDocument } from "../model";
 import {
-  recordReviewOp,
-  replayReview,
+  logOp,
+  replayLog,
   sourceLines,
+  startLog,
   taskEditOf,
   withinRange,
+  type ReviewLog,
   type ReviewOp,
-  type ReviewRecord,
 } from ".";
 
 // A plan inside its 印发通知: the notice's own 一、二、 read as tasks until the start is moved.
@@ -26,15 +27,19 @@ const NOTICE = [
 
 const planStart = NOTICE.indexOf("2024年全市卫生健康工作要点\n");
 
-function record(plan: PlanDocument, ops: ReviewOp[]): { plan: PlanDocument; records: ReviewRecord[] } {
-  const records: ReviewRecord[] = [];
-  for (const op of ops) {
-    const made = recordReviewOp(plan, op);
-    plan = made.plan;
-    records.push(made.record);
-  }
-  return { plan, records };
+/** Edits made one after another in 校对, on whatever reading is current. */
+function edit(log: ReviewLog, document: PlanDocument, ops: ((doc: PlanDocument) => ReviewOp)[]) {
+  for (const op of ops) ({ log, plan: document } = logOp(log, document, op(document)));
+  return { log, document };
 }
+
+const task = (doc: PlanDocument, title: string) => {
+  const found = doc.tasks.find((t) => t.title.startsWith(title));
+  if (!found) throw new Error(`no task ${title} in ${doc.tasks.map((t) => t.title).join(" | ")}`);
+  return found;
+};
+const read = (range?: { start: number; end: number }) =>
+  parseDocument(range ? withinRange(NOTICE, range) : NOTICE, { sourceName: "通知.txt" });
 
 test("blanking outside a range keeps every offset and line", () => {
   const masked = withinRange(NOTICE, { start: planStart, end: NOTICE.length });
@@ -47,35 +52,29 @@ test("blanking outside a range keeps every offset and line", () => {
   expect(lines.at(-1)?.end).toBe(NOTICE.length);
 });
 
-test("edits made before the start moved are made again on the new reading where they still apply", () => {
-  const earlier = parseDocument(NOTICE, { sourceName: "通知.txt" });
-  const task = (doc: PlanDocument, title: string) => {
-    const found = doc.tasks.find((t) => t.title.startsWith(title));
-    if (!found) throw new Error(`no task ${title} in ${doc.tasks.map((t) => t.title).join(" | ")}`);
-    return found;
-  };
-  const second = task(earlier, "完善分级诊疗制度");
-  const { plan: edited, records } = record(earlier, [
-    {
+test("edits made before the start moved are made again on the new reading", () => {
+  const original = read();
+  const second = task(original, "完善分级诊疗制度");
+  let { log, document } = edit(startLog(original), original, [
+    () => ({
       kind: "edit-task",
       taskId: second.id,
       edit: { ...taskEditOf(second), leadUnits: ["市卫生健康委"], coUnits: ["市医保局"] },
-    },
-    { kind: "add-task", task: { title: "推进中医药传承创新" }, afterTaskId: second.id },
+    }),
+    () => ({ kind: "add-task", task: { title: "推进中医药传承创新" }, afterTaskId: second.id }),
   ]);
-  const added = edited.tasks.find((t) => t.title === "推进中医药传承创新");
-  if (!added) throw new Error("the task was not added");
-  const withAddedEdited = record(edited, [
-    { kind: "edit-task", taskId: added.id, edit: { ...taskEditOf(added), leadUnits: ["市中医药管理局"] } },
-    { kind: "edit-document", edit: { year: 2024 } },
-  ]);
-  const fresh = parseDocument(withinRange(NOTICE, { start: planStart, end: NOTICE.length }), {
-    sourceName: "通知.txt",
-  });
-  const replay = replayReview(earlier, [...records, ...withAddedEdited.records], fresh);
+  ({ log, document } = edit(log, document, [
+    (doc) => ({
+      kind: "edit-task",
+      taskId: task(doc, "推进中医药").id,
+      edit: { ...taskEditOf(task(doc, "推进中医药")), leadUnits: ["市中医药管理局"] },
+    }),
+    () => ({ kind: "edit-document", edit: { year: 2024 } }),
+  ]));
+  const replay = replayLog(log, read({ start: planStart, end: NOTICE.length }));
 
   expect(replay.dropped).toBe(0);
-  expect(replay.plan.id).toBe(earlier.id);
+  expect(replay.plan.id).toBe(original.id);
   expect(replay.plan.tasks.map((t) => t.number)).toEqual(["1", "2", "3", "3"]);
   expect(task(replay.plan, "完善分级诊疗制度")).toMatchObject({
     id: second.id,
@@ -83,23 +82,48 @@ test("edits made before the start moved are made again on the new reading where 
     coUnits: ["市医保局"],
   });
   expect(task(replay.plan, "推进中医药传承创新").leadUnits).toEqual(["市中医药管理局"]);
-  // Replayed again from the new reading, the records give the same plan: they now speak its IDs.
-  expect(replayReview(replay.parsed, replay.records, replay.parsed).plan).toEqual(replay.plan);
+  // The same reading again gives the same plan.
+  expect(replayLog(replay.log, read({ start: planStart, end: NOTICE.length })).plan).toEqual(replay.plan);
 });
 
-test("an edit of a task that is no longer read is dropped, and counted", () => {
-  const earlier = parseDocument(NOTICE, { sourceName: "通知.txt" });
-  const last = earlier.tasks.find((t) => t.title.startsWith("开展老年人健康管理"));
-  if (!last) throw new Error("the last task was not read");
-  const { records } = record(earlier, [
-    { kind: "edit-task", taskId: last.id, edit: { ...taskEditOf(last), coUnits: ["市民政局"] } },
+test("an edit of a task outside the plan waits, and comes back when the plan takes the task in again", () => {
+  const original = read();
+  const last = task(original, "开展老年人健康管理");
+  const { log } = edit(startLog(original), original, [
+    () => ({ kind: "edit-task", taskId: last.id, edit: { ...taskEditOf(last), coUnits: ["市民政局"] } }),
   ]);
-  // The plan ends before its last section: the task is gone, and so is the edit of it.
+  // The plan ends before its last section: the task is gone, and its edit waits.
   const end = NOTICE.indexOf("二、加强公共卫生");
-  const fresh = parseDocument(withinRange(NOTICE, { start: planStart, end }));
-  expect(fresh.tasks.map((t) => t.number)).toEqual(["1", "2"]);
-  const replay = replayReview(earlier, records, fresh);
-  expect(replay.dropped).toBe(1);
-  expect(replay.records).toEqual([]);
-  expect(replay.plan.tasks).toEqual(replay.parsed.tasks);
+  const narrow = replayLog(log, read({ start: planStart, end }));
+  expect(narrow.plan.tasks.map((t) => t.number)).toEqual(["1", "2"]);
+  expect(narrow.dropped).toBe(1);
+  const wide = replayLog(narrow.log, read());
+  expect(wide.dropped).toBe(0);
+  expect(task(wide.plan, "开展老年人健康管理").coUnits).toEqual(["市民政局"]);
+});
+
+test("a task added in a narrower reading keeps its own edits and never takes over a task read later", () => {
+  const original = read();
+  const end = NOTICE.indexOf("二、加强公共卫生");
+  // Narrowed, the last task is gone; a task is added after the second, and edited.
+  const narrow = replayLog(startLog(original), read({ start: planStart, end }));
+  const second = task(narrow.plan, "完善分级诊疗制度");
+  let { log, document } = edit(narrow.log, narrow.plan, [
+    () => ({ kind: "add-task", task: { title: "任务X" }, afterTaskId: second.id }),
+  ]);
+  const added = task(document, "任务X");
+  ({ log, document } = edit(log, document, [
+    () => ({ kind: "edit-task", taskId: added.id, edit: { ...taskEditOf(added), leadUnits: ["X的单位"] } }),
+  ]));
+  const wide = replayLog(log, read());
+  expect(wide.dropped).toBe(0);
+  expect(task(wide.plan, "任务X").leadUnits).toEqual(["X的单位"]);
+  // The task read again in the wider plan is as the document has it, not the added one.
+  expect(task(wide.plan, "开展老年人健康管理").leadUnits).toEqual(
+    task(original, "开展老年人健康管理").leadUnits,
+  );
+  // With its anchor outside the plan, the added task waits, and so does its edit: nothing else takes it.
+  const before = replayLog(log, read({ start: planStart, end: NOTICE.indexOf("2.完善分级诊疗制度") }));
+  expect(before.dropped).toBe(2);
+  expect(before.plan.tasks.every((t) => !t.leadUnits.includes("X的单位"))).toBe(true);
 });

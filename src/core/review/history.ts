@@ -62,12 +62,8 @@ function sameDiagnostic(plan: PlanDocument, wanted: Diagnostic): Diagnostic | un
 function referencedIds(op: ReviewOp): string[] {
   switch (op.kind) {
     case "edit-task":
-      return [
-        op.taskId,
-        ...op.edit.indicators.map((indicator) => indicator.id),
-        ...(op.edit.removed ?? []),
-        ...(op.edit.moved ?? []).flatMap((move) => [move.id, move.toTaskId]),
-      ];
+      // Edits of targets this reading lacks are passed over; the task's own edit still applies.
+      return [op.taskId, ...(op.edit.moved ?? []).map((move) => move.toTaskId)];
     case "add-task":
       return op.afterTaskId === undefined ? [] : [op.afterTaskId];
     case "split-task":
@@ -117,7 +113,7 @@ export function applyReviewOp(plan: PlanDocument, op: ReviewOp): PlanDocument {
 }
 
 /** The operation made on `plan`, and its record (what it created, for a later replay to follow). */
-export function recordReviewOp(
+function recordReviewOp(
   plan: PlanDocument,
   op: ReviewOp,
 ): { plan: PlanDocument; record: ReviewRecord } {
@@ -204,42 +200,80 @@ function withEarlierIds(earlier: PlanDocument, fresh: PlanDocument): PlanDocumen
   };
 }
 
+/**
+ * 校对's edits since the document was first read: every operation, in the IDs of that first
+ * reading (and IDs the operations created), so that each new reading — the plan's start or end
+ * moved, then moved back — is made from the whole log, and an edit that did not apply to a narrower
+ * reading comes back with its task.
+ */
+export interface ReviewLog {
+  /** The first reading, as parsed. */
+  readonly original: PlanDocument;
+  readonly records: readonly ReviewRecord[];
+  /** Log IDs of created tasks and targets → the IDs the current reading gives them. */
+  readonly current: ReadonlyMap<string, string>;
+}
+
+export function startLog(original: PlanDocument): ReviewLog {
+  return { original, records: [], current: new Map() };
+}
+
+/** Stands for what an operation would have created in a reading it did not apply to: never present. */
+const gone = (id: string): string => `\u0000gone:${id}`;
+
+/** `op`, made by a person on `document` (the current reading), applied and added to the log. */
+export function logOp(
+  log: ReviewLog,
+  document: PlanDocument,
+  op: ReviewOp,
+): { log: ReviewLog; plan: PlanDocument } {
+  const made = recordReviewOp(document, op);
+  if (made.plan === document) return { log, plan: document };
+  const toLog = new Map([...log.current].map(([logId, now]) => [now, logId]));
+  const inLog = (id: string): string => toLog.get(id) ?? id;
+  // A created ID the log already uses for something else (an earlier reading's task) gets its own.
+  const used = new Set([...idsOf(log.original), ...log.records.flatMap((record) => record.created)]);
+  const current = new Map(log.current);
+  const created = made.record.created.map((id) => {
+    let logId = id;
+    for (let k = 2; used.has(logId); k++) logId = `${id}~${k}`;
+    used.add(logId);
+    current.set(logId, id);
+    return logId;
+  });
+  return {
+    log: { ...log, records: [...log.records, { op: renamedOp(op, inLog), created }], current },
+    plan: made.plan,
+  };
+}
+
 export interface Replay {
+  log: ReviewLog;
   /** The new reading with the edits made again. */
   plan: PlanDocument;
-  /** The new reading as parsed, in the IDs the records now use: what later edits build on. */
-  parsed: PlanDocument;
-  /** The records that still applied, in the new reading's IDs. */
-  records: ReviewRecord[];
-  /** How many edits no longer had what they were about. */
+  /** How many edits do not apply to it (their task is outside the plan now). */
   dropped: number;
 }
 
 /**
- * Edits recorded on `earlier` (a reading as parsed) made again on `fresh`, a new reading of the
- * same source: each where the tasks and targets it names are still there, the others dropped.
+ * The whole log made again on `fresh`, a new reading of the same source: each edit where the tasks
+ * and targets it names are there; the others wait in the log for a reading that has them.
  */
-export function replayReview(
-  earlier: PlanDocument,
-  records: readonly ReviewRecord[],
-  fresh: PlanDocument,
-): Replay {
-  const parsed = withEarlierIds(earlier, fresh);
-  // IDs an edit created in the earlier session map to those it creates now.
-  const created = new Map<string, string>();
-  const rename = (id: string): string => created.get(id) ?? id;
-  let plan = parsed;
-  const kept: ReviewRecord[] = [];
-  for (const record of records) {
-    const op = renamedOp(record.op, rename);
-    const made = recordReviewOp(plan, op);
-    if (made.plan === plan) continue;
-    record.created.forEach((id, k) => {
-      const now = made.record.created[k];
-      if (now !== undefined) created.set(id, now);
-    });
+export function replayLog(log: ReviewLog, fresh: PlanDocument): Replay {
+  let plan = withEarlierIds(log.original, fresh);
+  const current = new Map<string, string>();
+  const rename = (id: string): string => current.get(id) ?? id;
+  let dropped = 0;
+  for (const record of log.records) {
+    const made = recordReviewOp(plan, renamedOp(record.op, rename));
+    if (made.plan === plan) {
+      dropped++;
+      // What it created is not in this reading: later edits of it wait too, never landing elsewhere.
+      for (const id of record.created) current.set(id, gone(id));
+      continue;
+    }
+    record.created.forEach((id, k) => current.set(id, made.record.created[k] ?? gone(id)));
     plan = made.plan;
-    kept.push(made.record);
   }
-  return { plan, parsed, records: kept, dropped: records.length - kept.length };
+  return { log: { ...log, current }, plan, dropped };
 }

@@ -31,9 +31,11 @@ export {
 } from "./structure";
 export {
   applyReviewOp,
-  recordReviewOp,
-  replayReview,
+  logOp,
+  replayLog,
+  startLog,
   type Replay,
+  type ReviewLog,
   type ReviewOp,
   type ReviewRecord,
 } from "./history";

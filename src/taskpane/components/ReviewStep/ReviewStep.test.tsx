@@ -380,7 +380,7 @@ describe("ReviewStep's start and end of the plan", () => {
       "2. 完善分级诊疗制度",
       "3. 开展老年人健康管理",
     ]);
-    expect(screen.getByRole("status").textContent).toContain("有 1 处所涉任务已不在范围内");
+    expect(screen.getByRole("status").textContent).toContain("有 1 处所涉任务不在范围内");
     // The title typed before is the title still.
     const titled = screen.getAllByText("市卫健委2024年重点工作").filter((shown) => !lines.contains(shown));
     expect(titled).toHaveLength(1);

@@ -88,7 +88,7 @@ export interface ReviewStepProps {
   source?: string | undefined;
   /** Where the plan starts and ends in `source`, and reading it again within a new range (text only). */
   range?: Range | undefined;
-  onRange?: ((range: Range) => number) | undefined;
+  onRange?: ((range: Range | undefined) => number) | undefined;
   /** Back one edit (the button and Ctrl+Z). */
   canUndo?: boolean;
   onUndo?: () => void;

@@ -42,8 +42,8 @@ export interface SourceRangeProps {
   document: PlanDocument;
   /** Where the plan starts and ends now; the whole text when absent. */
   range: Range | undefined;
-  /** Reads the text again within `range`; how many edits no longer applied. */
-  onRange: (range: Range) => number;
+  /** Reads the text again within `range` (the whole text when absent); how many edits do not apply to it. */
+  onRange: (range: Range | undefined) => number;
 }
 
 const PAGE = 10;
@@ -104,11 +104,13 @@ export function SourceRange({ source, document, range, onRange }: SourceRangePro
     action();
   };
 
-  const read = (next: Range, what: string) => {
+  const read = (next: Range | undefined, what: string) => {
     const dropped = onRange(next);
     setSaid(
       `已${what}重新读取。` +
-        (dropped > 0 ? `已做的修改中有 ${dropped} 处所涉任务已不在范围内，未保留。` : "已做的修改都已保留。"),
+        (dropped > 0
+          ? `已做的修改中有 ${dropped} 处所涉任务不在范围内，暂不生效；范围放宽后会恢复。`
+          : "已做的修改都已保留。"),
     );
   };
   const line = lines[active];
@@ -168,7 +170,7 @@ export function SourceRange({ source, document, range, onRange }: SourceRangePro
         >
           到这一行结束
         </Button>
-        <Button disabled={range === undefined} onClick={() => read(whole, "读取全文")}>
+        <Button disabled={range === undefined} onClick={() => read(undefined, "按全文")}>
           读取全文
         </Button>
       </div>
