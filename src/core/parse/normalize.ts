@@ -95,7 +95,6 @@ function spacedTableLines(source: string): { lines: Set<number>; joins: Set<numb
   let inTable = false;
   let offset = 0;
   source.split("\n").forEach((line, index) => {
-    const runs = [...line.matchAll(new RegExp(SPACE_RUN.source, "g"))];
     const tokens = line.trim().split(SPACE_RUN).filter(Boolean);
     let header = false;
     if (!inTable) {
@@ -107,15 +106,19 @@ function spacedTableLines(source: string): { lines: Set<number>; joins: Set<numb
     }
     if (inTable) {
       marked.add(index);
-      for (const run of runs) {
+      // The words either side of each run of spaces, in one pass over the line.
+      const runs = [...line.matchAll(new RegExp(SPACE_RUN.source, "g"))];
+      runs.forEach((run, k) => {
         const at = run.index ?? 0;
-        const before = /(\S+)$/.exec(line.slice(0, at))?.[1];
-        const after = /^(\S+)/.exec(line.slice(at + run[0].length))?.[1];
-        if (before === undefined || after === undefined) continue;
+        const previous = runs[k - 1];
+        const next = runs[k + 1];
+        const before = line.slice(previous ? (previous.index ?? 0) + previous[0].length : 0, at);
+        const after = line.slice(at + run[0].length, next ? next.index : line.length);
+        if (!before || !after) return;
         const brokenHeader = header && HEADER_QUALIFIER.test(before) && HEADER_HEAD.test(after);
         const paddedName = /^[\u4e00-\u9fa5]$/.test(before) && /^[\u4e00-\u9fa5]$/.test(after);
         if (brokenHeader || paddedName) joins.add(offset + at);
-      }
+      });
     }
     offset += line.length + 1;
   });
