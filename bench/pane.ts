@@ -37,6 +37,8 @@ const IN_PAGE = `
     Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value").set.call(input, value);
     input.dispatchEvent(new Event("input", { bubbles: true }));
   };
+  // A step's panel stays mounted once opened: it is there when it is no longer hidden.
+  const shown = (step) => !document.getElementById("duban-panel-" + step).hidden;
   let deleted;
   let typed;
   const recipients = () => {
@@ -62,13 +64,13 @@ const IN_PAGE = `
     },
   };
   window.until = {
-    openReview: () => taskButtons().length > 0,
+    openReview: () => shown("review") && taskButtons().length > 0,
     search: () => taskButtons().length === 1,
     openEditor: () => document.querySelector('[role="dialog"]') !== null,
     pendingOnly: () => true,
     openMenu: () => document.querySelector('[role="menuitem"]') !== null,
     deleteTask: () => taskButtons()[0].dataset.taskId !== deleted,
-    openProgress: () => progressRows() > 0,
+    openProgress: () => shown("progress") && progressRows() > 0,
     behindOnly: () => true,
     typeRecipient: () => recipients().value.endsWith("委"),
   };

@@ -12,6 +12,7 @@ import {
 import { lazy, Suspense } from "react";
 import { ImportStep } from "./components/ImportStep/ImportStep";
 import type { RoundTripWorkbook } from "./components/RoundTrip/useRoundTrip";
+import { StepBoundary } from "./components/StepBoundary/StepBoundary";
 import { downloadXlsx } from "./files";
 import type { PaneHost } from "./host";
 import { isStepId, STEPS, type StepId } from "./steps";
@@ -73,6 +74,7 @@ export function App({ host, workbook, roundTrip }: AppProps) {
   const styles = useAppStyles();
   const app = useApp();
   const ledgerDocument = useShownValue(app.document, app.step === "ledger");
+  const ledgerAdoption = useShownValue(app.adoption, app.step === "ledger");
 
   /** From a button inside a panel: the button disappears with its panel, so focus goes to the tab. */
   const continueTo = (id: StepId) => {
@@ -116,7 +118,7 @@ export function App({ host, workbook, roundTrip }: AppProps) {
           ledgerDocument && (
             <LedgerStep
               document={ledgerDocument}
-              adoption={app.adoption}
+              adoption={ledgerAdoption}
               onWritten={app.showLedger}
               onContinue={() => continueTo("progress")}
             />
@@ -171,7 +173,7 @@ export function App({ host, workbook, roundTrip }: AppProps) {
             </Tab>
           ))}
         </TabList>
-        {/* Every panel stays mounted, so a step keeps its state while another is shown. */}
+        {/* A panel is mounted when first shown and stays mounted, so a step keeps its state while another is shown. */}
         {STEPS.map((step) => (
           <div
             key={step.id}
@@ -181,7 +183,9 @@ export function App({ host, workbook, roundTrip }: AppProps) {
             hidden={app.step !== step.id}
           >
             {app.visited.has(step.id) && (
-              <Suspense fallback={<Spinner size="small" label="正在加载…" />}>{panel(step.id)}</Suspense>
+              <StepBoundary>
+                <Suspense fallback={<Spinner size="small" label="正在加载…" />}>{panel(step.id)}</Suspense>
+              </StepBoundary>
             )}
           </div>
         ))}

@@ -397,11 +397,8 @@ async function walk(page: Page, doc: Fixture): Promise<{ actions: number; plan: 
   if (start > firstLine || end < lastLine) {
     await hands.click(page.getByRole("button", { name: "原文：从哪里开始，到哪里结束" }));
     const listbox = page.getByRole("listbox", { name: "原文各行" });
-    const option = (index: number) =>
-      listbox
-        .getByRole("option")
-        .filter({ hasText: lines[index]?.trim() ?? "" })
-        .first();
+    // Each line is the option of its own index: text can repeat (责任单位 heads many rows).
+    const option = (index: number) => listbox.locator(`[role="option"][data-index="${index}"]`);
     if (start > firstLine) {
       await hands.click(option(start));
       await hands.click(page.getByRole("button", { name: "从这一行开始" }));

@@ -41,6 +41,16 @@ const task = (doc: PlanDocument, title: string) => {
 const read = (range?: { start: number; end: number }) =>
   parseDocument(range ? withinRange(NOTICE, range) : NOTICE, { sourceName: "通知.txt" });
 
+test("lines end at \\n, \\r\\n or \\r, and their ends are before the break", () => {
+  expect(sourceLines("甲\r\n乙\r丙\n丁")).toEqual([
+    { start: 0, end: 1, text: "甲" },
+    { start: 3, end: 4, text: "乙" },
+    { start: 5, end: 6, text: "丙" },
+    { start: 7, end: 8, text: "丁" },
+  ]);
+  expect(withinRange("甲\r\n乙", { start: 3, end: 4 })).toBe(" \r\n乙");
+});
+
 test("blanking outside a range keeps every offset and line", () => {
   const masked = withinRange(NOTICE, { start: planStart, end: NOTICE.length });
   expect(masked).toHaveLength(NOTICE.length);

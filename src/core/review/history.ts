@@ -113,10 +113,7 @@ export function applyReviewOp(plan: PlanDocument, op: ReviewOp): PlanDocument {
 }
 
 /** The operation made on `plan`, and its record (what it created, for a later replay to follow). */
-function recordReviewOp(
-  plan: PlanDocument,
-  op: ReviewOp,
-): { plan: PlanDocument; record: ReviewRecord } {
+function recordReviewOp(plan: PlanDocument, op: ReviewOp): { plan: PlanDocument; record: ReviewRecord } {
   const next = applyReviewOp(plan, op);
   const before = new Set(idsOf(plan));
   return { plan: next, record: { op, created: idsOf(next).filter((id) => !before.has(id)) } };

@@ -13,7 +13,7 @@ export interface SourceRange {
 export function withinRange(source: string, range: SourceRange): string {
   const start = Math.max(0, Math.min(range.start, source.length));
   const end = Math.max(start, Math.min(range.end, source.length));
-  const blank = (text: string): string => text.replace(/[^\n]/g, " ");
+  const blank = (text: string): string => text.replace(/[^\r\n]/g, " ");
   return blank(source.slice(0, start)) + source.slice(start, end) + blank(source.slice(end));
 }
 
@@ -28,10 +28,13 @@ export interface SourceLine {
 /** The source's lines, each with where it stands in the source. */
 export function sourceLines(source: string): SourceLine[] {
   const lines: SourceLine[] = [];
+  // Pasted and converted text ends its lines with \n, \r\n or (old Mac files) \r alone.
+  const breaks = /\r\n|\r|\n/g;
   let start = 0;
-  for (const text of source.split("\n")) {
-    lines.push({ start, end: start + text.length, text });
-    start += text.length + 1;
+  for (let found = breaks.exec(source); found; found = breaks.exec(source)) {
+    lines.push({ start, end: found.index, text: source.slice(start, found.index) });
+    start = found.index + found[0].length;
   }
+  lines.push({ start, end: source.length, text: source.slice(start) });
   return lines;
 }

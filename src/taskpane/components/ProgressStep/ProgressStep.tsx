@@ -106,9 +106,14 @@ export function ProgressStep({ ledger, period, onPeriod, onRead }: ProgressStepP
               ref={scroller}
               className={shownRows.length > WINDOWED_FROM ? windowedStyles.windowed : undefined}
             >
-              <Table size="small" aria-label="任务状态" {...gridNavigation}>
+              <Table
+                size="small"
+                aria-label="任务状态"
+                aria-rowcount={shownRows.length + 1}
+                {...gridNavigation}
+              >
                 <TableHeader>
-                  <TableRow>
+                  <TableRow aria-rowindex={1}>
                     <TableHeaderCell className={styles.numberColumn}>编号</TableHeaderCell>
                     <TableHeaderCell>任务 / 牵头单位</TableHeaderCell>
                     <TableHeaderCell className={styles.statusColumn}>状态 / 预警</TableHeaderCell>
@@ -121,7 +126,12 @@ export function ProgressStep({ ledger, period, onPeriod, onRead }: ProgressStepP
                     if (!assessed) return null;
                     const measure = measureText(assessed);
                     return (
-                      <TableRow key={assessed.row.id} data-index={index} ref={rows.measure}>
+                      <TableRow
+                        key={assessed.row.id}
+                        data-index={index}
+                        ref={rows.measure}
+                        aria-rowindex={index + 2}
+                      >
                         <TableCell tabIndex={0}>{assessed.row.number}</TableCell>
                         <TableCell tabIndex={0}>
                           {assessed.row.metric && assessed.row.metric !== assessed.row.task

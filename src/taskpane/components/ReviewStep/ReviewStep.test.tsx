@@ -387,6 +387,12 @@ describe("ReviewStep's start and end of the plan", () => {
     // The notice's lines are shown as left out.
     expect(within(lines).getAllByRole("option")[3]!.textContent).toContain("（不读）");
 
+    // The end, too: the plan ends with its second task.
+    await user.click(within(lines).getByText(/^2\.完善分级诊疗制度/));
+    await user.click(screen.getByRole("button", { name: "到这一行结束" }));
+    expect(taskButtons()).toEqual(["1. 加强临床重点专科建设", "2. 完善分级诊疗制度"]);
+    await user.click(screen.getByRole("button", { name: "撤销" }));
+
     // 撤销 brings the reading before the start moved back, the deletion with it.
     await user.click(screen.getByRole("button", { name: "撤销" }));
     expect(taskButtons()).toHaveLength(4);
@@ -447,12 +453,14 @@ it("deletes several ticked tasks in one step, and 撤销 brings them all back", 
   const numbers = () =>
     [...table().querySelectorAll("[data-task-id]")].map((button) => button.textContent?.split(".")[0]);
   expect(numbers()).toEqual(["1", "2", "3"]);
-  await user.click(screen.getByRole("checkbox", { name: "选择任务 1" }));
-  screen.getByRole("checkbox", { name: "选择任务 3" }).focus();
+  await user.click(screen.getByRole("checkbox", { name: /^选择任务 1 / }));
+  screen.getByRole("checkbox", { name: /^选择任务 3 / }).focus();
   await user.keyboard(" ");
   await user.click(screen.getByRole("button", { name: "删除所选（2 项）" }));
   expect(numbers()).toEqual(["2"]);
   expect(screen.queryByRole("button", { name: /删除所选/ })).toBeNull();
+  // The button went with the selection; focus stays in the toolbar.
+  expect(document.activeElement).toBe(screen.getByRole("button", { name: "撤销" }));
   await user.click(screen.getByRole("button", { name: "撤销" }));
   expect(numbers()).toEqual(["1", "2", "3"]);
 });

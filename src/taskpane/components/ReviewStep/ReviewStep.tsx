@@ -49,6 +49,8 @@ import { useReviewStep } from "./useReviewStep";
 interface MeasuredRow {
   "data-index": number;
   ref: (element: Element | null) => void;
+  /** Where the row stands among all the table's rows (the header is row 1), rendered or not. */
+  "aria-rowindex": number;
 }
 
 type ReviewRow =
@@ -199,7 +201,7 @@ export function ReviewStep({
           <div className={styles.taskHead}>
             <Checkbox
               className={styles.taskCheck}
-              aria-label={`选择任务 ${task.number}`}
+              aria-label={`选择任务 ${task.number} ${task.title}`}
               checked={review.isSelected(task.id)}
               onChange={(_, data) => review.select(task.id, data.checked === true)}
             />
@@ -248,13 +250,21 @@ export function ReviewStep({
       </div>
 
       <div className={styles.toolbar} role="toolbar" aria-label="校对操作">
-        <Button disabled={!canUndo} aria-keyshortcuts="Control+Z" onClick={onUndo}>
+        <Button disabledFocusable={!canUndo} aria-keyshortcuts="Control+Z" onClick={onUndo}>
           撤销
         </Button>
         <Button onClick={() => setDialog({ kind: "add", after: document.tasks.at(-1) })}>添加任务…</Button>
         {review.selected.length > 0 && (
           <>
-            <Button onClick={review.deleteSelected}>删除所选（{review.selected.length} 项）</Button>
+            <Button
+              onClick={() => {
+                review.deleteSelected();
+                // The button goes with the selection: focus stays in the toolbar, on 撤销.
+                root.current?.querySelector<HTMLElement>('[aria-keyshortcuts="Control+Z"]')?.focus();
+              }}
+            >
+              删除所选（{review.selected.length} 项）
+            </Button>
             <Button appearance="subtle" onClick={review.clearSelection}>
               取消选择
             </Button>
@@ -281,7 +291,14 @@ export function ReviewStep({
           <AccordionItem value="range">
             <AccordionHeader>原文：从哪里开始，到哪里结束</AccordionHeader>
             <AccordionPanel>
-              <SourceRange source={source} document={document} range={range} onRange={onRange} />
+              <SourceRange
+                // A new document starts the lines afresh; a new range of the same one keeps its place.
+                key={document.id}
+                source={source}
+                document={document}
+                range={range}
+                onRange={onRange}
+              />
             </AccordionPanel>
           </AccordionItem>
         )}
@@ -337,9 +354,9 @@ export function ReviewStep({
           tableRows.length > WINDOWED_FROM && windowedStyles.windowed,
         )}
       >
-        <Table size="small" aria-label="任务与指标" {...gridNavigation}>
+        <Table size="small" aria-label="任务与指标" aria-rowcount={tableRows.length + 1} {...gridNavigation}>
           <TableHeader>
-            <TableRow>
+            <TableRow aria-rowindex={1}>
               <TableHeaderCell>任务 / 指标</TableHeaderCell>
               <TableHeaderCell className={styles.targetColumn}>目标</TableHeaderCell>
               <TableHeaderCell className={styles.deadlineColumn}>时限</TableHeaderCell>
@@ -350,7 +367,7 @@ export function ReviewStep({
             {rows.indices.map((index) => {
               const row = tableRows[index];
               if (!row) return null;
-              const measured = { "data-index": index, ref: rows.measure };
+              const measured = { "data-index": index, ref: rows.measure, "aria-rowindex": index + 2 };
               switch (row.kind) {
                 case "heading":
                   return (

@@ -1,5 +1,5 @@
 import { Badge, Button, Text, makeStyles, mergeClasses, tokens, useId } from "@fluentui/react-components";
-import { useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import type { PlanDocument } from "../../../core/model";
 import { sourceLines, type SourceRange as Range } from "../../../core/review";
 import { useWindowedRows } from "../../useWindowedRows";
@@ -77,6 +77,12 @@ export function SourceRange({ source, document, range, onRange }: SourceRangePro
   const [said, setSaid] = useState<string>();
   const scroller = useRef<HTMLDivElement>(null);
   const rows = useWindowedRows(lines.length, scroller, () => 24);
+  // The line chosen first (the first task's) is brought into view once, where the buttons act on it.
+  const firstActive = useRef(active);
+  useEffect(() => {
+    rows.scrollTo(firstActive.current);
+    // Only when the lines first show: later moves scroll as they happen.
+  }, []);
   const whole: Range = { start: 0, end: source.length };
   const current = range ?? whole;
   const inside = (index: number): boolean => {
@@ -127,7 +133,8 @@ export function SourceRange({ source, document, range, onRange }: SourceRangePro
         role="listbox"
         aria-label="原文各行"
         tabIndex={0}
-        aria-activedescendant={`${id}-${active}`}
+        // Only a rendered line can be the active one; scrolled out of view, the list has none.
+        aria-activedescendant={rows.indices.includes(active) ? `${id}-${active}` : undefined}
         onKeyDown={onKeyDown}
       >
         {rows.before > 0 && <div className={styles.spacer} style={{ height: rows.before }} />}
@@ -174,11 +181,10 @@ export function SourceRange({ source, document, range, onRange }: SourceRangePro
           读取全文
         </Button>
       </div>
-      {said && (
-        <Text role="status" size={200}>
-          {said}
-        </Text>
-      )}
+      {/* Always there, so that what it says is announced when it changes. */}
+      <Text role="status" size={200}>
+        {said}
+      </Text>
     </div>
   );
 }
