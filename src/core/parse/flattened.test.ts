@@ -1,5 +1,7 @@
 import type { Task } from "../model";
 import { parseDocument } from ".";
+import { normalize } from "./normalize";
+import { cellFit } from "./table";
 
 const read = (text: string): Task[] => parseDocument(text, { fallbackYear: 2025 }).tasks;
 const units = (task: Task | undefined): [string[], string[]] => [task?.leadUnits ?? [], task?.coUnits ?? []];
@@ -69,5 +71,26 @@ describe("`|` rows under a merged 序号", () => {
     );
     expect(tasks.map((t) => t.number)).toEqual(["1", "2"]);
     expect(targets(tasks[0])).toEqual(["新建公办幼儿园|>=|2所", "新增学位|>=|540个"]);
+  });
+});
+
+describe("the header and cells of a spaced table", () => {
+  test("a short piece that names nothing joins the rest of its column's name (`1- 8月实际完成情况`)", () => {
+    const { text } = normalize(
+      "序号 项目名称 责任单位 目标任务 1- 8月实际完成情况 备注\n1 新增城镇就业 区人社局 8950人 7356 完成82%",
+    );
+    expect(text.split("\n")[0]?.split("\t")).toEqual([
+      "序号",
+      "项目名称",
+      "责任单位",
+      "目标任务",
+      "1-8月实际完成情况",
+      "备注",
+    ]);
+  });
+
+  test("`区人社局` is a unit's name in a cell; `…社会`, where a name was cut, is none", () => {
+    expect(cellFit("区人社局", "lead")).toBeGreaterThan(cellFit("区人社局", "task"));
+    expect(cellFit("市人力资源社会", "lead")).toBeLessThan(cellFit("市人力资源社会", "task"));
   });
 });

@@ -85,7 +85,7 @@ const SPACE_RUN = /[ \u00a0\u3000\u2002\u2003]+/;
  * run together on a newspaper page (`牵头领导:… 责任单位:… 实际完成情况:…`) is no header.
  *
  * Not every space in such a line separates cells: a header word the page broke over two lines
- * (`牵头  领导`, `主体  责任单位`, see `HEADER_QUALIFIERS`) is one column, and a two-character name
+ * (`牵头  领导`, `主体  责任单位`, see `HEADER_QUALIFIERS`; `1- 8月实际完成情况`) is one column, and a two-character name
  * padded to the width of three (`汪  峰`) is one person. Returns the lines, and the source offsets
  * of the space runs that join rather than separate.
  */
@@ -115,7 +115,13 @@ function spacedTableLines(source: string): { lines: Set<number>; joins: Set<numb
         const before = line.slice(previous ? (previous.index ?? 0) + previous[0].length : 0, at);
         const after = line.slice(at + run[0].length, next ? next.index : line.length);
         if (!before || !after) return;
-        const brokenHeader = header && HEADER_QUALIFIER.test(before) && HEADER_HEAD.test(after);
+        // `1- 8月实际完成情况`: a short piece that names nothing, before the rest of its column's name.
+        const fragment =
+          roleOfHeader(before) === undefined &&
+          before.length <= 3 &&
+          roleOfHeader(before + after) !== undefined;
+        const brokenHeader =
+          header && ((HEADER_QUALIFIER.test(before) && HEADER_HEAD.test(after)) || fragment);
         const paddedName = /^[\u4e00-\u9fa5]$/.test(before) && /^[\u4e00-\u9fa5]$/.test(after);
         if (brokenHeader || paddedName) joins.add(offset + at);
       });

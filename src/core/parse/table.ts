@@ -58,8 +58,10 @@ export function isHeader(roles: readonly (ColumnRole | undefined)[]): boolean {
   );
 }
 
-const UNIT_END = new RegExp(`(?<!社)(?:${alternation(UNIT_SUFFIXES)})(?:（[^）]*）)?$`);
-/** How a whole name ends: `区人社局` too, which a cell of units (where `…社` is no name) does not take. */
+/** How a name in a cell of units ends; `…社会` is where `人力资源和社会保障局` was cut, `区人社局` a name. */
+const UNIT_END = new RegExp(`(?:${alternation(UNIT_SUFFIXES)})(?:（[^）]*）)?$`);
+const CUT_AT_SOCIAL = /社会(?:（[^）]*）)?$/;
+/** How a whole name ends (`区人社局` too), bracketed note and all. */
 const NAME_END = new RegExp(`(?:${alternation(UNIT_SUFFIXES)})(?:[（(][^）)]*[）)])?$`);
 const NUMBER_CELL = /^(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.、]?$/;
 /** `1.主动公开…`: an item numbered inside its cell. */
@@ -87,7 +89,8 @@ function looksLikeUnits(cell: string): boolean {
     .replace(/(?:牵头|负责|配合|参与|按职责分工(?:负责|落实)?|分别负责|等)/g, "、")
     .split(/[、，；,;\s]+/)
     .filter(Boolean);
-  return list.length > 0 && list.filter((name) => UNIT_END.test(name)).length / list.length >= 0.6;
+  const named = list.filter((name) => UNIT_END.test(name) && !CUT_AT_SOCIAL.test(name));
+  return list.length > 0 && named.length / list.length >= 0.6;
 }
 
 /** How well a cell fits a column of a role: higher is better; empty cells fit anything. */
