@@ -143,8 +143,15 @@ export function ReviewStep({
     const closed = lastEdited.current;
     lastEdited.current = undefined;
     if (closed === undefined) return;
-    const buttons = root.current?.querySelectorAll<HTMLElement>("[data-task-id]") ?? [];
-    [...buttons].find((button) => button.dataset.taskId === closed)?.focus();
+    const button = () =>
+      [...(root.current?.querySelectorAll<HTMLElement>("[data-task-id]") ?? [])].find(
+        (shown) => shown.dataset.taskId === closed,
+      );
+    const now = button();
+    if (now) return now.focus();
+    // 保存并指定下一项 may have gone to a task far down a long table: bring its row in, then focus it.
+    rows.scrollTo(tableRows.findIndex((row) => row.kind === "task" && row.task.id === closed));
+    requestAnimationFrame(() => button()?.focus());
   }, [review.editingTask?.id]);
   const taskMenu = (task: Task, index: number) => (
     <Menu>
