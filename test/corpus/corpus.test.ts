@@ -2,8 +2,10 @@
  * The parser against the corpus of real documents. The floors are what the parser reaches today on
  * the documents it was tuned on and on the held-out quarter nobody tuned on; a change that reads
  * fewer tasks, units or targets, prints more that is not a target, or reads a past fact as a
- * target fails here. The tuned documents meet the issue's aims (95% tasks, 90% units and recall,
- * 15% extras); the held-out quarter does not yet, and its figures are the honest ones. The one
+ * target fails here. The tuned documents meet the issue's aims for tasks, units and extras (95%,
+ * 90%, 15%) but, since tb-13…16 joined them, not for indicator recall (90%): tb-15, a .docx table a
+ * document-sharing site ran into one line, and tb-16's transport items (新辟, 投放) are still
+ * missed. The held-out quarter does not meet them yet, and its figures are the honest ones. The one
  * past fact the tuned set reports is tb-09's `城市低保:300.1元/月`, which the scorer cannot tell
  * from that document's own target of 300元 (within its 1% tolerance).
  */

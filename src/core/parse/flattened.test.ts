@@ -1,7 +1,7 @@
 import type { Task } from "../model";
 import { parseDocument } from ".";
 import { normalize } from "./normalize";
-import { cellFit } from "./table";
+import { cellFit, joinPeople } from "./table";
 
 const read = (text: string): Task[] => parseDocument(text, { fallbackYear: 2025 }).tasks;
 const units = (task: Task | undefined): [string[], string[]] => [task?.leadUnits ?? [], task?.coUnits ?? []];
@@ -92,5 +92,14 @@ describe("the header and cells of a spaced table", () => {
   test("`区人社局` is a unit's name in a cell; `…社会`, where a name was cut, is none", () => {
     expect(cellFit("区人社局", "lead")).toBeGreaterThan(cellFit("区人社局", "task"));
     expect(cellFit("市人力资源社会", "lead")).toBeLessThan(cellFit("市人力资源社会", "task"));
+  });
+});
+
+describe("people in a row", () => {
+  test("two leaders before the units are one cell of people; two words of progress after them are not", () => {
+    const roles = ["number", "task", "person", "lead", "progress", "progress"] as const;
+    expect(joinPeople(["1", "新建村卫生室5个", "李明", "张小华", "县卫健委", "正常", "滞后"], roles)).toEqual(
+      ["1", "新建村卫生室5个", "李明、张小华", "县卫健委", "正常", "滞后"],
+    );
   });
 });

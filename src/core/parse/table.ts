@@ -524,11 +524,22 @@ function isPersonCell(cell: string): boolean {
  * charge), which a page flattened to spaces shows as two cells: one cell of people.
  */
 export function joinPeople(cells: readonly string[], roles: readonly (ColumnRole | undefined)[]): string[] {
-  if (roles.filter((role) => role === "person").length !== 1) return [...cells];
+  const person = roles.indexOf("person");
+  const units = roles.findIndex((role) => role === "lead" || role === "co" || role === "responsible");
+  // Only where the leaders stand before the units, and only before the row's first unit cell:
+  // words of progress after the units (`正常 | 滞后`) are never joined.
+  if (person < 0 || roles.lastIndexOf("person") !== person || units < person) return [...cells];
   const out: string[] = [];
+  let beforeUnits = true;
   for (const cell of cells) {
+    beforeUnits &&= !looksLikeUnits(cell);
     const previous = out[out.length - 1];
-    if (previous !== undefined && isPersonCell(cell) && isPersonCell(previous.split("、").pop() ?? "")) {
+    if (
+      beforeUnits &&
+      previous !== undefined &&
+      isPersonCell(cell) &&
+      isPersonCell(previous.split("、").pop() ?? "")
+    ) {
       out[out.length - 1] = `${previous}、${cell}`;
     } else out.push(cell);
   }
