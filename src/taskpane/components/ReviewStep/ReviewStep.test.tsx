@@ -238,6 +238,9 @@ describe("ReviewStep's structure edits", () => {
     await user.click(within(table()).getByRole("button", { name: "1. 提升县域医疗服务能力" }));
     const editor = await screen.findByRole("dialog", { name: "任务 1：提升县域医疗服务能力" });
     const cover = within(editor).getByRole("group", { name: "指标：县域内就诊率" });
+    await user.click(within(cover).getByRole("button", { name: "移到其他任务…" }));
+    // The list of tasks opens with focus on it.
+    expect(document.activeElement).toBe(within(cover).getByRole("combobox", { name: "归属任务" }));
     await user.selectOptions(
       within(cover).getByRole("combobox", { name: "归属任务" }),
       "移到 3. 开展爱国卫生运动",

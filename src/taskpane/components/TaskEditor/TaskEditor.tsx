@@ -13,7 +13,7 @@ import {
   Text,
   Textarea,
 } from "@fluentui/react-components";
-import { useEffect, useId, useRef, type FormEvent } from "react";
+import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import type { Op, PlanDocument, Task } from "../../../core/model";
 import type { TaskEdit } from "../../../core/review";
 import { OP_LABELS } from "../../format";
@@ -64,6 +64,8 @@ function TaskEditorForm({ document, task, onSave, onSaveAndNext }: TaskEditorFor
   const { draft } = editor;
   const form = useRef<HTMLFormElement>(null);
   const sectionList = useId();
+  /** Targets whose 归属任务 list has been asked for. */
+  const [moving, setMoving] = useState<ReadonlySet<string>>(new Set());
   // A refused save moves focus to the first field that says what is wrong.
   useEffect(() => {
     if (editor.refusals > 0) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
@@ -162,20 +164,31 @@ function TaskEditorForm({ document, task, onSave, onSaveAndNext }: TaskEditorFor
                   <legend className={styles.legend}>指标：{indicator.metric}</legend>
                   <Text size={200}>原文：{indicator.text}</Text>
                   <div className={styles.indicatorActions}>
-                    <Field label="归属任务">
-                      <Select
-                        value={draft.moves[indicator.id] ?? ""}
+                    {/* The list names every task: built when asked for, so a long plan's editor opens at once. */}
+                    {moving.has(indicator.id) || draft.moves[indicator.id] ? (
+                      <Field label="归属任务">
+                        <Select
+                          autoFocus
+                          value={draft.moves[indicator.id] ?? ""}
+                          disabled={removed}
+                          onChange={(_, data) => editor.moveIndicator(indicator.id, data.value)}
+                        >
+                          <option value="">本任务</option>
+                          {editor.otherTasks.map((other) => (
+                            <option key={other.id} value={other.id}>
+                              移到 {other.number}. {other.title}
+                            </option>
+                          ))}
+                        </Select>
+                      </Field>
+                    ) : (
+                      <Button
                         disabled={removed}
-                        onChange={(_, data) => editor.moveIndicator(indicator.id, data.value)}
+                        onClick={() => setMoving((shown) => new Set([...shown, indicator.id]))}
                       >
-                        <option value="">本任务</option>
-                        {editor.otherTasks.map((other) => (
-                          <option key={other.id} value={other.id}>
-                            移到 {other.number}. {other.title}
-                          </option>
-                        ))}
-                      </Select>
-                    </Field>
+                        移到其他任务…
+                      </Button>
+                    )}
                     <Button aria-pressed={removed} onClick={() => editor.toggleRemoved(indicator.id)}>
                       {removed ? "恢复此指标" : "删除此指标"}
                     </Button>
