@@ -7,7 +7,7 @@
 
 import { existsSync, rmSync } from "node:fs";
 import { chromium, type Page } from "playwright-core";
-import { buildPane, CHROMIUM, PANE_ORIGIN, SCRIPTED_EXCEL, servePane } from "../test/e2e/browser";
+import { buildPane, CHROMIUM, openPane } from "../test/e2e/browser";
 import { median, printTable } from "./measure";
 
 const SIZES = [50, 1000];
@@ -171,10 +171,7 @@ export async function benchPane(): Promise<void> {
   try {
     const bySize = new Map<number, Timing[]>();
     for (const count of SIZES) {
-      const page = await browser.newPage({ viewport: { width: 350, height: 900 }, locale: "zh-CN" });
-      await servePane(page, buildDir, SCRIPTED_EXCEL);
-      await page.goto(`${PANE_ORIGIN}/taskpane.html`);
-      await page.getByRole("tab", { name: "导入" }).waitFor();
+      const page = await openPane(browser, buildDir);
       bySize.set(count, await timeReview(page, count));
       await page.close();
     }

@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import type { Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 
 export const CHROMIUM = "/usr/bin/chromium";
 export const PANE_ORIGIN = "https://localhost:3000";
@@ -64,6 +64,15 @@ export async function servePane(page: Page, buildDir: string, officeJs: string):
   await page.route("https://appsforoffice.microsoft.com/**", (route) =>
     route.fulfill({ body: officeJs, contentType: "text/javascript" }),
   );
+}
+
+/** A new page at the width of Excel's task pane on the desktop, with the pane loaded in the scripted Excel. */
+export async function openPane(browser: Browser, buildDir: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 350, height: 900 }, locale: "zh-CN" });
+  await servePane(page, buildDir, SCRIPTED_EXCEL);
+  await page.goto(`${PANE_ORIGIN}/taskpane.html`);
+  await page.getByRole("tab", { name: "导入" }).waitFor();
+  return page;
 }
 
 /**

@@ -13,15 +13,7 @@ import { OP_SYMBOLS, type Op, type PlanDocument, type Task } from "../../src/cor
 import { DEADLINE_SOURCES } from "../../src/core/sheets";
 import { formatTarget } from "../../src/taskpane/format";
 import { scoreDocument, type Gold, type GoldIndicator, type GoldTask } from "../corpus/score";
-import {
-  browserAvailable,
-  buildPane,
-  CHROMIUM,
-  PANE_ORIGIN,
-  SCRIPTED_EXCEL,
-  scriptedSheets,
-  servePane,
-} from "./browser";
+import { browserAvailable, buildPane, CHROMIUM, openPane, scriptedSheets } from "./browser";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const FIXTURES = path.join(__dirname, "fixtures", "review");
@@ -511,10 +503,7 @@ const ACTION_BUDGET: Record<string, number> = { "a-table": 50, "b-notice": 30 };
   });
 
   beforeEach(async () => {
-    page = await browser.newPage({ viewport: { width: 350, height: 900 }, locale: "zh-CN" });
-    await servePane(page, buildDir, SCRIPTED_EXCEL);
-    await page.goto(`${PANE_ORIGIN}/taskpane.html`);
-    await page.getByRole("tab", { name: "导入" }).waitFor();
+    page = await openPane(browser, buildDir);
   });
 
   afterEach(() => page.close());

@@ -13,15 +13,7 @@ import { chromium, type Browser, type Locator, type Page } from "playwright-core
 import { readTableFile } from "../../src/adapters/table";
 import { columnLetter } from "../../src/core/adopt";
 import { alertRules, statusRules } from "../../src/core/sheets";
-import {
-  browserAvailable,
-  buildPane,
-  CHROMIUM,
-  PANE_ORIGIN,
-  SCRIPTED_EXCEL,
-  scriptedSheets,
-  servePane,
-} from "./browser";
+import { browserAvailable, buildPane, CHROMIUM, openPane, scriptedSheets } from "./browser";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const SHOTS = path.join(ROOT, "test-results", "taskpane");
@@ -111,11 +103,7 @@ const hasFocus = (element: Locator) => element.evaluate((node) => node === docum
   });
 
   beforeEach(async () => {
-    // The width of Excel's task pane on the desktop.
-    page = await browser.newPage({ viewport: { width: 350, height: 900 }, locale: "zh-CN" });
-    await servePane(page, buildDir, SCRIPTED_EXCEL);
-    await page.goto(`${PANE_ORIGIN}/taskpane.html`);
-    await page.getByRole("tab", { name: "导入" }).waitFor();
+    page = await openPane(browser, buildDir);
   });
 
   afterEach(() => page.close());
