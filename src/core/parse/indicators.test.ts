@@ -4,10 +4,46 @@ import { normalize } from "./normalize";
 const read = (text: string, year = 2024): IndicatorCandidate[] =>
   extractIndicators(normalize(text).text, { documentYear: year, defaultTense: "future" });
 
+const readItem = (text: string): IndicatorCandidate[] =>
+  extractIndicators(normalize(text).text, { documentYear: 2024, defaultTense: "future", item: true });
+
 const brief = (c: IndicatorCandidate): string =>
   `${c.metric}|${c.op}|${c.value ?? ""}${c.maxValue !== undefined ? `-${c.maxValue}` : ""}|${c.unit ?? ""}${c.deadline ? `|${c.deadline}` : ""}${c.doubt ? "|?" : ""}`;
 
 describe("indicator grammar", () => {
+  it("reads each item of a list that opens with 其中, past the brackets after an item", () => {
+    expect(
+      readItem("新建和改扩建25所学校，其中城区学校10所（含幼儿园4所）、乡镇学校15所（含幼儿园5所）。").map(
+        brief,
+      ),
+    ).toEqual(["新建和改扩建|>=|25|所", "新建城区学校|>=|10|所", "新建乡镇学校|>=|15|所"]);
+    expect(readItem("新建学校11所，其中幼儿园7个、小学4个。").map(brief)).toEqual([
+      "新建学校|>=|11|所",
+      "新建幼儿园|>=|7|个",
+      "新建小学|>=|4|个",
+    ]);
+  });
+
+  it("reads lines opened and fleets put out as things made", () => {
+    expect(read("新辟公交线路10条。").map(brief)).toEqual(["新辟公交线路|>=|10|条"]);
+    expect(read("新投放公共自行车3000辆。").map(brief)).toEqual(["投放公共自行车|>=|3000|辆"]);
+  });
+
+  it("reads 扶持成功创业 as a plan, and 超额完成 as a report", () => {
+    // Before, `成功` made the sentence a report and its employment targets were lost.
+    expect(read("全区城镇新增就业15000人，支持成功自主创业2000人。").map(brief)).toEqual([
+      "新增就业|>=|15000|人",
+      "新增支持成功自主创业|>=|2000|人|?",
+    ]);
+    expect(read("全年17项超额完成，占比56.67%。")).toEqual([]);
+  });
+
+  it("skips what a sentence reports from 截至 a past year until it turns to the future", () => {
+    expect(
+      read("截至2016年底，我市老年人口达160万人，到2020年，建成省级健康教育基地15个。", 2017).map(brief),
+    ).toEqual(["建成省级健康教育基地|>=|15|个|2020-12-31"]);
+  });
+
   it("takes a dated clause that only keeps up the target before it for no milestone of its own", () => {
     expect(read("2025年，综合干预措施覆盖比例达95%以上，到2030年持续保持。").map(brief)).toEqual([
       "综合干预措施覆盖比例|>=|95|%|2025-12-31",

@@ -19,7 +19,7 @@ import {
   alternation,
 } from "./lexicon";
 import { chineseNumber, scale, tidy } from "./numbers";
-import { findDeadlines, tenseOf, topicYear, type DeadlineMatch } from "./time";
+import { findDeadlines, opensReport, speaksOfFuture, tenseOf, topicYear, type DeadlineMatch } from "./time";
 
 export interface IndicatorCandidate {
   metric: string;
@@ -164,6 +164,13 @@ function titleMask(text: string): Uint8Array {
     if (titles > 0 || quotes > 0) mask[i] = 1;
   }
   return mask;
+}
+
+/** The text of a range without what brackets enclose. */
+function unenclosed(text: string, mask: Uint8Array, from: number, to: number): string {
+  let kept = "";
+  for (let i = from; i < to; i++) if (!mask[i]) kept += text[i];
+  return kept;
 }
 
 const URL = /(?:https?[:：]\/\/|www\.)[\w./%?=&#~+:：-]+/gi;
@@ -436,7 +443,14 @@ export function extractIndicators(text: string, context: ExtractionContext): Ind
     const sentenceStart = found.length;
     // `到2025年和2030年，…`: what the sentence sets is due at both horizons.
     const pair = YEAR_PAIR.exec(sentenceText);
+    let reporting = false;
     for (const clause of boundaries(text, mask, "，；：", sentence.start, sentence.end)) {
+      const clauseText = text.slice(clause.start, clause.end);
+      reporting = opensReport(clauseText, context.documentYear) || (reporting && !speaksOfFuture(clauseText));
+      if (reporting) {
+        previous = clause;
+        continue;
+      }
       // The clause that only names the two horizons dates what follows, and sets nothing itself.
       if (pair && clause.start === sentence.start && clause.end === sentence.start + pair[0].length) {
         previous = clause;
@@ -558,7 +572,8 @@ function readClause(
     // A bare number is a target only right after its comparison: `指数达85`, `床人比达到1:1.6`.
     if (q.bare && !(trigger?.kind === "comparison" && trigger.at + trigger.word.length === q.start)) return;
     lastCount = q;
-    const endsClause = /^[、]?$/.test(text.slice(q.end + suffix.length, clause.end));
+    // `其中城区学校10所（含幼儿园4所）、乡镇学校15所`: an item of a list ends at its `、`.
+    const endsClause = /^(?:、.*)?$/s.test(unenclosed(text, mask, q.end + suffix.length, clause.end));
     // `新建A1所，B2个` and `新创2个A，2个B`: the clause is the next item of the verb before.
     const opensClause = /^[、]?$/.test(text.slice(clause.start, q.start)) && carried?.kind === "making";
     const inherited = !trigger && carried && (endsClause || opensClause) ? carried : undefined;

@@ -673,6 +673,11 @@ export const MAKING_VERB_WORDS = [
   "新建",
   "新增",
   "新创",
+  // Lines and fleets are opened and put out: `新辟公交线路10条`, `投放公共自行车3000辆`.
+  "新辟",
+  "开辟",
+  "增开",
+  "投放",
   "建成",
   "建设",
   "创建",

@@ -129,7 +129,7 @@ const WEAK_FUTURE =
   /将(?![^，。；]{0,30}?(?:引入|纳入|融入|建设成|打造成|作为|列入|转化为|送到|用于|建成))|要(?!求|点|素|害)/;
 /** Results, facts, reviews. */
 const PAST =
-  /已经|截至|截止|自从|(?<![到将])至\d{1,2}月(?:底|末)|已(?:建成|完成|开工|实现|覆盖|达到|投入)|完成投资|提前[^，。；]{0,6}完成|(?<![为除据到])了(?!解)|取得(?![^，。；]{0,8}(?:率|比例))|荣获|获评|获批|先后|相继|成功(?![^，。；]{0,4}率)|过去|近年来|以来|较合作前|翻一番|位居|名列|正在(?:施工|建设|推进|实施|办理|进行|开展)|完成[^，。；]{0,12}(?:目标|任务|计划)[^，。；]{0,4}的\d/;
+  /已经|截至|截止|自从|(?<![到将])至\d{1,2}月(?:底|末)|已(?:建成|完成|开工|实现|覆盖|达到|投入)|完成投资|提前[^，。；]{0,6}完成|(?<![为除据到])了(?!解)|取得(?![^，。；]{0,8}(?:率|比例))|荣获|获评|获批|先后|相继|超额完成|(?<!支持|扶持|帮助|促进|引导)成功(?![^，。；]{0,4}率)|过去|近年来|以来|较合作前|翻一番|位居|名列|正在(?:施工|建设|推进|实施|办理|进行|开展)|完成[^，。；]{0,12}(?:目标|任务|计划)[^，。；]{0,4}的\d/;
 /** `已` alone may be an attribute (`已定级医疗机构`), so it yields to an imperative verb. */
 const WEAK_PAST = /(?<![不尚早])已(?![成有])/;
 const IMPERATIVE = /推动|推进|加快|加大|加强|深化|实施|开展|健全|完善|落实|提升|提高/;
@@ -161,6 +161,20 @@ export function tenseOf(sentence: string, documentYear: number): Tense {
   if (WEAK_FUTURE.test(sentence)) return "future";
   if (WEAK_PAST.test(sentence)) return IMPERATIVE.test(sentence) ? "neutral" : "past";
   return "neutral";
+}
+
+/**
+ * `截至2016年底，我市老年人口达160万人，预计到2020年…`: a sentence may report before it plans; the
+ * clauses from a `截至` of a past year are the report, until a clause of the future.
+ */
+export function opensReport(clause: string, documentYear: number): boolean {
+  const m = /^(?:截至|截止)(?:到)?(20\d{2})年/.exec(clause);
+  return m !== null && Number(m[1]) < documentYear;
+}
+
+/** True when a clause speaks of the future by its own words (`预计到2020年`, `力争`). */
+export function speaksOfFuture(clause: string): boolean {
+  return FUTURE.test(clause);
 }
 
 /** True when a heading announces a look back: `过去五年`, `2022年工作回顾`, `主要成效`. */
