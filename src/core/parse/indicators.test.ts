@@ -24,6 +24,27 @@ describe("indicator grammar", () => {
     ]);
   });
 
+  it("reads 均能提供 as every one of them, and a comparison before 的 as whom it covers", () => {
+    expect(readItem("常住人口超过6万的县均能提供血液透析服务。").map(brief)).toEqual([
+      "常住人口超过6万的县提供血液透析服务比例|=|100|%",
+    ]);
+    expect(readItem("原则上所有县域均应设置中医适宜技术推广中心。").map(brief)).toEqual([
+      "县域设置中医适宜技术推广中心比例|=|100|%",
+    ]);
+    expect(read("为年收入低于3000元的家庭提供救助。")).toEqual([]);
+    expect(read("力争实现覆盖率达到90%的目标。")).toEqual([expect.objectContaining({ op: ">=", value: 90 })]);
+  });
+
+  it("reads people counted into the training or screening held for them, and a count that opens an item", () => {
+    expect(readItem("开展3200名骨干人才培训。").map(brief)).toEqual(["开展骨干人才培训|>=|3200|名"]);
+    expect(readItem("开展2万名儿童眼健康筛查。").map(brief)).toEqual(["开展儿童眼健康筛查|>=|20000|名"]);
+    expect(readItem("全国1万家医疗机构提供早孕关爱门诊服务。").map(brief)).toEqual([
+      "全国医疗机构提供早孕关爱门诊服务|>=|10000|家",
+    ]);
+    // In prose the count that opens a sentence reports who does it.
+    expect(read("全市1万家医疗机构提供早孕关爱门诊服务。")).toEqual([]);
+  });
+
   it("reads lines opened and fleets put out as things made", () => {
     expect(read("新辟公交线路10条。").map(brief)).toEqual(["新辟公交线路|>=|10|条"]);
     expect(read("新投放公共自行车3000辆。").map(brief)).toEqual(["投放公共自行车|>=|3000|辆"]);

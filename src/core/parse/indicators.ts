@@ -65,6 +65,8 @@ const UNITS = MEASURE_WORDS.join("|");
 const TIME_UNIT = /^(?:个工作日|小时|分钟|天|日)$/;
 /** `开展1次公益宣传`: a count of events names what is held after its number, not before. */
 const EVENT_UNIT = /^(?:次|场|场次|期|轮|批次)$/;
+/** Events held for the people counted before them. */
+const SERVICE_EVENT_END = /(?:培训|轮训|体检|筛查|检查|健康管理)$/;
 const HOLDING_VERB = /(?:开展|举办|组织|召开|举行|播放|进行)$/;
 const ARABIC_QUANTITY = new RegExp(
   `(?<![\\d.])(\\d+(?:\\.\\d+)?)(?:(?:至|到|-|~|—)(\\d+(?:\\.\\d+)?))?(万|亿|萬|億)?(${UNITS})|(?<![\\d.])(\\d{1,2})\\/(\\d{1,2})(?![\\d万])|(?<![\\d.])(\\d+(?:\\.\\d+)?)\\/(10万|十万|万|千|1000|10000|100000)`,
@@ -261,6 +263,12 @@ function excluded(text: string, q: Quantity, clause: Range, mask: Uint8Array): b
   // `对12个县进行考核` names whom a check covers; `对20万名妇女进行检查` counts people served.
   if (/对[^，。；]{0,3}$/.test(before) && !PEOPLE_UNIT.test(q.unit)) return true;
   if (/^(?:多|余)/.test(after) && q.unit !== "%") return true;
+  // `常住人口超过6万的县均能…`, `收入低于3000元的家庭`: the comparison picks out whom the target covers.
+  if (
+    /(?:超过|高于|低于|不足|少于|大于|小于)$/.test(before) &&
+    /^(?:以上|以下)?的(?!目标|要求|水平)/.test(after)
+  )
+    return true;
   if (
     q.unit === "岁" &&
     (q.maxValue !== undefined ||
@@ -560,7 +568,16 @@ function readClause(
     const suffix = suffixAfter(text, q.end);
     const isShare = q.unit === "%" || q.unit === "‰";
     // A count of events is set in a plan's items and rows; prose reports the events held.
-    const trigger = triggerBefore(text, clause.start, q.start, isShare, item && EVENT_UNIT.test(q.unit));
+    // `开展3200名骨干人才培训`: people counted into an event held for them are held, as events are.
+    const heldFor =
+      PEOPLE_UNIT.test(q.unit) && SERVICE_EVENT_END.test(unenclosed(text, mask, q.end, clause.end));
+    const trigger = triggerBefore(
+      text,
+      clause.start,
+      q.start,
+      isShare,
+      item && (EVENT_UNIT.test(q.unit) || heldFor),
+    );
     // `为3.078万60岁以上老年人免费接种…`: a count of people served needs no unit of its own.
     const quota = quotaOf(text, clause, q);
     if (quota) {
@@ -580,7 +597,9 @@ function readClause(
     const scope = /(?:为|在)(?:全市|全省|全区|全县|全国)?(?:不少于|不低于|至少)?$/.exec(
       text.slice(Math.max(clause.start, q.start - 8), q.start),
     );
-    const scopeTarget = scope !== null && SCOPE_VERB.test(text.slice(q.end, clause.end));
+    // `全国1万家医疗机构提供…服务`: in an item, the count that opens a clause is whom the verb sets to work.
+    const opensItem = item && /^(?:全国|全省|全市|全区|全县)?$/.test(text.slice(clause.start, q.start));
+    const scopeTarget = (scope !== null || opensItem) && SCOPE_VERB.test(text.slice(q.end, clause.end));
     if (!trigger && !inherited && !isShare && !suffix.explicit && !scopeTarget) return;
     if (TIME_UNIT.test(q.unit) && !suffix.explicit && !trigger?.explicit) return;
     // Chinese numerals count an enumeration just before them (`儿童和妇产两个…中心`); otherwise
@@ -952,7 +971,7 @@ function fullCoverage(
 }
 
 const ALL_OF =
-  /^(?:[^，；]{0,6}?(?:所有|全部|全市|全省|全县|全区))?(.{2,24}?)(?:均|全部|都|将全部|要全部)(达到|实现|开展|建成|设立|设置|配备|纳入|具备|通过|接入|落实)(.{2,24})$/;
+  /^(?:[^，；]{0,6}?(?:所有|全部|全市|全省|全县|全区))?(.{2,24}?)(?:均|全部|都|将全部|要全部)(?:能|能够|可|可以|应|应当)?(达到|实现|开展|建成|设立|设置|配备|纳入|具备|通过|接入|落实|提供|开设)(.{2,24})$/;
 
 /**
  * `县级综合医院全部达到三级医院水平`, `所有三级公立医院均开展…`: every one of them is a 100% target,
