@@ -77,6 +77,17 @@ describe("responsibility clauses", () => {
     });
   });
 
+  it("reads (A主办，B协办) and (A主责，B配合) as a lead and its helpers", () => {
+    expect(findResponsibility("（市卫健委主办，市医保局、市财政局协办）", units)).toMatchObject({
+      lead: ["市卫健委"],
+      co: ["市医保局", "市财政局"],
+    });
+    expect(findResponsibility("（责任单位：区卫健局主责，区民政局配合）", units)).toMatchObject({
+      lead: ["区卫健局"],
+      co: ["区民政局"],
+    });
+  });
+
   it("reads (A、B负责，C、D参与)", () => {
     expect(findResponsibility("（市卫健委、市医保局负责，市财政局、各区县政府参与）", units)).toMatchObject({
       lead: ["市卫健委", "市医保局"],

@@ -71,7 +71,8 @@ export function readUnitList(list: string, units: UnitDirectory, plain: PlainLis
     return { lead, co: co2, joint: lead.length > 1, rule };
   };
 
-  const leads = /^(.+?)(?:牵头负责|牵头)(?:[，、；]\s*(.+))?$/.exec(body);
+  // `A主办、B` and `A主责，B配合` lead as `A牵头` does (主办/协办 are how 办理 tables pair them).
+  const leads = /^(.+?)(?:牵头负责|牵头|主办|主责)(?:[，、；]\s*(.+))?$/.exec(body);
   if (leads?.[1] && !/(?:牵头|负责)/.test(leads[1])) {
     return result(names(leads[1]), leads[2] ? names(leads[2]) : [], "lead-then-helpers");
   }
@@ -100,7 +101,7 @@ const LEAD_MARK = /[（(]牵头[）)]/;
 
 /** `（市卫生健康委牵头）` names units; `（含中医）` or `（牵头医院负责）` does not. */
 function looksLikeUnits(text: string): boolean {
-  const first = splitUnitList(text.replace(/(?:分别|共同)?(?:牵头|负责|主责|落实).*$/, ""))[0] ?? "";
+  const first = splitUnitList(text.replace(/(?:分别|共同)?(?:牵头|负责|主责|主办|落实).*$/, ""))[0] ?? "";
   return UNIT_NAME_END.test(first);
 }
 
@@ -184,7 +185,7 @@ export function findResponsibility(
 }
 
 const ROLE_CLAUSE =
-  /^(.{2,80}?)(?:牵头|负责|主责|分别负责|落实)(?:[，、；](.{2,80}?)(?:参与|配合|协助|协同|参加|按职责分工负责|负责))?$/;
+  /^(.{2,80}?)(?:牵头|负责|主责|主办|分别负责|落实)(?:[，、；](.{2,80}?)(?:参与|配合|协助|协同|协办|参加|按职责分工负责|负责))?$/;
 
 function findBracketed(text: string, units: UnitDirectory, plain: PlainListRule): Responsibility | undefined {
   for (let i = text.length - 1; i >= 0; i--) {
