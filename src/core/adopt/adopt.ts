@@ -7,7 +7,7 @@
 
 import type { ColumnRole, Diagnostic, PlanDocument, Status, TableColumn, UnitDirectory } from "../model";
 import { LineIndex, readStatusWord } from "../model";
-import { cellFit, endsLikeUnit, parseDocument } from "../parse";
+import { MEASURE_UNIT_HEADER, cellFit, endsLikeUnit, parseDocument, targetSentence } from "../parse";
 import {
   type CellGrid,
   MAX_GRID_CELLS,
@@ -18,7 +18,7 @@ import {
   gridWidth,
   rowPlace,
 } from "./grid";
-import { type ColumnMapping, type MappedColumn, findHeader, withChosenRoles } from "./header";
+import { type ColumnMapping, findHeader, withChosenRoles } from "./header";
 import { refineRoles } from "./refine";
 import { COLUMN_ROLE_WORDS } from "./roles";
 
@@ -69,8 +69,6 @@ const TEXT_ROLES: ReadonlySet<ColumnRole> = new Set(["task", "measures", "target
 const UNIT_ROLES: ReadonlySet<ColumnRole> = new Set(["lead", "co", "responsible"]);
 /** Roles whose cells have a shape of their own, which a column of another kind would not match. */
 const SHAPED_ROLES: ReadonlySet<ColumnRole> = new Set(["number", "lead", "co", "responsible", "deadline"]);
-/** A column of measure units (`单位`: 人次, %, 岁): never the responsible unit. */
-const MEASURE_UNIT_HEADER = /^(?:计量)?单位$/;
 /** A footnote under the table ends it: `注：`, `填报人：`, `说明：`. */
 const FOOTNOTE = /^(?:注|备注|说明|填报人|填表人|制表|审核人|联系人|联系电话)\s*[:：0-9１-９]/;
 /** Rows above the header that are no title: the corpus's source line, 附件 labels, form furniture. */
@@ -229,7 +227,9 @@ function renderTable(
       // Progress is read off the grid itself; left out here, it changes month by month without
       // changing the ledger's identity (the hash of this text), so next month's table merges in.
       if (column?.role === "progress") return "";
-      return column?.role === "target" && text ? targetSentence(text, column, said) : text;
+      return column?.role === "target" && text
+        ? targetSentence(text, column.year, said.task, said.unit)
+        : text;
     });
     const filled = resolved.filter(Boolean);
     if (filled.length === 0) continue;
@@ -241,20 +241,6 @@ function renderTable(
     push(`| ${cells.join(" | ")} |`, r);
   }
   return { text: `${lines.join("\n")}\n`, rowOfLine, bodyRows };
-}
-
-/**
- * A target cell as the sentence the table means: its measure unit from the 单位 column (`2800` and
- * `人次`), and under a year's header, the year and the indicator it is the target of (`到2025年人均
- * 预期寿命≥79.2岁`), which the prose grammar reads as it would in a 实施方案.
- */
-function targetSentence(text: string, column: MappedColumn, said: { task: string; unit: string }): string {
-  const withUnit = said.unit && /[\d.]$/.test(text) ? `${text}${said.unit}` : text;
-  // A comma keeps a name that starts with a number (`30-70岁…`) apart from the year.
-  const joiner = /^\d/.test(said.task) ? "，" : "";
-  return column.year !== undefined && said.task
-    ? `到${column.year}年${joiner}${said.task}${withUnit}`
-    : withUnit;
 }
 
 /** The table's own title: the last lone cell above the header that is not a source or 附件 line. */

@@ -7,6 +7,7 @@
  */
 
 import type { ColumnRole } from "../model";
+import { yearColumns } from "../parse";
 import type { CellGrid } from "./grid";
 import { MergeIndex } from "./grid";
 import type { ColumnMapping, MappedColumn } from "./header";
@@ -17,9 +18,6 @@ const NUMBER_LIKE = /^(?:\d{1,4}|[一二三四五六七八九十]{1,3})[.、．]
 const CATEGORY_CELL = /^(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）)\S{2,}/;
 /** An item numbered inside its cell: `1.文化中心北路`. */
 const ITEM_NUMBER = /^\d{1,3}[.、．]\S/;
-/** `2025年`, `2025年目标`, `2025年目标值`; `2022年（基期）`, `现状值` name a base, not a target. */
-const YEAR_HEADER = /^(20\d{2})年?(?:目标值?|预期值?)?$/;
-const BASE_HEADER = /基期|基线|基数|现状|现值/;
 
 export function refineRoles(
   mapping: ColumnMapping,
@@ -130,19 +128,16 @@ function categoryColumn(
   return columns.map((c) => (c === first ? { ...c, role: "section" } : c));
 }
 
-/** Year columns of a 主要目标 table are targets due by their year; of three or more, the first is the base. */
+/** The year columns of a 主要目标 table, by the rule the text tables follow too. */
 function yearTargets(columns: MappedColumn[], free: (c: MappedColumn) => boolean): MappedColumn[] {
-  const years = columns.filter((c) => free(c) && (YEAR_HEADER.test(c.header) || BASE_HEADER.test(c.header)));
-  const bare = years.filter((c) => YEAR_HEADER.test(c.header));
-  const base = bare.length >= 3 ? bare[0] : undefined;
-  // Beside the years, the 指标名称 column names what each year's value is the target of.
-  const named =
-    bare.length > 0 ? columns.find((c) => !years.includes(c) && c.role === "target" && free(c)) : undefined;
-  return columns.map((column) => {
-    if (column === named) return { ...column, role: "task" };
-    if (!years.includes(column)) return column;
-    if (column === base || BASE_HEADER.test(column.header)) return { ...column, role: "note" };
-    const year = Number(YEAR_HEADER.exec(column.header)?.[1]);
-    return { ...column, role: "target", year };
+  const plan = yearColumns(
+    columns.map((c) => c.header),
+    columns.map((c) => c.role),
+    (k) => columns[k] !== undefined && free(columns[k]),
+  );
+  return columns.map((column, k) => {
+    const change = plan[k];
+    if (!change) return column;
+    return { ...column, role: change.role, ...(change.year !== undefined && { year: change.year }) };
   });
 }

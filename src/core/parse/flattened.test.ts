@@ -103,3 +103,59 @@ describe("people in a row", () => {
     );
   });
 });
+
+describe("tables a page flattened to one cell a line", () => {
+  const cellsOf = (rows: string[][]): string =>
+    rows.map((row) => row.map((cell) => `${cell} |`).join("\n")).join("\n");
+  const header = ["序号", "指标名称", "单位", "2022年", "2025年", "2027年", "牵头单位", "责任单位"];
+  const goals = [
+    "某县行动计划主要目标责任清单",
+    cellsOf([
+      header,
+      ["1", "人均预期寿命", "岁", "78.2", "≥79.2", "≥80", "县卫健局", "县疾控中心,各乡镇人民政府"],
+      ["2", "婴儿死亡率", "‰", "3.64", "持续改善", "持续改善", "县卫健局", "县妇计中心"],
+      header,
+      ["3", "30-70岁重大慢性病过早死亡率", "%", "13.1", "≤12.7", "≤12.5", "县卫健局", "县疾控中心"],
+    ]),
+  ].join("\n");
+
+  test("a header with columns no 台账 word names keeps every cell in its place, past a repeated header", () => {
+    const tasks = read(goals);
+    expect(tasks.map((t) => t.title)).toEqual(["人均预期寿命", "婴儿死亡率", "30-70岁重大慢性病过早死亡率"]);
+    expect(units(tasks[0])).toEqual([["县卫健局"], ["县疾控中心", "各乡镇人民政府"]]);
+  });
+
+  test("year columns are targets due by their year in the 单位 column's unit; the first of three is the base", () => {
+    const [first, second, third] = read(goals);
+    expect(first?.indicators.map((i) => `${i.metric}|${i.op}|${i.value}${i.unit}|${i.deadline}`)).toEqual([
+      "人均预期寿命|>=|79.2岁|2025-12-31",
+      "人均预期寿命|>=|80岁|2027-12-31",
+    ]);
+    // `持续改善` has no value: the cell is kept as the year's target in words (as the .docx table's is).
+    expect(second?.indicators.map((i) => `${i.op}|${i.deadline}`)).toEqual([
+      "milestone|2025-12-31",
+      "milestone|2027-12-31",
+    ]);
+    expect(targets(third)).toEqual([
+      "30-70岁重大慢性病过早死亡率|<=|12.7%",
+      "30-70岁重大慢性病过早死亡率|<=|12.5%",
+    ]);
+  });
+
+  test("the same table in `|` rows", () => {
+    const rows = [header, ["1", "人均预期寿命", "岁", "78.2", "≥79.2", "≥80", "县卫健局", "各乡镇人民政府"]];
+    const [first] = read(rows.map((row) => `| ${row.join(" | ")} |`).join("\n"));
+    expect(targets(first)).toEqual(["人均预期寿命|>=|79.2岁", "人均预期寿命|>=|80岁"]);
+  });
+
+  test("a bare year under 建设时间 is not the task's words, and the unit column stays the unit's", () => {
+    const projects = cellsOf([
+      ["序号", "项目名称", "建设地点", "建设时间", "2024年建设内容", "年度投资金额(万元)", "责任单位"],
+      ["1", "城北小学门前道路建设项目", "纸坊街道", "2024", "建成唐塔北路延伸段道路。", "300", "住建局"],
+      ["2", "职教中心分校区建设项目", "磨子桥镇", "2024", "改造现有教学楼和学生宿舍等,"],
+    ]);
+    const [first, second] = read(projects);
+    expect(units(first)).toEqual([["住建局"], []]);
+    expect(second?.leadUnits).not.toContain("改造现有教学楼和学生宿舍等");
+  });
+});

@@ -34,7 +34,16 @@ import {
 
 export { normalize } from "./normalize";
 export { type ColumnRole, roleOfHeader } from "./lexicon";
-export { cellFit, endsLikeUnit, isHeader, withHelpers } from "./table";
+export {
+  MEASURE_UNIT_HEADER,
+  type YearColumn,
+  cellFit,
+  endsLikeUnit,
+  isHeader,
+  targetSentence,
+  withHelpers,
+  yearColumns,
+} from "./table";
 export { isFurniture } from "./lexer";
 
 export interface ParseOptions {

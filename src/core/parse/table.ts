@@ -63,6 +63,8 @@ const UNIT_END = new RegExp(`(?:${alternation(UNIT_SUFFIXES)})(?:（[^）]*）)?
 const CUT_AT_SOCIAL = /社会(?:（[^）]*）)?$/;
 /** How a whole name ends (`区人社局` too), bracketed note and all. */
 const NAME_END = new RegExp(`(?:${alternation(UNIT_SUFFIXES)})(?:[（(][^）)]*[）)])?$`);
+const TABLE_TITLE_END = /(?:表|清单|名单|一览|计划|方案)$/;
+const BARE_FIGURE = /^[\d.,，%]+$/;
 const NUMBER_CELL = /^(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.、]?$/;
 /** `1.主动公开…`: an item numbered inside its cell. */
 const ITEM_NUMBER = /^(\d{1,3})[.、．](?=[\u4e00-\u9fa5“《（])/;
@@ -117,6 +119,8 @@ export function cellFit(cell: string, role: ColumnRole | undefined): number {
     case "task":
     case "target":
     case "measures":
+      // A bare figure (`2024`, `300`) may be a target's value, never a task's words.
+      if (role !== "target" && BARE_FIGURE.test(cell)) return -3;
       return NUMBER_CELL.test(cell) ? -3 : units ? -2 : date ? -1.5 : 1 + Math.min(cell.length, 60) / 60;
     case "note":
     case "ignore":
@@ -234,7 +238,6 @@ function rowOf(
   return { number, section, row };
 }
 
-/** Header roles for a one-cell-per-line table: a run of short header lines. */
 /** A paragraph's one cell: its text, or its only cell when the page left a `|` after it. */
 function singleCell(p: Paragraph): string | undefined {
   if (!p.cells) return p.text;
@@ -242,25 +245,108 @@ function singleCell(p: Paragraph): string | undefined {
   return filled.length <= 1 ? (filled[0] ?? "") : undefined;
 }
 
+/**
+ * Header roles for a one-cell-per-line table: a run of short header lines that opens with a
+ * known header. A header no 台账 word names (`建设地点`, `单位`, `2022年`) is kept as a column to
+ * ignore, so the cells under it stay in their places; the header ends at the first row's 序号.
+ */
 function lineHeader(
   paragraphs: readonly Paragraph[],
   at: number,
-): { roles: ColumnRole[]; end: number } | undefined {
-  const roles: ColumnRole[] = [];
+): { roles: ColumnRole[]; headers: string[]; years: (number | undefined)[]; end: number } | undefined {
+  const roles: (ColumnRole | undefined)[] = [];
   const headers: string[] = [];
   let i = at;
   while (i < paragraphs.length) {
     const p = paragraphs[i];
     const text = p ? singleCell(p) : undefined;
-    if (!p || text === undefined || text.length > 16) break;
+    // The table's title above it (`…主要目标责任清单`, `…任务分解表`) is no header, whatever words it has.
+    if (!p || text === undefined || text.length > 16 || TABLE_TITLE_END.test(text)) break;
     const role = roleOfHeader(text);
-    if (!role) break;
+    if (!role && (roles.length === 0 || !text || NUMBER_CELL.test(text) || /[，。；]/.test(text))) break;
     roles.push(role);
     headers.push(text);
     i++;
   }
-  const named = withHelpers(headers, roles).map((role) => role ?? "ignore");
-  return named.length >= 3 && isHeader(named) ? { roles: named, end: i } : undefined;
+  while (roles.length > 0 && roles[roles.length - 1] === undefined) {
+    roles.pop();
+    headers.pop();
+    i--;
+  }
+  const known = roles.filter((role) => role !== undefined).length;
+  const years = yearColumns(headers, roles);
+  const named = withHelpers(headers, roles).map((role, k) => years[k]?.role ?? role ?? "ignore");
+  return known >= 3 && isHeader(named)
+    ? { roles: named, headers, years: years.map((y) => y?.year), end: i }
+    : undefined;
+}
+
+/** The cells under a year's header as the target sentences the table means (`到2025年…≥79.2岁`). */
+function withYearTargets(
+  cells: readonly string[],
+  at: readonly number[],
+  roles: readonly ColumnRole[],
+  headers: readonly string[],
+  years: readonly (number | undefined)[],
+): string[] {
+  if (years.every((year) => year === undefined)) return [...cells];
+  const cellOf = (k: number): string => (k < 0 ? "" : (cells[at.indexOf(k)] ?? ""));
+  const task = cellOf(roles.indexOf("task"));
+  const unit = cellOf(headers.findIndex((header) => MEASURE_UNIT_HEADER.test(header)));
+  return cells.map((cell, i) => {
+    const year = years[at[i] ?? -1];
+    return year !== undefined && cell ? targetSentence(cell, year, task, unit) : cell;
+  });
+}
+
+/** `2025年`, `2025年目标`, `2025年目标值`; `2022年（基期）`, `现状值` name a base, not a target. */
+const YEAR_HEADER = /^(20\d{2})年?(?:目标值?|预期值?)?$/;
+const BASE_HEADER = /基期|基线|基数|现状|现值/;
+/** A column of measure units (`单位`: 人次, %, 岁): never the responsible unit. */
+export const MEASURE_UNIT_HEADER = /^(?:计量)?单位$/;
+
+/** What a year column of a 主要目标 table holds: a target due by the end of its year, or the base. */
+export interface YearColumn {
+  role: ColumnRole;
+  year?: number;
+}
+
+/**
+ * The year columns of a 主要目标 table (`指标名称 | 单位 | 2022年 | 2025年 | 2027年`) are targets due
+ * by their year; of three or more, the first is the base. Beside them the 指标名称 column names
+ * the task. Columns not `free` (chosen by the user) keep their roles; undefined leaves one as it is.
+ */
+export function yearColumns(
+  headers: readonly string[],
+  roles: readonly (ColumnRole | undefined)[],
+  free: (k: number) => boolean = () => true,
+): (YearColumn | undefined)[] {
+  const isYear = (k: number): boolean => free(k) && YEAR_HEADER.test(headers[k] ?? "");
+  const years = headers.flatMap((_, k) =>
+    isYear(k) || (free(k) && BASE_HEADER.test(headers[k] ?? "")) ? [k] : [],
+  );
+  const bare = years.filter(isYear);
+  const base = bare.length >= 3 ? bare[0] : undefined;
+  const named =
+    bare.length > 0 ? roles.findIndex((role, k) => role === "target" && free(k) && !years.includes(k)) : -1;
+  return headers.map((header, k) => {
+    if (k === named) return { role: "task" };
+    if (!years.includes(k)) return undefined;
+    if (k === base || BASE_HEADER.test(header)) return { role: "note" };
+    return { role: "target", year: Number(YEAR_HEADER.exec(header)?.[1]) };
+  });
+}
+
+/**
+ * A target cell as the sentence the table means: its measure unit from the 单位 column (`2800` and
+ * `人次`), and under a year's header, the year and the indicator it is the target of (`到2025年人均
+ * 预期寿命≥79.2岁`), which the prose grammar reads as it would in a 实施方案.
+ */
+export function targetSentence(text: string, year: number | undefined, task: string, unit: string): string {
+  const withUnit = unit && /[\d.]$/.test(text) ? `${text}${unit}` : text;
+  // A comma keeps a name that starts with a number (`30-70岁…`) apart from the year.
+  const joiner = /^\d/.test(task) ? "，" : "";
+  return year !== undefined && task ? `到${year}年${joiner}${task}${withUnit}` : withUnit;
 }
 
 /**
@@ -297,12 +383,21 @@ export function readTable(
     const p = paragraphs[at];
     if (!p) continue;
     if (p.cells && p.cells.filter(Boolean).length >= 2) {
-      const roles = withHelpers(p.cells, p.cells.map(roleOfHeader));
-      if (isHeader(roles)) return readCellRows(paragraphs, at, p.cells, roles);
+      const years = yearColumns(p.cells, p.cells.map(roleOfHeader));
+      const roles = withHelpers(p.cells, p.cells.map(roleOfHeader)).map((role, k) => years[k]?.role ?? role);
+      if (isHeader(roles))
+        return readCellRows(
+          paragraphs,
+          at,
+          p.cells,
+          roles,
+          false,
+          years.map((y) => y?.year),
+        );
       continue;
     }
     const header = lineHeader(paragraphs, at);
-    if (header) return readLineRows(paragraphs, at, header.end, header.roles);
+    if (header) return readLineRows(paragraphs, at, header.end, header.roles, header.headers, header.years);
   }
   return undefined;
 }
@@ -324,6 +419,7 @@ function readCellRows(
   headerCells: readonly string[],
   roles: readonly (ColumnRole | undefined)[],
   inPlace = false,
+  years: readonly (number | undefined)[] = [],
 ): TableRead {
   const pending: PendingRow[] = [];
   const sections: TableRead["sections"] = [];
@@ -405,8 +501,20 @@ function readCellRows(
     const columns = withNumberColumn(row.cells);
     const align = (cells: readonly string[], of: readonly (ColumnRole | undefined)[]): number[] =>
       inPlace ? cells.map((_, k) => k) : alignCells(cells, of);
-    const cells = inPlace ? row.cells : joinPeople(row.cells, columns);
-    const read = rowOf(cells, align(cells, columns), columns);
+    const joined = inPlace ? row.cells : joinPeople(row.cells, columns);
+    const at = align(joined, columns);
+    // Year columns keep their places only where the row's columns are the header's.
+    const cells =
+      columns.length === roles.length
+        ? withYearTargets(
+            joined,
+            at,
+            columns.map((role) => role ?? "ignore"),
+            headerCells,
+            years,
+          )
+        : joined;
+    const read = rowOf(cells, at, columns);
     for (const sub of row.subRows) {
       const subColumns = inPlace ? columns : columns.filter((role) => role !== "number");
       const part = rowOf(sub, align(sub, subColumns), subColumns);
@@ -552,6 +660,8 @@ function readLineRows(
   headerAt: number,
   bodyAt: number,
   roles: readonly ColumnRole[],
+  headers: readonly string[],
+  years: readonly (number | undefined)[],
 ): TableRead {
   const rows: TableRowNode[] = [];
   const sections: TableRead["sections"] = [];
@@ -573,7 +683,12 @@ function readLineRows(
     if (!number && cells.length === 0) return;
     const columns = numberedItems ? itemRoles : roles;
     const withNumber = columns[0] === "number" ? [number, ...cells] : cells;
-    const read = rowOf(withNumber, alignCells(withNumber, columns), columns);
+    const at = alignCells(withNumber, columns);
+    const read = rowOf(
+      numberedItems ? withNumber : withYearTargets(withNumber, at, roles, headers, years),
+      at,
+      columns,
+    );
     if (read.row.task) {
       rows.push({
         number: number || String(rows.length + 1),
@@ -592,6 +707,11 @@ function readLineRows(
     if (!p || p.furniture || isFurniture(p.text)) continue;
     const text = singleCell(p) ?? p.text;
     if (!text) continue;
+    // The header again, where the table ran onto a new page.
+    if (text === headers[0] && headers.every((h, k) => singleCell(paragraphs[i + k] ?? p) === h)) {
+      i += headers.length - 1;
+      continue;
+    }
     if (numberedItems) {
       const item = ITEM_NUMBER.exec(text);
       if (item) {
@@ -634,5 +754,10 @@ function readLineRows(
     if (!hasNumber && cells.length >= roles.length) flush();
   }
   flush();
-  return { columns: roles.map((role) => ({ header: role, role })), headerAt, rows, sections };
+  return {
+    columns: roles.map((role, k) => ({ header: headers[k] ?? role, role })),
+    headerAt,
+    rows,
+    sections,
+  };
 }
