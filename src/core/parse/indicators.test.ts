@@ -45,6 +45,19 @@ describe("indicator grammar", () => {
     expect(read("全市1万家医疗机构提供早孕关爱门诊服务。")).toEqual([]);
   });
 
+  it("reads a count of things to build after 推进/加快, and 万 before the people it counts", () => {
+    expect(read("积极推进300家标准化示范性托育机构创建。").map(brief)).toEqual([
+      "推进标准化示范性托育机构创建|>=|300|家",
+    ]);
+    expect(read("推进10个紧密型县域医共体建设。").map(brief)).toEqual(["推进紧密型县域医共体建设|>=|10|个"]);
+    // Without the building named after the count, moving work on sets nothing.
+    expect(read("推进5项改革。")).toEqual([]);
+    expect(read("10月底前完成全省1160万中小学生脊柱侧弯筛查。").map(brief)).toEqual([
+      "完成中小学生脊柱侧弯筛查|>=|11600000|人|2024-10-31",
+    ]);
+    expect(read("作为一个拥有2100万人口的超大城市。")).toEqual([]);
+  });
+
   it("reads lines opened and fleets put out as things made", () => {
     expect(read("新辟公交线路10条。").map(brief)).toEqual(["新辟公交线路|>=|10|条"]);
     expect(read("新投放公共自行车3000辆。").map(brief)).toEqual(["投放公共自行车|>=|3000|辆"]);

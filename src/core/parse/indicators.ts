@@ -13,6 +13,8 @@ import {
   CHECKING_VERBS,
   COMPARISON_WORDS as OP_WORDS,
   HOLDING_VERBS,
+  MAKING_NOUNS,
+  PROGRESS_VERBS,
   MAKING_VERB_WORDS,
   MEASURE_WORDS,
   SUSTAIN_ONLY,
@@ -95,6 +97,8 @@ const OP_BY_WORD = new Map(OP_WORDS.map(([word, op, explicit]) => [word, { op, e
 const MAKING_VERBS = MAKING_VERB_WORDS.join("|");
 // Commitment words are matched too, so that `力争创建` reads as 力争|创建 rather than 力|争创|建.
 const MAKING_VERB = new RegExp(`力争|争取|确保|${MAKING_VERBS}`, "g");
+const PROGRESS_VERB = new RegExp(alternation(PROGRESS_VERBS));
+const ENDS_IN_MAKING_NOUN = new RegExp(`(?:${alternation(MAKING_NOUNS)})$`);
 /** With a count of events (`开展义诊8场`), holding an event is making one. */
 const MAKING_OR_HOLDING = new RegExp(`力争|争取|确保|${MAKING_VERBS}|${alternation(HOLDING_VERBS)}`, "g");
 const NOT_MAKING = new Set(["力争", "争取", "确保"]);
@@ -207,6 +211,9 @@ interface Quantity {
   bare?: boolean;
 }
 
+const PEOPLE_AFTER_COUNT =
+  /^[\u4e00-\u9fa5]{0,3}?(?:学生|老年人|儿童|妇女|群众|居民|患者|孕产妇|孕妇|新生儿|职工|农民|人次)/;
+
 function quantitiesIn(text: string, from: number, to: number): Quantity[] {
   const slice = text.slice(from, to);
   const found: Quantity[] = [];
@@ -243,6 +250,11 @@ function quantitiesIn(text: string, from: number, to: number): Quantity[] {
     const end = start + m[0].length;
     const value = tidy(scale(Number(m[1]), m[2]));
     if (taken(start, end) || (Number.isInteger(value) && value >= 1900 && value <= 2100 && !m[2])) continue;
+    // `1160万中小学生`: 万 counts the people named right after it, as 名 would.
+    if (m[2] && PEOPLE_AFTER_COUNT.test(text.slice(end, end + 8))) {
+      found.push({ start, end, value, unit: "人", chinese: false });
+      continue;
+    }
     found.push({ start, end, value, unit: "", chinese: false, bare: true });
   }
   for (const m of slice.matchAll(CHINESE_QUANTITY)) {
@@ -307,6 +319,17 @@ function lastMatch(
   for (const m of text.matchAll(pattern))
     if (accept(m[0], m.index ?? 0)) last = { index: m.index ?? 0, word: m[0] };
   return last;
+}
+
+/** `推进300家标准化示范性托育机构创建`: a verb of moving work on, then the count of things to build. */
+function buildingCounted(text: string, clause: Range, q: Quantity, mask: Uint8Array): Trigger | undefined {
+  if (q.unit === "%" || q.unit === "‰" || q.bare) return undefined;
+  if (!ENDS_IN_MAKING_NOUN.test(unenclosed(text, mask, q.end, clause.end).replace(/[。；，、\s]+$/, "")))
+    return undefined;
+  const prefix = text.slice(clause.start, q.start);
+  const verb = PROGRESS_VERB.exec(prefix);
+  if (!verb || prefix.length - verb.index - verb[0].length > 4) return undefined;
+  return { op: ">=", explicit: false, at: clause.start + verb.index, word: verb[0], kind: "making" };
 }
 
 /** A making verb used as a noun (`培训率`, `建设达标率`) does not make anything. */
@@ -571,13 +594,9 @@ function readClause(
     // `开展3200名骨干人才培训`: people counted into an event held for them are held, as events are.
     const heldFor =
       PEOPLE_UNIT.test(q.unit) && SERVICE_EVENT_END.test(unenclosed(text, mask, q.end, clause.end));
-    const trigger = triggerBefore(
-      text,
-      clause.start,
-      q.start,
-      isShare,
-      item && (EVENT_UNIT.test(q.unit) || heldFor),
-    );
+    const trigger =
+      triggerBefore(text, clause.start, q.start, isShare, item && (EVENT_UNIT.test(q.unit) || heldFor)) ??
+      buildingCounted(text, clause, q, mask);
     // `为3.078万60岁以上老年人免费接种…`: a count of people served needs no unit of its own.
     const quota = quotaOf(text, clause, q);
     if (quota) {
@@ -793,7 +812,8 @@ function metricFor(
       trigger.at < clause.start || sharedVerb
         ? Math.max(clause.start, previousEnd, text.lastIndexOf("、", q.start - 1) + 1)
         : trigger.at + trigger.word.length;
-    const object = cleanMetric(text.slice(nounStart, q.start));
+    // `完成全省1160万中小学生…筛查`: the scope alone names nothing counted.
+    const object = cleanMetric(text.slice(nounStart, q.start)).replace(/^(?:全国|全省|全市|全区|全县)$/, "");
     const noun = object || cleanMetric(nounAfter(text, after, clause.end));
     // `居委会办公用房标准化改扩建20个`: what is made stands before its verb.
     const before = noun ? "" : cleanMetric(text.slice(Math.max(clause.start, previousEnd), trigger.at));

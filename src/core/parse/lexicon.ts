@@ -435,6 +435,14 @@ export const SUSTAIN_ONLY = new RegExp(
 );
 
 /**
+ * Verbs that move work on. Alone they set nothing (`推进5项改革`); before a count of things whose
+ * building they name (`推进300家托育机构创建`, `加快50个项目建设`) they set the count to build.
+ */
+export const PROGRESS_VERBS = ["加快推进", "全力推进", "扎实推进", "推进", "推动", "加快"] as const;
+/** The building a count is for, said as a noun after it: `…机构创建`, `…医共体建设`. */
+export const MAKING_NOUNS = ["标准化建设", "建设", "创建", "改造", "提升改造", "改扩建"] as const;
+
+/**
  * Verbs that hold events. With a count of events after them (`开展大型义诊8场`, `举办学术沙龙4期`)
  * they set a target, as making verbs do; with any other count they only say how work is done.
  */
