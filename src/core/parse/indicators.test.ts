@@ -58,6 +58,15 @@ describe("indicator grammar", () => {
     expect(read("作为一个拥有2100万人口的超大城市。")).toEqual([]);
   });
 
+  it("reads a verb of checking with its object and count, and keeps a carried comparison's words in its clause", () => {
+    expect(read("全年抽检食品样品5000批次。").map(brief)).toEqual(["抽检食品样品|>=|5000|批次"]);
+    expect(read("覆盖率达到91%，省级卫生乡镇复审3个，省级卫生村复审58个。").map(brief)).toEqual([
+      "覆盖率|>=|91|%",
+      "省级卫生乡镇复审|>=|3|个",
+      "省级卫生村复审|>=|58|个",
+    ]);
+  });
+
   it("reads lines opened and fleets put out as things made", () => {
     expect(read("新辟公交线路10条。").map(brief)).toEqual(["新辟公交线路|>=|10|条"]);
     expect(read("新投放公共自行车3000辆。").map(brief)).toEqual(["投放公共自行车|>=|3000|辆"]);

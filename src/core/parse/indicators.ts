@@ -321,6 +321,17 @@ function lastMatch(
   return last;
 }
 
+const CHECKING_THEN_OBJECT = new RegExp(`(?:${alternation(CHECKING_VERBS)})(?=[\u4e00-\u9fa5“”]{0,10}$)`);
+
+/** `抽检食品样品5000批次`, `省级卫生村复审58个`: a verb of checking, its object, and its count. */
+function checkedCount(text: string, clause: Range, q: Quantity): Trigger | undefined {
+  if (q.unit === "%" || q.unit === "‰" || q.bare || q.unit === "") return undefined;
+  const prefix = text.slice(clause.start, q.start);
+  const verb = CHECKING_THEN_OBJECT.exec(prefix);
+  if (!verb) return undefined;
+  return { op: ">=", explicit: false, at: clause.start + verb.index, word: verb[0], kind: "making" };
+}
+
 /** `推进300家标准化示范性托育机构创建`: a verb of moving work on, then the count of things to build. */
 function buildingCounted(text: string, clause: Range, q: Quantity, mask: Uint8Array): Trigger | undefined {
   if (q.unit === "%" || q.unit === "‰" || q.bare) return undefined;
@@ -596,7 +607,8 @@ function readClause(
       PEOPLE_UNIT.test(q.unit) && SERVICE_EVENT_END.test(unenclosed(text, mask, q.end, clause.end));
     const trigger =
       triggerBefore(text, clause.start, q.start, isShare, item && (EVENT_UNIT.test(q.unit) || heldFor)) ??
-      buildingCounted(text, clause, q, mask);
+      buildingCounted(text, clause, q, mask) ??
+      checkedCount(text, clause, q);
     // `为3.078万60岁以上老年人免费接种…`: a count of people served needs no unit of its own.
     const quota = quotaOf(text, clause, q);
     if (quota) {
@@ -829,7 +841,8 @@ function metricFor(
   }
   if (trigger?.kind === "comparison" && !sharedVerb) {
     const subject = cleanMetric(text.slice(Math.max(clause.start, previousEnd), trigger.at));
-    const between = text.slice(trigger.at + trigger.word.length, q.start);
+    // A comparison carried from the clause before bounds this value; its words stay there.
+    const between = text.slice(Math.max(trigger.at + trigger.word.length, clause.start), q.start);
     // `排查不少于179个存在隐患的路口`: after a verb the comparison bounds, the object follows the count.
     const verbOnly = !isShare && ENDS_IN_VERB.test(subject) && !cleanMetric(between);
     const object =

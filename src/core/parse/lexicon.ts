@@ -448,8 +448,22 @@ export const MAKING_NOUNS = ["标准化建设", "建设", "创建", "改造", "�
  */
 export const HOLDING_VERBS = ["组织开展", "开展", "举办", "举行", "召开", "组织"] as const;
 
-/** Verbs of checking: `排查不少于100个隐患路口` counts what is checked, named after the number. */
-export const CHECKING_VERBS = ["排查", "检查", "抽查", "抽检", "督查", "巡查", "走访", "监测"] as const;
+/**
+ * Verbs of checking: `排查不少于100个隐患路口` counts what is checked, named after the number; right
+ * before its count (`抽检食品样品5000批次`, `省级卫生村复审58个`) the verb sets how many.
+ */
+export const CHECKING_VERBS = [
+  "排查",
+  "检查",
+  "抽查",
+  "抽检",
+  "督查",
+  "巡查",
+  "走访",
+  "监测",
+  "复审",
+  "复核",
+] as const;
 
 /**
  * The standard parts of a 实施方案 or 行动计划 (`一、工作目标`, `二、重点任务`, `三、保障措施`) and of a
@@ -527,6 +541,7 @@ export const MEASURE_WORDS = [
   "%",
   "‰",
   "人次",
+  "批次",
   "场次",
   "場次",
   "项次",
