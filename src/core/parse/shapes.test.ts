@@ -95,6 +95,22 @@ describe("document shapes", () => {
     expect(doc.indicators.map((i) => `${i.value}${i.unit}`)).toEqual(["70%"]);
   });
 
+  it("reads the one item a page kept under its first heading as a task", () => {
+    const doc = parseDocument(
+      "2023年全市卫生健康工作要点\n一、  全面深化一个主题\n1.全面深化主题实践。坚持目标引领、差距管理、过程管控，",
+      { fallbackYear: 2023 },
+    );
+    expect(doc.tasks.map((t) => [t.number, t.title, t.section])).toEqual([
+      ["1", "全面深化主题实践", "一、全面深化一个主题"],
+    ]);
+    // One heading alone, with nothing under it, is no task list.
+    expect(
+      parseDocument("关于做好工作的通知\n一、提高认识。各单位要高度重视，认真抓好落实。", {
+        fallbackYear: 2023,
+      }).tasks,
+    ).toEqual([]);
+  });
+
   it("reads a review's parts (总体情况, 主要做法和工作成效) as sections, not tasks", () => {
     const doc = parseDocument(
       "某区卫生健康局2023年工作总结\n一、总体情况\n2023年，全区卫生健康工作取得新进展。\n二、主要做法和工作成效\n（一）强化基层服务\n1.推动优质资源下沉。区医院与8家社区卫生服务中心组建医联体，",

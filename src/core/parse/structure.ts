@@ -95,6 +95,15 @@ function taskLevel(paragraphs: readonly Paragraph[]): { task?: MarkerKind; secti
       (k) => LEVEL_ORDER.indexOf(k) < LEVEL_ORDER.indexOf(kind) && items.some((p) => p.marker?.kind === k),
     ),
   });
+  if (levels.length === 0) {
+    // A page cut off after its first item (`一、…` then `1.…`): an item that says something of its
+    // own under a heading of a shallower level is a task, as it would be among others.
+    const depth = (p: Paragraph): number => (p.marker ? LEVEL_ORDER.indexOf(p.marker.kind) : -1);
+    const nested = items.find(
+      (p, k) => (bodies.get(p) ?? "").length > 10 && items.slice(0, k).some((q) => depth(q) < depth(p)),
+    );
+    if (nested?.marker) return chosen(nested.marker.kind);
+  }
   const withUnits = levels
     .filter((l) => l.units >= 0.3)
     .sort((a, b) => b.units - a.units || b.count - a.count)[0];
