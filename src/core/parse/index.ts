@@ -581,7 +581,7 @@ class Composer {
 
   /** Targets in paragraphs outside any numbered task (a preamble's 主要目标). */
   private looseIndicators(skeleton: Skeleton, year: number): Indicator[] {
-    const found = skeleton.loose.flatMap(({ paragraph, section }) =>
+    const found = readableLoose(skeleton).flatMap(({ paragraph, section }) =>
       extractIndicators(paragraph.text, {
         documentYear: year,
         defaultTense: section?.retrospective ? "past" : "future",
@@ -608,7 +608,7 @@ class Composer {
     }
     const tasks: Task[] = [];
     const seen = new SeenTargets();
-    for (const { paragraph, section } of skeleton.loose) {
+    for (const { paragraph, section } of readableLoose(skeleton)) {
       const defaultTense = tenseBySection.get(section) ?? "future";
       const candidates = extractIndicators(paragraph.text, { documentYear: year, defaultTense })
         .map((candidate) => ({ paragraph, candidate }))
@@ -795,6 +795,18 @@ function proseTitle(text: string): string {
 }
 
 const TITLE_END = new RegExp(`(?:${alternation(TITLE_ENDINGS)})(?:（[^（）]{2,16}）)?$`);
+
+/**
+ * The paragraphs outside the tasks that may state targets: not a line that only names a document
+ * (`…二季度进展情况的通报`, `…进展情况表`), whose dates and counts say what it covers.
+ */
+function readableLoose(skeleton: Skeleton): Skeleton["loose"] {
+  return skeleton.loose.filter(
+    ({ paragraph }) =>
+      /[，。；！？]/.test(paragraph.text) ||
+      !(TITLE_END.test(paragraph.text) || /(?:通知|通报|决定)$/.test(paragraph.text)),
+  );
+}
 /**
  * A 文号 (`国健推委办发〔2022〕2号`), a date, a masthead (`甘肃日报`), a page (`第01版：要闻`), a
  * label, or the notice around the plan (its plan is read apart).

@@ -60,6 +60,10 @@ describe("indicator grammar", () => {
 
   it("reads a verb of checking with its object and count, and keeps a carried comparison's words in its clause", () => {
     expect(read("全年抽检食品样品5000批次。").map(brief)).toEqual(["抽检食品样品|>=|5000|批次"]);
+    // `监测点` is a thing, not a check: the count belongs to the verb that opens the clause.
+    expect(readItem("实施土壤培肥3万亩，布设耕地质量监测点30处。").map((c) => c.metric)).not.toContain(
+      "监测点",
+    );
     expect(read("覆盖率达到91%，省级卫生乡镇复审3个，省级卫生村复审58个。").map(brief)).toEqual([
       "覆盖率|>=|91|%",
       "省级卫生乡镇复审|>=|3|个",

@@ -321,15 +321,24 @@ function lastMatch(
   return last;
 }
 
-const CHECKING_THEN_OBJECT = new RegExp(`(?:${alternation(CHECKING_VERBS)})(?=[\u4e00-\u9fa5“”]{0,10}$)`);
+const CHECKING = alternation(CHECKING_VERBS);
+/** Right before its count (`复审58个`), or opening the clause before its object (`抽检食品样品…`). */
+const CHECKING_BEFORE_COUNT = new RegExp(`(?:${CHECKING})$|^(?:${CHECKING})(?=[\u4e00-\u9fa5“”]{1,10}$)`);
 
-/** `抽检食品样品5000批次`, `省级卫生村复审58个`: a verb of checking, its object, and its count. */
+/** `抽检食品样品5000批次`, `省级卫生村复审58个`: a verb of checking and the count it sets. */
 function checkedCount(text: string, clause: Range, q: Quantity): Trigger | undefined {
   if (q.unit === "%" || q.unit === "‰" || q.bare || q.unit === "") return undefined;
   const prefix = text.slice(clause.start, q.start);
-  const verb = CHECKING_THEN_OBJECT.exec(prefix);
+  const opening = prefix.length - prefix.replace(LEADING_NOISE, "").length;
+  const verb = CHECKING_BEFORE_COUNT.exec(prefix.slice(opening));
   if (!verb) return undefined;
-  return { op: ">=", explicit: false, at: clause.start + verb.index, word: verb[0], kind: "making" };
+  return {
+    op: ">=",
+    explicit: false,
+    at: clause.start + opening + verb.index,
+    word: verb[0],
+    kind: "making",
+  };
 }
 
 /** `推进300家标准化示范性托育机构创建`: a verb of moving work on, then the count of things to build. */

@@ -80,9 +80,12 @@ const DATE_LINE = /^(?:19|20)\d{2}年\d{1,2}月\d{1,2}日$/;
 const FURNITURE_LABEL =
   /^[[【]?(?:索\s*引\s*号|发\s*布\s*机\s*构|发布日期|发文日期|生成日期|公开日期|成文日期|印发日期|发文字号|文\s*号|名\s*称|分\s*类|主题分类|组配分类|体裁分类|服务对象|信息来源|来\s*源|浏览次数|浏览量|阅读次数|阅读量|访问量|点击(?:数|量|率)|字\s*[体号]|打印(?:本页)?|关闭(?:窗口|本页)?|分享(?:到)?|当前位置|您(?:现在)?(?:的|所在的)?位置|网站首页|返回(?:首页|顶部|列表)?|上一篇|下一篇|扫一扫|责任编辑|编辑|校对|审核|发布时间|信息公开形式|公开方式|公开属性|有效性|时效性|信息索引号)[\]】]?\s*[:：]?/;
 const FURNITURE_LINE =
-  /设为首页|加入收藏|无障碍|长辈版|网站支持IPv6|IPv6|版权所有|主办单位[：:]|ICP备|网站地图|[（(]信息公开形式|^(?:首页|网站首页)\s*[>＞》]|[>＞]\s*(?:正文|通知公告|政务公开|政策文件|工作动态)|^\d{4}-\d{2}-\d{2}\s+\S+\s+\d+(?:\.\d+)?\s*[KM]B|侵权投诉|VIP|切换浏览|^[-–—]$/;
+  /设为首页|加入收藏|无障碍|长辈版|网站支持IPv6|IPv6|版权所有|主办单位[：:]|ICP备|网站地图|[（(]信息公开形式|^(?:首页|网站首页)\s*[>＞》]|[>＞]\s*(?:正文|通知公告|政务公开|政策文件|工作动态)|^\d{4}-\d{2}-\d{2}\s+\S+\s+\d+(?:\.\d+)?\s*[KM]B|侵权投诉|VIP|切换浏览|^[-–—]$|^附件\s*\d*\s*[:：]\s*[^，。；]{2,60}$/;
 
-/** True for a line of the page around the document, not of the document. */
+/**
+ * True for a line of the page around the document, not of the document; a notice's `附件：…` line
+ * only names what is attached, whose own title heads it below.
+ */
 export function isFurniture(text: string): boolean {
   if (FURNITURE_LINE.test(text)) return true;
   if (!FURNITURE_LABEL.test(text)) return false;

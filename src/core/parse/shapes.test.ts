@@ -486,6 +486,15 @@ describe("the document's title and year", () => {
     ).toEqual({ title: "某市基层医疗卫生服务能力提升行动方案（2024—2026年）", year: 2024 });
   });
 
+  test("a notice's 附件 line names what is attached: no target, no milestone of its own", () => {
+    const doc = parseDocument(
+      `某市人民政府办公室关于重点民生实事二季度进展情况的通报\n附件：2024年重点民生实事二季度进展情况表\n某市人民政府办公室\n2024年7月10日\n${body}`,
+      { fallbackYear: 2024 },
+    );
+    expect(doc.indicators).toEqual([]);
+    expect(doc.tasks.flatMap((t) => t.indicators)).toEqual([]);
+  });
+
   test("never the 文号 or the addressee: the heading that ends as the genre's titles end", () => {
     expect(
       read(`某卫发〔2024〕8号\n各区卫生健康局：\n现将有关事项通知如下。\n2024年健康促进工作要点\n${body}`),
