@@ -375,9 +375,10 @@ describe("indicator grammar", () => {
   });
 
   it("offers doubtful readings with the reason instead of asserting them", () => {
+    // `实现…全覆盖` commits to every one of them: a 100% target of its own, not a doubt.
     const [coverage] = read("实现建制村每月巡诊全覆盖。");
-    expect(coverage).toMatchObject({ op: "=", value: 100, unit: "%" });
-    expect(coverage?.doubt).toContain("全覆盖");
+    expect(coverage).toMatchObject({ op: "=", value: 100, unit: "%", rule: "full-coverage" });
+    expect(coverage?.doubt).toBeUndefined();
     const [vague] = read("重点打造10个专科。");
     expect(vague?.doubt).toContain("笼统");
   });

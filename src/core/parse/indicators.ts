@@ -1007,7 +1007,6 @@ function fullCoverage(
     ...(deadline && { deadline }),
     start: clause.end - 3,
     end: clause.end,
-    doubt: "“全覆盖”没有写出数值，按 100% 记录",
     rule: "full-coverage",
   };
 }

@@ -284,6 +284,7 @@ describe("document shapes", () => {
     expect(doc.indicators.map((i) => `${i.value ?? ""}${i.unit ?? ""}|${i.deadline ?? ""}`)).toEqual([
       "90%|2025-12-31",
       "30%|2025-12-31",
+      "100%|2025-12-31",
     ]);
   });
 
@@ -306,15 +307,13 @@ describe("document shapes", () => {
     const doc = fixture("news-two-articles.txt");
     expect(doc.kind).toBe("news");
     expect(doc.sections.map((s) => s.title)).toEqual(["甲市部署今年卫生健康工作", "乙县回顾去年工作成效"]);
-    expect(doc.tasks).toHaveLength(1);
+    expect(doc.tasks).toHaveLength(2);
     expect(brief(doc.tasks[0]!)).toEqual([
       "新建社区医院|>=|4|家|",
       "基层诊疗量占比|>=|65|%|",
       "每千人口托位数|>=|4.5|个|",
     ]);
-    expect(
-      doc.diagnostics.filter((d) => d.code === "uncertain-indicator").map((d) => d.indicator?.metric),
-    ).toEqual(["县域医共体覆盖率"]);
+    expect(brief(doc.tasks[1]!)).toEqual(["县域医共体覆盖率|=|100|%|2025-12-31"]);
   });
 
   it("reads a conference report: last year's results skipped, 一是…二是… as one task each", () => {
@@ -322,7 +321,7 @@ describe("document shapes", () => {
     expect(
       doc.tasks.map((t) => [t.title, t.indicators.map((i) => `${i.value ?? ""}${i.unit ?? ""}`)]),
     ).toEqual([
-      ["深化医改", ["90%"]],
+      ["深化医改", ["100%", "90%"]],
       ["强化公共卫生", ["3个", "99%"]],
       ["提升服务", ["60%"]],
       ["加强人才", ["5000名", "2000人"]],
@@ -424,8 +423,8 @@ describe("bad input", () => {
 test("doubtful readings in separate news paragraphs get IDs of their own, so adopting both keeps rows apart", () => {
   const text = [
     "本报讯 今年我市将推进基层医疗服务。",
-    "全市将实现家庭医生签约服务全覆盖。",
-    "各地要推动村卫生室医保结算全覆盖。",
+    "全市将重点打造10个专科。",
+    "今年将打造5个中心。",
   ].join("\n\n");
   const doc = parseDocument(text, { fallbackYear: 2024 });
   const offered = doc.diagnostics.flatMap((d) => (d.indicator ? [d.indicator] : []));
