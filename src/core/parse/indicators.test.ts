@@ -71,6 +71,12 @@ describe("indicator grammar", () => {
     ]);
   });
 
+  it("names a value raised to (提高…至) by what is raised, without the 至", () => {
+    expect(read("提高村卫生室基本运行经费补助至6000元。").map(brief)).toEqual([
+      "村卫生室基本运行经费补助|>=|6000|元",
+    ]);
+  });
+
   it("reads lines opened and fleets put out as things made", () => {
     expect(read("新辟公交线路10条。").map(brief)).toEqual(["新辟公交线路|>=|10|条"]);
     expect(read("新投放公共自行车3000辆。").map(brief)).toEqual(["投放公共自行车|>=|3000|辆"]);

@@ -1,5 +1,5 @@
 /**
- * The held-out task tables (th-01 … th-04, see ../README.md "Held out (never used for tuning)"),
+ * The held-out task tables (th-01 … th-05, see ../README.md "Held out (never used for tuning)"),
  * transcribed cell by cell from the stored public pages named in `source`, in the conventions of
  * ./tables.ts: a cell is the text the page shows, `null` a cell covered by a merge, "\n" a line
  * break inside a cell, numbers are cells the page shows as plain numbers.
@@ -268,4 +268,109 @@ const th04: HeldOutSpec = {
   merges: [],
 };
 
-export const HELD_OUT: readonly HeldOutSpec[] = [th01, th02, th03, th04];
+/**
+ * 区卫生健康局2021年度政务公开重点工作任务分解及分工 (淄博市周村区卫生健康局): no 序号 column;
+ * the categories are columns (一级 … 四级指标), 二级 … 四级指标 each a name cell and a score cell
+ * under one header cell, merged down over the 五级指标 rows they hold; the page shows the category
+ * cells again where the table goes on (rows 5-6); two units on two lines in 责任科室、单位.
+ */
+const th05: HeldOutSpec = {
+  name: "th-05",
+  format: "xlsx",
+  source:
+    "http://www.zhoucun.gov.cn/gongkai/site_zhoucunquweishengjiankangju/channel_c_5f9f6cd393955786fb9cdd71_n_1605682178.1765/doc_61c2ce18e266410b71439f6b.html",
+  sheet: "Sheet1",
+  before: ["区卫生健康局2021年度政务公开重点工作任务分解及分工"],
+  headerRows: 1,
+  grid: [
+    ["一级指标", "二级指标", null, "三级指标", null, "四级指标", null, "五级指标", "责任科室、单位"],
+    [
+      "主动公开",
+      "重点领域信息(基层政务公开标准化规范化)",
+      23,
+      "养老服务(2",
+      null,
+      "补贴发放",
+      0.75,
+      "是否及时公开本地区老年人养老保障、补贴相关政策(0.25",
+      "中医科",
+    ],
+    [
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      "是否按月度公开本区域各项老年人补贴申领数量、审核通过数量、审核通过名单以及各项补贴发放总金额(0.5",
+      "中医科",
+    ],
+    [
+      null,
+      null,
+      null,
+      "医疗卫生",
+      3,
+      "公开标准",
+      0.5,
+      "是否公开本地区卫生健康领域基层政务公开事项标准目录(0.5",
+      "办公室",
+    ],
+    [
+      null,
+      null,
+      null,
+      null,
+      null,
+      "医疗服务",
+      2,
+      "是否公开2021年本地区对公共场所、饮用水供水单位、涉及饮用水卫生安全产品的监督检查情况,包括检查计划及方案、检查结果及处理信息等0.5",
+      "医政医管与疾控监督科\n区卫生健康监督执法大队",
+    ],
+    [
+      "主动公开",
+      "重点领域信息(基层政务公开标准化规范化)",
+      23,
+      "医疗卫生",
+      3,
+      "医疗服务",
+      2,
+      "是否公开2021年度本地有关机构和个人诊疗活动、职业病防治、放射诊疗、处方、抗菌药物使用的监督检查情况,包括检查计划及方案、检查结\n果及处理信息(0.5",
+      "医政医管与疾控监督科\n区卫生健康监督执法大队",
+    ],
+    [
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      "是否公开2021年度本地区传染病防治工作监督检查情况,包括检查计划及方案、检查结果及处理信息等(0.5",
+      "医政医管与疾控监督科\n区卫生健康监督执法大队",
+    ],
+  ],
+  merges: [
+    m(0, 1, 0, 2),
+    m(0, 3, 0, 4),
+    m(0, 5, 0, 6),
+    m(1, 0, 4, 0),
+    m(1, 1, 4, 1),
+    m(1, 2, 4, 2),
+    m(1, 3, 2, 4),
+    m(1, 5, 2, 5),
+    m(1, 6, 2, 6),
+    m(3, 3, 4, 3),
+    m(3, 4, 4, 4),
+    m(5, 0, 6, 0),
+    m(5, 1, 6, 1),
+    m(5, 2, 6, 2),
+    m(5, 3, 6, 3),
+    m(5, 4, 6, 4),
+    m(5, 5, 6, 5),
+    m(5, 6, 6, 6),
+  ],
+};
+
+export const HELD_OUT: readonly HeldOutSpec[] = [th01, th02, th03, th04, th05];
