@@ -147,6 +147,7 @@ export function alternation(words: readonly string[]): string {
 export const LEAD_LABELS = [
   "牵头责任单位",
   "责任牵头单位",
+  "主要责任单位",
   "牵头单位",
   "牵头部门",
   "主责单位",
@@ -178,6 +179,9 @@ export const CO_LABELS = [
   "协办处室",
   "配合科室",
   "协同部门",
+  "参与部门",
+  "协作部门",
+  "协办部门",
 ] as const;
 
 /**

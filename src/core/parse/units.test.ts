@@ -88,6 +88,31 @@ describe("responsibility clauses", () => {
     });
   });
 
+  it("stops a labelled list at the next field, past people named first, and reads 【牵头单位】 labels", () => {
+    expect(findResponsibility("（责任单位：市卫健委；完成时限：2024年6月）", units)).toMatchObject({
+      lead: ["市卫健委"],
+      co: [],
+    });
+    expect(findResponsibility("（责任单位：市卫健委  完成时限：2024年底）", units)?.lead).toEqual([
+      "市卫健委",
+    ]);
+    expect(
+      findResponsibility("（牵头领导：张三；牵头单位：市卫健委；配合单位：市医保局）", units),
+    ).toMatchObject({ lead: ["市卫健委"], co: ["市医保局"] });
+    expect(findResponsibility("（主要责任单位：市卫健委；协同单位：市民政局）", units)).toMatchObject({
+      lead: ["市卫健委"],
+      co: ["市民政局"],
+    });
+    expect(findResponsibility("（牵头部门：市卫健委；参与部门：市医保局）", units)).toMatchObject({
+      lead: ["市卫健委"],
+      co: ["市医保局"],
+    });
+    expect(findResponsibility("【牵头单位】市卫健委 【配合单位】市医保局", units)).toMatchObject({
+      lead: ["市卫健委"],
+      co: ["市医保局"],
+    });
+  });
+
   it("reads (A、B负责，C、D参与)", () => {
     expect(findResponsibility("（市卫健委、市医保局负责，市财政局、各区县政府参与）", units)).toMatchObject({
       lead: ["市卫健委", "市医保局"],
@@ -192,6 +217,13 @@ describe("units in running text", () => {
     expect(read("开展健康义诊进社区活动。县卫健委负责。")).toEqual({ lead: ["县卫健委"], co: [] });
     // A group a hospital leads, and a person in charge, name no responsible unit.
     expect(read("组建由县人民医院牵头的医共体，由县人民医院负责人具体落实。")).toEqual({ lead: [], co: [] });
+  });
+
+  it("reads A牵头，会同B、C… as a lead and the units it works with", () => {
+    expect(inlineResponsibility("由市卫健委牵头，会同市医保局、市财政局组织实施。", units)).toEqual({
+      lead: ["市卫健委"],
+      co: ["市医保局", "市财政局"],
+    });
   });
 
   it("keeps a bracketed second name whole", () => {

@@ -41,7 +41,8 @@ const SUFFIX = alternation(UNIT_SUFFIXES);
 const UNIT_NAME_END = new RegExp(`(?<!社)(?:${SUFFIX})(?:（[^）]*）)?$`);
 const LEAD_LABEL = alternation(LEAD_LABELS);
 const CO_LABEL = alternation(CO_LABELS);
-const LABEL = new RegExp(`(${LEAD_LABEL}|${CO_LABEL})[：:]`, "g");
+/** `牵头单位：`, and `【牵头单位】` as some plans print it. */
+const LABEL = new RegExp(`[【[]?(${LEAD_LABEL}|${CO_LABEL})(?:[：:]|[】\\]][：:]?)`, "g");
 const CO_LABEL_ONLY = new RegExp(`^(?:${CO_LABEL})$`);
 
 /** Words after a list that say how its units share the work, not names. */
@@ -194,14 +195,20 @@ function findBracketed(text: string, units: UnitDirectory, plain: PlainListRule)
     const end = close < 0 ? text.length : close;
     const inner = text.slice(i + 1, close < 0 ? text.length : close - 1);
     const cut = close < 0 ? withoutCutName : (list: UnitList): UnitList => list;
-    const labelled = new RegExp(`^(?:${LEAD_LABEL}|${CO_LABEL})[：:]`).exec(inner);
+    // `（牵头领导：张三；牵头单位：…）`: the people named first are no units, and no reason to look away.
+    const people = LEADING_PEOPLE.exec(inner)?.[0].length ?? 0;
+    const fields = inner.slice(people);
+    const labelled = new RegExp(`^(?:${LEAD_LABEL}|${CO_LABEL})[：:]`).exec(fields);
     // `（牵头单位：A；配合单位：B）`: several labels inside one bracket.
-    if (labelled && [...inner.matchAll(LABEL)].length > 1) {
-      const found = findLabelled(inner, units, plain);
+    if (labelled && [...fields.matchAll(LABEL)].length > 1) {
+      const found = findLabelled(fields, units, plain);
       if (found) return { ...found, ...cut(found), start: i, end };
     }
     if (labelled) {
-      const [list = "", ...notes] = splitSentences(inner.slice(labelled[0].length));
+      const [sentence = "", ...notes] = splitSentences(fields.slice(labelled[0].length));
+      // `（责任单位：A；完成时限：2024年6月）`: the list stops where the next field begins.
+      const stop = sentence.search(VALUE_END);
+      const list = stop >= 0 ? sentence.slice(0, stop) : sentence;
       const read = cut(readUnitList(list, units, plain));
       const coOnly = CO_LABEL_ONLY.test(labelled[0].replace(/[：:]$/, ""));
       return {
@@ -247,6 +254,7 @@ function findBracketed(text: string, units: UnitDirectory, plain: PlainListRule)
 }
 
 /** Where a labelled value stops: a full stop, or the next label on a line joined to it. */
+const LEADING_PEOPLE = /^(?:[^：:；（）]{0,4}(?:领导|责任人|负责人|联系人)[：:][^；]*；)+/;
 const VALUE_END = new RegExp(`[。；]|\\s(?=\\S{2,8}[：:])|(?:${alternation(FIELD_LABELS)})[：:]`);
 
 function findLabelled(text: string, units: UnitDirectory, plain: PlainListRule): Responsibility | undefined {
@@ -335,8 +343,10 @@ export function inlineLeads(text: string, units: UnitDirectory): string[] {
 }
 
 const NAME_LIST = `(?:[\\u4e00-\\u9fa5（）]{2,20}?(?:${SUFFIX})(?:（[^）]{1,12}）)?、)*[\\u4e00-\\u9fa5（）]{2,20}?(?:${SUFFIX})(?:（[^）]{1,12}）)?`;
-/** `…牵头，B、C配合`: the units that help, right after the lead in running text. */
-const INLINE_HELPERS = new RegExp(`^[，、](${NAME_LIST})(?:配合|参与|协助|协同)`);
+/** `…牵头，B、C配合` and `…牵头，会同B、C…`: the units that help, right after the lead in running text. */
+const INLINE_HELPERS = new RegExp(
+  `^[，、](?:会同|联合|协调)(${NAME_LIST})|^[，、](${NAME_LIST})(?:配合|参与|协助|协同)`,
+);
 /**
  * `由市急救中心负责`, and `市卫健委负责。` closing an item: the unit running text puts in charge.
  */
@@ -359,7 +369,7 @@ export function inlineResponsibility(text: string, units: UnitDirectory): { lead
     add(lead, match[1] ?? match[2] ?? "");
     const end = (match.index ?? 0) + match[0].length;
     const helpers = INLINE_HELPERS.exec(text.slice(end, end + 120));
-    if (helpers) add(co, helpers[1] ?? "");
+    if (helpers) add(co, helpers[1] ?? helpers[2] ?? "");
   };
   for (const match of text.matchAll(INLINE_LEAD)) read(match);
   for (const match of text.matchAll(PUT_IN_CHARGE)) read(match);
