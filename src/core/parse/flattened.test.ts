@@ -92,6 +92,8 @@ describe("the header and cells of a spaced table", () => {
   test("`区人社局` is a unit's name in a cell; `…社会`, where a name was cut, is none", () => {
     expect(cellFit("区人社局", "lead")).toBeGreaterThan(cellFit("区人社局", "task"));
     expect(cellFit("市人力资源社会", "lead")).toBeLessThan(cellFit("市人力资源社会", "task"));
+    // A 监督方式 column's telephone number names no office.
+    expect(cellFit("0533-5180077", "lead")).toBeLessThan(0);
   });
 });
 

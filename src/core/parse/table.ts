@@ -63,6 +63,8 @@ const UNIT_END = new RegExp(`(?:${alternation(UNIT_SUFFIXES)})(?:（[^）]*）)?
 const CUT_AT_SOCIAL = /社会(?:（[^）]*）)?$/;
 /** How a whole name ends (`区人社局` too), bracketed note and all. */
 const NAME_END = new RegExp(`(?:${alternation(UNIT_SUFFIXES)})(?:[（(][^）)]*[）)])?$`);
+const HEADER_WORDING =
+  /(?:方式|情况|时间|要求|举措|计划|备注|措施|内容|名称|地点|金额|类别|指标)(?:（[^）]*）|\([^)]*\))?$/;
 const TABLE_TITLE_END = /(?:表|清单|名单|一览|计划|方案)$/;
 const BARE_FIGURE = /^[\d.,，%]+$/;
 const NUMBER_CELL = /^(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.、]?$/;
@@ -107,6 +109,8 @@ export function cellFit(cell: string, role: ColumnRole | undefined): number {
     case "lead":
     case "co":
     case "responsible":
+      // A telephone number (`0533-5180077`) or a figure names no office.
+      if (/^[\d\s\-–—()（）.,%]+$/.test(cell)) return -3;
       return units ? 4 : short && !date ? 0.5 : -3;
     case "person":
       return units ? -1 : PERSON_LIKE.test(cell) ? 2 : short ? 0 : -2;
@@ -268,7 +272,12 @@ function lineHeader(
     headers.push(text);
     i++;
   }
-  while (roles.length > 0 && roles[roles.length - 1] === undefined) {
+  // A last header no 台账 word names is still a header when it is worded as one (`监督方式`).
+  while (
+    roles.length > 0 &&
+    roles[roles.length - 1] === undefined &&
+    !HEADER_WORDING.test(headers.at(-1) ?? "")
+  ) {
     roles.pop();
     headers.pop();
     i--;
