@@ -77,6 +77,14 @@ describe("indicator grammar", () => {
     ]);
   });
 
+  it("keeps the year a report looks back on after 报告指出 for the sentences that follow it", () => {
+    expect(
+      read(
+        "报告指出，2023年，全市新增婴幼儿托位3400个。失能特困人员集中照护全覆盖，建成54个乡镇养老综合体。2024年，将新建社区医院3家。",
+      ).map(brief),
+    ).toEqual(["新建社区医院|>=|3|家|2024-12-31"]);
+  });
+
   it("reads lines opened and fleets put out as things made", () => {
     expect(read("新辟公交线路10条。").map(brief)).toEqual(["新辟公交线路|>=|10|条"]);
     expect(read("新投放公共自行车3000辆。").map(brief)).toEqual(["投放公共自行车|>=|3000|辆"]);

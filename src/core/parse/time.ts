@@ -141,7 +141,11 @@ export type Tense = "past" | "future" | "neutral";
  * after it in the paragraph share until another opens with a year: a look back at last year.
  */
 export function topicYear(sentence: string): number | undefined {
-  const m = /^(?:[“"（(]?)(20\d{2})年(?:以来|上半年|全年|度)?[，,]/.exec(sentence);
+  // `报告指出，2023年，…`: after the words that say who reports, the year still sets the topic.
+  const m =
+    /^(?:[“"（(]?)(?:[^，。；]{0,8}(?:指出|介绍|表示|显示|回顾|称|说)[，,：:])?(20\d{2})年(?:以来|上半年|全年|度)?[，,]/.exec(
+      sentence,
+    );
   return m ? Number(m[1]) : undefined;
 }
 
