@@ -85,6 +85,14 @@ describe("indicator grammar", () => {
     ).toEqual(["新建社区医院|>=|3|家|2024-12-31"]);
   });
 
+  it("names the things counted after the qualities listed before them, and reads a value right after a count's name", () => {
+    expect(
+      read(
+        "建立3-5家功能健全、设施完善、承担一定指导功能的示范性婴幼儿照护服务机构，每千人口拥有婴幼儿托位数4.5个。",
+      ).map(brief),
+    ).toEqual(["建立示范性婴幼儿照护服务机构|>=|3-5|家", "每千人口拥有婴幼儿托位数|>=|4.5|个"]);
+  });
+
   it("reads lines opened and fleets put out as things made", () => {
     expect(read("新辟公交线路10条。").map(brief)).toEqual(["新辟公交线路|>=|10|条"]);
     expect(read("新投放公共自行车3000辆。").map(brief)).toEqual(["投放公共自行车|>=|3000|辆"]);

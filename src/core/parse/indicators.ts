@@ -341,6 +341,16 @@ function checkedCount(text: string, clause: Range, q: Quantity): Trigger | undef
   };
 }
 
+/**
+ * `每千人口拥有婴幼儿托位数4.5个`: a value right after the name of a count (…数) is that count's
+ * target, as if `达到` stood between them.
+ */
+function countMeasured(text: string, clause: Range, q: Quantity): Trigger | undefined {
+  if (q.bare || q.unit === "" || q.unit === "%" || q.unit === "‰") return undefined;
+  if (!/[\u4e00-\u9fa5]{2}数$/.test(text.slice(clause.start, q.start))) return undefined;
+  return { op: ">=", explicit: false, at: q.start, word: "", kind: "comparison" };
+}
+
 /** `推进300家标准化示范性托育机构创建`: a verb of moving work on, then the count of things to build. */
 function buildingCounted(text: string, clause: Range, q: Quantity, mask: Uint8Array): Trigger | undefined {
   if (q.unit === "%" || q.unit === "‰" || q.bare) return undefined;
@@ -419,6 +429,10 @@ function triggerBefore(
 /** The noun phrase right after a quantity: `5家|县域医疗卫生次中心|、2家…`. */
 function nounAfter(text: string, from: number, to: number): string {
   const rest = text.slice(from, to);
+  // `3家功能健全、设施完善、承担指导功能的示范性照护服务机构`: the things counted follow the
+  // last 的 of the qualities listed before them.
+  const qualified = /^[^，；。]{2,40}的([^、，；。的]{2,30})(?=[，；。]|$)/.exec(rest);
+  if (qualified?.[1] && /、/.test(rest.slice(0, rest.indexOf(qualified[1])))) return qualified[1];
   const stop = rest.search(
     /[、，；。]|和\d|及\d|(?:到|赴|(?<!存)在|用于|参加|加入|开展|进行)(?![\u4e00-\u9fa5]?[级类])/,
   );
@@ -617,7 +631,8 @@ function readClause(
     const trigger =
       triggerBefore(text, clause.start, q.start, isShare, item && (EVENT_UNIT.test(q.unit) || heldFor)) ??
       buildingCounted(text, clause, q, mask) ??
-      checkedCount(text, clause, q);
+      checkedCount(text, clause, q) ??
+      countMeasured(text, clause, q);
     // `为3.078万60岁以上老年人免费接种…`: a count of people served needs no unit of its own.
     const quota = quotaOf(text, clause, q);
     if (quota) {
