@@ -402,11 +402,19 @@ class Composer {
       }
       return { ...readUnitList(row.responsible ?? "", this.units, this.plainLists), standing: [] };
     }
+    // `2.协办单位：…` on a line of its own: the lead is named on a line above it.
+    let helpers: string[] = [];
     for (const paragraph of [...node.paragraphs].reverse()) {
       const found = findResponsibility(paragraph.text, this.units, { plain: this.plainLists });
-      if (found)
-        return { lead: found.lead, co: found.co, joint: found.joint, standing: found.standingImplementers };
+      if (!found) continue;
+      if (found.lead.length === 0 && found.co.length > 0) {
+        helpers = [...found.co, ...helpers.filter((u) => !found.co.includes(u))];
+        continue;
+      }
+      const co = [...found.co, ...helpers.filter((u) => !found.co.includes(u) && !found.lead.includes(u))];
+      return { lead: found.lead, co, joint: found.joint, standing: found.standingImplementers };
     }
+    if (helpers.length > 0) return { lead: [], co: helpers, joint: false, standing: [] };
     const inline = inlineResponsibility(text, this.units);
     return { lead: inline.lead, co: inline.co, joint: false, standing: [] };
   }

@@ -1070,7 +1070,8 @@ function milestoneOf(
   const without = (text.slice(clause.start, deadline.start) + text.slice(deadline.end, clause.end)).trim();
   // `为确保2021年…如期完成，制定了…`: a clause of purpose says why, it commits to nothing.
   if (PURPOSE.test(without)) return undefined;
-  let metric = without.replace(MILESTONE_LEAD, "");
+  // `三季度：完成…培训`: the colon after the dating word starts nothing.
+  let metric = without.replace(/^[：:，、\s]+/, "").replace(MILESTONE_LEAD, "");
   if (SUSTAIN_ONLY.test(metric.replace(/[，。；、\s]/g, ""))) return undefined;
   if (metric.length < 6 && previous)
     metric = `${cleanMetric(text.slice(previous.start, previous.end))}，${metric}`;

@@ -111,6 +111,33 @@ describe("document shapes", () => {
     ).toEqual([]);
   });
 
+  it("reads 实事 items divided into the same parts (目标任务, 序时进度, 责任分工) as one task each, units named with their duties", () => {
+    const doc = parseDocument(
+      [
+        "2022年市政府为民办十件实事",
+        "（六）产前筛查和新生儿疾病筛查",
+        "一、目标任务",
+        "实现产前筛查和新生儿疾病筛查全覆盖。",
+        "二、序时进度",
+        "三季度：完成项目市级培训。",
+        "三、责任分工",
+        "1.责任单位：市卫健委负责制订项目实施方案，推动项目落实。",
+        "2.协办单位：市财政局负责安排市级补助资金。各县区政府、园区管委会负责建立工作机制。",
+        "（七）提升常态化疫情防控水平",
+        "一、目标任务",
+        "开工建设市四院发热门诊和应急病房楼，新增床位200张。",
+        "二、序时进度",
+        "一季度：完成地下室施工。",
+      ].join("\n"),
+      { fallbackYear: 2022 },
+    );
+    expect(doc.tasks.map((t) => [t.number, t.title, t.leadUnits, t.coUnits])).toEqual([
+      ["六", "产前筛查和新生儿疾病筛查", ["市卫健委"], ["市财政局", "各县区政府", "园区管委会"]],
+      ["七", "提升常态化疫情防控水平", [], []],
+    ]);
+    expect(doc.tasks[1]?.indicators.map((i) => `${i.metric}|${i.value ?? i.op}`)).toContain("新增床位|200");
+  });
+
   it("reads a review's parts (总体情况, 主要做法和工作成效) as sections, not tasks", () => {
     const doc = parseDocument(
       "某区卫生健康局2023年工作总结\n一、总体情况\n2023年，全区卫生健康工作取得新进展。\n二、主要做法和工作成效\n（一）强化基层服务\n1.推动优质资源下沉。区医院与8家社区卫生服务中心组建医联体，",

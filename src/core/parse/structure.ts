@@ -75,8 +75,50 @@ const UNIT_CLAUSE =
  * beyond their heading (the top level of a 工作要点 is its 篇章); a document with one level has its
  * tasks there; else the deepest level, when its items are lines of their own (`1.新建社区医院3家。`).
  */
-function taskLevel(paragraphs: readonly Paragraph[]): { task?: MarkerKind; sections: MarkerKind[] } {
+interface TaskLevel {
+  task?: MarkerKind;
+  sections: MarkerKind[];
+  /** A level of standard parts each task repeats (`一、目标任务 二、序时进度`): inside the task. */
+  parts?: MarkerKind;
+}
+
+const partTitle = (p: Paragraph): string => p.text.slice(p.contentStart).replace(/[。：:\s]+$/, "");
+
+/**
+ * `（六）产前筛查 一、目标任务 … 四、责任分工 （七）… 一、目标任务 …`: a level whose items are only a
+ * plan's parts, starting afresh under each item of another level, divides each of those items.
+ */
+function partsInsideItems(items: readonly Paragraph[]): TaskLevel | undefined {
+  for (const kind of LEVEL_ORDER) {
+    const parts = items.filter((p) => p.marker?.kind === kind);
+    if (parts.length < 2 || !parts.every((p) => PLAN_PART_HEADING.test(partTitle(p)))) continue;
+    const first = parts[0] ? partTitle(parts[0]) : "";
+    if (parts.filter((p) => partTitle(p) === first).length < 2) continue;
+    // The level of the items they restart under: the marker right before each first part.
+    const owners = items.filter((p, k) => {
+      const next = items[k + 1];
+      return p.marker?.kind !== kind && next?.marker?.kind === kind && partTitle(next) === first;
+    });
+    const owner = owners[0]?.marker?.kind;
+    if (!owner || owners.length < 2 || !owners.every((p) => p.marker?.kind === owner)) continue;
+    return {
+      task: owner,
+      parts: kind,
+      sections: LEVEL_ORDER.filter(
+        (k) =>
+          k !== kind &&
+          LEVEL_ORDER.indexOf(k) < LEVEL_ORDER.indexOf(owner) &&
+          items.some((p) => p.marker?.kind === k),
+      ),
+    };
+  }
+  return undefined;
+}
+
+function taskLevel(paragraphs: readonly Paragraph[]): TaskLevel {
   const items = paragraphs.filter((p) => p.marker && !p.furniture);
+  const divided = partsInsideItems(items);
+  if (divided) return divided;
   const bodies = bodiesOf(paragraphs);
   const kinds = LEVEL_ORDER.filter((kind) => items.filter((p) => p.marker?.kind === kind).length >= 2);
   const levels = kinds.map((kind) => {
@@ -146,8 +188,8 @@ export function buildSkeleton(
   const table = tableSkeleton(body, isRetrospective, columns);
   if (table || columns) return table ?? { kind: "task-table", sections: [], tasks: [], loose: [] };
 
-  const { task, sections: sectionKinds } = taskLevel(body);
-  if (task) return readNumbered(body, task, sectionKinds, isRetrospective);
+  const { task, sections: sectionKinds, parts } = taskLevel(body);
+  if (task) return readNumbered(body, task, sectionKinds, isRetrospective, parts);
   return readProse(body, isRetrospective);
 }
 
@@ -156,6 +198,7 @@ function readNumbered(
   taskKind: MarkerKind,
   sectionKinds: MarkerKind[],
   isRetrospective: (title: string) => boolean,
+  partsKind?: MarkerKind,
 ): Skeleton {
   const sections: SectionNode[] = [];
   const tasks: TaskNode[] = [];
@@ -175,6 +218,10 @@ function readNumbered(
     }
     if (kind && sectionKinds.includes(kind)) {
       current = undefined;
+      continue;
+    }
+    if (kind && kind === partsKind && current) {
+      current.paragraphs.push(paragraph);
       continue;
     }
     if (kind === taskKind) {

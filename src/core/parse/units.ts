@@ -273,8 +273,9 @@ function findLabelled(text: string, units: UnitDirectory, plain: PlainListRule):
     const until = labels[k + 1]?.index ?? text.length;
     const value = text.slice(from, until).replace(/[。；，\s]+$/, "");
     const stop = value.search(VALUE_END);
-    const list = stop >= 0 ? value.slice(0, stop) : value;
-    end = from + list.length;
+    const duties = dutiesOf(value);
+    const list = duties?.names ?? (stop >= 0 ? value.slice(0, stop) : value);
+    end = from + (duties?.length ?? list.length);
     const name = label[1] ?? "";
     // After an explicit 牵头 label, 责任单位 lists the others who answer for the task.
     if (CO_LABEL_ONLY.test(name) || (leadNamed && !helpersNamed && !/牵头|主责|主体/.test(name))) {
@@ -297,6 +298,22 @@ function findLabelled(text: string, units: UnitDirectory, plain: PlainListRule):
     end,
     rule: "labelled",
   };
+}
+
+/**
+ * `协办单位：市财政局负责安排资金。各县区政府、园区管委会负责…`: each unit named with its duty, a
+ * sentence each. The names before each 负责, as one list; undefined when the value is a plain list.
+ */
+function dutiesOf(value: string): { names: string; length: number } | undefined {
+  const names: string[] = [];
+  let length = 0;
+  for (const sentence of value.split(/(?<=。)/)) {
+    const m = /^\s*([^，。；：]{2,60}?)负责(?!人)/.exec(sentence);
+    if (!m?.[1] || !splitUnitList(m[1]).every((name) => UNIT_NAME_END.test(name))) break;
+    names.push(m[1]);
+    length += sentence.length;
+  }
+  return names.length > 0 ? { names: names.join("、"), length } : undefined;
 }
 
 function splitSentences(text: string): string[] {
