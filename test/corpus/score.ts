@@ -146,6 +146,8 @@ export interface DocumentScore {
   indicators: { gold: number; found: number; printed: number; extras: number };
   mustNot: { phrases: number; reported: string[] };
   missed: string[];
+  /** What the parser printed that no gold target matched. */
+  unmatched: string[];
 }
 
 type Printed = Indicator & { task: string };
@@ -238,6 +240,11 @@ export function scoreDocument(document: CorpusDocument, parsed: PlanDocument): D
     },
     mustNot: { phrases: gold.must_not?.length ?? 0, reported },
     missed,
+    unmatched: printed.flatMap((x, k) =>
+      used.has(k)
+        ? []
+        : [`[${x.task}] ${x.metric} ${x.op} ${x.value ?? ""}${x.unit ?? ""} ${x.deadline ?? ""}`.trim()],
+    ),
   };
 }
 

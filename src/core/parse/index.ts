@@ -812,7 +812,10 @@ function readableLoose(skeleton: Skeleton): Skeleton["loose"] {
   return skeleton.loose.filter(
     ({ paragraph }) =>
       /[，。；！？]/.test(paragraph.text) ||
-      !(TITLE_END.test(paragraph.text) || /(?:通知|通报|决定)$/.test(paragraph.text)),
+      !(
+        TITLE_END.test(paragraph.text) ||
+        /(?:通知|通报|决定|落实情况|完成情况|进展情况)$/.test(paragraph.text)
+      ),
   );
 }
 /**

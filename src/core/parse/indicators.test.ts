@@ -93,6 +93,12 @@ describe("indicator grammar", () => {
     ).toEqual(["建立示范性婴幼儿照护服务机构|>=|3-5|家", "每千人口拥有婴幼儿托位数|>=|4.5|个"]);
   });
 
+  it("reads 曾因/曾被 as a look back, and 名医 as no count of people", () => {
+    expect(read("海塘加固等5个项目曾因过程性滞后被通报，但均能如期完成。")).toEqual([]);
+    expect(read("建成21名医基层工作室。").map((c) => c.unit)).not.toContain("名");
+    expect(read("招聘100名医生。").map((c) => `${c.value}${c.unit}`)).toEqual(["100名"]);
+  });
+
   it("reads lines opened and fleets put out as things made", () => {
     expect(read("新辟公交线路10条。").map(brief)).toEqual(["新辟公交线路|>=|10|条"]);
     expect(read("新投放公共自行车3000辆。").map(brief)).toEqual(["投放公共自行车|>=|3000|辆"]);

@@ -62,7 +62,10 @@ export interface ExtractionContext {
   heading?: boolean;
 }
 
-const UNITS = MEASURE_WORDS.join("|");
+// `21名医工作室` counts 名医 (famous doctors') studios; `100名医生` counts doctors by 名.
+const UNITS = MEASURE_WORDS.map((word) => (word === "名" ? "名(?!医(?![生师务护学疗院保技药]))" : word)).join(
+  "|",
+);
 /** Times are targets only with an explicit bound (`控制在12分钟以内`), never as durations (`宣传100天`). */
 const TIME_UNIT = /^(?:个工作日|小时|分钟|天|日)$/;
 /** `开展1次公益宣传`: a count of events names what is held after its number, not before. */
