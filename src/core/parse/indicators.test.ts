@@ -99,6 +99,14 @@ describe("indicator grammar", () => {
     expect(read("招聘100名医生。").map((c) => `${c.value}${c.unit}`)).toEqual(["100名"]);
   });
 
+  it("reads the event a plan follows on from (继…) as done, and the plan after it", () => {
+    expect(
+      read("继今年1月市胸科医院和平院区正式开诊，今年，市卫健委还将推进2个国家级医学中心项目建设。").map(
+        (c) => c.op,
+      ),
+    ).not.toContain("milestone");
+  });
+
   it("reads lines opened and fleets put out as things made", () => {
     expect(read("新辟公交线路10条。").map(brief)).toEqual(["新辟公交线路|>=|10|条"]);
     expect(read("新投放公共自行车3000辆。").map(brief)).toEqual(["投放公共自行车|>=|3000|辆"]);

@@ -169,9 +169,12 @@ export function tenseOf(sentence: string, documentYear: number): Tense {
 
 /**
  * `截至2016年底，我市老年人口达160万人，预计到2020年…`: a sentence may report before it plans; the
- * clauses from a `截至` of a past year are the report, until a clause of the future.
+ * clauses from a `截至` of a past year, or from a `继…` (the event a plan follows on from), are the
+ * report, until a clause of the future.
  */
 export function opensReport(clause: string, documentYear: number): boolean {
+  // `继今年1月…正式开诊，…还将推进…`: the event it follows on from has happened.
+  if (/^继(?!续|承|而)/.test(clause)) return true;
   const m = /^(?:截至|截止)(?:到)?(20\d{2})年/.exec(clause);
   return m !== null && Number(m[1]) < documentYear;
 }
