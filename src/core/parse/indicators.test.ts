@@ -50,8 +50,9 @@ describe("indicator grammar", () => {
       "推进标准化示范性托育机构创建|>=|300|家",
     ]);
     expect(read("推进10个紧密型县域医共体建设。").map(brief)).toEqual(["推进紧密型县域医共体建设|>=|10|个"]);
-    // Without the building named after the count, moving work on sets nothing.
+    // Without the building named after the count, moving work on sets nothing; nor going on with it.
     expect(read("推进5项改革。")).toEqual([]);
+    expect(read("持续推动10个市级高水平临床重点专科建设。")).toEqual([]);
     expect(read("10月底前完成全省1160万中小学生脊柱侧弯筛查。").map(brief)).toEqual([
       "完成中小学生脊柱侧弯筛查|>=|11600000|人|2024-10-31",
     ]);

@@ -362,6 +362,8 @@ function buildingCounted(text: string, clause: Range, q: Quantity, mask: Uint8Ar
   const prefix = text.slice(clause.start, q.start);
   const verb = PROGRESS_VERB.exec(prefix);
   if (!verb || prefix.length - verb.index - verb[0].length > 4) return undefined;
+  // `持续推动10个…专科建设`: work that goes on over things already named sets no new count.
+  if (/(?:持续|继续|不断)$/.test(prefix.slice(0, verb.index))) return undefined;
   return { op: ">=", explicit: false, at: clause.start + verb.index, word: verb[0], kind: "making" };
 }
 

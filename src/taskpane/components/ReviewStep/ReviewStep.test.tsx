@@ -310,7 +310,7 @@ describe("ReviewStep's source text", () => {
   it("shows where a doubtful reading is, marked in the source, instead of a line number", async () => {
     const text = [
       "2024年全市卫生健康工作要点",
-      "1.加强妇幼健康服务。实现产前筛查全覆盖。（责任单位：市卫生健康委）",
+      "1.加强妇幼健康服务。重点打造10个专科。（责任单位：市卫生健康委）",
       "2.推进智慧医院建设。（责任单位：市卫生健康委）",
     ].join("\n");
     const plan = parseDocument(text, { sourceName: "要点.txt" });
@@ -322,7 +322,7 @@ describe("ReviewStep's source text", () => {
     await user.click(within(list).getAllByRole("button", { name: "在原文中查看" })[0]!);
     const source = screen.getByRole("region", { name: "原文" });
     const mark = source.querySelector("mark");
-    expect(mark?.textContent).toContain("全覆盖");
+    expect(mark?.textContent).toContain("10个");
     expect(document.activeElement).toBe(mark);
     await user.click(within(source).getByRole("button", { name: "关闭原文" }));
     expect(screen.queryByRole("region", { name: "原文" })).toBeNull();
