@@ -44,6 +44,25 @@ describe("the header", () => {
     expect(adopted(g).plan.title).toBe("2024年全市卫生健康重点工作任务分解表");
   });
 
+  test("a 督办 table's words: 督办事项, 主办单位, 协办单位, 办理时限, 办理情况, 存在问题", () => {
+    const g = grid([
+      ["序号", "督办事项", "主办单位", "协办单位", "办理时限", "办理情况", "存在问题"],
+      ["1", "新建社区医院3家", "市卫健委", "市发改委", "2024年12月底", "已选址", "资金未到位"],
+    ]);
+    expect(findHeader(g)?.columns.map((c) => c.role)).toEqual([
+      "number",
+      "task",
+      "lead",
+      "co",
+      "deadline",
+      "progress",
+      "note",
+    ]);
+    expect(brief(g)).toEqual([
+      expect.objectContaining({ lead: ["市卫健委"], co: ["市发改委"], deadline: "2024-12-31" }),
+    ]);
+  });
+
   test("two rows: 责任单位 merged over 牵头单位 and 配合单位", () => {
     const g = grid(
       [

@@ -301,6 +301,9 @@ export const HEADER_ROLES: readonly [ColumnRole, RegExp][] = [
       "完成数",
       "完成百分比",
       "完成比例",
+      "办理情况",
+      "办理结果",
+      "是否完成",
     ]),
   ],
   ["co", header(["配合", "协作", "协办", "参与", "协同"])],
@@ -323,6 +326,8 @@ export const HEADER_ROLES: readonly [ColumnRole, RegExp][] = [
       "责任主体",
       "业主单位",
       "建设单位",
+      "主办单位",
+      "实施主体",
     ]),
   ],
   ["responsible", header(["负责科室", "负责部门", "科室", "处室", "部门"])],
@@ -350,7 +355,7 @@ export const HEADER_ROLES: readonly [ColumnRole, RegExp][] = [
   ["measures", header(["具体措施", "工作措施", "工作举措", "细化分工", "主要措施", "措施"])],
   ["target", header(["目标", "指标", "标准", "成果", "预期"])],
   ["task", header(["任务", "内容", "工作", "项目", "名称"])],
-  ["note", header(["备注", "说明", "下步计划", "下一步"])],
+  ["note", header(["备注", "说明", "下步计划", "下一步", "存在问题"])],
 ];
 
 /**
