@@ -108,6 +108,16 @@ describe("indicator grammar", () => {
     ).not.toContain("milestone");
   });
 
+  it("reads a rate per head (每人每年), a verb broken by its bracket (新（改扩）建), and 今年以来 as a look back", () => {
+    expect(
+      read("城乡居民医保财政补助标准提高到每人每年640元。").map((c) => `${c.op}|${c.value}${c.unit}`),
+    ).toEqual([">=|640元"]);
+    expect(read("新（改扩）建村卫生室30个。").map(brief)).toEqual(["新（改扩）建村卫生室|>=|30|个"]);
+    expect(read("年内完成投资1.2亿元。").map((c) => c.value)).toEqual([120_000_000]);
+    expect(read("今年以来完成投资1.2亿元。")).toEqual([]);
+    expect(read("今年以来，全市新建社区医院3家。")).toEqual([]);
+  });
+
   it("reads lines opened and fleets put out as things made", () => {
     expect(read("新辟公交线路10条。").map(brief)).toEqual(["新辟公交线路|>=|10|条"]);
     expect(read("新投放公共自行车3000辆。").map(brief)).toEqual(["投放公共自行车|>=|3000|辆"]);

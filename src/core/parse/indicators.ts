@@ -298,7 +298,12 @@ function excluded(text: string, q: Quantity, clause: Range, mask: Uint8Array): b
   const head = text.slice(clause.start, q.start);
   if (/每(?:个|一个|家|所)|每(?:县|市|区|乡|镇|村|单位|机构)/.test(head)) return true;
   // `每年开展审计1次` is a routine; `每年招聘不少于50名` is the year's target.
-  if (/每(?:年|月|季|周)/.test(head) && !/以上|不少于|不低于|至少/.test(text.slice(clause.start, q.end + 4)))
+  // `补助标准提高到每人每年640元` is a rate per head, not a routine.
+  if (
+    /每(?:年|月|季|周)/.test(head) &&
+    !/每人每(?:年|月)$/.test(before) &&
+    !/以上|不少于|不低于|至少/.test(text.slice(clause.start, q.end + 4))
+  )
     return true;
   if (/^各(?:县|市|区|乡|镇|地|级|单位|医院|机构)/.test(head)) return true;
   return false;

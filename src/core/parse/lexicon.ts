@@ -696,6 +696,7 @@ export const COMPARISON_WORDS: readonly (readonly [string, Op, boolean])[] = [
 /** Verbs that make a count a target: what will be built, created, trained, put online, served. */
 export const MAKING_VERB_WORDS = [
   "新（改、扩）建",
+  "新（改扩）建",
   "新改扩建",
   "改扩建",
   "组建",
