@@ -148,6 +148,8 @@ export const LEAD_LABELS = [
   "牵头责任单位",
   "责任牵头单位",
   "主要责任单位",
+  // `（牵头：A；配合：B）`: the short labels, only ever before their colon.
+  "牵头",
   "牵头单位",
   "牵头部门",
   "主责单位",
@@ -182,6 +184,9 @@ export const CO_LABELS = [
   "参与部门",
   "协作部门",
   "协办部门",
+  "协助单位",
+  "配合",
+  "协助",
 ] as const;
 
 /**

@@ -113,6 +113,27 @@ describe("responsibility clauses", () => {
     });
   });
 
+  it("reads a bracket of names only that closes the item, and the short labels 牵头：/配合：", () => {
+    expect(
+      findResponsibility("加强乡镇卫生院建设，提升服务水平。（市卫健委、市医保局）", units),
+    ).toMatchObject({
+      lead: ["市卫健委", "市医保局"],
+      joint: true,
+    });
+    expect(findResponsibility("提升服务水平。（市卫健委，市医保局、市财政局）", units)).toMatchObject({
+      lead: ["市卫健委"],
+      co: ["市医保局", "市财政局"],
+    });
+    expect(findResponsibility("完善疾控体系。（医政处、基层处）", units)?.lead).toEqual(["医政处", "基层处"]);
+    expect(findResponsibility("（牵头：市卫健委；配合：市医保局）", units)).toMatchObject({
+      lead: ["市卫健委"],
+      co: ["市医保局"],
+    });
+    // A bracket inside the sentence, or one that says what something holds, names no one.
+    expect(findResponsibility("在市人民医院（市儿童医院）建设儿科中心。", units)).toBeUndefined();
+    expect(findResponsibility("新建门诊部。（含中医诊所、门诊部）", units)).toBeUndefined();
+  });
+
   it("reads (A、B负责，C、D参与)", () => {
     expect(findResponsibility("（市卫健委、市医保局负责，市财政局、各区县政府参与）", units)).toMatchObject({
       lead: ["市卫健委", "市医保局"],

@@ -115,6 +115,11 @@ function allNamesLikeUnits(text: string): boolean {
   return names.length >= 2 && names.slice(0, -1).every((name) => UNIT_NAME_END.test(name));
 }
 
+function everyNameLikeUnit(text: string): boolean {
+  const names = splitUnitList(text.replace(/等$/, ""), "、，,/");
+  return names.length >= 1 && names.every((name) => name.length <= 24 && UNIT_NAME_END.test(name));
+}
+
 function topLevelIndexOf(text: string, ch: string): number {
   let depth = 0;
   for (let i = 0; i < text.length; i++) {
@@ -234,6 +239,17 @@ function findBracketed(text: string, units: UnitDirectory, plain: PlainListRule)
         start: i,
         end,
       };
+    }
+    // `…提升服务水平。（市卫健委、市医保局）`: a bracket of names only, closing the item, says who
+    // answers for it, as a labelled list would.
+    if (
+      close >= 0 &&
+      /^[。；，、\s]*$/.test(text.slice(close)) &&
+      !/[。；：]/.test(inner) &&
+      !CONTENTS.test(inner) &&
+      everyNameLikeUnit(inner)
+    ) {
+      return { ...readUnitList(inner, units, plain), standingImplementers: [], start: i, end };
     }
     // `（A牵头，B参与）`, `（各县区分别负责，全年持续推进）`: the units, then perhaps a note.
     const [head = "", ...rest] = inner.split(/[。]/);
