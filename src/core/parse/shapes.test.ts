@@ -138,6 +138,30 @@ describe("document shapes", () => {
     expect(doc.tasks[1]?.indicators.map((i) => `${i.metric}|${i.value ?? i.op}`)).toContain("新增床位|200");
   });
 
+  it("reads the items under a task-level heading without a body of its own as the tasks, beside neighbours that have one", () => {
+    const doc = parseDocument(
+      [
+        "某区卫生健康工作方案",
+        "一、整体工作安排",
+        "（一）拟研究制定的文件",
+        "研究制定爱国卫生运动实施意见。制定年度工作计划。",
+        "（二）重点举措",
+        "1.探索建立专项经费保障机制，推出健康行动专项。",
+        "2.建立完善激励表扬机制，发挥引导示范作用。",
+        "（三）加强督导考核",
+        "将健康行动纳入各级考核内容。",
+        "1.每季度开展一次督导。",
+      ].join("\n"),
+      { fallbackYear: 2024 },
+    );
+    expect(doc.tasks.map((t) => [t.number, t.title, t.section])).toEqual([
+      ["一", "拟研究制定的文件", "一、整体工作安排"],
+      ["1", "探索建立专项经费保障机制，推出健康行动专项", "（二）重点举措"],
+      ["2", "建立完善激励表扬机制，发挥引导示范作用", "（二）重点举措"],
+      ["三", "加强督导考核", "一、整体工作安排"],
+    ]);
+  });
+
   it("reads a review's parts (总体情况, 主要做法和工作成效) as sections, not tasks", () => {
     const doc = parseDocument(
       "某区卫生健康局2023年工作总结\n一、总体情况\n2023年，全区卫生健康工作取得新进展。\n二、主要做法和工作成效\n（一）强化基层服务\n1.推动优质资源下沉。区医院与8家社区卫生服务中心组建医联体，",

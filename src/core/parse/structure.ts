@@ -204,6 +204,10 @@ function readNumbered(
   const tasks: TaskNode[] = [];
   const loose: Skeleton["loose"] = [];
   let section: SectionNode | undefined;
+  /** The top-level section, which a task-level item returns to after the heading it replaced. */
+  let outer: SectionNode | undefined;
+  /** The level of the items under a task-level heading without a body of its own. */
+  let subKind: MarkerKind | undefined;
   let current: TaskNode | undefined;
   for (const paragraph of paragraphs) {
     if (paragraph.furniture) continue;
@@ -211,6 +215,7 @@ function readNumbered(
     // Tasks sit in the top-level section (the 篇章 a 通报 counts by); headings between end a task.
     if (kind && sectionKinds[0] === kind) {
       section = { number: paragraph.marker?.number ?? "", title: paragraph.text, paragraph };
+      outer = section;
       if (isRetrospective(paragraph.text)) section.retrospective = true;
       sections.push(section);
       current = undefined;
@@ -225,6 +230,32 @@ function readNumbered(
       continue;
     }
     if (kind === taskKind) {
+      section = outer;
+      subKind = undefined;
+      current = {
+        number: paragraph.marker?.number ?? "",
+        paragraphs: [paragraph],
+        ...(section && { section }),
+      };
+      tasks.push(current);
+      continue;
+    }
+    // `（一）…有内容。（二）重点举措 1.… 2.…`: an item that is only a heading, with numbered items
+    // under it, heads them; they are the tasks, as its neighbours with a body of their own are.
+    const deeper = kind !== undefined && LEVEL_ORDER.indexOf(kind) > LEVEL_ORDER.indexOf(taskKind);
+    const heading = current?.paragraphs.length === 1 ? current.paragraphs[0] : undefined;
+    const bareHeading =
+      heading !== undefined &&
+      heading.marker?.kind === taskKind &&
+      itemTitle(heading.text.slice(heading.contentStart)).length >=
+        heading.text.slice(heading.contentStart).replace(/[。：:\s]+$/, "").length;
+    if (deeper && (bareHeading || subKind === kind)) {
+      if (bareHeading && heading) {
+        tasks.pop();
+        section = { number: heading.marker?.number ?? "", title: heading.text, paragraph: heading };
+        sections.push(section);
+        subKind = kind;
+      }
       current = {
         number: paragraph.marker?.number ?? "",
         paragraphs: [paragraph],
