@@ -239,7 +239,7 @@ class Composer {
     const opening = this.paragraphs.slice(0, 80);
     const h1 = opening.find((p) => p.headingLevel === 1 && !p.furniture);
     if (h1) return h1.text;
-    const notice = opening.find((p) => /关于印发.+的(?:通知|函)/.test(p.text));
+    const notice = opening.find(isNotice);
     const quoted = notice ? /关于印发《(.+?)》的(?:通知|函)/.exec(notice.text)?.[1] : undefined;
     if (quoted) return quoted;
     // A news page's title is the headline over its first article (`本报讯…`), not one further down.
@@ -314,7 +314,7 @@ class Composer {
   }
 
   private issuer(): string | undefined {
-    const notice = this.paragraphs.find((p) => /关于印发/.test(p.text));
+    const notice = this.paragraphs.find(isNotice);
     const fromNotice = notice
       ? /^(.+?(?:办公厅|办公室|人民政府|委员会|委|局|厅))关于印发/.exec(notice.text)?.[1]
       : undefined;
@@ -803,6 +803,14 @@ function proseTitle(text: string): string {
 }
 
 const TITLE_END = new RegExp(`(?:${alternation(TITLE_ENDINGS)})(?:（[^（）]{2,16}）)?$`);
+
+/**
+ * The notice a plan is issued in (`…关于印发《…》的通知`): not a table cell, and not a notice the
+ * text only cites in book-title marks (`根据《…关于印发2021年…方案的通知》`).
+ */
+function isNotice(p: Paragraph): boolean {
+  return !p.cells && /关于印发.*的(?:通知|函)/.test(p.text.replace(/《[^《》]*》/g, "《》"));
+}
 
 /**
  * The paragraphs outside the tasks that may state targets: not a line that only names a document

@@ -118,6 +118,15 @@ describe("indicator grammar", () => {
     expect(read("今年以来，全市新建社区医院3家。")).toEqual([]);
   });
 
+  it("reads rates per period (3次/月, 6万管/日) and 60周岁 as an age, never a count of people", () => {
+    expect(read("巡回诊疗车出诊频率达到3次/月。").map(brief)).toEqual(["巡回诊疗车出诊频率|>=|3|次/月"]);
+    expect(read("在高新区新建6万管/日的核酸检测基地。").map((c) => `${c.value}${c.unit}`)).toEqual([
+      "60000管/日",
+    ]);
+    expect(read("为60周岁以上重点人群免费接种流感疫苗。")).toEqual([]);
+    expect(read("为2万名60周岁以上老年人免费体检。").map((c) => `${c.value}${c.unit}`)).toEqual(["20000名"]);
+  });
+
   it("reads lines opened and fleets put out as things made", () => {
     expect(read("新辟公交线路10条。").map(brief)).toEqual(["新辟公交线路|>=|10|条"]);
     expect(read("新投放公共自行车3000辆。").map(brief)).toEqual(["投放公共自行车|>=|3000|辆"]);

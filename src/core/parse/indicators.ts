@@ -74,7 +74,7 @@ const EVENT_UNIT = /^(?:次|场|场次|期|轮|批次)$/;
 const SERVICE_EVENT_END = /(?:培训|轮训|体检|筛查|检查|健康管理)$/;
 const HOLDING_VERB = /(?:开展|举办|组织|召开|举行|播放|进行)$/;
 const ARABIC_QUANTITY = new RegExp(
-  `(?<![\\d.])(\\d+(?:\\.\\d+)?)(?:(?:至|到|-|~|—)(\\d+(?:\\.\\d+)?))?(万|亿|萬|億)?(${UNITS})|(?<![\\d.])(\\d{1,2})\\/(\\d{1,2})(?![\\d万])|(?<![\\d.])(\\d+(?:\\.\\d+)?)\\/(10万|十万|万|千|1000|10000|100000)`,
+  `(?<![\\d.])(\\d+(?:\\.\\d+)?)(?:(?:至|到|-|~|—)(\\d+(?:\\.\\d+)?))?(万|亿|萬|億)?((?:${UNITS})(?:\\/(?:月|年|日|天|周|季度))?)|(?<![\\d.])(\\d{1,2})\\/(\\d{1,2})(?![\\d万])|(?<![\\d.])(\\d+(?:\\.\\d+)?)\\/(10万|十万|万|千|1000|10000|100000)`,
   "g",
 );
 /**
@@ -285,7 +285,7 @@ function excluded(text: string, q: Quantity, clause: Range, mask: Uint8Array): b
   )
     return true;
   if (
-    q.unit === "岁" &&
+    /^(?:周岁|岁)$/.test(q.unit) &&
     (q.maxValue !== undefined ||
       (/^(?:及以上|以上|及以下|以下)?[\u4e00-\u9fa5]/.test(after) &&
         // `分别达到79岁和80岁`: the next value of a list, not the group an age qualifies.

@@ -545,6 +545,23 @@ describe("the document's title and year", () => {
     expect(doc.tasks.flatMap((t) => t.indicators)).toEqual([]);
   });
 
+  test("never a notice the text only cites, nor the page's links: the year is the page's own", () => {
+    const doc = parseDocument(
+      [
+        "原文链接：点击查看源文件",
+        "2024年，某县卫生健康局列入政府十大民生实事项目共3项。",
+        "某县卫生健康局2024年民生项目情况公开",
+        "序号 | 项目名称 | 项目内容 | 项目标准",
+        "1 | 公共卫生服务经费补助 | 为重点人群免费接种流感疫苗 | 《某县卫生健康局关于印发2021年重点人群免费接种流感疫苗项目实施方案的通知》",
+      ].join("\n"),
+      { fallbackYear: 2020 },
+    );
+    expect({ title: doc.title, year: doc.year }).toEqual({
+      title: "某县卫生健康局2024年民生项目情况公开",
+      year: 2024,
+    });
+  });
+
   test("never the 文号 or the addressee: the heading that ends as the genre's titles end", () => {
     expect(
       read(`某卫发〔2024〕8号\n各区卫生健康局：\n现将有关事项通知如下。\n2024年健康促进工作要点\n${body}`),
