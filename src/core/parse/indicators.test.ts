@@ -435,6 +435,10 @@ describe("indicator grammar", () => {
     const [coverage] = read("实现建制村每月巡诊全覆盖。");
     expect(coverage).toMatchObject({ op: "=", value: 100, unit: "%", rule: "full-coverage" });
     expect(coverage?.doubt).toBeUndefined();
+    // A bracket after it says what the coverage comes to.
+    expect(
+      readItem("免费为新生儿进行遗传代谢病筛查全覆盖（5000人）。").map((c) => `${c.value}${c.unit}`),
+    ).toEqual(["100%"]);
     const [vague] = read("重点打造10个专科。");
     expect(vague?.doubt).toContain("笼统");
   });

@@ -1020,8 +1020,10 @@ function fullCoverage(
   mask: Uint8Array,
   deadline: string | undefined,
 ): IndicatorCandidate | undefined {
-  const clauseText = text.slice(clause.start, clause.end);
-  if (!clauseText.endsWith("全覆盖") || mask[clause.end - 1]) return undefined;
+  // `…全覆盖（17个乡镇34名）`: a bracket after it only says what the coverage comes to.
+  const clauseText = text.slice(clause.start, clause.end).replace(/（[^（）]*）[。；]?$/, "");
+  const end = clause.start + clauseText.length;
+  if (!clauseText.endsWith("全覆盖") || mask[end - 1]) return undefined;
   const subject = cleanMetric(clauseText.slice(0, -3));
   if (!subject) return undefined;
   return {
@@ -1030,8 +1032,8 @@ function fullCoverage(
     value: 100,
     unit: "%",
     ...(deadline && { deadline }),
-    start: clause.end - 3,
-    end: clause.end,
+    start: end - 3,
+    end,
     rule: "full-coverage",
   };
 }
