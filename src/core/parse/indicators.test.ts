@@ -317,6 +317,9 @@ describe("indicator grammar", () => {
       "县中医院门诊楼开工建设|milestone|||2024-05-31",
       "主体封顶|milestone|||2024-10-31",
     ]);
+    expect(read("市妇女儿童医院7月份动工建设。", 2024).map(brief)).toEqual([
+      "市妇女儿童医院动工建设|milestone|||2024-07-31",
+    ]);
   });
 
   it("dates nothing by a year inside a title, nor by a clause of purpose", () => {

@@ -537,6 +537,8 @@ export const PLAN_PART_HEADING = new RegExp(
 export const PROJECT_STAGES = [
   "开工建设",
   "开工",
+  "动工建设",
+  "动工",
   "完工",
   "竣工",
   "主体封顶",
