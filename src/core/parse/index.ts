@@ -163,7 +163,7 @@ class Composer {
       skeleton.tasks.length > 0
         ? this.numberedTasks(skeleton, year, sectionId)
         : this.proseTasks(skeleton, year, sectionId);
-    const indicators = skeleton.tasks.length > 0 ? this.looseIndicators(skeleton, year) : [];
+    const indicators = skeleton.tasks.length > 0 ? this.looseIndicators(skeleton, year, tasks) : [];
     this.report(tasks, indicators, skeleton);
     const issuer = this.issuer();
     return this.inDocumentScript({
@@ -588,12 +588,21 @@ class Composer {
   }
 
   /** Targets in paragraphs outside any numbered task (a preamble's 主要目标). */
-  private looseIndicators(skeleton: Skeleton, year: number): Indicator[] {
+  private looseIndicators(skeleton: Skeleton, year: number, tasks: readonly Task[]): Indicator[] {
+    // `共3项，主要为新建急救站2个、…` above the table: a summary restates the tasks' own targets.
+    const stated = tasks.flatMap((t) => t.indicators);
+    const restates = (c: IndicatorCandidate): boolean =>
+      stated.some(
+        (i) =>
+          i.op === c.op && i.value === c.value && i.unit === c.unit && similarity(i.metric, c.metric) >= 0.5,
+      );
     const found = readableLoose(skeleton).flatMap(({ paragraph, section }) =>
       extractIndicators(paragraph.text, {
         documentYear: year,
         defaultTense: section?.retrospective ? "past" : "future",
-      }).map((candidate) => ({ paragraph, candidate })),
+      })
+        .filter((candidate) => candidate.op === "milestone" || !restates(candidate))
+        .map((candidate) => ({ paragraph, candidate })),
     );
     return this.indicators(found, undefined, year);
   }

@@ -162,6 +162,20 @@ describe("document shapes", () => {
     ]);
   });
 
+  it("does not read again, as the document's own, the targets a summary above the table restates", () => {
+    const doc = parseDocument(
+      [
+        "2024年，县卫生健康局列入政府十大民生实事项目共2项，主要为新建院前急救服务站2个、新增巡回诊疗车2辆。",
+        "序号 | 项目名称 | 项目内容 | 责任单位",
+        "1 | 急救经费 | 新建院前急救服务站2个 | 县卫健局",
+        "2 | 巡诊经费 | 新增巡回诊疗车2辆 | 县卫健局",
+      ].join("\n"),
+      { fallbackYear: 2024 },
+    );
+    expect(doc.tasks.flatMap((t) => t.indicators.map((i) => `${i.value}${i.unit}`))).toEqual(["2个", "2辆"]);
+    expect(doc.indicators).toEqual([]);
+  });
+
   it("reads a review's parts (总体情况, 主要做法和工作成效) as sections, not tasks", () => {
     const doc = parseDocument(
       "某区卫生健康局2023年工作总结\n一、总体情况\n2023年，全区卫生健康工作取得新进展。\n二、主要做法和工作成效\n（一）强化基层服务\n1.推动优质资源下沉。区医院与8家社区卫生服务中心组建医联体，",
