@@ -63,6 +63,26 @@ describe("the header", () => {
     ]);
   });
 
+  test("a 问题整改台账: the problems are the tasks, 整改时限 as a spreadsheet writes dates", () => {
+    const g = grid([
+      ["序号", "问题描述", "整改措施", "整改时限", "责任单位", "责任人"],
+      ["1", "基层医疗机构人才不足", "招聘医学毕业生50名", "2024-12-31", "区卫健局", "张三"],
+      ["2", "家庭医生签约率低", "签约率提升至45%", "2024/9/30", "区卫健局", "李四"],
+    ]);
+    expect(findHeader(g)?.columns.map((c) => c.role)).toEqual([
+      "number",
+      "task",
+      "measures",
+      "deadline",
+      "lead",
+      "person",
+    ]);
+    expect(brief(g).map((t) => [t.title, t.lead, t.deadline])).toEqual([
+      ["基层医疗机构人才不足", ["区卫健局"], "2024-12-31"],
+      ["家庭医生签约率低", ["区卫健局"], "2024-09-30"],
+    ]);
+  });
+
   test("two rows: 责任单位 merged over 牵头单位 and 配合单位", () => {
     const g = grid(
       [

@@ -582,6 +582,16 @@ class Composer {
     if (!cell || /^(?:长期|持续|常态|每年|每月|每季|按时|按期|适时|逐步|全年)/.test(cell)) return undefined;
     const found = findDeadlines(cell, year).map((d) => d.date);
     if (found.length > 0) return found.sort().at(-1);
+    // `2024-12-31`, `2024/6/30`, `2024.06`: a date as a spreadsheet writes it.
+    const numeric = /^(20\d{2})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?(?:\s|$|T)/.exec(cell);
+    if (numeric) {
+      const month = Number(numeric[2]);
+      const day = numeric[3] === undefined ? undefined : Number(numeric[3]);
+      if (month >= 1 && month <= 12)
+        return day === undefined
+          ? endOfMonth(Number(numeric[1]), month)
+          : `${numeric[1]}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+    }
     const bare = /^(20\d{2})年(?:(\d{1,2})月)?/.exec(cell);
     if (!bare) return undefined;
     return bare[2] ? endOfMonth(Number(bare[1]), Number(bare[2])) : `${bare[1]}-12-31`;

@@ -355,6 +355,13 @@ export const HEADER_ROLES: readonly [ColumnRole, RegExp][] = [
       "具体要求",
       "工作事项",
       "事项",
+      // A 问题整改台账 is headed by the problems to put right.
+      "问题描述",
+      "问题清单",
+      "整改问题",
+      "问题内容",
+      "反馈问题",
+      "具体问题",
     ]),
   ],
   ["measures", header(["具体措施", "工作措施", "工作举措", "细化分工", "主要措施", "措施"])],
