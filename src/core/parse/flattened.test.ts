@@ -161,3 +161,19 @@ describe("tables a page flattened to one cell a line", () => {
     expect(second?.leadUnits).not.toContain("改造现有教学楼和学生宿舍等");
   });
 });
+
+describe("offices' names a cell kept on lines of their own", () => {
+  test("a space between two offices' names separates them; other spaces next to Chinese text go", () => {
+    expect(normalize("区卫健局 区医保局").text).toBe("区卫健局、区医保局");
+    expect(normalize("县人民政府 县卫健局").text).toBe("县人民政府、县卫健局");
+    expect(normalize("由市卫健委 负责").text).toBe("由市卫健委负责");
+    expect(normalize("推进区卫健局 区域医疗中心建设").text).toBe("推进区卫健局区域医疗中心建设");
+    const [task] = read(
+      "| 序号 | 工作任务 | 牵头单位 | 配合单位 |\n| 1 | 新建社区医院3家 | 区卫健局 区医保局 | 区财政局 区发改局 |",
+    );
+    expect(units(task)).toEqual([
+      ["区卫健局", "区医保局"],
+      ["区财政局", "区发改局"],
+    ]);
+  });
+});

@@ -10,7 +10,7 @@
  * - line endings become `\n`; zero-width characters go.
  */
 
-import { HEADER_QUALIFIERS, alternation, roleOfHeader } from "./lexicon";
+import { HEADER_QUALIFIERS, UNIT_SUFFIXES, alternation, roleOfHeader } from "./lexicon";
 import { simplifiedOf } from "./script";
 
 export interface NormalizedText {
@@ -131,6 +131,13 @@ function spacedTableLines(source: string): { lines: Set<number>; joins: Set<numb
   return { lines: marked, joins };
 }
 
+const UNIT_SUFFIX = alternation(UNIT_SUFFIXES);
+const UNIT_NAME_BEFORE = new RegExp(
+  `(?:^|[^\\u4e00-\\u9fa5]|[、，])?(?:[市区县省州]|各)[\\u4e00-\\u9fa5（）]{1,12}(?:${UNIT_SUFFIX})$`,
+);
+const UNIT_NAME_AFTER = new RegExp(
+  `^(?:[市区县省州](?!域|级|民|内|外|场)|各)[\\u4e00-\\u9fa5（）]{0,12}?(?:${UNIT_SUFFIX})(?=$|[\\s，。；、）|]|[市区县省州各])`,
+);
 const HEADER_QUALIFIER = new RegExp(`^(?:${alternation(HEADER_QUALIFIERS)})$`);
 /** What a qualifier is of: people (`领导`) or units (`责任单位`, `单位`, `部门`). */
 const HEADER_HEAD = /^(?:[县市区省]?领导|(?:责任)?单位|部门|处室|科室)$/;
@@ -242,6 +249,12 @@ export function normalize(source: string): NormalizedText {
         }
       }
       if (isAsciiWord(before) && isAsciiWord(halfWidth(after))) emit(" ", i);
+      // `区卫健局 区医保局`, a cell's names on lines of their own: the space separates two offices.
+      else if (
+        UNIT_NAME_BEFORE.test(out.slice(Math.max(0, length - 14)).join("")) &&
+        UNIT_NAME_AFTER.test(source.slice(at, at + 16))
+      )
+        emit("、", i, at);
       i = at;
       continue;
     }

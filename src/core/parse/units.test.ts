@@ -129,6 +129,11 @@ describe("responsibility clauses", () => {
       lead: ["市卫健委"],
       co: ["市医保局"],
     });
+    // A bracket that is part of the name before it (`镇（街道）`) is no list of its own.
+    expect(findResponsibility("责任单位：各有关部门，各开发区、镇（街道）", units)).toMatchObject({
+      lead: ["各有关部门"],
+      co: ["各开发区", "镇（街道）"],
+    });
     // A bracket inside the sentence, or one that says what something holds, names no one.
     expect(findResponsibility("在市人民医院（市儿童医院）建设儿科中心。", units)).toBeUndefined();
     expect(findResponsibility("新建门诊部。（含中医诊所、门诊部）", units)).toBeUndefined();

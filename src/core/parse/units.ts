@@ -245,6 +245,9 @@ function findBracketed(text: string, units: UnitDirectory, plain: PlainListRule)
     if (
       close >= 0 &&
       /^[。；，、\s]*$/.test(text.slice(close)) &&
+      // `各开发区、镇（街道）`, `市妇幼保健院（市儿童医院）`: a bracket after a name is part of it.
+      !UNIT_NAME_END.test(text.slice(Math.max(0, i - 12), i)) &&
+      !/[镇乡区县市]$/.test(text.slice(0, i)) &&
       !/[。；：]/.test(inner) &&
       !CONTENTS.test(inner) &&
       everyNameLikeUnit(inner)
