@@ -168,6 +168,9 @@ describe("offices' names a cell kept on lines of their own", () => {
     expect(normalize("县人民政府 县卫健局").text).toBe("县人民政府、县卫健局");
     expect(normalize("由市卫健委 负责").text).toBe("由市卫健委负责");
     expect(normalize("推进区卫健局 区域医疗中心建设").text).toBe("推进区卫健局区域医疗中心建设");
+    expect(normalize("加快建设紧密型城市医疗集团 区卫健局要加强指导").text).toBe(
+      "加快建设紧密型城市医疗集团区卫健局要加强指导",
+    );
     const [task] = read(
       "| 序号 | 工作任务 | 牵头单位 | 配合单位 |\n| 1 | 新建社区医院3家 | 区卫健局 区医保局 | 区财政局 区发改局 |",
     );
@@ -175,5 +178,40 @@ describe("offices' names a cell kept on lines of their own", () => {
       ["区卫健局", "区医保局"],
       ["区财政局", "区发改局"],
     ]);
+  });
+});
+
+describe("完成时限 cells as spreadsheets write them", () => {
+  const deadline = (cell: string): string | undefined =>
+    read(`| 序号 | 工作任务 | 牵头单位 | 完成时限 |\n| 1 | 新建社区医院3家 | 区卫健局 | ${cell} |`)[0]
+      ?.deadline;
+  test.each([
+    ["2024-12-31", "2024-12-31"],
+    ["2024/9/30前", "2024-09-30"],
+    ["2024.10-2024.12", "2024-12-31"],
+    ["2024.06", "2024-06-30"],
+  ])("%s is due %s", (cell, due) => {
+    expect(deadline(cell)).toBe(due);
+  });
+
+  test("an impossible date is no deadline", () => {
+    expect(deadline("2024-02-31")).not.toBe("2024-02-31");
+  });
+
+  test("a short header ending as titles do (问题清单) is a header, in a table one cell a line", () => {
+    const cells = [
+      "序号",
+      "问题清单",
+      "整改措施",
+      "责任单位",
+      "完成时限",
+      "1",
+      "基层人才不足",
+      "招聘医学毕业生50名",
+      "区卫健局",
+      "2024年底",
+    ];
+    const [task] = read(["某县问题整改台账", ...cells.map((c) => `${c} |`)].join("\n"));
+    expect([task?.title, task?.leadUnits]).toEqual(["基层人才不足", ["区卫健局"]]);
   });
 });

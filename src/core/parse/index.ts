@@ -14,7 +14,7 @@ import type {
   Span,
   Task,
 } from "../model";
-import { DEFAULT_UNITS, IdAllocator, LineIndex, shortHash, type UnitDirectory } from "../model";
+import { DEFAULT_UNITS, IdAllocator, LineIndex, readDate, shortHash, type UnitDirectory } from "../model";
 import { extractIndicators, targetCell, type IndicatorCandidate } from "./indicators";
 import { isFurniture, lex, toNormalizedOffset, type Paragraph } from "./lexer";
 import { TITLE_ENDINGS, alternation, type ColumnRole } from "./lexicon";
@@ -582,16 +582,19 @@ class Composer {
     if (!cell || /^(?:长期|持续|常态|每年|每月|每季|按时|按期|适时|逐步|全年)/.test(cell)) return undefined;
     const found = findDeadlines(cell, year).map((d) => d.date);
     if (found.length > 0) return found.sort().at(-1);
-    // `2024-12-31`, `2024/6/30`, `2024.06`: a date as a spreadsheet writes it.
-    const numeric = /^(20\d{2})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?(?:\s|$|T)/.exec(cell);
-    if (numeric) {
-      const month = Number(numeric[2]);
-      const day = numeric[3] === undefined ? undefined : Number(numeric[3]);
-      if (month >= 1 && month <= 12)
-        return day === undefined
-          ? endOfMonth(Number(numeric[1]), month)
-          : `${numeric[1]}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
-    }
+    // `2024-12-31`, `2024/9/30前`, `2024.10-2024.12`, `2024.06`: dates as a spreadsheet writes them;
+    // of a range, its end.
+    const written =
+      cell
+        .replace(/(?:之前|以前|前)$/, "")
+        .split(/[-~—至到](?=20\d{2})/)
+        .at(-1)
+        ?.trim() ?? "";
+    const day = readDate(written);
+    if (day) return day;
+    const month = /^(20\d{2})[-/.](\d{1,2})$/.exec(written);
+    if (month && Number(month[2]) >= 1 && Number(month[2]) <= 12)
+      return endOfMonth(Number(month[1]), Number(month[2]));
     const bare = /^(20\d{2})年(?:(\d{1,2})月)?/.exec(cell);
     if (!bare) return undefined;
     return bare[2] ? endOfMonth(Number(bare[1]), Number(bare[2])) : `${bare[1]}-12-31`;

@@ -127,6 +127,27 @@ describe("indicator grammar", () => {
     expect(read("为2万名60周岁以上老年人免费体检。").map((c) => `${c.value}${c.unit}`)).toEqual(["20000名"]);
   });
 
+  it("keeps what a second look found read right: bounds before 的, money before people, 名 before 医养, lists before 的", () => {
+    expect(
+      read("确保不少于80%的村卫生室达到服务能力标准。").map((c) => `${c.op}|${c.value}${c.unit}`),
+    ).toEqual([">=|80%"]);
+    expect(read("力争超过60%的居民拥有家庭医生。").map((c) => `${c.value}${c.unit}`)).toEqual(["60%"]);
+    expect(read("确保落实资金300万用于老年人体检。").map((c) => c.unit)).not.toContain("人");
+    expect(read("培训200名医养结合服务人员。").map((c) => `${c.value}${c.unit}`)).toEqual(["200名"]);
+    expect(read("新建5家社区卫生服务中心、改造10家乡镇卫生院的发热门诊。")[0]?.metric).toBe(
+      "新建社区卫生服务中心",
+    );
+    expect(read("推进紧密型医共体加快5个县域医疗中心建设。").map((c) => `${c.value}${c.unit}`)).toEqual([
+      "5个",
+    ]);
+  });
+
+  it("reads no target in a check received, a check's findings, or what there is now", () => {
+    expect(read("迎接国家督查2次。")).toEqual([]);
+    expect(read("检查发现问题隐患120处。")).toEqual([]);
+    expect(read("全县现有执业医师人数1200人。")).toEqual([]);
+  });
+
   it("reads lines opened and fleets put out as things made", () => {
     expect(read("新辟公交线路10条。").map(brief)).toEqual(["新辟公交线路|>=|10|条"]);
     expect(read("新投放公共自行车3000辆。").map(brief)).toEqual(["投放公共自行车|>=|3000|辆"]);

@@ -12,9 +12,13 @@ import type { Op } from "../model";
 import {
   CHECKING_VERBS,
   COMPARISON_WORDS as OP_WORDS,
+  FAMOUS_DOCTOR_PLACES,
   HOLDING_VERBS,
   MAKING_NOUNS,
+  PEOPLE_NOUNS,
+  PEOPLE_QUALIFIERS,
   PROGRESS_VERBS,
+  SERVICE_EVENTS,
   MAKING_VERB_WORDS,
   MEASURE_WORDS,
   SUSTAIN_ONLY,
@@ -62,16 +66,15 @@ export interface ExtractionContext {
   heading?: boolean;
 }
 
-// `21名医工作室` counts 名医 (famous doctors') studios; `100名医生` counts doctors by 名.
-const UNITS = MEASURE_WORDS.map((word) => (word === "名" ? "名(?!医(?![生师务护学疗院保技药]))" : word)).join(
-  "|",
-);
+// `21名医基层工作室` counts 名医 (famous doctors') studios; `200名医养结合服务人员` counts people by 名.
+const UNITS = MEASURE_WORDS.map((word) =>
+  word === "名" ? `名(?!医(?:${alternation(FAMOUS_DOCTOR_PLACES)}))` : word,
+).join("|");
 /** Times are targets only with an explicit bound (`控制在12分钟以内`), never as durations (`宣传100天`). */
 const TIME_UNIT = /^(?:个工作日|小时|分钟|天|日)$/;
 /** `开展1次公益宣传`: a count of events names what is held after its number, not before. */
 const EVENT_UNIT = /^(?:次|场|场次|期|轮|批次)$/;
-/** Events held for the people counted before them. */
-const SERVICE_EVENT_END = /(?:培训|轮训|体检|筛查|检查|健康管理)$/;
+const SERVICE_EVENT_END = new RegExp(`(?:${alternation(SERVICE_EVENTS)})$`);
 const HOLDING_VERB = /(?:开展|举办|组织|召开|举行|播放|进行)$/;
 const ARABIC_QUANTITY = new RegExp(
   `(?<![\\d.])(\\d+(?:\\.\\d+)?)(?:(?:至|到|-|~|—)(\\d+(?:\\.\\d+)?))?(万|亿|萬|億)?((?:${UNITS})(?:\\/(?:月|年|日|天|周|季度))?)|(?<![\\d.])(\\d{1,2})\\/(\\d{1,2})(?![\\d万])|(?<![\\d.])(\\d+(?:\\.\\d+)?)\\/(10万|十万|万|千|1000|10000|100000)`,
@@ -100,7 +103,7 @@ const OP_BY_WORD = new Map(OP_WORDS.map(([word, op, explicit]) => [word, { op, e
 const MAKING_VERBS = MAKING_VERB_WORDS.join("|");
 // Commitment words are matched too, so that `力争创建` reads as 力争|创建 rather than 力|争创|建.
 const MAKING_VERB = new RegExp(`力争|争取|确保|${MAKING_VERBS}`, "g");
-const PROGRESS_VERB = new RegExp(alternation(PROGRESS_VERBS));
+const PROGRESS_VERB_ALL = new RegExp(alternation(PROGRESS_VERBS), "g");
 const ENDS_IN_MAKING_NOUN = new RegExp(`(?:${alternation(MAKING_NOUNS)})$`);
 /** With a count of events (`开展义诊8场`), holding an event is making one. */
 const MAKING_OR_HOLDING = new RegExp(`力争|争取|确保|${MAKING_VERBS}|${alternation(HOLDING_VERBS)}`, "g");
@@ -214,8 +217,9 @@ interface Quantity {
   bare?: boolean;
 }
 
-const PEOPLE_AFTER_COUNT =
-  /^[\u4e00-\u9fa5]{0,3}?(?:学生|老年人|儿童|妇女|群众|居民|患者|孕产妇|孕妇|新生儿|职工|农民|人次)/;
+const PEOPLE_AFTER_COUNT = new RegExp(
+  `^(?:${alternation(PEOPLE_QUALIFIERS)})?(?:${alternation(PEOPLE_NOUNS)})`,
+);
 
 function quantitiesIn(text: string, from: number, to: number): Quantity[] {
   const slice = text.slice(from, to);
@@ -279,8 +283,11 @@ function excluded(text: string, q: Quantity, clause: Range, mask: Uint8Array): b
   if (/对[^，。；]{0,3}$/.test(before) && !PEOPLE_UNIT.test(q.unit)) return true;
   if (/^(?:多|余)/.test(after) && q.unit !== "%") return true;
   // `常住人口超过6万的县均能…`, `收入低于3000元的家庭`: the comparison picks out whom the target covers.
+  // A share picks out nobody (`超过60%的居民拥有…` is the target), nor does a bound (`不少于80%的…`).
   if (
-    /(?:超过|高于|低于|不足|少于|大于|小于)$/.test(before) &&
+    q.unit !== "%" &&
+    q.unit !== "‰" &&
+    /(?<!不)(?:超过|高于|低于|不足|少于|大于|小于)$/.test(before) &&
     /^(?:以上|以下)?的(?!目标|要求|水平)/.test(after)
   )
     return true;
@@ -330,16 +337,33 @@ function lastMatch(
 }
 
 const CHECKING = alternation(CHECKING_VERBS);
-/** Right before its count (`复审58个`), or opening the clause before its object (`抽检食品样品…`). */
-const CHECKING_BEFORE_COUNT = new RegExp(`(?:${CHECKING})$|^(?:${CHECKING})(?=[\u4e00-\u9fa5“”]{1,10}$)`);
+const CHECKING_RIGHT_BEFORE = new RegExp(`(?:${CHECKING})$`);
+const CHECKING_OPENS = new RegExp(`^(?:${CHECKING})(?=[\\u4e00-\\u9fa5“”]{1,10}$)`);
 
-/** `抽检食品样品5000批次`, `省级卫生村复审58个`: a verb of checking and the count it sets. */
+/**
+ * `抽检食品样品5000批次`, `省级卫生村复审58个`: a verb of checking and the count it sets; not a check
+ * the office receives (`迎接国家督查2次`) nor what a check found (`检查发现隐患120处`).
+ */
 function checkedCount(text: string, clause: Range, q: Quantity): Trigger | undefined {
   if (q.unit === "%" || q.unit === "‰" || q.bare || q.unit === "") return undefined;
+  const near = text.slice(Math.max(clause.start, q.start - 8), q.start);
+  const right = CHECKING_RIGHT_BEFORE.exec(near);
+  if (right) {
+    if (/(?:迎接|接受|配合)[\u4e00-\u9fa5]{0,4}$/.test(near.slice(0, right.index))) return undefined;
+    return {
+      op: ">=",
+      explicit: false,
+      at: q.start - near.length + right.index,
+      word: right[0],
+      kind: "making",
+    };
+  }
+  // Opening the clause, the verb stands within its leading words and a short object.
   const prefix = text.slice(clause.start, q.start);
+  if (prefix.length > 40) return undefined;
   const opening = prefix.length - prefix.replace(LEADING_NOISE, "").length;
-  const verb = CHECKING_BEFORE_COUNT.exec(prefix.slice(opening));
-  if (!verb) return undefined;
+  const verb = CHECKING_OPENS.exec(prefix.slice(opening));
+  if (!verb || /发现/.test(prefix)) return undefined;
   return {
     op: ">=",
     explicit: false,
@@ -351,25 +375,30 @@ function checkedCount(text: string, clause: Range, q: Quantity): Trigger | undef
 
 /**
  * `每千人口拥有婴幼儿托位数4.5个`: a value right after the name of a count (…数) is that count's
- * target, as if `达到` stood between them.
+ * target, as if `达到` stood between them; not a count of what there is now (`现有执业医师人数…`).
  */
 function countMeasured(text: string, clause: Range, q: Quantity): Trigger | undefined {
   if (q.bare || q.unit === "" || q.unit === "%" || q.unit === "‰") return undefined;
-  if (!/[\u4e00-\u9fa5]{2}数$/.test(text.slice(clause.start, q.start))) return undefined;
+  if (!/[\u4e00-\u9fa5]{2}数$/.test(text.slice(Math.max(clause.start, q.start - 3), q.start)))
+    return undefined;
+  if (/现有|目前|共有|已有/.test(text.slice(clause.start, q.start))) return undefined;
   return { op: ">=", explicit: false, at: q.start, word: "", kind: "comparison" };
 }
 
 /** `推进300家标准化示范性托育机构创建`: a verb of moving work on, then the count of things to build. */
-function buildingCounted(text: string, clause: Range, q: Quantity, mask: Uint8Array): Trigger | undefined {
-  if (q.unit === "%" || q.unit === "‰" || q.bare) return undefined;
-  if (!ENDS_IN_MAKING_NOUN.test(unenclosed(text, mask, q.end, clause.end).replace(/[。；，、\s]+$/, "")))
-    return undefined;
+function buildingCounted(
+  clause: Range,
+  q: Quantity,
+  text: string,
+  endsInBuilding: boolean,
+): Trigger | undefined {
+  if (!endsInBuilding || q.unit === "%" || q.unit === "‰" || q.bare) return undefined;
   const prefix = text.slice(clause.start, q.start);
-  const verb = PROGRESS_VERB.exec(prefix);
-  if (!verb || prefix.length - verb.index - verb[0].length > 4) return undefined;
+  const verb = lastMatch(PROGRESS_VERB_ALL, prefix);
+  if (!verb || prefix.length - verb.index - verb.word.length > 4) return undefined;
   // `持续推动10个…专科建设`: work that goes on over things already named sets no new count.
   if (/(?:持续|继续|不断)$/.test(prefix.slice(0, verb.index))) return undefined;
-  return { op: ">=", explicit: false, at: clause.start + verb.index, word: verb[0], kind: "making" };
+  return { op: ">=", explicit: false, at: clause.start + verb.index, word: verb.word, kind: "making" };
 }
 
 /** A making verb used as a noun (`培训率`, `建设达标率`) does not make anything. */
@@ -441,8 +470,8 @@ function nounAfter(text: string, from: number, to: number): string {
   const rest = text.slice(from, to);
   // `3家功能健全、设施完善、承担指导功能的示范性照护服务机构`: the things counted follow the
   // last 的 of the qualities listed before them.
-  const qualified = /^[^，；。]{2,40}的([^、，；。的]{2,30})(?=[，；。]|$)/.exec(rest);
-  if (qualified?.[1] && /、/.test(rest.slice(0, rest.indexOf(qualified[1])))) return qualified[1];
+  const qualified = /^([^，；。\d]{2,40})的([^、，；。的\d]{2,30})(?=[，；。]|$)/.exec(rest);
+  if (qualified?.[2] && /、/.test(qualified[1] ?? "")) return qualified[2];
   const stop = rest.search(
     /[、，；。]|和\d|及\d|(?:到|赴|(?<!存)在|用于|参加|加入|开展|进行)(?![\u4e00-\u9fa5]?[级类])/,
   );
@@ -626,6 +655,13 @@ function readClause(
 
   let lastTrigger: Trigger | undefined;
   let previousEnd = clause.start;
+  // What the clause ends in, read once for all its quantities: an event held for people counted
+  // (`…骨干人才培训`), or the building of things counted (`…托育机构创建`).
+  const ending = unenclosed(text, mask, quantities[0]?.end ?? clause.start, clause.end).replace(
+    /[。；，、\s]+$/,
+    "",
+  );
+  const clauseEnd = { service: SERVICE_EVENT_END.test(ending), building: ENDS_IN_MAKING_NOUN.test(ending) };
   const enumeration = readSharedHead(text, quantities, clause);
   const sentenceCommits = COMMITMENT.test(sentenceText);
   // The item before this one: a bare number (`5G`, `12345热线`) names nothing and counts no item.
@@ -636,11 +672,10 @@ function readClause(
     const isShare = q.unit === "%" || q.unit === "‰";
     // A count of events is set in a plan's items and rows; prose reports the events held.
     // `开展3200名骨干人才培训`: people counted into an event held for them are held, as events are.
-    const heldFor =
-      PEOPLE_UNIT.test(q.unit) && SERVICE_EVENT_END.test(unenclosed(text, mask, q.end, clause.end));
+    const heldFor = PEOPLE_UNIT.test(q.unit) && clauseEnd.service;
     const trigger =
       triggerBefore(text, clause.start, q.start, isShare, item && (EVENT_UNIT.test(q.unit) || heldFor)) ??
-      buildingCounted(text, clause, q, mask) ??
+      buildingCounted(clause, q, text, clauseEnd.building) ??
       checkedCount(text, clause, q) ??
       countMeasured(text, clause, q);
     // `为3.078万60岁以上老年人免费接种…`: a count of people served needs no unit of its own.

@@ -461,7 +461,30 @@ export const SUSTAIN_ONLY = new RegExp(
  */
 export const PROGRESS_VERBS = ["加快推进", "全力推进", "扎实推进", "推进", "推动", "加快"] as const;
 /** The building a count is for, said as a noun after it: `…机构创建`, `…医共体建设`. */
-export const MAKING_NOUNS = ["标准化建设", "建设", "创建", "改造", "提升改造", "改扩建"] as const;
+export const MAKING_NOUNS = ["建设", "创建", "改造", "改扩建"] as const;
+
+/** Events held for the people counted before them: `开展3200名骨干人才培训`. */
+export const SERVICE_EVENTS = ["培训", "轮训", "体检", "筛查", "检查", "健康管理"] as const;
+
+/** People 万 counts right after it, as 名 would (`1160万中小学生`), with the words that may qualify them. */
+export const PEOPLE_NOUNS = [
+  "学生",
+  "老年人",
+  "儿童",
+  "妇女",
+  "群众",
+  "居民",
+  "患者",
+  "孕产妇",
+  "孕妇",
+  "新生儿",
+  "职工",
+  "农民",
+] as const;
+export const PEOPLE_QUALIFIERS = ["中小", "在校", "城乡", "农村", "城镇", "适龄", "留守", "困难"] as const;
+
+/** What 名医 (famous doctors) have, so that `21名医基层工作室` is no count of people by 名. */
+export const FAMOUS_DOCTOR_PLACES = ["基层工作室", "工作室", "传承工作室", "堂", "馆"] as const;
 
 /**
  * Verbs that hold events. With a count of events after them (`开展大型义诊8场`, `举办学术沙龙4期`)

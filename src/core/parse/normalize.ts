@@ -132,8 +132,9 @@ function spacedTableLines(source: string): { lines: Set<number>; joins: Set<numb
 }
 
 const UNIT_SUFFIX = alternation(UNIT_SUFFIXES);
+/** An office's name, right after the start of the text, a non-Chinese character or a list's 、，. */
 const UNIT_NAME_BEFORE = new RegExp(
-  `(?:^|[^\\u4e00-\\u9fa5]|[、，])?(?:[市区县省州]|各)[\\u4e00-\\u9fa5（）]{1,12}(?:${UNIT_SUFFIX})$`,
+  `(?:^|[^\\u4e00-\\u9fa5]|[、，])(?:[市区县省州]|各)[\\u4e00-\\u9fa5（）]{1,12}(?:${UNIT_SUFFIX})$`,
 );
 const UNIT_NAME_AFTER = new RegExp(
   `^(?:[市区县省州](?!域|级|民|内|外|场)|各)[\\u4e00-\\u9fa5（）]{0,12}?(?:${UNIT_SUFFIX})(?=$|[\\s，。；、）|]|[市区县省州各])`,
@@ -251,7 +252,10 @@ export function normalize(source: string): NormalizedText {
       if (isAsciiWord(before) && isAsciiWord(halfWidth(after))) emit(" ", i);
       // `区卫健局 区医保局`, a cell's names on lines of their own: the space separates two offices.
       else if (
-        UNIT_NAME_BEFORE.test(out.slice(Math.max(0, length - 14)).join("")) &&
+        // The window holds the whole name: `^` is the text's start only when it reaches back to it.
+        UNIT_NAME_BEFORE.test(
+          `${length > 16 ? "\u4e00" : ""}${out.slice(Math.max(0, length - 16)).join("")}`,
+        ) &&
         UNIT_NAME_AFTER.test(source.slice(at, at + 16))
       )
         emit("、", i, at);

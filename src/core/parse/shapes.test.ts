@@ -176,6 +176,24 @@ describe("document shapes", () => {
     expect(doc.indicators).toEqual([]);
   });
 
+  it("keeps a look back a look back under a heading item it turns into a section", () => {
+    const doc = parseDocument(
+      [
+        "某县卫生健康工作要点",
+        "一、2023年工作回顾",
+        "（一）医疗服务",
+        "1.新建村卫生室5个。",
+        "2.开展义诊20场。",
+        "（二）建成社区医院3家。（责任单位：县卫健局）",
+        "二、2024年重点任务",
+        "（一）新建社区医院2家。（责任单位：县卫健局）",
+        "（二）开展义诊30场。（责任单位：县卫健局）",
+      ].join("\n"),
+      { fallbackYear: 2024 },
+    );
+    expect(doc.tasks.flatMap((t) => t.indicators.map((i) => `${i.value}${i.unit}`))).toEqual(["2家", "30场"]);
+  });
+
   it("reads a review's parts (总体情况, 主要做法和工作成效) as sections, not tasks", () => {
     const doc = parseDocument(
       "某区卫生健康局2023年工作总结\n一、总体情况\n2023年，全区卫生健康工作取得新进展。\n二、主要做法和工作成效\n（一）强化基层服务\n1.推动优质资源下沉。区医院与8家社区卫生服务中心组建医联体，",

@@ -69,12 +69,6 @@ function bodiesOf(paragraphs: readonly Paragraph[]): Map<Paragraph, string> {
 const UNIT_CLAUSE =
   /(?:责任|牵头|配合|协办|主责)(?:单位|部门|处室|科室|股室)|牵头[，,）)]|按职责分工|负责[）)]/;
 
-/**
- * Chooses the numbering level that holds the tasks. The level whose items name responsible units
- * is it (实施方案); otherwise the shallowest level below the top whose items mostly say something
- * beyond their heading (the top level of a 工作要点 is its 篇章); a document with one level has its
- * tasks there; else the deepest level, when its items are lines of their own (`1.新建社区医院3家。`).
- */
 interface TaskLevel {
   task?: MarkerKind;
   sections: MarkerKind[];
@@ -115,6 +109,12 @@ function partsInsideItems(items: readonly Paragraph[]): TaskLevel | undefined {
   return undefined;
 }
 
+/**
+ * Chooses the numbering level that holds the tasks. The level whose items name responsible units
+ * is it (实施方案); otherwise the shallowest level below the top whose items mostly say something
+ * beyond their heading (the top level of a 工作要点 is its 篇章); a document with one level has its
+ * tasks there; else the deepest level, when its items are lines of their own (`1.新建社区医院3家。`).
+ */
 function taskLevel(paragraphs: readonly Paragraph[]): TaskLevel {
   const items = paragraphs.filter((p) => p.marker && !p.furniture);
   const divided = partsInsideItems(items);
@@ -155,9 +155,7 @@ function taskLevel(paragraphs: readonly Paragraph[]): TaskLevel {
   // says something of its own, even when a cut-off page kept only one item of it.
   const partsOnly =
     top !== undefined &&
-    items
-      .filter((p) => p.marker?.kind === top.kind)
-      .every((p) => PLAN_PART_HEADING.test(p.text.slice(p.contentStart).replace(/[。：:\s]+$/, "")));
+    items.filter((p) => p.marker?.kind === top.kind).every((p) => PLAN_PART_HEADING.test(partTitle(p)));
   if (top && partsOnly) {
     const below = LEVEL_ORDER.slice(LEVEL_ORDER.indexOf(top.kind) + 1).filter((kind) =>
       items.some((p) => p.marker?.kind === kind),
@@ -253,6 +251,7 @@ function readNumbered(
       if (bareHeading && heading) {
         tasks.pop();
         section = { number: heading.marker?.number ?? "", title: heading.text, paragraph: heading };
+        if (outer?.retrospective || isRetrospective(heading.text)) section.retrospective = true;
         sections.push(section);
         subKind = kind;
       }

@@ -265,8 +265,10 @@ function lineHeader(
     const p = paragraphs[i];
     const text = p ? singleCell(p) : undefined;
     // The table's title above it (`…主要目标责任清单`, `…任务分解表`) is no header, whatever words it has.
-    if (!p || text === undefined || text.length > 16 || TABLE_TITLE_END.test(text)) break;
+    if (!p || text === undefined || text.length > 16) break;
     const role = roleOfHeader(text);
+    // Header cells are short (`问题清单`, `下步计划`); the table's title above them is not.
+    if (text.length > 6 && TABLE_TITLE_END.test(text)) break;
     if (!role && (roles.length === 0 || !text || NUMBER_CELL.test(text) || /[，。；]/.test(text))) break;
     roles.push(role);
     headers.push(text);

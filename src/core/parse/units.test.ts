@@ -134,6 +134,12 @@ describe("responsibility clauses", () => {
       lead: ["各有关部门"],
       co: ["各开发区", "镇（街道）"],
     });
+    // After 全县 the bracket is still the units; `（二级以上综合医院）` says which, not who.
+    expect(findResponsibility("将家庭医生签约服务推广到全县（县卫健局、县医保局）。", units)?.lead).toEqual([
+      "县卫健局",
+      "县医保局",
+    ]);
+    expect(findResponsibility("开展胸痛中心建设（二级以上综合医院）。", units)).toBeUndefined();
     // A bracket inside the sentence, or one that says what something holds, names no one.
     expect(findResponsibility("在市人民医院（市儿童医院）建设儿科中心。", units)).toBeUndefined();
     expect(findResponsibility("新建门诊部。（含中医诊所、门诊部）", units)).toBeUndefined();
@@ -250,6 +256,8 @@ describe("units in running text", () => {
       lead: ["市卫健委"],
       co: ["市医保局", "市财政局"],
     });
+    // What the lead does after its comma names nobody.
+    expect(inlineResponsibility("市卫健委牵头，协调解决基层医院人才短缺问题。", units).co).toEqual([]);
   });
 
   it("keeps a bracketed second name whole", () => {

@@ -115,10 +115,23 @@ function allNamesLikeUnits(text: string): boolean {
   return names.length >= 2 && names.slice(0, -1).every((name) => UNIT_NAME_END.test(name));
 }
 
+/**
+ * Every name in the bracket is an office's: a place's (`县卫健局`, `各乡镇人民政府`) or a short
+ * internal one (`医政处`); `（二级以上综合医院）`, `（三级医院）` say which, not who.
+ */
 function everyNameLikeUnit(text: string): boolean {
   const names = splitUnitList(text.replace(/等$/, ""), "、，,/");
-  return names.length >= 1 && names.every((name) => name.length <= 24 && UNIT_NAME_END.test(name));
+  return (
+    names.length >= 1 &&
+    names.every(
+      (name) =>
+        name.length <= 24 &&
+        UNIT_NAME_END.test(name) &&
+        (PLACE_PREFIXED.test(name) || (name.length <= 6 && INTERNAL_OFFICE.test(name))),
+    )
+  );
 }
+const INTERNAL_OFFICE = /(?:处|科|室|股|办)$/;
 
 function topLevelIndexOf(text: string, ch: string): number {
   let depth = 0;
@@ -247,7 +260,6 @@ function findBracketed(text: string, units: UnitDirectory, plain: PlainListRule)
       /^[。；，、\s]*$/.test(text.slice(close)) &&
       // `各开发区、镇（街道）`, `市妇幼保健院（市儿童医院）`: a bracket after a name is part of it.
       !UNIT_NAME_END.test(text.slice(Math.max(0, i - 12), i)) &&
-      !/[镇乡区县市]$/.test(text.slice(0, i)) &&
       !/[。；：]/.test(inner) &&
       !CONTENTS.test(inner) &&
       everyNameLikeUnit(inner)
@@ -272,8 +284,9 @@ function findBracketed(text: string, units: UnitDirectory, plain: PlainListRule)
   return undefined;
 }
 
-/** Where a labelled value stops: a full stop, or the next label on a line joined to it. */
+/** People named in a bracket before its units: `牵头领导：张三；`. */
 const LEADING_PEOPLE = /^(?:[^：:；（）]{0,4}(?:领导|责任人|负责人|联系人)[：:][^；]*；)+/;
+/** Where a labelled value stops: a full stop, or the next label on a line joined to it. */
 const VALUE_END = new RegExp(`[。；]|\\s(?=\\S{2,8}[：:])|(?:${alternation(FIELD_LABELS)})[：:]`);
 
 function findLabelled(text: string, units: UnitDirectory, plain: PlainListRule): Responsibility | undefined {
@@ -347,6 +360,7 @@ function unique(items: string[]): string[] {
 }
 
 const UNIT_PREFIX = "(?:省委|市委|县委|区委|国家|省|市|县|区|州|旗|镇|乡|各市|各县|各区|各镇|各乡)";
+const PLACE_PREFIXED = new RegExp(`^(?:${UNIT_PREFIX}|各)`);
 const MENTION = new RegExp(
   `(?<=^|[，。；、：（“\\s]|由|和|与|及|对|会同|联合|推动|推进|支持|指导|督促|依托)${UNIT_PREFIX}[\\u4e00-\\u9fa5（）]{0,12}?(?:${SUFFIX})(?=[，。；、：）”\\s]|牵头|负责|配合|会同|联合|协调|组织|推进|推动|指导|开展|制定|出台|印发|落实|建设|等|和|与|及|$)`,
   "g",
@@ -381,7 +395,7 @@ export function inlineLeads(text: string, units: UnitDirectory): string[] {
 const NAME_LIST = `(?:[\\u4e00-\\u9fa5（）]{2,20}?(?:${SUFFIX})(?:（[^）]{1,12}）)?、)*[\\u4e00-\\u9fa5（）]{2,20}?(?:${SUFFIX})(?:（[^）]{1,12}）)?`;
 /** `…牵头，B、C配合` and `…牵头，会同B、C…`: the units that help, right after the lead in running text. */
 const INLINE_HELPERS = new RegExp(
-  `^[，、](?:会同|联合|协调)(${NAME_LIST})|^[，、](${NAME_LIST})(?:配合|参与|协助|协同)`,
+  `^[，、]会同((?:${UNIT_PREFIX}|各)${NAME_LIST})(?=[，。；]|组织|共同|推进|开展|落实|实施)|^[，、](${NAME_LIST})(?:配合|参与|协助|协同)`,
 );
 /**
  * `由市急救中心负责`, and `市卫健委负责。` closing an item: the unit running text puts in charge.
