@@ -1,6 +1,7 @@
 /**
- * Parse time for the five seeds and for 1, 2 and 4 MB documents, plain and full of doubtful
- * readings (each a diagnostic with a line and column): the ratios show the parser is linear.
+ * Parse time for the five seeds and for 1, 2 and 4 MB documents, plain, full of doubtful readings
+ * (each a diagnostic with a line and column) and without punctuation: the ratios show the parser is
+ * linear.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -23,8 +24,8 @@ export function syntheticPlan(bytes: number): string {
 }
 
 /**
- * A document whose every paragraph yields doubtful readings — a bare 全覆盖 and a count of a kind
- * (`打造3个专科`) — beside a 左右 target, a dated hire and a past fact.
+ * A document whose every paragraph yields doubtful readings — a count of a kind (`打造3个专科`) —
+ * beside a 全覆盖 and a 左右 target, a dated hire and a past fact.
  */
 export function doubtfulPlan(bytes: number): string {
   const lines = ["# 疑似指标性能测试", ""];
@@ -35,6 +36,17 @@ export function doubtfulPlan(bytes: number): string {
     size += new TextEncoder().encode(line).length + 2;
   }
   return lines.join("\n");
+}
+
+/**
+ * A page that lost its punctuation: one item whose single clause runs the whole document, every
+ * few characters a count of the same value (the worst case for looking back inside a clause and for
+ * telling a repeated target from a new one).
+ */
+export function unpunctuatedPlan(bytes: number): string {
+  const piece = "开展30名医生培训新建社区医院3家";
+  const count = Math.ceil(bytes / new TextEncoder().encode(piece).length);
+  return ["# 无标点性能测试", "", `1.推进重点工作${piece.repeat(count)}`].join("\n");
 }
 
 export async function benchParse(): Promise<void> {
@@ -51,6 +63,7 @@ export async function benchParse(): Promise<void> {
   for (const [label, make] of [
     ["合成文档", syntheticPlan],
     ["疑似指标文档", doubtfulPlan],
+    ["无标点文档", unpunctuatedPlan],
   ] as const) {
     const times: number[] = [];
     for (const mb of [1, 2, 4]) {

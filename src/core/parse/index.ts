@@ -738,6 +738,8 @@ interface Located {
  * Targets seen so far, bucketed by comparison, value and unit so that finding a repeat stays
  * cheap however long the document is.
  */
+const SEEN_WINDOW = 64;
+
 class SeenTargets {
   private readonly buckets = new Map<string, Located[]>();
 
@@ -745,7 +747,9 @@ class SeenTargets {
   repeats(item: Located): boolean {
     const { op, value, unit } = item.candidate;
     if (op === "milestone") return false;
-    const bucket = this.buckets.get(`${op}|${value ?? ""}|${unit ?? ""}`) ?? [];
+    // The latest of the same value: a summary restates what is near it, and a document that
+    // repeats one value thousands of times stays linear.
+    const bucket = (this.buckets.get(`${op}|${value ?? ""}|${unit ?? ""}`) ?? []).slice(-SEEN_WINDOW);
     // `全区…达26%。城、乡…分别达26%和18%`: a breakdown by 分别 adds to the total, it does not repeat it.
     const breakdown = (x: Located): boolean => x.candidate.rule === "distributive";
     return bucket.some(
@@ -766,10 +770,29 @@ class SeenTargets {
 }
 
 /** One sentence never repeats itself: two equal readings there are two targets. */
+/** Where each paragraph's sentences end, found once per paragraph. */
+const SENTENCE_ENDS = new WeakMap<Paragraph, number[]>();
+
+function sentenceOf(paragraph: Paragraph, at: number): number {
+  let ends = SENTENCE_ENDS.get(paragraph);
+  if (!ends) {
+    ends = [...paragraph.text.matchAll(/[。！？]/g)].map((m) => m.index ?? 0);
+    SENTENCE_ENDS.set(paragraph, ends);
+  }
+  // The number of sentence ends before `at`, by binary search.
+  let low = 0;
+  let high = ends.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((ends[mid] ?? 0) < at) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 function sameSentence(a: Located, b: Located): boolean {
   if (a.paragraph !== b.paragraph) return false;
-  const [from, to] = [a.candidate.start, b.candidate.start].sort((x, y) => x - y);
-  return !/[。！？]/.test(a.paragraph.text.slice(from, to));
+  return sentenceOf(a.paragraph, a.candidate.start) === sentenceOf(b.paragraph, b.candidate.start);
 }
 
 function dedupe<T extends Located>(found: T[]): T[] {

@@ -185,6 +185,12 @@ function unenclosed(text: string, mask: Uint8Array, from: number, to: number): s
   return kept;
 }
 
+/** Where the text goes on outside brackets and quotes, from `from` up to `to`; undefined if it does not. */
+function firstUnenclosed(mask: Uint8Array, from: number, to: number): number | undefined {
+  for (let i = from; i < to; i++) if (!mask[i]) return i;
+  return undefined;
+}
+
 const URL = /(?:https?[:：]\/\/|www\.)[\w./%?=&#~+:：-]+/gi;
 
 interface Range {
@@ -273,6 +279,13 @@ function quantitiesIn(text: string, from: number, to: number): Quantity[] {
   return found.sort((a, b) => a.start - b.start);
 }
 
+/**
+ * How far back in its clause a quantity's words are looked for. Real clauses are shorter; a page
+ * that lost its punctuation makes one clause of a whole document, and reading it stays linear.
+ */
+const LOOKBACK = 120;
+const lookbackStart = (clause: Range, at: number): number => Math.max(clause.start, at - LOOKBACK);
+
 /** A quantity that is not a target whatever surrounds it. */
 function excluded(text: string, q: Quantity, clause: Range, mask: Uint8Array): boolean {
   if (mask[q.start]) return true;
@@ -302,7 +315,7 @@ function excluded(text: string, q: Quantity, clause: Range, mask: Uint8Array): b
     return true;
   }
   // `每县（市、区）至少1家`: a quota per unit, not a total.
-  const head = text.slice(clause.start, q.start);
+  const head = text.slice(lookbackStart(clause, q.start), q.start);
   if (/每(?:个|一个|家|所)|每(?:县|市|区|乡|镇|村|单位|机构)/.test(head)) return true;
   // `每年开展审计1次` is a routine; `每年招聘不少于50名` is the year's target.
   // `补助标准提高到每人每年640元` is a rate per head, not a routine.
@@ -381,7 +394,7 @@ function countMeasured(text: string, clause: Range, q: Quantity): Trigger | unde
   if (q.bare || q.unit === "" || q.unit === "%" || q.unit === "‰") return undefined;
   if (!/[\u4e00-\u9fa5]{2}数$/.test(text.slice(Math.max(clause.start, q.start - 3), q.start)))
     return undefined;
-  if (/现有|目前|共有|已有/.test(text.slice(clause.start, q.start))) return undefined;
+  if (/现有|目前|共有|已有/.test(text.slice(lookbackStart(clause, q.start), q.start))) return undefined;
   return { op: ">=", explicit: false, at: q.start, word: "", kind: "comparison" };
 }
 
@@ -393,12 +406,13 @@ function buildingCounted(
   endsInBuilding: boolean,
 ): Trigger | undefined {
   if (!endsInBuilding || q.unit === "%" || q.unit === "‰" || q.bare) return undefined;
-  const prefix = text.slice(clause.start, q.start);
+  const from = Math.max(clause.start, q.start - 12);
+  const prefix = text.slice(from, q.start);
   const verb = lastMatch(PROGRESS_VERB_ALL, prefix);
   if (!verb || prefix.length - verb.index - verb.word.length > 4) return undefined;
   // `持续推动10个…专科建设`: work that goes on over things already named sets no new count.
   if (/(?:持续|继续|不断)$/.test(prefix.slice(0, verb.index))) return undefined;
-  return { op: ">=", explicit: false, at: clause.start + verb.index, word: verb.word, kind: "making" };
+  return { op: ">=", explicit: false, at: from + verb.index, word: verb.word, kind: "making" };
 }
 
 /** A making verb used as a noun (`培训率`, `建设达标率`) does not make anything. */
@@ -467,7 +481,8 @@ function triggerBefore(
 
 /** The noun phrase right after a quantity: `5家|县域医疗卫生次中心|、2家…`. */
 function nounAfter(text: string, from: number, to: number): string {
-  const rest = text.slice(from, to);
+  // What a count names follows it closely; the rest of a long clause is not read for it.
+  const rest = text.slice(from, Math.min(to, from + 60));
   // `3家功能健全、设施完善、承担指导功能的示范性照护服务机构`: the things counted follow the
   // last 的 of the qualities listed before them.
   const qualified = /^([^，；。\d]{2,40})的([^、，；。的\d]{2,30})(?=[，；。]|$)/.exec(rest);
@@ -674,7 +689,13 @@ function readClause(
     // `开展3200名骨干人才培训`: people counted into an event held for them are held, as events are.
     const heldFor = PEOPLE_UNIT.test(q.unit) && clauseEnd.service;
     const trigger =
-      triggerBefore(text, clause.start, q.start, isShare, item && (EVENT_UNIT.test(q.unit) || heldFor)) ??
+      triggerBefore(
+        text,
+        lookbackStart(clause, q.start),
+        q.start,
+        isShare,
+        item && (EVENT_UNIT.test(q.unit) || heldFor),
+      ) ??
       buildingCounted(clause, q, text, clauseEnd.building) ??
       checkedCount(text, clause, q) ??
       countMeasured(text, clause, q);
@@ -690,7 +711,8 @@ function readClause(
     if (q.bare && !(trigger?.kind === "comparison" && trigger.at + trigger.word.length === q.start)) return;
     lastCount = q;
     // `其中城区学校10所（含幼儿园4所）、乡镇学校15所`: an item of a list ends at its `、`.
-    const endsClause = /^(?:、.*)?$/s.test(unenclosed(text, mask, q.end + suffix.length, clause.end));
+    const next = firstUnenclosed(mask, q.end + suffix.length, clause.end);
+    const endsClause = next === undefined || text[next] === "、";
     // `新建A1所，B2个` and `新创2个A，2个B`: the clause is the next item of the verb before.
     const opensClause = /^[、]?$/.test(text.slice(clause.start, q.start)) && carried?.kind === "making";
     const inherited = !trigger && carried && (endsClause || opensClause) ? carried : undefined;
@@ -845,7 +867,7 @@ const PEOPLE_UNIT = /^(?:名|人|人次|户|戶|例|对|對|个家庭)$/;
  * a number of people served is the target, whatever verb follows.
  */
 function quotaOf(text: string, clause: Range, q: Quantity): Omit<IndicatorCandidate, "rule"> | undefined {
-  const before = text.slice(clause.start, q.start);
+  const before = text.slice(lookbackStart(clause, q.start), q.start);
   // `对全省20万名…妇女进行…检查` is the same quota, said with 对.
   const lead = /(?:^|[^因以作成针相])(?:为|对)(?:超过|不少于|至少|约|全省|全市|全区|全县)?$/.exec(before);
   if (!lead) return undefined;
@@ -874,6 +896,12 @@ interface Reading {
   doubt?: string;
 }
 
+/** Just past the last `、` between `from` and `to`, or `from`: where the item of a list starts. */
+function listItemStart(text: string, from: number, to: number): number {
+  for (let i = to - 1; i >= from; i--) if (text[i] === "、") return i + 1;
+  return from;
+}
+
 function metricFor(
   text: string,
   clause: Range,
@@ -884,14 +912,19 @@ function metricFor(
   previous: Quantity | undefined,
 ): Reading {
   const after = q.end + suffix.length;
-  const rest = text.slice(after, clause.end);
+  // The words after a value that name it follow it closely; a long clause's rest is not read.
+  const rest = text.slice(after, Math.min(clause.end, after + 80));
   const isShare = q.unit === "%" || q.unit === "‰";
   const sharedVerb = trigger !== undefined && previous !== undefined && trigger.at < previous.start;
   if (trigger?.kind === "making") {
     // The verb stands earlier (`新建A12个，B10个`, `新建5家A、2家B`): the noun is this item's own.
     const nounStart =
       trigger.at < clause.start || sharedVerb
-        ? Math.max(clause.start, previousEnd, text.lastIndexOf("、", q.start - 1) + 1)
+        ? Math.max(
+            clause.start,
+            previousEnd,
+            listItemStart(text, Math.max(clause.start, previousEnd), q.start),
+          )
         : trigger.at + trigger.word.length;
     // `完成全省1160万中小学生…筛查`: the scope alone names nothing counted.
     const object = cleanMetric(text.slice(nounStart, q.start)).replace(/^(?:全国|全省|全市|全区|全县)$/, "");
