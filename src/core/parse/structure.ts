@@ -207,6 +207,15 @@ function readNumbered(
   /** The level of the items under a task-level heading without a body of its own. */
   let subKind: MarkerKind | undefined;
   let current: TaskNode | undefined;
+  const openTask = (paragraph: Paragraph): TaskNode => {
+    const task = {
+      number: paragraph.marker?.number ?? "",
+      paragraphs: [paragraph],
+      ...(section && { section }),
+    };
+    tasks.push(task);
+    return task;
+  };
   for (const paragraph of paragraphs) {
     if (paragraph.furniture) continue;
     const kind = paragraph.marker?.kind;
@@ -230,12 +239,7 @@ function readNumbered(
     if (kind === taskKind) {
       section = outer;
       subKind = undefined;
-      current = {
-        number: paragraph.marker?.number ?? "",
-        paragraphs: [paragraph],
-        ...(section && { section }),
-      };
-      tasks.push(current);
+      current = openTask(paragraph);
       continue;
     }
     // `（一）…有内容。（二）重点举措 1.… 2.…`: an item that is only a heading, with numbered items
@@ -245,8 +249,7 @@ function readNumbered(
     const bareHeading =
       heading !== undefined &&
       heading.marker?.kind === taskKind &&
-      itemTitle(heading.text.slice(heading.contentStart)).length >=
-        heading.text.slice(heading.contentStart).replace(/[。：:\s]+$/, "").length;
+      itemTitle(heading.text.slice(heading.contentStart)).length >= partTitle(heading).length;
     if (deeper && (bareHeading || subKind === kind)) {
       if (bareHeading && heading) {
         tasks.pop();
@@ -255,12 +258,7 @@ function readNumbered(
         sections.push(section);
         subKind = kind;
       }
-      current = {
-        number: paragraph.marker?.number ?? "",
-        paragraphs: [paragraph],
-        ...(section && { section }),
-      };
-      tasks.push(current);
+      current = openTask(paragraph);
       continue;
     }
 
